@@ -1,0 +1,36 @@
+/* The mapa command's exit codes (sysexits style) and its commands. */
+#ifndef MAPA_CLI_H
+#define MAPA_CLI_H
+
+#include <mapa/error.h>
+
+enum {
+    MAPA_EXIT_OK = 0,
+    MAPA_EXIT_USAGE = 64,     /* the command line is wrong */
+    MAPA_EXIT_DATAERR = 65,   /* the partnership's data has errors */
+    MAPA_EXIT_NOINPUT = 66,   /* a folder or required file is missing */
+    MAPA_EXIT_SOFTWARE = 70,  /* an internal error (out of memory, a library failure) */
+    MAPA_EXIT_IOERR = 74      /* a file could not be read or written */
+};
+
+/** A command: `run` gets argv with argv[0] the command's name. */
+typedef struct mapa_command {
+    const char *name;
+    const char *summary;
+    const char *help;
+    int (*run)(int argc, char **argv);
+} mapa_command;
+
+extern const mapa_command mapa_cmd_validate;
+
+/** The exit code for a library result. */
+int mapa_cli_exit_code(mapa_err err);
+
+/** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
+int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,12 @@
+/* Umbrella header: everything public in the mapa library. */
+#ifndef MAPA_MAPA_H
+#define MAPA_MAPA_H
+
+#include <mapa/diag.h>
+#include <mapa/error.h>
+#include <mapa/io.h>
+#include <mapa/partnership.h>
+#include <mapa/settings.h>
+#include <mapa/summary.h>
+
+#endif

@@ -1,0 +1,72 @@
+/* Settings of a partnership: defaults for topics and members, and the solvers' options. */
+#ifndef MAPA_SETTINGS_H
+#define MAPA_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** "No limit" for a size or a count. */
+#define MAPA_UNLIMITED SIZE_MAX
+
+/** How ranked preferences are scored in the allocation objective (docs/model.md). */
+typedef enum mapa_objective {
+    MAPA_OBJECTIVE_BORDA = 0,     /**< rank r of K scores K+1-r */
+    MAPA_OBJECTIVE_CONVEX,        /**< rank r of K scores 2^(K-r) */
+    MAPA_OBJECTIVE_WEIGHTS,       /**< rank r scores weights[r-1] */
+    MAPA_OBJECTIVE_RANK_MAXIMAL,  /**< most first choices, then most second, ... */
+    MAPA_OBJECTIVE_FAIR           /**< best worst rank first, then borda */
+} mapa_objective;
+
+/** Every setting of settings.json; a CLI flag overrides the file. */
+typedef struct mapa_settings {
+    char *name;                 /**< the partnership's name, or NULL */
+    mapa_objective objective;
+    double *weights;            /**< for MAPA_OBJECTIVE_WEIGHTS, best rank first */
+    size_t n_weights;
+    /* defaults for topics.csv columns left empty */
+    size_t min_size;
+    size_t max_size;            /**< MAPA_UNLIMITED by default */
+    size_t min_agencies;
+    size_t max_per_agency;      /**< MAPA_UNLIMITED by default */
+    size_t cf_required;
+    /* defaults for members.csv columns left empty */
+    size_t cf_capacity;
+    /* allocation */
+    bool require_statutory;     /**< every team has a member of a statutory agency */
+    bool require_voluntary;     /**< every team has a member of a voluntary agency */
+    double move_penalty;        /**< per member moved from previous_team */
+    size_t max_moves;           /**< MAPA_UNLIMITED by default */
+    bool soft;                  /**< relax limits with penalties instead of failing */
+    /* critical friends */
+    double cf_interest_weight;
+    double cf_novelty_weight;
+    double cf_load_weight;
+    double cf_reach_weight;
+    bool no_spoc_cf;
+    bool cf_per_stage;
+    /* runs */
+    uint64_t seed;
+    double time_limit;          /**< seconds; 0 means none */
+} mapa_settings;
+
+/** Fill `s` with the documented defaults (docs/formats.md). */
+void mapa_settings_init(mapa_settings *s);
+
+/** Free what `s` owns and reset it to the defaults. */
+void mapa_settings_dispose(mapa_settings *s);
+
+/** The objective's name as settings.json spells it ("borda", ...). */
+const char *mapa_objective_name(mapa_objective objective);
+
+/** Parse an objective name; returns false when `name` is not one. */
+bool mapa_objective_parse(mapa_objective *out, const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

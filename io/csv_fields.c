@@ -1,0 +1,169 @@
+/* Named columns, flags and counts read from CSV cells, each problem reported at its cell. */
+#include "io/csv_fields.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mapa/partnership.h>
+
+#include "models/util.h"
+
+#define MAX_COUNT 1000000000ULL
+
+void mapa__csv_header_name(const mapa__csv_table *t, size_t col, char *buf, size_t cap)
+{
+    const mapa__csv_row *h = &t->rows[0];
+    const char *s = col < h->n_cells ? mapa__csv_text(t, &t->cells[h->first + col]) : "";
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        buf[n++] = (c == ' ' || c == '-') ? '_' : (char)tolower(c);
+    }
+    buf[n] = '\0';
+}
+
+static void check_widths(const mapa__csv_table *t, mapa_diags *d)
+{
+    size_t width = t->rows[0].n_cells;
+    for (size_t r = 1; r < t->n_rows; r++) {
+        const mapa__csv_row *row = &t->rows[r];
+        for (size_t c = width; c < row->n_cells; c++) {
+            const mapa__csv_cell *cell = &t->cells[row->first + c];
+            if (cell->len == 0)
+                continue;
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
+                           "this row has %zu fields but the header names %zu columns: is there "
+                           "an unquoted comma? Put such a field in double quotes",
+                           row->n_cells, width);
+            break;
+        }
+    }
+}
+
+bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
+                       mapa__column_filter known, void *payload, mapa_diags *d)
+{
+    const mapa__csv_row *h = &t->rows[0];
+    char name[128];
+    for (size_t k = 0; k < n_cols; k++)
+        cols[k].index = MAPA_NONE;
+    for (size_t c = 0; c < h->n_cells; c++) {
+        const mapa__csv_cell *cell = &t->cells[h->first + c];
+        mapa__csv_header_name(t, c, name, sizeof name);
+        if (!name[0]) {
+            mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, cell->line, cell->col,
+                           "column %zu has no name in the header; it is ignored", c + 1);
+            continue;
+        }
+        bool found = false;
+        for (size_t k = 0; k < n_cols && !found; k++) {
+            if (strcmp(name, cols[k].name) != 0)
+                continue;
+            found = true;
+            if (cols[k].index != MAPA_NONE)
+                mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
+                               "column '%s' appears twice in the header", name);
+            else
+                cols[k].index = c;
+        }
+        if (!found && !(known && known(name, payload)))
+            mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, cell->line, cell->col,
+                           "unknown column '%s' is ignored", name);
+    }
+    bool ok = true;
+    for (size_t k = 0; k < n_cols; k++) {
+        if (cols[k].required && cols[k].index == MAPA_NONE) {
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, h->line, 1,
+                           "missing required column '%s' in the header row", cols[k].name);
+            ok = false;
+        }
+    }
+    check_widths(t, d);
+    return ok;
+}
+
+const mapa__csv_cell *mapa__csv_cell_at(const mapa__csv_table *t, size_t row, size_t col,
+                                        mapa__csv_cell *scratch)
+{
+    const mapa__csv_row *r = &t->rows[row];
+    if (col != MAPA_NONE && col < r->n_cells)
+        return &t->cells[r->first + col];
+    /* an absent value: empty text, pointing at the row's first field */
+    const mapa__csv_cell *first = &t->cells[r->first];
+    *scratch = (mapa__csv_cell){first->off + first->len, 0, first->line, first->col};
+    return scratch;
+}
+
+bool mapa__field_flag(bool *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                      const char *column, mapa_diags *d)
+{
+    static const char *const yes[] = {"yes", "y", "true", "1"};
+    static const char *const no[] = {"no", "n", "false", "0"};
+    const char *s = mapa__csv_text(t, c);
+    if (!*s)
+        return true;
+    for (size_t i = 0; i < 4; i++) {
+        if (mapa__streq_nocase(s, yes[i])) {
+            *out = true;
+            return true;
+        }
+        if (mapa__streq_nocase(s, no[i])) {
+            *out = false;
+            return true;
+        }
+    }
+    mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                   "%s '%s' is not yes or no (write yes/no, true/false or 1/0)", column, s);
+    return false;
+}
+
+bool mapa__field_count(size_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                       const char *column, bool allow_unlimited, mapa_diags *d)
+{
+    const char *s = mapa__csv_text(t, c);
+    if (!*s)
+        return true;
+    if (allow_unlimited && mapa__streq_nocase(s, "unlimited")) {
+        *out = MAPA_UNLIMITED;
+        return true;
+    }
+    const char *p = s;
+    bool negative = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    bool digits = isdigit((unsigned char)*p);
+    errno = 0;
+    char *end = NULL;
+    unsigned long long v = digits ? strtoull(p, &end, 10) : 0;
+    if (!digits || *end != '\0') {
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                       "%s '%s' is not a whole number%s", column, s,
+                       allow_unlimited ? " (or 'unlimited')" : "");
+        return false;
+    }
+    if (negative && v != 0) {
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                       "%s is negative (%s): it must be 0 or more", column, s);
+        return false;
+    }
+    if (errno == ERANGE || v > MAX_COUNT) {
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                       "%s '%s' is too large (at most %llu)", column, s, MAX_COUNT);
+        return false;
+    }
+    *out = (size_t)v;
+    return true;
+}
+
+size_t mapa__csv_find_column(const mapa__csv_table *t, const char *name)
+{
+    char buf[128];
+    for (size_t c = 0; c < t->rows[0].n_cells; c++) {
+        mapa__csv_header_name(t, c, buf, sizeof buf);
+        if (strcmp(buf, name) == 0)
+            return c;
+    }
+    return MAPA_NONE;
+}

@@ -1,0 +1,56 @@
+/* Header-driven access to a CSV table: named columns, flags and counts with messages. */
+#ifndef MAPA_IO_CSV_FIELDS_H
+#define MAPA_IO_CSV_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <mapa/diag.h>
+
+#include "io/csv_table.h"
+
+/** A column a reader knows; `index` is filled in (MAPA_NONE when absent). */
+typedef struct mapa__column {
+    const char *name;
+    bool required;
+    size_t index;
+} mapa__column;
+
+/** Say whether a normalised header name is known beyond the fixed columns. */
+typedef bool (*mapa__column_filter)(const char *name, void *payload);
+
+/**
+ * Find `cols` in the header (row 0). Names compare after normalising: trimmed,
+ * lower case, spaces and hyphens as underscores. Reports missing required
+ * columns (errors), duplicate columns (errors) and unknown columns (warnings,
+ * unless `known` accepts them). Also reports rows with more fields than the
+ * header. Returns false when a required column is missing.
+ */
+bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
+                       mapa__column_filter known, void *payload, mapa_diags *d);
+
+/** The normalised name of header cell `col` into `buf` (truncated to `cap`). */
+void mapa__csv_header_name(const mapa__csv_table *t, size_t col, char *buf, size_t cap);
+
+/**
+ * The cell of data row `row` in column `col`; a shared empty cell placed at the
+ * row's start when the row is shorter or the column is absent (MAPA_NONE).
+ */
+const mapa__csv_cell *mapa__csv_cell_at(const mapa__csv_table *t, size_t row, size_t col,
+                                        mapa__csv_cell *scratch);
+
+/** Parse a yes/no flag (yes/no/true/false/y/n/1/0); an empty cell keeps `*out`. */
+bool mapa__field_flag(bool *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                      const char *column, mapa_diags *d);
+
+/**
+ * Parse a count (a whole number from 0 to 10^9); an empty cell keeps `*out`;
+ * "unlimited" gives MAPA_UNLIMITED when `allow_unlimited`.
+ */
+bool mapa__field_count(size_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                       const char *column, bool allow_unlimited, mapa_diags *d);
+
+/** The index of the header column named `name` (normalised), or MAPA_NONE. */
+size_t mapa__csv_find_column(const mapa__csv_table *t, const char *name);
+
+#endif

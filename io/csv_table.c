@@ -1,0 +1,370 @@
+/*
+ * Reads a CSV file with libcsv, keeping the line and column of every field so
+ * that every later message can point at it. libcsv reports a field only when
+ * its delimiter or line end is fed, so the input is fed in pieces that end at
+ * those bytes; the start of the field being read is tracked alongside.
+ */
+#include "io/csv_table.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/util.h"
+
+typedef struct parse_ctx {
+    mapa__csv_table *t;
+    const unsigned char *buf;
+    size_t start_off;       /* byte offset where the current field starts */
+    uint32_t start_line, start_col;
+    bool row_open;          /* a field of the current row has been seen */
+    size_t row_first;
+    size_t row_line;
+    size_t fields_seen;
+    bool out_of_memory;
+} parse_ctx;
+
+static bool push_text(mapa__csv_table *t, const char *s, size_t len, uint32_t *off)
+{
+    void *text = t->text;
+    if (!mapa__grow(&text, &t->text_cap, t->text_len + len + 1, 1))
+        return false;
+    t->text = text;
+    *off = (uint32_t)t->text_len;
+    if (len)
+        memcpy(t->text + t->text_len, s, len);
+    t->text[t->text_len + len] = '\0';
+    t->text_len += len + 1;
+    return true;
+}
+
+/* libcsv trims spaces and tabs outside quotes; trim inside quotes too. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    parse_ctx *ctx = data;
+    mapa__csv_table *t = ctx->t;
+    ctx->fields_seen++;
+    if (ctx->out_of_memory)
+        return;
+    const char *text = s ? s : "";
+    trim(&text, &len);
+    void *cells = t->cells;
+    mapa__csv_cell cell = {0, (uint32_t)len, ctx->start_line, ctx->start_col};
+    if (!mapa__grow(&cells, &t->cap_cells, t->n_cells + 1, sizeof *t->cells) ||
+        !push_text(t, text, len, &cell.off)) {
+        t->cells = cells;
+        ctx->out_of_memory = true;
+        return;
+    }
+    t->cells = cells;
+    t->cells[t->n_cells++] = cell;
+    if (!ctx->row_open) {
+        ctx->row_open = true;
+        ctx->row_first = t->n_cells - 1;
+        ctx->row_line = ctx->start_line;
+    }
+}
+
+static void on_row(int c, void *data)
+{
+    (void)c;
+    parse_ctx *ctx = data;
+    mapa__csv_table *t = ctx->t;
+    if (!ctx->row_open || ctx->out_of_memory) {
+        ctx->row_open = false;
+        return;
+    }
+    ctx->row_open = false;
+    bool blank = true;
+    for (size_t i = ctx->row_first; i < t->n_cells && blank; i++)
+        blank = t->cells[i].len == 0;
+    if (blank) {  /* spreadsheets export empty rows as ",,,," */
+        t->n_cells = ctx->row_first;
+        return;
+    }
+    void *rows = t->rows;
+    if (!mapa__grow(&rows, &t->cap_rows, t->n_rows + 1, sizeof *t->rows)) {
+        ctx->out_of_memory = true;
+        return;
+    }
+    t->rows = rows;
+    t->rows[t->n_rows++] = (mapa__csv_row){ctx->row_first, t->n_cells - ctx->row_first,
+                                           ctx->row_line};
+}
+
+/* Line and column (in characters) of byte `off`, counting from `from`. */
+static void position_of(const unsigned char *buf, size_t size, size_t from, size_t off,
+                        size_t *line, size_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = from; i < off; i++) {
+        bool crlf = buf[i] == '\r' && i + 1 < size && buf[i + 1] == '\n';
+        if (buf[i] == '\n' || (buf[i] == '\r' && !crlf)) {
+            (*line)++;
+            *col = 1;
+        } else if (buf[i] != '\r' && (buf[i] & 0xC0) != 0x80) {
+            (*col)++;
+        }
+    }
+}
+
+/* The byte offset of the first invalid UTF-8 sequence in s[0..len), or len. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t need;
+        uint32_t cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + need >= len)
+            return i;
+        for (size_t k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        bool overlong = (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return len;
+}
+
+static size_t chars_in(const unsigned char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += (s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Report every cell that is not valid UTF-8; the table stays usable. */
+static void check_utf8(const mapa__csv_table *t, mapa_diags *d)
+{
+    for (size_t i = 0; i < t->n_cells; i++) {
+        const mapa__csv_cell *c = &t->cells[i];
+        const unsigned char *s = (const unsigned char *)t->text + c->off;
+        size_t bad = utf8_invalid_at(s, c->len);
+        if (bad == c->len)
+            continue;
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col + chars_in(s, bad),
+                       "invalid UTF-8 (byte 0x%02X): the file is probably in another "
+                       "encoding; save it as \"CSV UTF-8\"",
+                       s[bad]);
+    }
+}
+
+/* Refuse what is plainly not CSV text, before parsing. */
+static bool looks_like_text(const unsigned char *buf, size_t size, size_t skip, const char *file,
+                            mapa_diags *d)
+{
+    if (size >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
+        mapa_diags_add(d, MAPA_DIAG_ERROR, file, 1, 1,
+                       "the file is UTF-16 text; save it as \"CSV UTF-8\"");
+        return false;
+    }
+    const unsigned char *nul = memchr(buf + skip, '\0', size - skip);
+    if (nul) {
+        size_t line, col;
+        position_of(buf, size, skip, (size_t)(nul - buf), &line, &col);
+        bool zip = size >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0;
+        mapa_diags_add(d, MAPA_DIAG_ERROR, file, line, col,
+                       "a NUL byte: this is a binary file, not CSV text%s; export the sheet "
+                       "as \"CSV UTF-8\"",
+                       zip ? " (it looks like an .xlsx workbook)" : "");
+        return false;
+    }
+    return true;
+}
+
+static mapa_err parse_error(const unsigned char *buf, size_t size, size_t skip, size_t off,
+                            const char *file, mapa_diags *d)
+{
+    size_t line, col;
+    position_of(buf, size, skip, off, &line, &col);
+    mapa_diags_add(d, MAPA_DIAG_ERROR, file, line, col,
+                   "malformed quoting: a double quote inside an unquoted field, or text after "
+                   "a closing quote; put the whole field in double quotes and write a quote "
+                   "inside it as \"\"");
+    return MAPA_EFORMAT;
+}
+
+/* Feed `buf` to libcsv in pieces that end at delimiters and line ends. */
+static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *buf, size_t size,
+                     size_t skip, mapa_diags *d)
+{
+    const char *file = ctx->t->file;
+    uint32_t line = 1, col = 1;
+    bool need_start = true;
+    size_t piece = skip;
+    for (size_t i = skip; i < size; i++) {
+        unsigned char c = buf[i];
+        bool newline = c == '\n' || c == '\r';
+        if (need_start && (!newline || ctx->row_open)) {
+            ctx->start_off = i;
+            ctx->start_line = line;
+            ctx->start_col = col;
+            need_start = false;
+        }
+        if (c == '\n' || (c == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))) {
+            line++;
+            col = 1;
+        } else if (c != '\r' && (c & 0xC0) != 0x80) {
+            col++;
+        }
+        if (c != ',' && !newline && i + 1 < size)
+            continue;
+        size_t seen = ctx->fields_seen;
+        size_t len = i + 1 - piece;
+        size_t done = csv_parse(p, buf + piece, len, on_field, on_row, ctx);
+        if (done != len) {
+            if (csv_error(p) == CSV_EPARSE)
+                return parse_error(buf, size, skip, piece + done, file, d);
+            return mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading CSV", file);
+        }
+        if (ctx->out_of_memory)
+            return mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading CSV", file);
+        piece = i + 1;
+        need_start |= ctx->fields_seen != seen;
+    }
+    if (csv_fini(p, on_field, on_row, ctx) != 0) {
+        if (csv_error(p) == CSV_EPARSE) {
+            mapa_diags_add(d, MAPA_DIAG_ERROR, file, ctx->start_line, ctx->start_col,
+                           "this quoted field is never closed: add the missing double quote");
+            return MAPA_EFORMAT;
+        }
+        return mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading CSV", file);
+    }
+    if (ctx->out_of_memory)
+        return mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading CSV", file);
+    return MAPA_OK;
+}
+
+static bool only_blank(const unsigned char *buf, size_t size, size_t skip)
+{
+    for (size_t i = skip; i < size; i++)
+        if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r' && buf[i] != '\n' && buf[i] != ',')
+            return false;
+    return true;
+}
+
+mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, const char *shown,
+                         const char *header_hint, mapa_diags *diags)
+{
+    const unsigned char *buf = (const unsigned char *)data;
+    size_t skip = size >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    mapa__csv_table t = MAPA__CSV_TABLE_INIT;
+    t.file = mapa__strdup(shown);
+    if (!t.file)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_err err = MAPA_OK;
+    if (size > MAPA_CSV_MAX_BYTES) {
+        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 0, 0,
+                       "the file is larger than 1 GiB; mapa reads partnership files up to that");
+        err = MAPA_EFORMAT;
+        goto cleanup;
+    }
+    if (only_blank(buf, size, skip)) {
+        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 1, 1,
+                       "the file is empty: it needs a header row naming its columns (%s) and "
+                       "a row for each entry",
+                       header_hint);
+        err = MAPA_EFORMAT;
+        goto cleanup;
+    }
+    if (!looks_like_text(buf, size, skip, shown, diags)) {
+        err = MAPA_EFORMAT;
+        goto cleanup;
+    }
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory starting the CSV parser");
+        goto cleanup;
+    }
+    parse_ctx ctx = {.t = &t, .buf = buf};
+    err = feed(&p, &ctx, buf, size, skip, diags);
+    csv_free(&p);
+    if (err == MAPA_OK)
+        check_utf8(&t, diags);
+cleanup:
+    if (err != MAPA_OK) {
+        mapa__csv_table_dispose(&t);
+        return err;
+    }
+    *out = t;
+    return MAPA_OK;
+}
+
+mapa_err mapa__csv_read(mapa__csv_table *out, const char *path, const char *shown,
+                        const char *header_hint, mapa_diags *diags)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        if (errno == ENOENT)
+            return mapa_error_set(MAPA_ENOTFOUND, "%s: no such file", shown);
+        return mapa_error_set(MAPA_EIO, "%s: %s", shown, strerror(errno));
+    }
+    mapa_err err = MAPA_OK;
+    char *data = NULL;
+    size_t size = 0, cap = 0;
+    for (;;) {
+        void *grown = data;
+        if (!mapa__grow(&grown, &cap, size + 65536, 1)) {
+            err = mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading the file", shown);
+            goto cleanup;
+        }
+        data = grown;
+        size_t got = fread(data + size, 1, cap - size, fp);
+        size += got;
+        if (got == 0 || size > MAPA_CSV_MAX_BYTES)
+            break;
+    }
+    if (ferror(fp)) {
+        err = mapa_error_set(MAPA_EIO, "%s: read error: %s", shown, strerror(errno));
+        goto cleanup;
+    }
+    err = mapa__csv_parse(out, data, size, shown, header_hint, diags);
+cleanup:
+    free(data);
+    fclose(fp);
+    return err;
+}
+
+void mapa__csv_table_dispose(mapa__csv_table *t)
+{
+    free(t->file);
+    free(t->text);
+    free(t->cells);
+    free(t->rows);
+    *t = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
+}

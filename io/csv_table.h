@@ -1,0 +1,63 @@
+/* A CSV file read whole into rows of cells, each cell with its line and column. */
+#ifndef MAPA_IO_CSV_TABLE_H
+#define MAPA_IO_CSV_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mapa/diag.h>
+#include <mapa/error.h>
+
+/** Files above this size are refused (a partnership's CSV is far smaller). */
+#define MAPA_CSV_MAX_BYTES ((size_t)1 << 30)
+
+typedef struct mapa__csv_cell {
+    uint32_t off;   /* into text: NUL-terminated, trimmed, unquoted */
+    uint32_t len;
+    uint32_t line;  /* 1-based position of the field's first character */
+    uint32_t col;
+} mapa__csv_cell;
+
+typedef struct mapa__csv_row {
+    size_t first;   /* index of its first cell */
+    size_t n_cells;
+    size_t line;
+} mapa__csv_row;
+
+/** Row 0 is the header; blank rows are dropped. */
+typedef struct mapa__csv_table {
+    char *file;             /* the path as shown in messages */
+    char *text;
+    size_t text_len, text_cap;
+    mapa__csv_cell *cells;
+    size_t n_cells, cap_cells;
+    mapa__csv_row *rows;
+    size_t n_rows, cap_rows;
+} mapa__csv_table;
+
+#define MAPA__CSV_TABLE_INIT {NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}
+
+/**
+ * Read the CSV file at `path` (RFC 4180; UTF-8 with or without BOM; CRLF or LF).
+ * Problems go to `diags` under the name `shown`; `header_hint` lists the
+ * expected columns for the message on an empty file.
+ * Returns MAPA_ENOTFOUND if the file does not exist, MAPA_EIO if it cannot be
+ * read, MAPA_EFORMAT if it is not a readable CSV file (the table is then empty).
+ * Invalid UTF-8 in a cell is reported but the table is still returned.
+ */
+mapa_err mapa__csv_read(mapa__csv_table *out, const char *path, const char *shown,
+                        const char *header_hint, mapa_diags *diags);
+
+/** Parse CSV from memory; same contract as mapa__csv_read. */
+mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, const char *shown,
+                         const char *header_hint, mapa_diags *diags);
+
+/** The text of a cell (borrowed from the table). */
+static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__csv_cell *c)
+{
+    return t->text + c->off;
+}
+
+void mapa__csv_table_dispose(mapa__csv_table *t);
+
+#endif

@@ -1,0 +1,56 @@
+/* Reads agencies.csv: id, name, sector and whether the agency is statutory. */
+#include <string.h>
+
+#include "io/csv_fields.h"
+#include "io/readers.h"
+
+enum { COL_ID, COL_NAME, COL_SECTOR, COL_STATUTORY, N_COLS };
+
+static const char *sector_list(void)
+{
+    return "police, local_authority, health, government, fire, ngo, faith, business, "
+           "academia, other";
+}
+
+mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *d)
+{
+    mapa__column cols[N_COLS] = {
+        {"id", true, 0}, {"name", true, 0}, {"sector", false, 0}, {"statutory", false, 0}};
+    if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
+        return MAPA_OK;
+    for (size_t r = 1; r < t->n_rows; r++) {
+        mapa__csv_cell s1, s2, s3, s4;
+        const mapa__csv_cell *id = mapa__csv_cell_at(t, r, cols[COL_ID].index, &s1);
+        const mapa__csv_cell *name = mapa__csv_cell_at(t, r, cols[COL_NAME].index, &s2);
+        const mapa__csv_cell *sector = mapa__csv_cell_at(t, r, cols[COL_SECTOR].index, &s3);
+        const mapa__csv_cell *stat = mapa__csv_cell_at(t, r, cols[COL_STATUTORY].index, &s4);
+        if (id->len == 0) {
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, id->line, id->col,
+                           "empty id: every agency needs an id");
+            continue;
+        }
+        mapa_sector sec = MAPA_SECTOR_UNKNOWN;
+        if (sector->len && !mapa_sector_parse(&sec, mapa__csv_text(t, sector))) {
+            mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, sector->line, sector->col,
+                           "sector '%s' is not one mapa knows (%s); counted as 'other'",
+                           mapa__csv_text(t, sector), sector_list());
+            sec = MAPA_SECTOR_OTHER;
+        }
+        bool statutory = mapa_sector_statutory(sec);
+        mapa__field_flag(&statutory, t, stat, "statutory", d);
+        const char *text_name = name->len ? mapa__csv_text(t, name) : mapa__csv_text(t, id);
+        size_t index;
+        mapa_err err = mapa_partnership_add_agency(p, &index, mapa__csv_text(t, id), text_name,
+                                                   sec, statutory);
+        if (err == MAPA_EINVAL) {
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, id->line, id->col,
+                           "duplicate agency id '%s' (first on line %zu)", mapa__csv_text(t, id),
+                           p->agencies[index].line);
+            continue;
+        }
+        if (err != MAPA_OK)
+            return err;
+        p->agencies[index].line = id->line;
+    }
+    return MAPA_OK;
+}

@@ -1,0 +1,277 @@
+/*
+ * Loads a partnership folder: settings.json, agencies.csv, topics.csv and
+ * members.csv in that order, then the checks that span files (sizes against
+ * the number of members, topics nobody ranked).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <mapa/io.h>
+
+#include "io/csv_fields.h"
+#include "io/readers.h"
+#include "models/util.h"
+
+#define MEMBERS_HINT "id, name, agency, pref1, pref2, ..."
+#define TOPICS_HINT "id, name, min_size, max_size, ..."
+#define AGENCIES_HINT "id, name, sector, statutory"
+
+typedef struct loader {
+    const char *dir;
+    mapa_partnership *p;
+    mapa_diags *d;
+    mapa__csv_table members, topics, agencies;
+    bool have_members, have_topics, have_agencies;
+    size_t *topic_rows;
+} loader;
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    bool slash = n > 0 && dir[n - 1] == '/';
+    char *path = malloc(n + strlen(name) + 2);
+    if (path)
+        sprintf(path, "%s%s%s", dir, slash ? "" : "/", name);
+    return path;
+}
+
+static bool file_exists(const char *dir, const char *name)
+{
+    char *path = join(dir, name);
+    struct stat st;
+    bool ok = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    return ok;
+}
+
+/* Read one CSV file; `*have` tells whether a table came back. EFORMAT is not fatal. */
+static mapa_err read_table(loader *ld, const char *name, const char *hint, mapa__csv_table *t,
+                           bool *have)
+{
+    char *path = join(ld->dir, name);
+    if (!path)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_err err = mapa__csv_read(t, path, path, hint, ld->d);
+    free(path);
+    *have = err == MAPA_OK;
+    if (err == MAPA_EFORMAT || (err == MAPA_OK && t->n_rows == 0))
+        return MAPA_OK;
+    return err;
+}
+
+/* The header cell of column `name`, or the file's first cell when it is absent. */
+static void header_pos(const mapa__csv_table *t, const char *name, size_t *line, size_t *col)
+{
+    size_t c = mapa__csv_find_column(t, name);
+    const mapa__csv_cell *cell = &t->cells[t->rows[0].first + (c == MAPA_NONE ? 0 : c)];
+    *line = cell->line;
+    *col = c == MAPA_NONE ? 1 : cell->col;
+}
+
+/* The cell of a topic's column, or its id cell when the column is absent. */
+static const mapa__csv_cell *topic_cell(const loader *ld, size_t topic, const char *name,
+                                        mapa__csv_cell *scratch)
+{
+    size_t c = mapa__csv_find_column(&ld->topics, name);
+    return mapa__csv_cell_at(&ld->topics, ld->topic_rows[topic], c, scratch);
+}
+
+static size_t agencies_in_use(const mapa_partnership *p)
+{
+    bool *used = calloc(p->n_agencies ? p->n_agencies : 1, sizeof *used);
+    size_t n = 0;
+    if (!used)
+        return p->n_agencies;
+    for (size_t i = 0; i < p->n_members; i++) {
+        const mapa_member *m = &p->members[i];
+        if (!m->coordinator && !used[m->agency]) {
+            used[m->agency] = true;
+            n++;
+        }
+    }
+    free(used);
+    return n;
+}
+
+static void check_totals(loader *ld)
+{
+    const mapa_partnership *p = ld->p;
+    const mapa__csv_table *t = &ld->topics;
+    size_t allocatable = mapa_partnership_allocatable(p), coordinators = p->n_members - allocatable;
+    size_t total_min = 0, total_max = 0, line, col;
+    for (size_t i = 0; i < p->n_topics; i++) {
+        total_min += p->topics[i].min_size;
+        total_max = (p->topics[i].max_size == MAPA_UNLIMITED || total_max == MAPA_UNLIMITED)
+                        ? MAPA_UNLIMITED : total_max + p->topics[i].max_size;
+    }
+    if (total_min > allocatable) {
+        header_pos(t, "min_size", &line, &col);
+        mapa_diags_add(ld->d, MAPA_DIAG_ERROR, t->file, line, col,
+                       "the topics' min_size add up to %zu but only %zu members can be allocated "
+                       "(%zu members, %zu co-ordinators): lower some min_size, drop a topic or "
+                       "add members",
+                       total_min, allocatable, p->n_members, coordinators);
+    }
+    if (total_max != MAPA_UNLIMITED && total_max < allocatable) {
+        header_pos(t, "max_size", &line, &col);
+        mapa_diags_add(ld->d, MAPA_DIAG_ERROR, t->file, line, col,
+                       "the topics' max_size add up to %zu but %zu members must be allocated: "
+                       "raise some max_size or add a topic",
+                       total_max, allocatable);
+    }
+}
+
+static void check_topics(loader *ld)
+{
+    const mapa_partnership *p = ld->p;
+    size_t *ranked = calloc(p->n_topics ? p->n_topics : 1, sizeof *ranked);
+    if (!ranked)
+        return;
+    for (size_t i = 0; i < p->n_members; i++)
+        for (size_t r = 0; r < p->members[i].n_prefs && !p->members[i].coordinator; r++)
+            ranked[p->members[i].prefs[r]]++;
+    size_t agencies = agencies_in_use(p);
+    for (size_t i = 0; i < p->n_topics; i++) {
+        mapa__csv_cell s;
+        const mapa_topic *topic = &p->topics[i];
+        const mapa__csv_cell *c = topic_cell(ld, i, "id", &s);
+        if (ranked[i] == 0 && p->max_prefs > 0)
+            mapa_diags_add(ld->d, MAPA_DIAG_WARNING, ld->topics.file, c->line, c->col,
+                           "no member ranked topic '%s'; its team can only be filled with "
+                           "members placed outside their preferences",
+                           topic->id);
+        if (topic->min_agencies > agencies && topic->min_agencies <= topic->max_size) {
+            c = topic_cell(ld, i, "min_agencies", &s);
+            mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->topics.file, c->line, c->col,
+                           "topic '%s' needs members of %zu agencies but the partnership's "
+                           "allocatable members come from only %zu",
+                           topic->id, topic->min_agencies, agencies);
+        }
+    }
+    free(ranked);
+}
+
+static void check_spocs(loader *ld)
+{
+    const mapa_partnership *p = ld->p;
+    size_t willing = 0;
+    for (size_t i = 0; i < p->n_members; i++)
+        willing += p->members[i].spoc_willing && !p->members[i].coordinator;
+    if (willing >= p->n_topics)
+        return;
+    size_t line, col;
+    header_pos(&ld->members, "spoc_willing", &line, &col);
+    mapa_diags_add(ld->d, MAPA_DIAG_WARNING, ld->members.file, line, col,
+                   "only %zu allocatable members are willing to be a SPOC but each of the %zu "
+                   "teams needs one",
+                   willing, p->n_topics);
+}
+
+static void check_across_files(loader *ld)
+{
+    const mapa_partnership *p = ld->p;
+    if (p->n_topics == 0) {
+        mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->topics.file, ld->topics.rows[0].line + 1, 1,
+                       "no topics: add a row for each agreed topic below the header");
+        return;
+    }
+    if (p->n_members == 0) {
+        mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->members.file, ld->members.rows[0].line + 1, 1,
+                       "no members: add a row for each member below the header");
+        return;
+    }
+    if (!ld->have_agencies && p->n_agencies > 0) {
+        size_t line, col;
+        header_pos(&ld->members, "agency", &line, &col);
+        mapa_diags_add(ld->d, MAPA_DIAG_WARNING, ld->members.file, line, col,
+                       "no agencies.csv: the %zu agencies named here have an unknown sector",
+                       p->n_agencies);
+    }
+    check_totals(ld);
+    check_topics(ld);
+    check_spocs(ld);
+}
+
+static mapa_err check_folder(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return mapa_error_set(errno == ENOENT ? MAPA_ENOTFOUND : MAPA_EIO, "%s: %s", dir,
+                              strerror(errno));
+    if (!S_ISDIR(st.st_mode))
+        return mapa_error_set(MAPA_ENOTFOUND,
+                              "%s is not a folder: give the folder that holds members.csv and "
+                              "topics.csv",
+                              dir);
+    bool members = file_exists(dir, "members.csv"), topics = file_exists(dir, "topics.csv");
+    if (!members || !topics)
+        return mapa_error_set(MAPA_ENOTFOUND,
+                              "%s has no %s%s%s: a partnership folder needs members.csv and "
+                              "topics.csv (see docs/formats.md)",
+                              dir, members ? "" : "members.csv", !members && !topics ? " and no " : "",
+                              topics ? "" : "topics.csv");
+    return MAPA_OK;
+}
+
+static mapa_err load(loader *ld)
+{
+    char *path = join(ld->dir, "settings.json");
+    if (!path)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_err err = mapa__read_settings(&ld->p->settings, path, path, ld->d);
+    free(path);
+    if (err != MAPA_OK && err != MAPA_ENOTFOUND)
+        return err;
+    if (file_exists(ld->dir, "agencies.csv")) {
+        err = read_table(ld, "agencies.csv", AGENCIES_HINT, &ld->agencies, &ld->have_agencies);
+        if (err == MAPA_OK && ld->have_agencies)
+            err = mapa__read_agencies(ld->p, &ld->agencies, ld->d);
+        if (err != MAPA_OK)
+            return err;
+    }
+    err = read_table(ld, "topics.csv", TOPICS_HINT, &ld->topics, &ld->have_topics);
+    if (err == MAPA_OK && ld->have_topics) {
+        ld->topic_rows = calloc(ld->topics.n_rows, sizeof *ld->topic_rows);
+        err = ld->topic_rows ? mapa__read_topics(ld->p, &ld->topics, ld->topic_rows, ld->d)
+                             : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    }
+    if (err == MAPA_OK)
+        err = read_table(ld, "members.csv", MEMBERS_HINT, &ld->members, &ld->have_members);
+    /* without topics, every preference would be reported unknown: fix topics.csv first */
+    bool topics_usable = ld->have_topics && ld->p->n_topics > 0;
+    if (err == MAPA_OK && ld->have_members && topics_usable)
+        err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->d);
+    if (err == MAPA_OK && ld->have_members && ld->have_topics)
+        check_across_files(ld);
+    return err;
+}
+
+mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const char *dir)
+{
+    mapa_err err = check_folder(dir);
+    if (err != MAPA_OK)
+        return err;
+    loader ld = {.dir = dir, .d = diags};
+    ld.members = ld.topics = ld.agencies = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
+    size_t errors_before = diags->n_errors;
+    err = mapa_partnership_new(&ld.p);
+    if (err == MAPA_OK)
+        err = load(&ld);
+    if (err == MAPA_OK && diags->n_errors > errors_before)
+        err = mapa_error_set(MAPA_EFORMAT, "%s: %zu problems in the partnership's files", dir,
+                             diags->n_errors - errors_before);
+    mapa_diags_sort(diags);
+    if (err == MAPA_OK) {
+        *out = ld.p;
+        ld.p = NULL;
+    }
+    mapa_partnership_free(ld.p);
+    mapa__csv_table_dispose(&ld.members);
+    mapa__csv_table_dispose(&ld.topics);
+    mapa__csv_table_dispose(&ld.agencies);
+    free(ld.topic_rows);
+    return err;
+}

@@ -1,0 +1,219 @@
+/* The partnership's arrays of agencies, topics and members, kept in step with their id maps. */
+#include <mapa/partnership.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/idmap.h"
+#include "models/util.h"
+
+static const char *const sector_names[MAPA_SECTOR_COUNT] = {
+    "unknown", "police", "local_authority", "health", "government", "fire",
+    "ngo", "faith", "business", "academia", "other",
+};
+
+const char *mapa_sector_name(mapa_sector sector)
+{
+    return (unsigned)sector < MAPA_SECTOR_COUNT ? sector_names[sector] : "unknown";
+}
+
+bool mapa_sector_parse(mapa_sector *out, const char *name)
+{
+    for (int s = 0; s < MAPA_SECTOR_COUNT; s++) {
+        if (mapa__streq_nocase(name, sector_names[s])) {
+            *out = (mapa_sector)s;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool mapa_sector_statutory(mapa_sector sector)
+{
+    switch (sector) {
+    case MAPA_SECTOR_POLICE:
+    case MAPA_SECTOR_LOCAL_AUTHORITY:
+    case MAPA_SECTOR_HEALTH:
+    case MAPA_SECTOR_GOVERNMENT:
+    case MAPA_SECTOR_FIRE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool mapa_sector_voluntary(mapa_sector sector)
+{
+    return sector == MAPA_SECTOR_NGO || sector == MAPA_SECTOR_FAITH;
+}
+
+mapa_err mapa_partnership_new(mapa_partnership **out)
+{
+    mapa_partnership *p = calloc(1, sizeof *p);
+    if (!p)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a partnership");
+    mapa_settings_init(&p->settings);
+    mapa_err err = mapa__idmap_new(&p->agency_ids);
+    if (err == MAPA_OK)
+        err = mapa__idmap_new(&p->topic_ids);
+    if (err == MAPA_OK)
+        err = mapa__idmap_new(&p->member_ids);
+    if (err != MAPA_OK) {
+        mapa_partnership_free(p);
+        return err;
+    }
+    *out = p;
+    return MAPA_OK;
+}
+
+static void member_dispose(mapa_member *m)
+{
+    free(m->id);
+    free(m->name);
+    free(m->role);
+    free(m->discipline);
+    free(m->prefs);
+    free(m->avoid);
+}
+
+void mapa_partnership_free(mapa_partnership *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->n_agencies; i++) {
+        free(p->agencies[i].id);
+        free(p->agencies[i].name);
+    }
+    for (size_t i = 0; i < p->n_topics; i++) {
+        free(p->topics[i].id);
+        free(p->topics[i].name);
+    }
+    for (size_t i = 0; i < p->n_members; i++)
+        member_dispose(&p->members[i]);
+    free(p->agencies);
+    free(p->topics);
+    free(p->members);
+    mapa__idmap_free(p->agency_ids);
+    mapa__idmap_free(p->topic_ids);
+    mapa__idmap_free(p->member_ids);
+    mapa_settings_dispose(&p->settings);
+    free(p);
+}
+
+/* Room for one more item in `*array`; MAPA_ENOMEM leaves it as it was. */
+static mapa_err reserve(void *array, size_t *cap, size_t count, size_t item_size)
+{
+    void **a = array;
+    if (!mapa__grow(a, cap, count + 1, item_size))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory growing the partnership");
+    return MAPA_OK;
+}
+
+mapa_err mapa_partnership_add_agency(mapa_partnership *p, size_t *index, const char *id,
+                                     const char *name, mapa_sector sector, bool statutory)
+{
+    size_t existing = mapa__idmap_get(p->agency_ids, id);
+    if (existing != MAPA_NONE) {
+        *index = existing;
+        return mapa_error_set(MAPA_EINVAL, "duplicate agency id '%s'", id);
+    }
+    mapa_err err = reserve(&p->agencies, &p->cap_agencies, p->n_agencies, sizeof *p->agencies);
+    if (err != MAPA_OK)
+        return err;
+    mapa_agency a = {mapa__strdup(id), mapa__strdup(name ? name : id), sector, statutory,
+                     true, 0};
+    if (!a.id || !a.name || mapa__idmap_put(p->agency_ids, a.id, p->n_agencies, NULL) != MAPA_OK) {
+        free(a.id);
+        free(a.name);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory adding agency '%s'", id);
+    }
+    *index = p->n_agencies;
+    p->agencies[p->n_agencies++] = a;
+    return MAPA_OK;
+}
+
+mapa_err mapa_partnership_add_topic(mapa_partnership *p, size_t *index, const mapa_topic *topic)
+{
+    size_t existing = mapa__idmap_get(p->topic_ids, topic->id);
+    if (existing != MAPA_NONE) {
+        *index = existing;
+        return mapa_error_set(MAPA_EINVAL, "duplicate topic id '%s'", topic->id);
+    }
+    mapa_err err = reserve(&p->topics, &p->cap_topics, p->n_topics, sizeof *p->topics);
+    if (err != MAPA_OK)
+        return err;
+    mapa_topic t = *topic;
+    t.id = mapa__strdup(topic->id);
+    t.name = mapa__strdup(topic->name ? topic->name : topic->id);
+    if (!t.id || !t.name || mapa__idmap_put(p->topic_ids, t.id, p->n_topics, NULL) != MAPA_OK) {
+        free(t.id);
+        free(t.name);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory adding topic '%s'", topic->id);
+    }
+    *index = p->n_topics;
+    p->topics[p->n_topics++] = t;
+    return MAPA_OK;
+}
+
+static size_t *copy_indices(const size_t *src, size_t n)
+{
+    if (n == 0)
+        return NULL;
+    size_t *copy = malloc(n * sizeof *copy);
+    if (copy)
+        memcpy(copy, src, n * sizeof *copy);
+    return copy;
+}
+
+mapa_err mapa_partnership_add_member(mapa_partnership *p, size_t *index, const mapa_member *member)
+{
+    size_t existing = mapa__idmap_get(p->member_ids, member->id);
+    if (existing != MAPA_NONE) {
+        *index = existing;
+        return mapa_error_set(MAPA_EINVAL, "duplicate member id '%s'", member->id);
+    }
+    mapa_err err = reserve(&p->members, &p->cap_members, p->n_members, sizeof *p->members);
+    if (err != MAPA_OK)
+        return err;
+    mapa_member m = *member;
+    m.id = mapa__strdup(member->id);
+    m.name = mapa__strdup(member->name ? member->name : member->id);
+    m.role = mapa__strdup(member->role ? member->role : "");
+    m.discipline = mapa__strdup(member->discipline ? member->discipline : "");
+    m.prefs = copy_indices(member->prefs, member->n_prefs);
+    m.avoid = copy_indices(member->avoid, member->n_avoid);
+    bool ok = m.id && m.name && m.role && m.discipline && (m.prefs || !m.n_prefs) &&
+              (m.avoid || !m.n_avoid);
+    if (!ok || mapa__idmap_put(p->member_ids, m.id, p->n_members, NULL) != MAPA_OK) {
+        member_dispose(&m);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory adding member '%s'", member->id);
+    }
+    *index = p->n_members;
+    p->members[p->n_members++] = m;
+    if (m.n_prefs > p->max_prefs)
+        p->max_prefs = m.n_prefs;
+    return MAPA_OK;
+}
+
+size_t mapa_partnership_find_agency(const mapa_partnership *p, const char *id)
+{
+    return mapa__idmap_get(p->agency_ids, id);
+}
+
+size_t mapa_partnership_find_topic(const mapa_partnership *p, const char *id)
+{
+    return mapa__idmap_get(p->topic_ids, id);
+}
+
+size_t mapa_partnership_find_member(const mapa_partnership *p, const char *id)
+{
+    return mapa__idmap_get(p->member_ids, id);
+}
+
+size_t mapa_partnership_allocatable(const mapa_partnership *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_members; i++)
+        n += !p->members[i].coordinator;
+    return n;
+}

@@ -1,0 +1,20 @@
+/* Small string helpers shared inside the library (C11 has no strdup). */
+#ifndef MAPA_MODELS_UTIL_H
+#define MAPA_MODELS_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/** A malloc'd copy of `s` (NULL stays NULL, and on out of memory). */
+char *mapa__strdup(const char *s);
+/** A malloc'd copy of the first `n` bytes of `s`, NUL-terminated. */
+char *mapa__strndup(const char *s, size_t n);
+/** A malloc'd formatted string, or NULL on out of memory. */
+char *mapa__vformat(const char *fmt, va_list ap);
+/** ASCII case-insensitive equality. */
+bool mapa__streq_nocase(const char *a, const char *b);
+/** Grow an array to hold at least `need` items; false (array untouched) on failure. */
+bool mapa__grow(void **array, size_t *cap, size_t need, size_t item_size);
+
+#endif
