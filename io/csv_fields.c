@@ -24,21 +24,27 @@ void mapa__csv_header_name(const mapa__csv_table *t, size_t col, char *buf, size
     buf[n] = '\0';
 }
 
+bool mapa__csv_row_too_wide(const mapa__csv_table *t, size_t row)
+{
+    const mapa__csv_row *r = &t->rows[row];
+    for (size_t c = t->rows[0].n_cells; c < r->n_cells; c++)
+        if (t->cells[r->first + c].len)
+            return true;
+    return false;
+}
+
 static void check_widths(const mapa__csv_table *t, mapa_diags *d)
 {
     size_t width = t->rows[0].n_cells;
     for (size_t r = 1; r < t->n_rows; r++) {
         const mapa__csv_row *row = &t->rows[r];
-        for (size_t c = width; c < row->n_cells; c++) {
-            const mapa__csv_cell *cell = &t->cells[row->first + c];
-            if (cell->len == 0)
-                continue;
-            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
-                           "this row has %zu fields but the header names %zu columns: is there "
-                           "an unquoted comma? Put such a field in double quotes",
-                           row->n_cells, width);
-            break;
-        }
+        if (!mapa__csv_row_too_wide(t, r))
+            continue;
+        const mapa__csv_cell *cell = &t->cells[row->first + width];
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
+                       "this row has %zu fields but the header names %zu columns: is there an "
+                       "unquoted comma? Put such a field in double quotes",
+                       row->n_cells, width);
     }
 }
 

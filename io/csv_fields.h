@@ -50,6 +50,9 @@ bool mapa__field_flag(bool *out, const mapa__csv_table *t, const mapa__csv_cell 
 bool mapa__field_count(size_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
                        const char *column, bool allow_unlimited, mapa_diags *d);
 
+/** Whether data row `row` has non-empty fields beyond the header's columns. */
+bool mapa__csv_row_too_wide(const mapa__csv_table *t, size_t row);
+
 /** The index of the header column named `name` (normalised), or MAPA_NONE. */
 size_t mapa__csv_find_column(const mapa__csv_table *t, const char *name);
 

@@ -19,6 +19,8 @@ mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;
     for (size_t r = 1; r < t->n_rows; r++) {
+        if (mapa__csv_row_too_wide(t, r))
+            continue;  /* reported once for the row; its fields are shifted */
         mapa__csv_cell s1, s2, s3, s4;
         const mapa__csv_cell *id = mapa__csv_cell_at(t, r, cols[COL_ID].index, &s1);
         const mapa__csv_cell *name = mapa__csv_cell_at(t, r, cols[COL_NAME].index, &s2);

@@ -155,13 +155,12 @@ static size_t team_ref(reader *rd, const mapa__csv_cell *c, const char *column,
 }
 
 /* avoid_teams: topic ids separated by ';', after the preferences in rd->scratch. */
-static bool read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
+static mapa_err read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
 {
     m->avoid = rd->scratch + m->n_prefs;
     m->n_avoid = 0;
     size_t room = rd->scratch_cap - m->n_prefs;
     const char *s = mapa__csv_text(rd->t, c);
-    bool ok = true;
     while (*s) {
         const char *end = strchr(s, ';');
         size_t len = end ? (size_t)(end - s) : strlen(s);
@@ -173,19 +172,21 @@ static bool read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
             len--;
         char *id = mapa__strndup(s, len);
         if (!id)
-            return false;
+            return mapa_error_set(MAPA_ENOMEM, "out of memory reading members");
         size_t topic = len ? mapa_partnership_find_topic(rd->p, id) : MAPA_NONE;
         if (len && topic == MAPA_NONE) {
-            mapa_diags_add(rd->d, MAPA_DIAG_ERROR, rd->t->file, c->line, c->col,
+            size_t col = c->col;  /* point at the id inside the cell */
+            for (const char *x = mapa__csv_text(rd->t, c); x < s; x++)
+                col += (*x & 0xC0) != 0x80;
+            mapa_diags_add(rd->d, MAPA_DIAG_ERROR, rd->t->file, c->line, col,
                            "avoid_teams names '%s', which is not a topic id in topics.csv", id);
-            ok = false;
         } else if (len && m->n_avoid < room) {
             m->avoid[m->n_avoid++] = topic;
         }
         free(id);
         s = end ? end + 1 : s + strlen(s);
     }
-    return ok;
+    return MAPA_OK;
 }
 
 static size_t resolve_agency(reader *rd, const mapa__csv_cell *c, mapa_err *err)
@@ -213,6 +214,8 @@ static mapa_err read_row(reader *rd, size_t row)
     const mapa__csv_cell *c[N_COLS];
     for (int k = 0; k < N_COLS; k++)
         c[k] = cell(rd, row, rd->cols[k].index, &sc[k]);
+    if (mapa__csv_row_too_wide(t, row))
+        return MAPA_OK;  /* reported once for the row; its fields are shifted */
     if (c[COL_ID]->len == 0) {
         mapa_diags_add(rd->d, MAPA_DIAG_ERROR, t->file, c[COL_ID]->line, c[COL_ID]->col,
                        "empty id: every member needs an id");
@@ -249,8 +252,9 @@ static mapa_err read_row(reader *rd, size_t row)
     m.fixed_team = team_ref(rd, c[COL_FIXED_TEAM], "fixed_team", MAPA_DIAG_ERROR, "");
     m.previous_team = team_ref(rd, c[COL_PREVIOUS_TEAM], "previous_team", MAPA_DIAG_WARNING,
                                "; the member counts as new");
-    if (!read_avoid(rd, c[COL_AVOID_TEAMS], &m))
-        return mapa_error_set(MAPA_ENOMEM, "out of memory reading members");
+    err = read_avoid(rd, c[COL_AVOID_TEAMS], &m);
+    if (err != MAPA_OK)
+        return err;
     if (m.coordinator && m.fixed_team != MAPA_NONE)
         mapa_diags_add(rd->d, MAPA_DIAG_ERROR, t->file, c[COL_FIXED_TEAM]->line,
                        c[COL_FIXED_TEAM]->col,

@@ -111,9 +111,10 @@ static void check_totals(loader *ld)
         header_pos(t, "min_size", &line, &col);
         mapa_diags_add(ld->d, MAPA_DIAG_ERROR, t->file, line, col,
                        "the topics' min_size add up to %zu but only %zu members can be allocated "
-                       "(%zu members, %zu co-ordinators): lower some min_size, drop a topic or "
+                       "(%zu members, %zu co-ordinator%s): lower some min_size, drop a topic or "
                        "add members",
-                       total_min, allocatable, p->n_members, coordinators);
+                       total_min, allocatable, p->n_members, coordinators,
+                       coordinators == 1 ? "" : "s");
     }
     if (total_max != MAPA_UNLIMITED && total_max < allocatable) {
         header_pos(t, "max_size", &line, &col);
@@ -174,11 +175,15 @@ static void check_across_files(loader *ld)
 {
     const mapa_partnership *p = ld->p;
     if (p->n_topics == 0) {
+        if (ld->topics.n_rows > 1)
+            return;  /* rows without a usable topic: each was reported */
         mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->topics.file, ld->topics.rows[0].line + 1, 1,
                        "no topics: add a row for each agreed topic below the header");
         return;
     }
     if (p->n_members == 0) {
+        if (ld->members.n_rows > 1)
+            return;
         mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->members.file, ld->members.rows[0].line + 1, 1,
                        "no members: add a row for each member below the header");
         return;

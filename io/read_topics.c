@@ -56,6 +56,8 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
         return MAPA_OK;
     const mapa_settings *s = &p->settings;
     for (size_t r = 1; r < t->n_rows; r++) {
+        if (mapa__csv_row_too_wide(t, r))
+            continue;  /* reported once for the row; its fields are shifted */
         mapa__csv_cell scratch[N_COLS];
         const mapa__csv_cell *c[N_COLS];
         for (int k = 0; k < N_COLS; k++)

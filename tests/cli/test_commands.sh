@@ -1,0 +1,59 @@
+#!/bin/sh
+# End-to-end checks of the mapa command: help, version, usage errors, exit codes, output.
+mapa=$1
+root=$2
+passed=0
+failed=0
+out=$(mktemp)
+err=$(mktemp)
+
+# check NAME EXPECTED_CODE PATTERN_IN_STDOUT_OR_STDERR -- ARGS...
+check() {
+    name=$1; code=$2; pattern=$3; shift 4
+    "$mapa" "$@" >"$out" 2>"$err"
+    got=$?
+    if [ "$got" = "$code" ] && { [ -z "$pattern" ] || cat "$out" "$err" | grep -qF -- "$pattern"; }; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name: exit $got (expected $code), pattern '$pattern'"
+        sed 's/^/  out: /' "$out"; sed 's/^/  err: /' "$err"
+    fi
+}
+
+check no_args 64 "Usage: mapa" --
+check help 0 "65  data error" -- --help
+check help_lists_validate 0 "validate   check a partnership folder" -- --help
+check version 0 "mapa 0.1.0" -- --version
+check help_validate 0 "Usage: mapa validate [OPTIONS] DIR" -- help validate
+check help_unknown 64 "no command 'frobnicate'" -- help frobnicate
+check unknown_command 64 "'frobnicate' is not a command" -- frobnicate
+check validate_no_dir 64 "missing DIR" -- validate
+check validate_bad_option 64 "unknown option '--frob'" -- validate --frob x
+check validate_two_dirs 64 "one folder only" -- validate a b
+check validate_bad_max 64 "--max-problems needs a whole number" -- validate --max-problems x dir
+check validate_missing_dir 66 "No such file or directory" -- validate "$root/no/such/folder"
+check validate_file_not_folder 66 "is not a folder" -- validate "$root/CMakeLists.txt"
+check validate_no_inputs 66 "has no members.csv and no topics.csv" -- validate "$root/tests/data"
+check example_ok 0 "Members:     70 (3 co-ordinators, 67 to allocate" -- validate "$root/scenarios/east-midlands"
+check example_topics 0 "victim-care      14      31  6-12              4  Victim identification and safeguarding" -- validate "$root/scenarios/east-midlands"
+check example_agencies 0 "Agencies:    44 (police 6, local_authority 9" -- validate "$root/scenarios/east-midlands"
+check example_clean 0 "No errors, 0 warnings." -- validate "$root/scenarios/east-midlands"
+check quiet_prints_nothing 0 "" -- validate -q "$root/scenarios/east-midlands"
+[ -s "$out" ] && { failed=$((failed + 1)); echo "FAIL: --quiet printed a summary"; }
+check bad_data 65 "fix the errors" -- validate "$root/tests/data/bad/pref_gap"
+check capped 65 "... and 32 more problems not shown (--max-problems 0 shows all)" -- validate "$root/tests/data/bad/many_problems"
+check capped_custom 65 "... and 79 more problems" -- validate --max-problems 3 "$root/tests/data/bad/many_problems"
+
+# unreadable file: an I/O error (skipped as root, who reads everything)
+if [ "$(id -u)" != 0 ]; then
+    tmp=$(mktemp -d)
+    cp "$root/tests/data/good/tiny/"*.csv "$tmp/"
+    chmod 000 "$tmp/members.csv"
+    check unreadable 74 "Permission denied" -- validate "$tmp"
+    rm -rf "$tmp"
+fi
+
+rm -f "$out" "$err"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

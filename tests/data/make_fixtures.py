@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes the partnership fixtures in tests/data/: one small good folder and one
+folder per class of bad input, each the good folder with one thing broken.
+
+Each bad folder's expected.txt (written by hand, checked by the tests) lists
+every message `mapa validate` must print, and exit.txt the exit code.
+Run: python3 tests/data/make_fixtures.py
+"""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+TOPICS = (
+    "id,name,min_size,max_size,min_agencies,max_per_agency,cf_required\n"
+    "t1,Training,1,4,1,2,2\n"
+    "t2,Awareness,1,4,1,2,2\n"
+    "t3,Victim care,1,4,1,,2\n"
+)
+AGENCIES = (
+    "id,name,sector,statutory\n"
+    "police,Police Modern Slavery Unit,police,yes\n"
+    "council,City Council Adult Social Care,local_authority,yes\n"
+    "ngo,Victim Support Charity,ngo,no\n"
+)
+MEMBERS = (
+    "id,name,agency,spoc_willing,cf_capacity,coordinator,pref1,pref2\n"
+    "m1,Ann Archer,police,yes,1,no,t1,t2\n"
+    "m2,Bilal Khan,council,yes,2,no,t2,t3\n"
+    "m3,Cara Doyle,ngo,yes,1,no,t3,t1\n"
+    "m4,Dan Evans,police,no,1,no,t1,t3\n"
+    "m5,Eve Fox,council,no,0,no,t2,t1\n"
+    "m6,Gus Hale,ngo,no,1,no,t3,t2\n"
+    "c1,Ivy Jones,council,no,0,yes,,\n"
+)
+
+
+def write(folder, name, data):
+    path = os.path.join(HERE, folder, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    with open(path, mode, **({} if mode == "wb" else {"newline": "", "encoding": "utf-8"})) as f:
+        f.write(data)
+
+
+def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=None):
+    # expected.txt and exit.txt are kept: they are written and checked by hand
+    for name in ("members.csv", "topics.csv", "agencies.csv", "settings.json"):
+        path = os.path.join(HERE, folder, name)
+        if os.path.exists(path):
+            os.remove(path)
+    write(folder, "members.csv", members)
+    write(folder, "topics.csv", topics)
+    if agencies is not None:
+        write(folder, "agencies.csv", agencies)
+    if settings is not None:
+        write(folder, "settings.json", settings)
+
+
+def main():
+    case("good/tiny")
+    # Every accepted variation at once: BOM, CRLF, columns in another order,
+    # quoted commas and newlines, spaces, flag spellings, pref1..pref4, an unknown column.
+    case("good/variants",
+         members=("\ufeffName , ID,Agency,PREF1,pref2,pref3,pref4,Spoc Willing,notes,coordinator,cf_capacity,avoid_teams,previous_team\r\n"
+                  "\"Archer, Ann\",m1,police,t1,t2,t3,,TRUE,\"likes \"\"maps\"\"\nand charts\",0,2,t3,t1\r\n"
+                  "  Bilal Khan  ,m2,council, t2 ,,,,y,,false,,,gone\r\n"
+                  "Cara Doyle,m3,ngo,t3,t1,t2,,1,,No,1, t1 ; t2 ,\r\n"
+                  "Ivy Jones,c1,council,,,,,no,,yes,0,,\r\n"
+                  ",,,,,,,,,,,,\r\n"),
+         topics=TOPICS.replace("\n", "\r\n").replace("t3,Victim care,1,4,1,,2", "t3,\"Victim care, safeguarding\",0,unlimited,1,,2"),
+         settings='{ "name": "Variants", "cf_capacity": 3, "comment": "ignored" }\n')
+    case("bad/missing_column",
+         members=MEMBERS.replace("agency,", "organisation,", 1))
+    case("bad/empty_id",
+         members=MEMBERS.replace("m4,Dan", ",Dan"),
+         topics=TOPICS.replace("t2,Awareness", ",Awareness"))
+    case("bad/duplicate_id",
+         members=MEMBERS.replace("m5,Eve", "m2,Eve"),
+         topics=TOPICS + "t1,Training again,1,4,1,2,2\n",
+         agencies=AGENCIES + "ngo,Another Charity,ngo,no\n")
+    case("bad/unknown_reference",
+         members=MEMBERS.replace("m1,Ann Archer,police,yes,1,no,t1,t2",
+                                 "m1,Ann Archer,polce,yes,1,no,t1,t9")
+                        .replace("id,name,agency,spoc_willing,cf_capacity,coordinator,pref1,pref2",
+                                 "id,name,agency,spoc_willing,cf_capacity,coordinator,pref1,pref2,fixed_team,avoid_teams,previous_team")
+                        .replace("m2,Bilal Khan,council,yes,2,no,t2,t3", "m2,Bilal Khan,council,yes,2,no,t2,t3,t7,t1;tx,old-team"))
+    case("bad/duplicate_pref",
+         members=MEMBERS.replace("m3,Cara Doyle,ngo,yes,1,no,t3,t1", "m3,Cara Doyle,ngo,yes,1,no,t3,t3"))
+    case("bad/pref_gap",
+         members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,pref3\n")
+                        .replace("m4,Dan Evans,police,no,1,no,t1,t3", "m4,Dan Evans,police,no,1,no,t1,,t3"))
+    case("bad/bad_number",
+         members=MEMBERS.replace("m2,Bilal Khan,council,yes,2,", "m2,Bilal Khan,council,yes,two,"),
+         topics=TOPICS.replace("t1,Training,1,4", "t1,Training,1.5,4").replace("t2,Awareness,1,4,1,2,2", "t2,Awareness,1,4,1,2,maybe"))
+    case("bad/bad_flag",
+         members=MEMBERS.replace("m6,Gus Hale,ngo,no,", "m6,Gus Hale,ngo,perhaps,"))
+    case("bad/negative_capacity",
+         members=MEMBERS.replace("m6,Gus Hale,ngo,no,1,", "m6,Gus Hale,ngo,no,-1,"))
+    case("bad/min_above_max",
+         topics=TOPICS.replace("t2,Awareness,1,4,1,2,2", "t2,Awareness,5,3,1,2,2"))
+    case("bad/total_min_too_high",
+         topics=TOPICS.replace("t1,Training,1,4", "t1,Training,3,4").replace("t2,Awareness,1,4", "t2,Awareness,3,4"))
+    case("bad/total_max_too_low",
+         topics=TOPICS.replace(",1,4,", ",1,1,"))
+    case("bad/too_many_agencies",
+         topics=TOPICS.replace("t3,Victim care,1,4,1,,2", "t3,Victim care,1,4,4,,2"))
+    case("warn/unranked_topic",
+         topics=TOPICS + "t4,Business,0,4,1,2,2\n")
+    case("bad/invalid_utf8",
+         members=MEMBERS.encode().replace(b"Cara Doyle", b"Cara Do\xe9yle"))
+    case("bad/not_csv",
+         members=b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")
+    case("bad/empty_file", members="")
+    case("bad/only_bom", topics="\ufeff")
+    case("bad/header_only", members="id,name,agency,pref1\n")
+    case("bad/stray_quote",
+         members=MEMBERS.replace("m5,Eve Fox", "m5,Eve \"Evie\" Fox"))
+    case("bad/unclosed_quote",
+         members=MEMBERS.replace("m6,Gus Hale", "m6,\"Gus Hale"))
+    case("bad/unquoted_comma",
+         members=MEMBERS.replace("m4,Dan Evans", "m4,Evans, Dan"))
+    case("bad/settings_syntax", settings='{ "objective": "borda",\n  "seed": 12,, }\n')
+    case("bad/settings_values",
+         settings='{\n  "objective": "happiest",\n  "min_size": -2,\n  "soft": "yes",\n  "colour": "blue"\n}\n')
+    case("bad/many_problems",
+         members="id,name,agency,pref1\n" + "".join(f"x{i},Name {i},police,nope\n" for i in range(1, 81)))
+    case("bad/coordinator_fixed",
+         members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,fixed_team,avoid_teams\n")
+                        .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")
+                        .replace("m1,Ann Archer,police,yes,1,no,t1,t2", "m1,Ann Archer,police,yes,1,no,t1,t2,t2,t2"))
+    case("warn/no_agencies_file", agencies=None)
+
+
+if __name__ == "__main__":
+    main()
