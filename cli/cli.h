@@ -6,11 +6,11 @@
 
 enum {
     MAPA_EXIT_OK = 0,
-    MAPA_EXIT_USAGE = 64,     /* the command line is wrong */
-    MAPA_EXIT_DATAERR = 65,   /* the partnership's data has errors */
-    MAPA_EXIT_NOINPUT = 66,   /* a folder or required file is missing */
-    MAPA_EXIT_SOFTWARE = 70,  /* an internal error (out of memory, a library failure) */
-    MAPA_EXIT_IOERR = 74      /* a file could not be read or written */
+    MAPA_EXIT_USAGE = 64,    /* the command line is wrong */
+    MAPA_EXIT_DATAERR = 65,  /* the partnership's data has errors */
+    MAPA_EXIT_NOINPUT = 66,  /* a folder or required file is missing */
+    MAPA_EXIT_SOFTWARE = 70, /* an internal error (out of memory, a library failure) */
+    MAPA_EXIT_IOERR = 74     /* a file could not be read or written */
 };
 
 /** A command: `run` gets argv with argv[0] the command's name. */

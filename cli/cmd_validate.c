@@ -44,8 +44,8 @@ static int parse(options *o, int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             return mapa_cli_usage_error("validate", "unknown option '%s'", a);
         } else if (o->dir) {
-            return mapa_cli_usage_error("validate", "one folder only (got '%s' and '%s')",
-                                        o->dir, a);
+            return mapa_cli_usage_error("validate", "one folder only (got '%s' and '%s')", o->dir,
+                                        a);
         } else {
             o->dir = a;
         }
@@ -68,15 +68,15 @@ static void print_problems(const mapa_diags *d, size_t max)
     }
     size_t rest = d->n_errors + d->n_warnings - shown;
     if (rest)
-        fprintf(stderr, "... and %zu more problem%s not shown (--max-problems 0 shows all)\n",
-                rest, rest == 1 ? "" : "s");
+        fprintf(stderr, "... and %zu more problem%s not shown (--max-problems 0 shows all)\n", rest,
+                rest == 1 ? "" : "s");
 }
 
 static void print_sectors(const mapa_summary *s)
 {
     bool first = true;
     for (int i = 1; i <= MAPA_SECTOR_COUNT; i++) {
-        int sector = i % MAPA_SECTOR_COUNT;  /* unknown last */
+        int sector = i % MAPA_SECTOR_COUNT; /* unknown last */
         if (!s->by_sector[sector])
             continue;
         printf("%s%s %zu", first ? " (" : ", ", mapa_sector_name((mapa_sector)sector),
@@ -155,5 +155,5 @@ static int run(int argc, char **argv)
     return mapa_cli_exit_code(err);
 }
 
-const mapa_command mapa_cmd_validate = {
-    "validate", "check a partnership folder and summarise it", help_text, run};
+const mapa_command mapa_cmd_validate = {"validate", "check a partnership folder and summarise it",
+                                        help_text, run};

@@ -18,9 +18,9 @@
 typedef struct parse_ctx {
     mapa__csv_table *t;
     const unsigned char *buf;
-    size_t start_off;       /* byte offset where the current field starts */
+    size_t start_off; /* byte offset where the current field starts */
     uint32_t start_line, start_col;
-    bool row_open;          /* a field of the current row has been seen */
+    bool row_open; /* a field of the current row has been seen */
     size_t row_first;
     size_t row_line;
     size_t fields_seen;
@@ -91,7 +91,7 @@ static void on_row(int c, void *data)
     bool blank = true;
     for (size_t i = ctx->row_first; i < t->n_cells && blank; i++)
         blank = t->cells[i].len == 0;
-    if (blank) {  /* spreadsheets export empty rows as ",,,," */
+    if (blank) { /* spreadsheets export empty rows as ",,,," */
         t->n_cells = ctx->row_first;
         return;
     }
@@ -101,8 +101,8 @@ static void on_row(int c, void *data)
         return;
     }
     t->rows = rows;
-    t->rows[t->n_rows++] = (mapa__csv_row){ctx->row_first, t->n_cells - ctx->row_first,
-                                           ctx->row_line};
+    t->rows[t->n_rows++] =
+        (mapa__csv_row){ctx->row_first, t->n_cells - ctx->row_first, ctx->row_line};
 }
 
 /* Line and column (in characters) of byte `off`, counting from `from`. */

@@ -12,21 +12,21 @@
 #define MAPA_CSV_MAX_BYTES ((size_t)1 << 30)
 
 typedef struct mapa__csv_cell {
-    uint32_t off;   /* into text: NUL-terminated, trimmed, unquoted */
+    uint32_t off; /* into text: NUL-terminated, trimmed, unquoted */
     uint32_t len;
-    uint32_t line;  /* 1-based position of the field's first character */
+    uint32_t line; /* 1-based position of the field's first character */
     uint32_t col;
 } mapa__csv_cell;
 
 typedef struct mapa__csv_row {
-    size_t first;   /* index of its first cell */
+    size_t first; /* index of its first cell */
     size_t n_cells;
     size_t line;
 } mapa__csv_row;
 
 /** Row 0 is the header; blank rows are dropped. */
 typedef struct mapa__csv_table {
-    char *file;             /* the path as shown in messages */
+    char *file; /* the path as shown in messages */
     char *text;
     size_t text_len, text_cap;
     mapa__csv_cell *cells;
@@ -35,7 +35,10 @@ typedef struct mapa__csv_table {
     size_t n_rows, cap_rows;
 } mapa__csv_table;
 
-#define MAPA__CSV_TABLE_INIT {NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0}
+#define MAPA__CSV_TABLE_INIT                                                                       \
+    {                                                                                              \
+        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                                   \
+    }
 
 /**
  * Read the CSV file at `path` (RFC 4180; UTF-8 with or without BOM; CRLF or LF).

@@ -20,7 +20,7 @@ mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa
         return MAPA_OK;
     for (size_t r = 1; r < t->n_rows; r++) {
         if (mapa__csv_row_too_wide(t, r))
-            continue;  /* reported once for the row; its fields are shifted */
+            continue; /* reported once for the row; its fields are shifted */
         mapa__csv_cell s1, s2, s3, s4;
         const mapa__csv_cell *id = mapa__csv_cell_at(t, r, cols[COL_ID].index, &s1);
         const mapa__csv_cell *name = mapa__csv_cell_at(t, r, cols[COL_NAME].index, &s2);
@@ -42,8 +42,8 @@ mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa
         mapa__field_flag(&statutory, t, stat, "statutory", d);
         const char *text_name = name->len ? mapa__csv_text(t, name) : mapa__csv_text(t, id);
         size_t index;
-        mapa_err err = mapa_partnership_add_agency(p, &index, mapa__csv_text(t, id), text_name,
-                                                   sec, statutory);
+        mapa_err err = mapa_partnership_add_agency(p, &index, mapa__csv_text(t, id), text_name, sec,
+                                                   statutory);
         if (err == MAPA_EINVAL) {
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, id->line, id->col,
                            "duplicate agency id '%s' (first on line %zu)", mapa__csv_text(t, id),

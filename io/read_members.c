@@ -12,8 +12,18 @@
 #include "models/util.h"
 
 enum {
-    COL_ID, COL_NAME, COL_AGENCY, COL_ROLE, COL_DISCIPLINE, COL_SPOC_WILLING, COL_CF_CAPACITY,
-    COL_COORDINATOR, COL_FIXED_TEAM, COL_AVOID_TEAMS, COL_PREVIOUS_TEAM, N_COLS
+    COL_ID,
+    COL_NAME,
+    COL_AGENCY,
+    COL_ROLE,
+    COL_DISCIPLINE,
+    COL_SPOC_WILLING,
+    COL_CF_CAPACITY,
+    COL_COORDINATOR,
+    COL_FIXED_TEAM,
+    COL_AVOID_TEAMS,
+    COL_PREVIOUS_TEAM,
+    N_COLS
 };
 
 /* The number k of a "prefk" column name, or 0. */
@@ -41,10 +51,10 @@ typedef struct reader {
     const mapa__csv_table *t;
     mapa_diags *d;
     mapa__column cols[N_COLS];
-    size_t *pref_cols;      /* column of pref k+1, or MAPA_NONE */
-    size_t k;               /* highest pref number in the header */
+    size_t *pref_cols; /* column of pref k+1, or MAPA_NONE */
+    size_t k;          /* highest pref number in the header */
     bool agencies_listed;
-    size_t *scratch;        /* room for K preferences, then avoid teams */
+    size_t *scratch; /* room for K preferences, then avoid teams */
     size_t scratch_cap;
 } reader;
 
@@ -97,7 +107,7 @@ static bool read_prefs(reader *rd, size_t row, mapa_member *m)
 {
     const mapa__csv_table *t = rd->t;
     bool ok = true;
-    size_t gap = 0;  /* the first empty pref number, or 0 */
+    size_t gap = 0; /* the first empty pref number, or 0 */
     m->n_prefs = 0;
     m->prefs = rd->scratch;
     for (size_t k = 0; k < rd->k; k++) {
@@ -175,7 +185,7 @@ static mapa_err read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
             return mapa_error_set(MAPA_ENOMEM, "out of memory reading members");
         size_t topic = len ? mapa_partnership_find_topic(rd->p, id) : MAPA_NONE;
         if (len && topic == MAPA_NONE) {
-            size_t col = c->col;  /* point at the id inside the cell */
+            size_t col = c->col; /* point at the id inside the cell */
             for (const char *x = mapa__csv_text(rd->t, c); x < s; x++)
                 col += (*x & 0xC0) != 0x80;
             mapa_diags_add(rd->d, MAPA_DIAG_ERROR, rd->t->file, c->line, col,
@@ -215,7 +225,7 @@ static mapa_err read_row(reader *rd, size_t row)
     for (int k = 0; k < N_COLS; k++)
         c[k] = cell(rd, row, rd->cols[k].index, &sc[k]);
     if (mapa__csv_row_too_wide(t, row))
-        return MAPA_OK;  /* reported once for the row; its fields are shifted */
+        return MAPA_OK; /* reported once for the row; its fields are shifted */
     if (c[COL_ID]->len == 0) {
         mapa_diags_add(rd->d, MAPA_DIAG_ERROR, t->file, c[COL_ID]->line, c[COL_ID]->col,
                        "empty id: every member needs an id");
@@ -224,8 +234,8 @@ static mapa_err read_row(reader *rd, size_t row)
     size_t first = mapa_partnership_find_member(rd->p, mapa__csv_text(t, c[COL_ID]));
     if (first != MAPA_NONE) {
         mapa_diags_add(rd->d, MAPA_DIAG_ERROR, t->file, c[COL_ID]->line, c[COL_ID]->col,
-                       "duplicate member id '%s' (first on line %zu)",
-                       mapa__csv_text(t, c[COL_ID]), rd->p->members[first].line);
+                       "duplicate member id '%s' (first on line %zu)", mapa__csv_text(t, c[COL_ID]),
+                       rd->p->members[first].line);
         return MAPA_OK;
     }
     mapa_member m = {
@@ -275,13 +285,24 @@ mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool 
                             mapa_diags *d)
 {
     reader rd = {
-        .p = p, .t = t, .d = d, .agencies_listed = agencies_listed,
-        .cols = {
-            {"id", true, 0},           {"name", true, 0},        {"agency", true, 0},
-            {"role", false, 0},        {"discipline", false, 0}, {"spoc_willing", false, 0},
-            {"cf_capacity", false, 0}, {"coordinator", false, 0}, {"fixed_team", false, 0},
-            {"avoid_teams", false, 0}, {"previous_team", false, 0},
-        },
+        .p = p,
+        .t = t,
+        .d = d,
+        .agencies_listed = agencies_listed,
+        .cols =
+            {
+                {"id", true, 0},
+                {"name", true, 0},
+                {"agency", true, 0},
+                {"role", false, 0},
+                {"discipline", false, 0},
+                {"spoc_willing", false, 0},
+                {"cf_capacity", false, 0},
+                {"coordinator", false, 0},
+                {"fixed_team", false, 0},
+                {"avoid_teams", false, 0},
+                {"previous_team", false, 0},
+            },
     };
     if (!mapa__csv_columns(t, rd.cols, N_COLS, is_pref_column, NULL, d))
         return MAPA_OK;

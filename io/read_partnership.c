@@ -15,8 +15,8 @@
 #include "io/readers.h"
 #include "models/util.h"
 
-#define MEMBERS_HINT "id, name, agency, pref1, pref2, ..."
-#define TOPICS_HINT "id, name, min_size, max_size, ..."
+#define MEMBERS_HINT  "id, name, agency, pref1, pref2, ..."
+#define TOPICS_HINT   "id, name, min_size, max_size, ..."
 #define AGENCIES_HINT "id, name, sector, statutory"
 
 typedef struct loader {
@@ -105,7 +105,8 @@ static void check_totals(loader *ld)
     for (size_t i = 0; i < p->n_topics; i++) {
         total_min += p->topics[i].min_size;
         total_max = (p->topics[i].max_size == MAPA_UNLIMITED || total_max == MAPA_UNLIMITED)
-                        ? MAPA_UNLIMITED : total_max + p->topics[i].max_size;
+                        ? MAPA_UNLIMITED
+                        : total_max + p->topics[i].max_size;
     }
     if (total_min > allocatable) {
         header_pos(t, "min_size", &line, &col);
@@ -176,7 +177,7 @@ static void check_across_files(loader *ld)
     const mapa_partnership *p = ld->p;
     if (p->n_topics == 0) {
         if (ld->topics.n_rows > 1)
-            return;  /* rows without a usable topic: each was reported */
+            return; /* rows without a usable topic: each was reported */
         mapa_diags_add(ld->d, MAPA_DIAG_ERROR, ld->topics.file, ld->topics.rows[0].line + 1, 1,
                        "no topics: add a row for each agreed topic below the header");
         return;
@@ -216,8 +217,8 @@ static mapa_err check_folder(const char *dir)
         return mapa_error_set(MAPA_ENOTFOUND,
                               "%s has no %s%s%s: a partnership folder needs members.csv and "
                               "topics.csv (see docs/formats.md)",
-                              dir, members ? "" : "members.csv", !members && !topics ? " and no " : "",
-                              topics ? "" : "topics.csv");
+                              dir, members ? "" : "members.csv",
+                              !members && !topics ? " and no " : "", topics ? "" : "topics.csv");
     return MAPA_OK;
 }
 

@@ -10,7 +10,7 @@
 #include "models/util.h"
 
 typedef struct json_ctx {
-    const char *text;   /* the raw file, to find where a key is written */
+    const char *text; /* the raw file, to find where a key is written */
     const char *shown;
     mapa_diags *d;
 } json_ctx;
@@ -100,37 +100,49 @@ static mapa_err read_weights(const json_ctx *c, const char *key, json_t *v, mapa
 
 static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
 {
-    struct { const char *key; size_t *out; bool unlimited; } counts[] = {
-        {"min_size", &s->min_size, false},     {"max_size", &s->max_size, true},
+    struct {
+        const char *key;
+        size_t *out;
+        bool unlimited;
+    } counts[] = {
+        {"min_size", &s->min_size, false},         {"max_size", &s->max_size, true},
         {"min_agencies", &s->min_agencies, false}, {"max_per_agency", &s->max_per_agency, true},
-        {"cf_required", &s->cf_required, false}, {"cf_capacity", &s->cf_capacity, false},
+        {"cf_required", &s->cf_required, false},   {"cf_capacity", &s->cf_capacity, false},
         {"max_moves", &s->max_moves, true},
     };
-    struct { const char *key; double *out; } numbers[] = {
-        {"move_penalty", &s->move_penalty},   {"time_limit", &s->time_limit},
+    struct {
+        const char *key;
+        double *out;
+    } numbers[] = {
+        {"move_penalty", &s->move_penalty},
+        {"time_limit", &s->time_limit},
         {"cf_interest_weight", &s->cf_interest_weight},
         {"cf_novelty_weight", &s->cf_novelty_weight},
-        {"cf_load_weight", &s->cf_load_weight}, {"cf_reach_weight", &s->cf_reach_weight},
+        {"cf_load_weight", &s->cf_load_weight},
+        {"cf_reach_weight", &s->cf_reach_weight},
     };
-    struct { const char *key; bool *out; } flags[] = {
-        {"require_statutory", &s->require_statutory}, {"require_voluntary", &s->require_voluntary},
-        {"soft", &s->soft}, {"no_spoc_cf", &s->no_spoc_cf}, {"cf_per_stage", &s->cf_per_stage},
+    struct {
+        const char *key;
+        bool *out;
+    } flags[] = {
+        {"require_statutory", &s->require_statutory},
+        {"require_voluntary", &s->require_voluntary},
+        {"soft", &s->soft},
+        {"no_spoc_cf", &s->no_spoc_cf},
+        {"cf_per_stage", &s->cf_per_stage},
     };
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
-        if (strcmp(key, counts[i].key) == 0)
-        {
+        if (strcmp(key, counts[i].key) == 0) {
             read_count(c, key, v, counts[i].out, counts[i].unlimited);
             return MAPA_OK;
         }
     for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
-        if (strcmp(key, numbers[i].key) == 0)
-        {
+        if (strcmp(key, numbers[i].key) == 0) {
             read_weight(c, key, v, numbers[i].out);
             return MAPA_OK;
         }
     for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
-        if (strcmp(key, flags[i].key) == 0)
-        {
+        if (strcmp(key, flags[i].key) == 0) {
             read_bool(c, key, v, flags[i].out);
             return MAPA_OK;
         }
@@ -171,7 +183,8 @@ static mapa_err read_object(const json_ctx *c, json_t *root, mapa_settings *s)
     bool has_objective = json_object_get(root, "objective") != NULL;
     const char *key;
     json_t *v;
-    json_object_foreach(root, key, v) {
+    json_object_foreach(root, key, v)
+    {
         mapa_err err = read_key(c, key, v, s);
         if (err != MAPA_OK)
             return err;
@@ -221,8 +234,7 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
     root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, jerr.line > 0 ? (size_t)jerr.line : 1,
-                       jerr.column > 0 ? (size_t)jerr.column : 1, "not valid JSON: %s",
-                       jerr.text);
+                       jerr.column > 0 ? (size_t)jerr.column : 1, "not valid JSON: %s", jerr.text);
         goto cleanup;
     }
     if (!json_is_object(root)) {

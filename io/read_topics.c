@@ -5,8 +5,14 @@
 #include "io/readers.h"
 
 enum {
-    COL_ID, COL_NAME, COL_MIN_SIZE, COL_MAX_SIZE, COL_MIN_AGENCIES, COL_MAX_PER_AGENCY,
-    COL_CF_REQUIRED, N_COLS
+    COL_ID,
+    COL_NAME,
+    COL_MIN_SIZE,
+    COL_MAX_SIZE,
+    COL_MIN_AGENCIES,
+    COL_MAX_PER_AGENCY,
+    COL_CF_REQUIRED,
+    N_COLS
 };
 
 /* Limits that cannot hold together within one topic, reported at the cell that breaks them. */
@@ -37,8 +43,7 @@ static bool check_limits(const mapa__csv_table *t, const mapa_topic *topic,
     if (topic->max_per_agency == 0) {
         const mapa__csv_cell *at = cells[COL_MAX_PER_AGENCY];
         mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, at->line, at->col,
-                       "max_per_agency is 0: no agency could send anyone to topic '%s'",
-                       topic->id);
+                       "max_per_agency is 0: no agency could send anyone to topic '%s'", topic->id);
         ok = false;
     }
     return ok;
@@ -48,8 +53,8 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
                            mapa_diags *d)
 {
     mapa__column cols[N_COLS] = {
-        {"id", true, 0},           {"name", true, 0},           {"min_size", false, 0},
-        {"max_size", false, 0},    {"min_agencies", false, 0},  {"max_per_agency", false, 0},
+        {"id", true, 0},           {"name", true, 0},          {"min_size", false, 0},
+        {"max_size", false, 0},    {"min_agencies", false, 0}, {"max_per_agency", false, 0},
         {"cf_required", false, 0},
     };
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
@@ -57,7 +62,7 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
     const mapa_settings *s = &p->settings;
     for (size_t r = 1; r < t->n_rows; r++) {
         if (mapa__csv_row_too_wide(t, r))
-            continue;  /* reported once for the row; its fields are shifted */
+            continue; /* reported once for the row; its fields are shifted */
         mapa__csv_cell scratch[N_COLS];
         const mapa__csv_cell *c[N_COLS];
         for (int k = 0; k < N_COLS; k++)
@@ -79,12 +84,11 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
         };
         bool ok = mapa__field_count(&topic.min_size, t, c[COL_MIN_SIZE], "min_size", false, d);
         ok &= mapa__field_count(&topic.max_size, t, c[COL_MAX_SIZE], "max_size", true, d);
-        ok &= mapa__field_count(&topic.min_agencies, t, c[COL_MIN_AGENCIES], "min_agencies",
-                                false, d);
-        ok &= mapa__field_count(&topic.max_per_agency, t, c[COL_MAX_PER_AGENCY],
-                                "max_per_agency", true, d);
-        ok &= mapa__field_count(&topic.cf_required, t, c[COL_CF_REQUIRED], "cf_required", false,
+        ok &= mapa__field_count(&topic.min_agencies, t, c[COL_MIN_AGENCIES], "min_agencies", false,
                                 d);
+        ok &= mapa__field_count(&topic.max_per_agency, t, c[COL_MAX_PER_AGENCY], "max_per_agency",
+                                true, d);
+        ok &= mapa__field_count(&topic.cf_required, t, c[COL_CF_REQUIRED], "cf_required", false, d);
         if (ok)
             check_limits(t, &topic, c, d);
         size_t index;

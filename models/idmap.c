@@ -9,13 +9,13 @@
 #include <string.h>
 
 typedef struct slot {
-    const char *key;  /* NULL: empty */
+    const char *key; /* NULL: empty */
     size_t index;
 } slot;
 
 struct mapa_idmap {
     slot *slots;
-    size_t cap;  /* a power of two */
+    size_t cap; /* a power of two */
     size_t count;
 };
 

@@ -8,8 +8,8 @@
 #include "models/util.h"
 
 static const char *const sector_names[MAPA_SECTOR_COUNT] = {
-    "unknown", "police", "local_authority", "health", "government", "fire",
-    "ngo", "faith", "business", "academia", "other",
+    "unknown", "police", "local_authority", "health",   "government", "fire",
+    "ngo",     "faith",  "business",        "academia", "other",
 };
 
 const char *mapa_sector_name(mapa_sector sector)
@@ -35,10 +35,8 @@ bool mapa_sector_statutory(mapa_sector sector)
     case MAPA_SECTOR_LOCAL_AUTHORITY:
     case MAPA_SECTOR_HEALTH:
     case MAPA_SECTOR_GOVERNMENT:
-    case MAPA_SECTOR_FIRE:
-        return true;
-    default:
-        return false;
+    case MAPA_SECTOR_FIRE: return true;
+    default: return false;
     }
 }
 
@@ -120,8 +118,7 @@ mapa_err mapa_partnership_add_agency(mapa_partnership *p, size_t *index, const c
     mapa_err err = reserve(&p->agencies, &p->cap_agencies, p->n_agencies, sizeof *p->agencies);
     if (err != MAPA_OK)
         return err;
-    mapa_agency a = {mapa__strdup(id), mapa__strdup(name ? name : id), sector, statutory,
-                     true, 0};
+    mapa_agency a = {mapa__strdup(id), mapa__strdup(name ? name : id), sector, statutory, true, 0};
     if (!a.id || !a.name || mapa__idmap_put(p->agency_ids, a.id, p->n_agencies, NULL) != MAPA_OK) {
         free(a.id);
         free(a.name);

@@ -5,8 +5,7 @@
 
 #include "models/util.h"
 
-static const char *const objective_names[] = {"borda", "convex", "weights", "rank-maximal",
-                                              "fair"};
+static const char *const objective_names[] = {"borda", "convex", "weights", "rank-maximal", "fair"};
 
 void mapa_settings_init(mapa_settings *s)
 {

@@ -14,11 +14,11 @@ typedef enum mapa_severity { MAPA_DIAG_ERROR = 0, MAPA_DIAG_WARNING = 1 } mapa_s
 /** One problem. `line` and `col` are 1-based; 0 means "the whole file". */
 typedef struct mapa_diag {
     mapa_severity severity;
-    char *file;   /**< the path as the user gave it */
+    char *file; /**< the path as the user gave it */
     size_t line;
-    size_t col;   /**< in characters (UTF-8 code points), not bytes */
+    size_t col; /**< in characters (UTF-8 code points), not bytes */
     char *message;
-    size_t seq;   /**< order of discovery, to keep sorting stable */
+    size_t seq; /**< order of discovery, to keep sorting stable */
 } mapa_diag;
 
 /**
@@ -30,16 +30,19 @@ typedef struct mapa_diags {
     size_t n_items;
     size_t cap;
     size_t limit;
-    size_t n_errors;     /**< all errors reported, kept or not */
-    size_t n_warnings;   /**< all warnings reported, kept or not */
+    size_t n_errors;   /**< all errors reported, kept or not */
+    size_t n_warnings; /**< all warnings reported, kept or not */
     size_t next_seq;
-    char **files;        /**< files in the order first seen, for sorting */
+    char **files; /**< files in the order first seen, for sorting */
     size_t n_files;
-    bool out_of_memory;  /**< a message could not be stored */
+    bool out_of_memory; /**< a message could not be stored */
 } mapa_diags;
 
 #define MAPA_DIAGS_DEFAULT_LIMIT 1000
-#define MAPA_DIAGS_INIT {NULL, 0, 0, MAPA_DIAGS_DEFAULT_LIMIT, 0, 0, 0, NULL, 0, false}
+#define MAPA_DIAGS_INIT                                                                            \
+    {                                                                                              \
+        NULL, 0, 0, MAPA_DIAGS_DEFAULT_LIMIT, 0, 0, 0, NULL, 0, false                              \
+    }
 
 /** Report a problem; never fails (an unstorable message sets out_of_memory). */
 void mapa_diags_add(mapa_diags *d, mapa_severity severity, const char *file, size_t line,

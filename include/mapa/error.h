@@ -9,12 +9,12 @@ extern "C" {
 /** Result of a library call: MAPA_OK or a negative failure code. */
 typedef enum mapa_err {
     MAPA_OK = 0,
-    MAPA_ENOMEM = -1,      /**< out of memory */
-    MAPA_EINVAL = -2,      /**< invalid argument (a caller's mistake) */
-    MAPA_EIO = -3,         /**< a file could not be read or written */
-    MAPA_EFORMAT = -4,     /**< the input data is malformed; see the diagnostics */
-    MAPA_ENOTFOUND = -5,   /**< a required file or folder does not exist */
-    MAPA_EDEPENDENCY = -6  /**< a third-party library failed */
+    MAPA_ENOMEM = -1,     /**< out of memory */
+    MAPA_EINVAL = -2,     /**< invalid argument (a caller's mistake) */
+    MAPA_EIO = -3,        /**< a file could not be read or written */
+    MAPA_EFORMAT = -4,    /**< the input data is malformed; see the diagnostics */
+    MAPA_ENOTFOUND = -5,  /**< a required file or folder does not exist */
+    MAPA_EDEPENDENCY = -6 /**< a third-party library failed */
 } mapa_err;
 
 /**

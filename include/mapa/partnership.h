@@ -45,37 +45,37 @@ typedef struct mapa_agency {
     char *name;
     mapa_sector sector;
     bool statutory;
-    bool listed;      /**< false when only named in members.csv */
-    size_t line;      /**< row in agencies.csv, or 0 */
+    bool listed; /**< false when only named in members.csv */
+    size_t line; /**< row in agencies.csv, or 0 */
 } mapa_agency;
 
 typedef struct mapa_topic {
     char *id;
     char *name;
     size_t min_size;
-    size_t max_size;        /**< MAPA_UNLIMITED when unbounded */
+    size_t max_size; /**< MAPA_UNLIMITED when unbounded */
     size_t min_agencies;
-    size_t max_per_agency;  /**< MAPA_UNLIMITED when unbounded */
+    size_t max_per_agency; /**< MAPA_UNLIMITED when unbounded */
     size_t cf_required;
-    size_t line;            /**< row in topics.csv */
+    size_t line; /**< row in topics.csv */
 } mapa_topic;
 
 typedef struct mapa_member {
     char *id;
     char *name;
-    size_t agency;          /**< index into agencies */
-    char *role;             /**< "" when not given */
-    char *discipline;       /**< "" when not given */
+    size_t agency;    /**< index into agencies */
+    char *role;       /**< "" when not given */
+    char *discipline; /**< "" when not given */
     bool spoc_willing;
-    bool coordinator;       /**< sits on the co-ordination team; never allocated */
-    size_t cf_capacity;     /**< teams this member can serve as a Critical Friend */
-    size_t *prefs;          /**< topic indices, best first */
+    bool coordinator;   /**< sits on the co-ordination team; never allocated */
+    size_t cf_capacity; /**< teams this member can serve as a Critical Friend */
+    size_t *prefs;      /**< topic indices, best first */
     size_t n_prefs;
-    size_t fixed_team;      /**< topic index or MAPA_NONE */
-    size_t *avoid;          /**< topic indices */
+    size_t fixed_team; /**< topic index or MAPA_NONE */
+    size_t *avoid;     /**< topic indices */
     size_t n_avoid;
-    size_t previous_team;   /**< topic index or MAPA_NONE */
-    size_t line;            /**< row in members.csv */
+    size_t previous_team; /**< topic index or MAPA_NONE */
+    size_t line;          /**< row in members.csv */
 } mapa_member;
 
 typedef struct mapa_idmap mapa_idmap;
@@ -91,7 +91,7 @@ typedef struct mapa_partnership {
     size_t n_topics;
     mapa_member *members;
     size_t n_members;
-    size_t max_prefs;       /**< K: the longest preference list */
+    size_t max_prefs; /**< K: the longest preference list */
     mapa_settings settings;
     mapa_idmap *agency_ids;
     mapa_idmap *topic_ids;
@@ -115,8 +115,7 @@ mapa_err mapa_partnership_add_topic(mapa_partnership *p, size_t *index, const ma
  * Add a member, taking a deep copy of `member` (strings, prefs and avoid).
  * Its references must already be valid indices.
  */
-mapa_err mapa_partnership_add_member(mapa_partnership *p, size_t *index,
-                                     const mapa_member *member);
+mapa_err mapa_partnership_add_member(mapa_partnership *p, size_t *index, const mapa_member *member);
 
 /** Index of the agency, topic or member with this id, or MAPA_NONE. O(1) expected. */
 size_t mapa_partnership_find_agency(const mapa_partnership *p, const char *id);

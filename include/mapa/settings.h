@@ -15,33 +15,33 @@ extern "C" {
 
 /** How ranked preferences are scored in the allocation objective (docs/model.md). */
 typedef enum mapa_objective {
-    MAPA_OBJECTIVE_BORDA = 0,     /**< rank r of K scores K+1-r */
-    MAPA_OBJECTIVE_CONVEX,        /**< rank r of K scores 2^(K-r) */
-    MAPA_OBJECTIVE_WEIGHTS,       /**< rank r scores weights[r-1] */
-    MAPA_OBJECTIVE_RANK_MAXIMAL,  /**< most first choices, then most second, ... */
-    MAPA_OBJECTIVE_FAIR           /**< best worst rank first, then borda */
+    MAPA_OBJECTIVE_BORDA = 0,    /**< rank r of K scores K+1-r */
+    MAPA_OBJECTIVE_CONVEX,       /**< rank r of K scores 2^(K-r) */
+    MAPA_OBJECTIVE_WEIGHTS,      /**< rank r scores weights[r-1] */
+    MAPA_OBJECTIVE_RANK_MAXIMAL, /**< most first choices, then most second, ... */
+    MAPA_OBJECTIVE_FAIR          /**< best worst rank first, then borda */
 } mapa_objective;
 
 /** Every setting of settings.json; a CLI flag overrides the file. */
 typedef struct mapa_settings {
-    char *name;                 /**< the partnership's name, or NULL */
+    char *name; /**< the partnership's name, or NULL */
     mapa_objective objective;
-    double *weights;            /**< for MAPA_OBJECTIVE_WEIGHTS, best rank first */
+    double *weights; /**< for MAPA_OBJECTIVE_WEIGHTS, best rank first */
     size_t n_weights;
     /* defaults for topics.csv columns left empty */
     size_t min_size;
-    size_t max_size;            /**< MAPA_UNLIMITED by default */
+    size_t max_size; /**< MAPA_UNLIMITED by default */
     size_t min_agencies;
-    size_t max_per_agency;      /**< MAPA_UNLIMITED by default */
+    size_t max_per_agency; /**< MAPA_UNLIMITED by default */
     size_t cf_required;
     /* defaults for members.csv columns left empty */
     size_t cf_capacity;
     /* allocation */
-    bool require_statutory;     /**< every team has a member of a statutory agency */
-    bool require_voluntary;     /**< every team has a member of a voluntary agency */
-    double move_penalty;        /**< per member moved from previous_team */
-    size_t max_moves;           /**< MAPA_UNLIMITED by default */
-    bool soft;                  /**< relax limits with penalties instead of failing */
+    bool require_statutory; /**< every team has a member of a statutory agency */
+    bool require_voluntary; /**< every team has a member of a voluntary agency */
+    double move_penalty;    /**< per member moved from previous_team */
+    size_t max_moves;       /**< MAPA_UNLIMITED by default */
+    bool soft;              /**< relax limits with penalties instead of failing */
     /* critical friends */
     double cf_interest_weight;
     double cf_novelty_weight;
@@ -51,7 +51,7 @@ typedef struct mapa_settings {
     bool cf_per_stage;
     /* runs */
     uint64_t seed;
-    double time_limit;          /**< seconds; 0 means none */
+    double time_limit; /**< seconds; 0 means none */
 } mapa_settings;
 
 /** Fill `s` with the documented defaults (docs/formats.md). */

@@ -15,18 +15,21 @@ typedef struct mapa_summary {
     size_t n_members;
     size_t n_coordinators;
     size_t n_allocatable;
-    size_t n_spoc_willing;        /**< among allocatable members */
-    size_t n_without_prefs;       /**< allocatable members who ranked nothing */
+    size_t n_spoc_willing;  /**< among allocatable members */
+    size_t n_without_prefs; /**< allocatable members who ranked nothing */
     size_t n_agencies;
-    size_t by_sector[MAPA_SECTOR_COUNT];  /**< agencies per sector */
+    size_t by_sector[MAPA_SECTOR_COUNT]; /**< agencies per sector */
     size_t n_topics;
-    size_t *first;                /**< per topic: members who ranked it first */
-    size_t *ranked;               /**< per topic: members who ranked it at all */
+    size_t *first;  /**< per topic: members who ranked it first */
+    size_t *ranked; /**< per topic: members who ranked it at all */
     size_t total_min_size;
-    size_t total_max_size;        /**< MAPA_UNLIMITED if any topic is unbounded */
+    size_t total_max_size; /**< MAPA_UNLIMITED if any topic is unbounded */
 } mapa_summary;
 
-#define MAPA_SUMMARY_INIT {0, 0, 0, 0, 0, 0, {0}, 0, NULL, NULL, 0, 0}
+#define MAPA_SUMMARY_INIT                                                                          \
+    {                                                                                              \
+        0, 0, 0, 0, 0, 0, {0}, 0, NULL, NULL, 0, 0                                                 \
+    }
 
 /** Count what the summary shows; O(members x K + topics). */
 mapa_err mapa_summary_compute(mapa_summary *out, const mapa_partnership *p);

@@ -62,7 +62,7 @@ static void csv_reads_cells_with_positions(void **state)
     assert_int_equal(p->t.n_rows, 3);
     assert_cell(p, 0, 1, "name", 1, 4);
     assert_cell(p, 1, 0, "m1", 2, 1);
-    assert_cell(p, 2, 1, "Bob", 3, 4);  /* trimmed; the position is where the field starts */
+    assert_cell(p, 2, 1, "Bob", 3, 4); /* trimmed; the position is where the field starts */
     done(p);
 }
 
@@ -76,8 +76,8 @@ static void csv_handles_quotes_commas_and_newlines(void **state)
     assert_int_equal(p->t.n_rows, 3);
     assert_cell(p, 1, 1, "Archer, Ann", 2, 4);
     assert_cell(p, 1, 2, "two\r\nlines, \"quoted\"", 2, 18);
-    assert_cell(p, 2, 0, "m2", 4, 1);   /* the quoted newline counts as a line */
-    assert_cell(p, 2, 2, "", 4, 8);     /* an empty last field points where it would be */
+    assert_cell(p, 2, 0, "m2", 4, 1); /* the quoted newline counts as a line */
+    assert_cell(p, 2, 2, "", 4, 8);   /* an empty last field points where it would be */
     done(p);
 }
 
@@ -115,7 +115,7 @@ static void csv_reports_invalid_utf8_at_the_byte(void **state)
 {
     (void)state;
     parsed *p = parse("id,name\nm1,Jos\xe9\nm2,\xc3\x28x\n");
-    assert_int_equal(p->err, MAPA_OK);  /* reported, the table is still usable */
+    assert_int_equal(p->err, MAPA_OK); /* reported, the table is still usable */
     assert_int_equal(p->d.n_errors, 2);
     assert_int_equal(p->d.items[0].line, 2);
     assert_int_equal(p->d.items[0].col, 7);

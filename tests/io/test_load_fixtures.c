@@ -31,9 +31,9 @@ static char *format_diags(const mapa_diags *d, const char *dir)
         const mapa_diag *x = &d->items[i];
         assert_true(strncmp(x->file, dir, skip - 1) == 0);
         char line[2048];
-        int len = snprintf(line, sizeof line, "%s:%zu:%zu: %s: %s\n", x->file + skip, x->line,
-                           x->col, x->severity == MAPA_DIAG_ERROR ? "error" : "warning",
-                           x->message);
+        int len =
+            snprintf(line, sizeof line, "%s:%zu:%zu: %s: %s\n", x->file + skip, x->line, x->col,
+                     x->severity == MAPA_DIAG_ERROR ? "error" : "warning", x->message);
         assert_true(len > 0 && (size_t)len < sizeof line);
         assert_true(n + (size_t)len < cap);
         memcpy(out + n, line, (size_t)len + 1);
@@ -92,7 +92,7 @@ static void good_tiny_loads_every_value(void **state)
     assert_int_equal(p->max_prefs, 2);
     const mapa_topic *t3 = &p->topics[2];
     assert_string_equal(t3->name, "Victim care");
-    assert_true(t3->max_per_agency == MAPA_UNLIMITED);  /* empty cell: the default */
+    assert_true(t3->max_per_agency == MAPA_UNLIMITED); /* empty cell: the default */
     assert_int_equal(p->topics[0].max_per_agency, 2);
     assert_int_equal(p->topics[0].cf_required, 2);
     const mapa_member *m2 = &p->members[1];
@@ -119,7 +119,7 @@ static void good_variants_accepts_every_spelling(void **state)
     (void)state;
     mapa_diags d = MAPA_DIAGS_INIT;
     mapa_partnership *p = load_ok("variants", &d);
-    assert_int_equal(d.n_warnings, 2);  /* the 'notes' column and previous_team 'gone' */
+    assert_int_equal(d.n_warnings, 2); /* the 'notes' column and previous_team 'gone' */
     assert_string_equal(p->settings.name, "Variants");
     const mapa_member *m1 = &p->members[mapa_partnership_find_member(p, "m1")];
     assert_string_equal(m1->name, "Archer, Ann");
@@ -133,7 +133,7 @@ static void good_variants_accepts_every_spelling(void **state)
     const mapa_member *m2 = &p->members[mapa_partnership_find_member(p, "m2")];
     assert_string_equal(m2->name, "Bilal Khan");
     assert_int_equal(m2->n_prefs, 1);
-    assert_int_equal(m2->cf_capacity, 3);  /* settings.json's default */
+    assert_int_equal(m2->cf_capacity, 3); /* settings.json's default */
     assert_true(m2->previous_team == MAPA_NONE);
     const mapa_member *m3 = &p->members[mapa_partnership_find_member(p, "m3")];
     assert_int_equal(m3->n_avoid, 2);

@@ -14,19 +14,36 @@ static mapa_partnership *small(void)
     mapa_partnership *p = NULL;
     assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
     size_t i;
-    assert_int_equal(mapa_partnership_add_agency(p, &i, "police", "Police", MAPA_SECTOR_POLICE, true), MAPA_OK);
-    assert_int_equal(mapa_partnership_add_agency(p, &i, "ngo", "Charity", MAPA_SECTOR_NGO, false), MAPA_OK);
+    assert_int_equal(
+        mapa_partnership_add_agency(p, &i, "police", "Police", MAPA_SECTOR_POLICE, true), MAPA_OK);
+    assert_int_equal(mapa_partnership_add_agency(p, &i, "ngo", "Charity", MAPA_SECTOR_NGO, false),
+                     MAPA_OK);
     mapa_topic t = {.id = "t1", .name = "Training", .min_size = 1, .max_size = 3};
     assert_int_equal(mapa_partnership_add_topic(p, &i, &t), MAPA_OK);
     t = (mapa_topic){.id = "t2", .name = "Awareness", .min_size = 2, .max_size = MAPA_UNLIMITED};
     assert_int_equal(mapa_partnership_add_topic(p, &i, &t), MAPA_OK);
     size_t prefs_a[] = {1, 0}, prefs_b[] = {1};
-    mapa_member a = {.id = "a", .name = "Ann", .agency = 0, .prefs = prefs_a, .n_prefs = 2,
-                     .spoc_willing = true, .fixed_team = MAPA_NONE, .previous_team = MAPA_NONE};
-    mapa_member b = {.id = "b", .name = "Bob", .agency = 1, .prefs = prefs_b, .n_prefs = 1,
-                     .fixed_team = MAPA_NONE, .previous_team = MAPA_NONE};
-    mapa_member c = {.id = "c", .name = "Cat", .agency = 1, .coordinator = true,
-                     .fixed_team = MAPA_NONE, .previous_team = MAPA_NONE};
+    mapa_member a = {.id = "a",
+                     .name = "Ann",
+                     .agency = 0,
+                     .prefs = prefs_a,
+                     .n_prefs = 2,
+                     .spoc_willing = true,
+                     .fixed_team = MAPA_NONE,
+                     .previous_team = MAPA_NONE};
+    mapa_member b = {.id = "b",
+                     .name = "Bob",
+                     .agency = 1,
+                     .prefs = prefs_b,
+                     .n_prefs = 1,
+                     .fixed_team = MAPA_NONE,
+                     .previous_team = MAPA_NONE};
+    mapa_member c = {.id = "c",
+                     .name = "Cat",
+                     .agency = 1,
+                     .coordinator = true,
+                     .fixed_team = MAPA_NONE,
+                     .previous_team = MAPA_NONE};
     assert_int_equal(mapa_partnership_add_member(p, &i, &a), MAPA_OK);
     assert_int_equal(mapa_partnership_add_member(p, &i, &b), MAPA_OK);
     assert_int_equal(mapa_partnership_add_member(p, &i, &c), MAPA_OK);
@@ -61,7 +78,8 @@ static void partnership_refuses_duplicate_ids(void **state)
     mapa_topic t = {.id = "t1", .name = "Again"};
     assert_int_equal(mapa_partnership_add_topic(p, &i, &t), MAPA_EINVAL);
     assert_int_equal(i, 0);
-    mapa_member m = {.id = "b", .name = "Again", .fixed_team = MAPA_NONE, .previous_team = MAPA_NONE};
+    mapa_member m = {
+        .id = "b", .name = "Again", .fixed_team = MAPA_NONE, .previous_team = MAPA_NONE};
     assert_int_equal(mapa_partnership_add_member(p, &i, &m), MAPA_EINVAL);
     assert_int_equal(i, 1);
     assert_int_equal(p->n_agencies, 2);
@@ -99,7 +117,7 @@ static void settings_have_documented_defaults(void **state)
     assert_int_equal(o, MAPA_OBJECTIVE_RANK_MAXIMAL);
     assert_false(mapa_objective_parse(&o, "happiest"));
     mapa_settings_dispose(&s);
-    mapa_settings_dispose(&s);  /* a second dispose is harmless */
+    mapa_settings_dispose(&s); /* a second dispose is harmless */
 }
 
 static void summary_counts_demand(void **state)

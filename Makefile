@@ -1,0 +1,60 @@
+# Thin wrapper over CMake: the two commands a newcomer needs are `make demo` and `make test`.
+#   make deps   install the Debian packages mapa needs (apt-get, as root)
+#   make        build (build/)
+#   make demo   deps + build + run mapa on the shipped example partnership
+#   make test   deps + build and run the whole suite, normal and with sanitizers
+
+BUILD      ?= build
+BUILD_SAN  ?= build-sanitize
+JOBS       ?= 2
+EXAMPLE    ?= scenarios/east-midlands
+PACKAGES   := cmake make gcc pkg-config libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
+              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev
+
+.PHONY: all build deps demo test test-normal test-sanitize valgrind clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	echo "deps: missing:" $$missing; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	else \
+	  echo "Run as root, or install them yourself with:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y" $$missing; \
+	  exit 1; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAPA_WERROR=ON -DMAPA_BUILD_TESTS=ON
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: deps
+	$(MAKE) --no-print-directory build
+	./$(BUILD)/mapa validate $(EXAMPLE)
+
+test-normal: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+test-sanitize:
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DMAPA_WERROR=ON -DMAPA_BUILD_TESTS=ON -DMAPA_SANITIZE=ON
+	cmake --build $(BUILD_SAN) -j $(JOBS)
+	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+test: deps
+	$(MAKE) --no-print-directory test-normal
+	$(MAKE) --no-print-directory test-sanitize
+
+# No leaks on the example (valgrind is not part of `make test`: it is slow).
+valgrind: build
+	valgrind --leak-check=full --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)
