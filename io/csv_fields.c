@@ -48,36 +48,69 @@ static void check_widths(const mapa__csv_table *t, mapa_diags *d)
     }
 }
 
-bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
-                       mapa__column_filter known, void *payload, mapa_diags *d)
+/* Match header cells to `cols`; duplicates are errors. Returns whether any matched. */
+static bool match_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
+                          mapa_diags *d)
 {
     const mapa__csv_row *h = &t->rows[0];
     char name[128];
+    bool any = false;
     for (size_t k = 0; k < n_cols; k++)
         cols[k].index = MAPA_NONE;
     for (size_t c = 0; c < h->n_cells; c++) {
         const mapa__csv_cell *cell = &t->cells[h->first + c];
         mapa__csv_header_name(t, c, name, sizeof name);
-        if (!name[0]) {
-            mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, cell->line, cell->col,
-                           "column %zu has no name in the header; it is ignored", c + 1);
-            continue;
-        }
-        bool found = false;
-        for (size_t k = 0; k < n_cols && !found; k++) {
+        for (size_t k = 0; k < n_cols; k++) {
             if (strcmp(name, cols[k].name) != 0)
                 continue;
-            found = true;
             if (cols[k].index != MAPA_NONE)
                 mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
                                "column '%s' appears twice in the header", name);
             else
                 cols[k].index = c;
+            any = true;
         }
-        if (!found && !(known && known(name, payload)))
+    }
+    return any;
+}
+
+static void warn_unknown_columns(const mapa__csv_table *t, const mapa__column *cols, size_t n_cols,
+                                 mapa__column_filter known, void *payload, mapa_diags *d)
+{
+    const mapa__csv_row *h = &t->rows[0];
+    char name[128];
+    for (size_t c = 0; c < h->n_cells; c++) {
+        const mapa__csv_cell *cell = &t->cells[h->first + c];
+        mapa__csv_header_name(t, c, name, sizeof name);
+        bool found = false;
+        for (size_t k = 0; k < n_cols && !found; k++)
+            found = strcmp(name, cols[k].name) == 0;
+        if (!name[0])
+            mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, cell->line, cell->col,
+                           "column %zu has no name in the header; it is ignored", c + 1);
+        else if (!found && !(known && known(name, payload)))
             mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, cell->line, cell->col,
                            "unknown column '%s' is ignored", name);
     }
+}
+
+bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
+                       mapa__column_filter known, void *payload, mapa_diags *d)
+{
+    const mapa__csv_row *h = &t->rows[0];
+    if (!match_columns(t, cols, n_cols, d)) {
+        /* not one known column: the first row is no header; say so once */
+        char expected[256] = "";
+        for (size_t k = 0; k < n_cols; k++)
+            if (cols[k].required && strlen(expected) + strlen(cols[k].name) + 3 < sizeof expected)
+                strcat(strcat(expected, expected[0] ? ", " : ""), cols[k].name);
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, h->line, 1,
+                       "the first row is not a header naming mapa's columns (%s, ...): is this "
+                       "the right file, exported as CSV?",
+                       expected);
+        return false;
+    }
+    warn_unknown_columns(t, cols, n_cols, known, payload, d);
     bool ok = true;
     for (size_t k = 0; k < n_cols; k++) {
         if (cols[k].required && cols[k].index == MAPA_NONE) {

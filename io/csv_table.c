@@ -193,6 +193,19 @@ static bool looks_like_text(const unsigned char *buf, size_t size, size_t skip, 
                        "the file is UTF-16 text; save it as \"CSV UTF-8\"");
         return false;
     }
+    size_t first = skip;
+    while (first < size &&
+           (buf[first] == ' ' || buf[first] == '\t' || buf[first] == '\r' || buf[first] == '\n'))
+        first++;
+    if (first < size && (buf[first] == '{' || buf[first] == '[' || buf[first] == '<')) {
+        size_t line, col;
+        position_of(buf, size, skip, first, &line, &col);
+        mapa_diags_add(d, MAPA_DIAG_ERROR, file, line, col,
+                       "this is not a CSV file (it looks like %s); export the sheet as "
+                       "\"CSV UTF-8\" with a header row",
+                       buf[first] == '<' ? "HTML or XML" : "JSON");
+        return false;
+    }
     const unsigned char *nul = memchr(buf + skip, '\0', size - skip);
     if (nul) {
         size_t line, col;

@@ -110,6 +110,9 @@ def main():
          members=MEMBERS.encode().replace(b"Cara Doyle", b"Cara Do\xe9yle"))
     case("bad/not_csv",
          members=b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")
+    case("bad/json_not_csv", topics='{ "topics": [ {"id": "t1", "name": "Training"} ] }\n')
+    case("bad/prose_not_csv",
+         members="Dear colleagues\nPlease find attached the list of members for the next meeting.\n")
     case("bad/empty_file", members="")
     case("bad/only_bom", topics="\ufeff")
     case("bad/header_only", members="id,name,agency,pref1\n")
