@@ -2,6 +2,9 @@
 #ifndef MAPA_CLI_H
 #define MAPA_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include <mapa/error.h>
 
 enum {
@@ -22,6 +25,16 @@ typedef struct mapa_command {
 } mapa_command;
 
 extern const mapa_command mapa_cmd_validate;
+extern const mapa_command mapa_cmd_allocate;
+extern const mapa_command mapa_cmd_plan;
+
+struct mapa_diags;
+
+/** Print diagnostics as file:line:column: severity: message, at most `max` (0: all). */
+void mapa_cli_print_problems(const struct mapa_diags *d, size_t max);
+
+/** The allocation and plan commands: `full` runs every stage of the plan. */
+int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, bool full);
 
 /** The exit code for a library result. */
 int mapa_cli_exit_code(mapa_err err);

@@ -55,23 +55,6 @@ static int parse(options *o, int argc, char **argv)
     return MAPA_EXIT_OK;
 }
 
-static void print_problems(const mapa_diags *d, size_t max)
-{
-    size_t shown = 0;
-    for (size_t i = 0; i < d->n_items && (max == 0 || shown < max); i++, shown++) {
-        const mapa_diag *x = &d->items[i];
-        const char *sev = x->severity == MAPA_DIAG_ERROR ? "error" : "warning";
-        if (x->line)
-            fprintf(stderr, "%s:%zu:%zu: %s: %s\n", x->file, x->line, x->col, sev, x->message);
-        else
-            fprintf(stderr, "%s: %s: %s\n", x->file, sev, x->message);
-    }
-    size_t rest = d->n_errors + d->n_warnings - shown;
-    if (rest)
-        fprintf(stderr, "... and %zu more problem%s not shown (--max-problems 0 shows all)\n", rest,
-                rest == 1 ? "" : "s");
-}
-
 static void print_sectors(const mapa_summary *s)
 {
     bool first = true;
@@ -129,7 +112,7 @@ static int run(int argc, char **argv)
     mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_partnership *p = NULL;
     mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
-    print_problems(&diags, o.max_problems);
+    mapa_cli_print_problems(&diags, o.max_problems);
     if (err == MAPA_OK && !o.quiet) {
         mapa_summary s = MAPA_SUMMARY_INIT;
         err = mapa_summary_compute(&s, p);

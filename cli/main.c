@@ -7,7 +7,8 @@
 
 #include "cli/cli.h"
 
-static const mapa_command *const commands[] = {&mapa_cmd_validate};
+static const mapa_command *const commands[] = {&mapa_cmd_validate, &mapa_cmd_allocate,
+                                               &mapa_cmd_plan};
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
 static const char exit_codes[] =

@@ -4,7 +4,9 @@
 
 #include <mapa/diag.h>
 #include <mapa/error.h>
+#include <mapa/alloc.h>
 #include <mapa/io.h>
+#include <mapa/output.h>
 #include <mapa/partnership.h>
 #include <mapa/settings.h>
 #include <mapa/summary.h>

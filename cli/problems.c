@@ -1,0 +1,23 @@
+/* Printing diagnostics the way every command shows them. */
+#include <stdio.h>
+
+#include <mapa/diag.h>
+
+#include "cli/cli.h"
+
+void mapa_cli_print_problems(const mapa_diags *d, size_t max)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < d->n_items && (max == 0 || shown < max); i++, shown++) {
+        const mapa_diag *x = &d->items[i];
+        const char *sev = x->severity == MAPA_DIAG_ERROR ? "error" : "warning";
+        if (x->line)
+            fprintf(stderr, "%s:%zu:%zu: %s: %s\n", x->file, x->line, x->col, sev, x->message);
+        else
+            fprintf(stderr, "%s: %s: %s\n", x->file, sev, x->message);
+    }
+    size_t rest = d->n_errors + d->n_warnings - shown;
+    if (rest)
+        fprintf(stderr, "... and %zu more problem%s not shown (--max-problems 0 shows all)\n", rest,
+                rest == 1 ? "" : "s");
+}

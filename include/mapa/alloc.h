@@ -1,0 +1,121 @@
+/* Allocation of members to sub-teams and the choice of each team's SPOC (docs/model.md). */
+#ifndef MAPA_ALLOC_H
+#define MAPA_ALLOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mapa/error.h>
+#include <mapa/partnership.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Who decides the allocation. */
+typedef enum mapa_alloc_policy {
+    MAPA_POLICY_OPTIMAL = 0, /**< the integer program (docs/model.md) */
+    MAPA_POLICY_GREEDY,      /**< serial dictatorship in a seeded random order */
+    MAPA_POLICY_RANDOM       /**< a seeded random team with room */
+} mapa_alloc_policy;
+
+/** The outcome of a solve; infeasible and time-limited solves are results, not errors. */
+typedef enum mapa_status {
+    MAPA_STATUS_OPTIMAL = 0, /**< proven optimal */
+    MAPA_STATUS_FEASIBLE,    /**< a plan, not proven optimal (baselines, gap reached) */
+    MAPA_STATUS_INFEASIBLE,  /**< the hard limits cannot all hold; see the diagnosis */
+    MAPA_STATUS_TIME_LIMIT   /**< stopped by the time limit, with bound and gap */
+} mapa_status;
+
+/** How the model is written for GLPK (both are exact; docs/model.md). */
+typedef enum mapa_formulation {
+    MAPA_FORMULATION_AUTO = 0,   /**< min-cost flow first, GLPK when side rows bind */
+    MAPA_FORMULATION_AGGREGATED, /**< GLPK on the aggregated model only */
+    MAPA_FORMULATION_FULL        /**< GLPK on a binary per member and topic (slow; for checks) */
+} mapa_formulation;
+
+typedef struct mapa_alloc_options {
+    mapa_alloc_policy policy;
+    mapa_formulation formulation;
+    double time_limit;    /**< seconds, 0 for none */
+    double mip_gap;       /**< relative gap at which GLPK may stop, 0 for proven optimum */
+    const char *write_lp; /**< write the model solved (CPLEX LP) here, or NULL */
+    /** Optional log of what the solver does (one line, no newline); NULL for silence. */
+    void (*log)(const char *line, void *payload);
+    void *payload;
+} mapa_alloc_options;
+
+#define MAPA_ALLOC_OPTIONS_INIT                                                                    \
+    {                                                                                              \
+        MAPA_POLICY_OPTIMAL, MAPA_FORMULATION_AUTO, 0, 0, NULL, NULL, NULL                         \
+    }
+
+/** One relaxation made by soft mode, or one reason the limits cannot hold. */
+typedef struct mapa_alloc_note {
+    size_t topic;  /**< topic index, or MAPA_NONE */
+    size_t agency; /**< agency index, or MAPA_NONE */
+    char *text;    /**< in a co-ordinator's words */
+} mapa_alloc_note;
+
+typedef struct mapa_alloc {
+    mapa_status status;
+    const char *method; /**< "min-cost flow", "glpk", "greedy", "random" (static) */
+    size_t n_members;
+    size_t *team; /**< per member: topic index, MAPA_NONE for co-ordinators */
+    size_t *spoc; /**< per topic: member index, or MAPA_NONE (soft mode) */
+    size_t n_topics;
+    size_t max_rank;     /**< K at solve time */
+    size_t *rank_counts; /**< [0..K+1]: [r] members placed at rank r; [K+1] outside their ranking;
+                            [0] unused */
+    size_t worst_rank; /**< the worst rank given to a member who ranked something (K+1: outside) */
+    size_t moves;      /**< members placed away from their previous team */
+    double objective;  /**< the objective's value (docs/model.md) */
+    double bound;      /**< the best bound proven on it */
+    double gap;        /**< relative gap between them, 0 when optimal */
+    double seconds;
+    bool certified;         /**< optimality checked by a dual certificate in code */
+    mapa_alloc_note *notes; /**< diagnosis (infeasible) or relaxations (soft) */
+    size_t n_notes;
+} mapa_alloc;
+
+#define MAPA_ALLOC_INIT                                                                            \
+    {                                                                                              \
+        MAPA_STATUS_INFEASIBLE, "", 0, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, false, NULL, 0    \
+    }
+
+/**
+ * Allocate the members of `p` to its topics' sub-teams under p->settings and
+ * choose each team's SPOC. `out` must be MAPA_ALLOC_INIT; the caller disposes it.
+ * Returns MAPA_OK whenever a result (even infeasible) was produced; an error
+ * code only when the solve itself failed (memory, GLPK).
+ */
+mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
+                          const mapa_alloc_options *options);
+
+void mapa_alloc_dispose(mapa_alloc *a);
+
+/** The status's name as summary.json spells it ("optimal", ...). */
+const char *mapa_status_name(mapa_status status);
+
+/** The rank member `m` gave topic `t` (1-based), or 0 when unranked. */
+size_t mapa_member_rank(const mapa_member *m, size_t t);
+
+/** Receives one violated constraint, in words. */
+typedef void (*mapa_violation_fn)(const char *message, void *payload);
+
+/**
+ * Check a plan against every hard rule of the allocation model: each
+ * allocatable member in exactly one allowed team (fixed_team, avoid_teams),
+ * co-ordinators in none, sizes, agency caps, distinct agencies, sector cover
+ * (as p->settings asks), max_moves, and one willing SPOC who is a member of
+ * each team (`spoc` may be NULL to skip SPOCs). Each violation goes to
+ * `report` (may be NULL); returns how many there are. O(members + agencies x topics).
+ */
+size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                             mapa_violation_fn report, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,152 @@
+/* Writes a plan's teams.csv (libcsv quoting) and summary.json (jansson). */
+#include <csv.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <mapa/output.h>
+
+#include "io/atomic_file.h"
+
+static void field(FILE *fp, const char *s, bool last)
+{
+    csv_fwrite(fp, s, strlen(s));
+    fputc(last ? '\n' : ',', fp);
+}
+
+mapa_err mapa_write_teams_csv(const char *path, const mapa_partnership *p, const mapa_alloc *a)
+{
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err != MAPA_OK)
+        return err;
+    bool previous = false;
+    for (size_t i = 0; i < p->n_members; i++)
+        previous |= p->members[i].previous_team != MAPA_NONE;
+    fputs("member_id,name,agency,team_id,team_name,rank,spoc,moved\n", f.fp);
+    for (size_t i = 0; i < p->n_members; i++) {
+        const mapa_member *m = &p->members[i];
+        size_t t = a->team[i];
+        if (m->coordinator || t == MAPA_NONE)
+            continue;
+        char rank[24] = "";
+        size_t r = mapa_member_rank(m, t);
+        if (r)
+            snprintf(rank, sizeof rank, "%zu", r);
+        field(f.fp, m->id, false);
+        field(f.fp, m->name, false);
+        field(f.fp, p->agencies[m->agency].id, false);
+        field(f.fp, p->topics[t].id, false);
+        field(f.fp, p->topics[t].name, false);
+        field(f.fp, rank, false);
+        field(f.fp, a->spoc[t] == i ? "yes" : "no", false);
+        field(f.fp,
+              !previous || m->previous_team == MAPA_NONE ? ""
+              : m->previous_team == t                    ? "no"
+                                                         : "yes",
+              true);
+    }
+    return mapa__atomic_commit(&f);
+}
+
+static json_t *rank_counts(const mapa_alloc *a)
+{
+    json_t *o = json_object();
+    for (size_t r = 1; r <= a->max_rank; r++) {
+        char key[24];
+        snprintf(key, sizeof key, "%zu", r);
+        json_object_set_new(o, key, json_integer((json_int_t)a->rank_counts[r]));
+    }
+    json_object_set_new(o, "unranked", json_integer((json_int_t)a->rank_counts[a->max_rank + 1]));
+    return o;
+}
+
+static json_t *member_ref(const mapa_partnership *p, size_t m)
+{
+    if (m == MAPA_NONE)
+        return json_null();
+    return json_pack("{s:s, s:s, s:s}", "id", p->members[m].id, "name", p->members[m].name,
+                     "agency", p->agencies[p->members[m].agency].id);
+}
+
+static json_t *team_json(const mapa_partnership *p, const mapa_alloc *a, size_t t)
+{
+    const mapa_topic *tp = &p->topics[t];
+    json_t *members = json_array(), *agencies = json_array();
+    size_t size = 0;
+    bool *seen = calloc(p->n_agencies + 1, sizeof *seen);
+    for (size_t i = 0; i < p->n_members; i++) {
+        if (a->team[i] != t)
+            continue;
+        size++;
+        json_array_append_new(members, json_string(p->members[i].id));
+        if (seen && !seen[p->members[i].agency]) {
+            seen[p->members[i].agency] = true;
+            json_array_append_new(agencies, json_string(p->agencies[p->members[i].agency].id));
+        }
+    }
+    free(seen);
+    json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:o, s:o, s:o}", "id", tp->id, "name",
+                          tp->name, "size", (json_int_t)size, "min_size", (json_int_t)tp->min_size,
+                          "agencies", (json_int_t)json_array_size(agencies), "agency_ids", agencies,
+                          "spoc", member_ref(p, a->spoc[t]), "members", members);
+    json_object_set_new(o, "max_size",
+                        tp->max_size == MAPA_UNLIMITED ? json_null()
+                                                       : json_integer((json_int_t)tp->max_size));
+    return o;
+}
+
+static json_t *allocation_json(const mapa_partnership *p, const mapa_alloc *a)
+{
+    json_t *teams = json_array(), *notes = json_array(), *coordinators = json_array();
+    bool planned = a->status != MAPA_STATUS_INFEASIBLE || strcmp(a->method, "greedy") == 0 ||
+                   strcmp(a->method, "random") == 0;
+    for (size_t t = 0; planned && t < p->n_topics; t++)
+        json_array_append_new(teams, team_json(p, a, t));
+    for (size_t k = 0; k < a->n_notes; k++)
+        json_array_append_new(notes, json_string(a->notes[k].text));
+    for (size_t i = 0; i < p->n_members; i++)
+        if (p->members[i].coordinator)
+            json_array_append_new(coordinators, json_string(p->members[i].id));
+    const mapa_settings *s = &p->settings;
+    json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:f, s:f, s:f, s:f}", "status",
+                          mapa_status_name(a->status), "method", a->method, "objective_name",
+                          mapa_objective_name(s->objective), "certified", a->certified, "objective",
+                          a->objective, "bound", a->bound, "gap", a->gap, "seconds", a->seconds);
+    json_object_set_new(
+        o, "members_allocated",
+        json_integer((json_int_t)(planned ? p->n_members - json_array_size(coordinators) : 0)));
+    json_object_set_new(o, "coordinators", coordinators);
+    json_object_set_new(o, "rank_counts", planned ? rank_counts(a) : json_null());
+    json_object_set_new(o, "worst_rank", json_integer((json_int_t)a->worst_rank));
+    json_object_set_new(o, "moves", json_integer((json_int_t)a->moves));
+    json_object_set_new(o, "teams", teams);
+    json_object_set_new(o, "diagnosis", notes);
+    return o;
+}
+
+mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a)
+{
+    json_t *root =
+        json_pack("{s:s, s:s?}", "mapa_version", mapa_version(), "partnership", p->settings.name);
+    json_t *alloc = root ? allocation_json(p, a) : NULL;
+    if (!root || !alloc) {
+        json_decref(root);
+        json_decref(alloc);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
+    }
+    json_object_set_new(root, "allocation", alloc);
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err == MAPA_OK) {
+        if (json_dumpf(root, f.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
+            fputc('\n', f.fp) == EOF) {
+            mapa__atomic_abort(&f);
+            err = mapa_error_set(MAPA_EIO, "%s: could not be written", path);
+        } else {
+            err = mapa__atomic_commit(&f);
+        }
+    }
+    json_decref(root);
+    return err;
+}

@@ -1,0 +1,210 @@
+/*
+ * mapa_alloc_solve: checks supply and demand, solves (min-cost flow when the
+ * side rows hold at its optimum, GLPK otherwise), explains infeasibility with
+ * a soft solve, picks each team's SPOC, and fills the figures.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <mapa/alloc.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "solver/alloc_problem.h"
+
+const char *mapa_status_name(mapa_status status)
+{
+    switch (status) {
+    case MAPA_STATUS_OPTIMAL: return "optimal";
+    case MAPA_STATUS_FEASIBLE: return "feasible";
+    case MAPA_STATUS_INFEASIBLE: return "infeasible";
+    case MAPA_STATUS_TIME_LIMIT: return "time_limit";
+    }
+    return "unknown";
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void say(const mapa_alloc_options *o, const char *line)
+{
+    if (o->log)
+        o->log(line, o->payload);
+}
+
+/* The SPOC of each team: a willing member who ranked the topic best (then file order). */
+static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
+{
+    const mapa_partnership *p = pr->p;
+    size_t *best = calloc(p->n_topics ? p->n_topics : 1, sizeof *best);
+    for (size_t t = 0; t < p->n_topics; t++)
+        a->spoc[t] = MAPA_NONE;
+    if (!best)
+        return;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i], t = a->team[m];
+        const mapa_member *mm = &p->members[m];
+        if (t == MAPA_NONE || !mm->spoc_willing)
+            continue;
+        size_t r = mapa_member_rank(mm, t);
+        size_t key = r ? r : pr->K + 1;
+        if (a->spoc[t] == MAPA_NONE || key < best[t]) {
+            a->spoc[t] = m;
+            best[t] = key;
+        }
+    }
+    free(best);
+}
+
+/* One solve at the problem's current rank limit. */
+static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
+                           const mapa_alloc_options *o, bool soft)
+{
+    if (soft || o->formulation != MAPA_FORMULATION_AUTO)
+        return mapa__alloc_glpk(a, pr, o, o->formulation == MAPA_FORMULATION_FULL, soft);
+    bool usable = false;
+    mapa_err err = mapa__alloc_flow(a, pr, &usable);
+    if (err != MAPA_OK || (usable && a->status == MAPA_STATUS_INFEASIBLE))
+        return err;
+    if (usable && mapa__alloc_side_rows_hold(pr, a->team)) {
+        say(o, "min-cost flow optimum meets every side row: proven optimal");
+        return MAPA_OK;
+    }
+    say(o, usable ? "min-cost flow optimum breaks a side row: solving the integer program"
+                  : "costs too large for the flow: solving the integer program");
+    return mapa__alloc_glpk(a, pr, o, false, false);
+}
+
+/* "fair": the least rank limit with a plan, then borda within it. */
+static mapa_err solve_fair(mapa_alloc *a, mapa__alloc_problem *pr, const mapa_alloc_options *o,
+                           bool soft)
+{
+    mapa_err err = MAPA_OK;
+    for (size_t limit = 1; limit <= pr->K + 1; limit++) {
+        pr->rank_limit = limit;
+        a->status = MAPA_STATUS_INFEASIBLE;
+        err = solve_once(a, pr, o, soft && limit == pr->K + 1);
+        if (err != MAPA_OK || a->status != MAPA_STATUS_INFEASIBLE)
+            return err;
+    }
+    return err;
+}
+
+/* After an infeasible solve, the relaxations a soft solve needs are the conflict. */
+static mapa_err explain(mapa_alloc *a, mapa__alloc_problem *pr, const mapa_alloc_options *o)
+{
+    mapa_alloc soft = MAPA_ALLOC_INIT;
+    soft.team = malloc((pr->p->n_members ? pr->p->n_members : 1) * sizeof *soft.team);
+    if (!soft.team)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory explaining the allocation");
+    pr->rank_limit = pr->K + 1;
+    mapa_alloc_options quiet = *o;
+    quiet.write_lp = NULL;
+    quiet.formulation = MAPA_FORMULATION_AGGREGATED;
+    mapa_err err = mapa__alloc_glpk(&soft, pr, &quiet, false, true);
+    for (size_t k = 0; err == MAPA_OK && k < soft.n_notes; k++)
+        if (!mapa__alloc_note(a, soft.notes[k].topic, soft.notes[k].agency,
+                              "To make a plan possible: %s", soft.notes[k].text))
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory explaining the allocation");
+    mapa_alloc_dispose(&soft);
+    return err;
+}
+
+static mapa_err allocate_result(mapa_alloc *a, const mapa_partnership *p)
+{
+    size_t T = p->n_topics ? p->n_topics : 1;
+    a->n_members = p->n_members;
+    a->n_topics = p->n_topics;
+    a->max_rank = p->max_prefs;
+    a->team = malloc((p->n_members ? p->n_members : 1) * sizeof *a->team);
+    a->spoc = malloc(T * sizeof *a->spoc);
+    a->rank_counts = calloc(p->max_prefs + 2, sizeof *a->rank_counts);
+    if (!a->team || !a->spoc || !a->rank_counts)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    for (size_t i = 0; i < p->n_members; i++)
+        a->team[i] = MAPA_NONE;
+    for (size_t t = 0; t < p->n_topics; t++)
+        a->spoc[t] = MAPA_NONE;
+    return MAPA_OK;
+}
+
+static mapa_err run(mapa_alloc *a, mapa__alloc_problem *pr, const mapa_alloc_options *o)
+{
+    bool soft = pr->s->soft;
+    if (o->policy != MAPA_POLICY_OPTIMAL)
+        return mapa__alloc_baseline(a, pr, o->policy == MAPA_POLICY_GREEDY);
+    if (!mapa__alloc_precheck(a, pr) && !soft) {
+        a->status = MAPA_STATUS_INFEASIBLE;
+        a->method = "pre-check";
+        return MAPA_OK;
+    }
+    if (soft) { /* the relaxations replace the shortfalls */
+        for (size_t k = 0; k < a->n_notes; k++)
+            free(a->notes[k].text);
+        a->n_notes = 0;
+    }
+    mapa_err err = pr->s->objective == MAPA_OBJECTIVE_FAIR ? solve_fair(a, pr, o, soft)
+                                                           : solve_once(a, pr, o, soft);
+    if (err == MAPA_OK && o->write_lp)
+        err = mapa__alloc_write_lp(pr, o->write_lp, o->formulation == MAPA_FORMULATION_FULL);
+    if (err == MAPA_OK && a->status == MAPA_STATUS_INFEASIBLE && !soft)
+        err = explain(a, pr, o);
+    return err;
+}
+
+mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
+                          const mapa_alloc_options *options)
+{
+    mapa_alloc_options defaults = MAPA_ALLOC_OPTIONS_INIT;
+    const mapa_alloc_options *o = options ? options : &defaults;
+    double start = now();
+    mapa_alloc a = MAPA_ALLOC_INIT;
+    mapa__alloc_problem pr;
+    mapa_err err = allocate_result(&a, p);
+    if (err == MAPA_OK)
+        err = mapa__alloc_problem_init(&pr, p);
+    if (err != MAPA_OK) {
+        mapa_alloc_dispose(&a);
+        return err;
+    }
+    err = run(&a, &pr, o);
+    bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->policy != MAPA_POLICY_OPTIMAL;
+    for (size_t i = 0; planned && i < pr.n; i++)
+        planned = a.team[pr.member[i]] != MAPA_NONE;
+    if (err == MAPA_OK && planned) {
+        choose_spocs(&a, &pr);
+        mapa__alloc_figures(&a, &pr);
+        if (a.status == MAPA_STATUS_OPTIMAL && a.bound < a.objective)
+            a.bound = a.objective;
+        if (a.status == MAPA_STATUS_OPTIMAL)
+            a.bound = a.objective;
+        if (o->policy != MAPA_POLICY_OPTIMAL && mapa__alloc_note_violations(&a, p) > 0)
+            a.status = MAPA_STATUS_INFEASIBLE;
+    } else if (err == MAPA_OK) {
+        for (size_t i = 0; i < p->n_members; i++)
+            a.team[i] = MAPA_NONE;
+    }
+    mapa__alloc_problem_dispose(&pr);
+    a.seconds = now() - start;
+    if (err != MAPA_OK) {
+        mapa_alloc_dispose(&a);
+        return err;
+    }
+    *out = a;
+    return MAPA_OK;
+}
+
+void mapa_alloc_dispose(mapa_alloc *a)
+{
+    free(a->team);
+    free(a->spoc);
+    free(a->rank_counts);
+    for (size_t k = 0; k < a->n_notes; k++)
+        free(a->notes[k].text);
+    free(a->notes);
+    *a = (mapa_alloc)MAPA_ALLOC_INIT;
+}

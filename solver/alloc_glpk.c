@@ -1,0 +1,582 @@
+/*
+ * The allocation as a GLPK integer program (docs/model.md, "Allocation").
+ * Aggregated: a binary x[m,t] only where member m scores in t (its ranks, its
+ * previous team) or is not interchangeable (avoid_teams, fixed_team, fair's
+ * rank limit), and an integer u[c,t] counting the members of class c (agency,
+ * SPOC willingness) placed in t outside their own variables. Full: a binary
+ * for every member and allowed topic. Both are exact (docs/model.md).
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "solver/alloc_problem.h"
+#include "solver/glpk_env.h"
+
+typedef struct model {
+    const mapa__alloc_problem *pr;
+    glp_prob *P;
+    size_t T, A;
+    bool full, soft;
+    size_t *cls; /* per member i: class index, or MAPA_NONE (not pooled) */
+    size_t n_cls;
+    size_t *cls_agency;
+    bool *cls_willing;
+    size_t *cls_size;
+    int *x_first; /* per member i: first column of its x, or 0 */
+    size_t *x_count;
+    size_t *x_team; /* per x column (from 1): its team */
+    int u_first;    /* columns of u: u_first + c*T + t */
+    /* rows (0: absent) */
+    int member_row0, class_row0;
+    int *row_size, *row_cap, *row_has, *row_spoc, *row_stat, *row_vol, *row_dist;
+    int row_moves;
+    /* soft slacks: columns, 0 when absent */
+    int *s_min, *s_max, *s_cap, *s_spoc, *s_stat, *s_vol, *s_dist;
+    int s_moves;
+    double big;
+    /* the matrix as triplets, loaded once */
+    int *ia, *ja;
+    double *ar;
+    size_t n_nz, cap_nz;
+} model;
+
+static mapa_err oom(void)
+{
+    return mapa_error_set(MAPA_ENOMEM, "out of memory building the allocation model");
+}
+
+static mapa_err put(model *md, int row, int col, double v)
+{
+    if (!row)
+        return MAPA_OK;
+    if (md->n_nz + 2 > md->cap_nz) {
+        size_t cap = md->cap_nz ? md->cap_nz * 2 : 1024;
+        int *ia = realloc(md->ia, cap * sizeof *ia);
+        if (!ia)
+            return oom();
+        md->ia = ia;
+        int *ja = realloc(md->ja, cap * sizeof *ja);
+        if (!ja)
+            return oom();
+        md->ja = ja;
+        double *ar = realloc(md->ar, cap * sizeof *ar);
+        if (!ar)
+            return oom();
+        md->ar = ar;
+        md->cap_nz = cap;
+    }
+    md->n_nz++; /* GLPK's arrays start at 1 */
+    md->ia[md->n_nz] = row;
+    md->ja[md->n_nz] = col;
+    md->ar[md->n_nz] = v;
+    return MAPA_OK;
+}
+
+/* Classes of interchangeable members: (agency, SPOC willingness). */
+static mapa_err make_classes(model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    size_t n = pr->n, A = md->A;
+    md->cls = malloc((n ? n : 1) * sizeof *md->cls);
+    size_t *index = malloc(2 * (A ? A : 1) * sizeof *index);
+    md->cls_agency = malloc(2 * (A ? A : 1) * sizeof *md->cls_agency);
+    md->cls_willing = malloc(2 * (A ? A : 1) * sizeof *md->cls_willing);
+    md->cls_size = calloc(2 * (A ? A : 1), sizeof *md->cls_size);
+    if (!md->cls || !index || !md->cls_agency || !md->cls_willing || !md->cls_size) {
+        free(index);
+        return oom();
+    }
+    for (size_t k = 0; k < 2 * A; k++)
+        index[k] = MAPA_NONE;
+    for (size_t i = 0; i < n; i++) {
+        size_t m = pr->member[i];
+        md->cls[i] = MAPA_NONE;
+        if (md->full || !mapa__alloc_pooled(pr, m))
+            continue;
+        const mapa_member *mm = &pr->p->members[m];
+        size_t key = mm->agency * 2 + mm->spoc_willing;
+        if (index[key] == MAPA_NONE) {
+            index[key] = md->n_cls;
+            md->cls_agency[md->n_cls] = mm->agency;
+            md->cls_willing[md->n_cls] = mm->spoc_willing;
+            md->n_cls++;
+        }
+        md->cls[i] = index[key];
+        md->cls_size[index[key]]++;
+    }
+    free(index);
+    return MAPA_OK;
+}
+
+static bool has_x(const model *md, size_t i, size_t t)
+{
+    size_t m = md->pr->member[i];
+    return md->full ? mapa__alloc_allowed(md->pr, m, t) : mapa__alloc_explicit(md->pr, m, t);
+}
+
+static int add_col(model *md, const char *name, int kind, double lo, double hi, double obj)
+{
+    int j = glp_add_cols(md->P, 1);
+    glp_set_col_name(md->P, j, name);
+    glp_set_col_kind(md->P, j, kind);
+    if (kind != GLP_BV)
+        glp_set_col_bnds(md->P, j, lo == hi ? GLP_FX : (isinf(hi) ? GLP_LO : GLP_DB), lo, hi);
+    glp_set_obj_coef(md->P, j, obj);
+    return j;
+}
+
+static int add_row(model *md, const char *name, int type, double lo, double hi)
+{
+    int i = glp_add_rows(md->P, 1);
+    glp_set_row_name(md->P, i, name);
+    glp_set_row_bnds(md->P, i, type, lo, hi);
+    return i;
+}
+
+static size_t agency_size(const model *md, size_t a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < md->pr->n; i++)
+        n += md->pr->p->members[md->pr->member[i]].agency == a;
+    return n;
+}
+
+/* Add a soft slack column with coefficient `coef` in `row`, penalised in the objective. */
+static int slack(model *md, int row, double coef, const char *name)
+{
+    if (!md->soft || !row)
+        return 0;
+    int j = add_col(md, name, GLP_IV, 0, INFINITY, -md->big);
+    return put(md, row, j, coef) == MAPA_OK ? j : -1;
+}
+
+static void member_rows(model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    const mapa_partnership *p = pr->p;
+    char name[96];
+    for (size_t i = 0; i < pr->n; i++) {
+        snprintf(name, sizeof name, "one_team(%.60s)", p->members[pr->member[i]].id);
+        /* a pooled member may go through its class instead */
+        int r = add_row(md, name, md->cls[i] == MAPA_NONE ? GLP_FX : GLP_UP, 1, 1);
+        if (i == 0)
+            md->member_row0 = r;
+    }
+    for (size_t c = 0; c < md->n_cls; c++) {
+        /* sum of u over teams + sum of the class members' x = class size */
+        snprintf(name, sizeof name, "class(%.40s,%s)", p->agencies[md->cls_agency[c]].id,
+                 md->cls_willing[c] ? "spoc" : "other");
+        int r = add_row(md, name, GLP_FX, (double)md->cls_size[c], (double)md->cls_size[c]);
+        if (c == 0)
+            md->class_row0 = r;
+    }
+}
+
+static void team_rows(model *md)
+{
+    const mapa_partnership *p = md->pr->p;
+    const mapa_settings *s = md->pr->s;
+    char name[128];
+    for (size_t t = 0; t < md->T; t++) {
+        const mapa_topic *tp = &p->topics[t];
+        const char *id = tp->id;
+        bool unlimited = tp->max_size == MAPA_UNLIMITED;
+        snprintf(name, sizeof name, "size(%.60s)", id);
+        md->row_size[t] =
+            add_row(md, name, unlimited ? GLP_LO : (tp->min_size == tp->max_size ? GLP_FX : GLP_DB),
+                    (double)tp->min_size, unlimited ? 0 : (double)tp->max_size);
+        snprintf(name, sizeof name, "spoc(%.60s)", id);
+        md->row_spoc[t] = add_row(md, name, GLP_LO, 1, 0);
+        if (s->require_statutory) {
+            snprintf(name, sizeof name, "statutory(%.60s)", id);
+            md->row_stat[t] = add_row(md, name, GLP_LO, 1, 0);
+        }
+        if (s->require_voluntary) {
+            snprintf(name, sizeof name, "voluntary(%.60s)", id);
+            md->row_vol[t] = add_row(md, name, GLP_LO, 1, 0);
+        }
+        if (tp->min_agencies >= 2) {
+            snprintf(name, sizeof name, "agencies(%.60s)", id);
+            md->row_dist[t] = add_row(md, name, GLP_LO, (double)tp->min_agencies, 0);
+        }
+    }
+    for (size_t a = 0; a < md->A; a++) {
+        size_t n_a = agency_size(md, a);
+        for (size_t t = 0; t < md->T; t++) {
+            size_t cap = p->topics[t].max_per_agency, k = a * md->T + t;
+            if (n_a > 0 && cap != MAPA_UNLIMITED && cap < n_a) {
+                snprintf(name, sizeof name, "cap(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
+                md->row_cap[k] = add_row(md, name, GLP_UP, 0, (double)cap);
+            }
+            if (n_a > 0 && md->row_dist[t]) {
+                snprintf(name, sizeof name, "has(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
+                md->row_has[k] = add_row(md, name, GLP_LO, 0, 0);
+            }
+        }
+    }
+    const mapa__alloc_problem *pr = md->pr;
+    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves)
+        md->row_moves =
+            add_row(md, "max_moves", GLP_LO, (double)(pr->n_with_previous - s->max_moves), 0);
+}
+
+/* The rows a member (or class) of agency a, willing or not, enters in team t. */
+static mapa_err put_team(model *md, int col, size_t a, bool willing, size_t t)
+{
+    const mapa_agency *ag = &md->pr->p->agencies[a];
+    size_t k = a * md->T + t;
+    mapa_err err = put(md, md->row_size[t], col, 1);
+    if (err == MAPA_OK)
+        err = put(md, md->row_cap[k], col, 1);
+    if (err == MAPA_OK)
+        err = put(md, md->row_has[k], col, 1);
+    if (err == MAPA_OK && willing)
+        err = put(md, md->row_spoc[t], col, 1);
+    if (err == MAPA_OK && ag->statutory)
+        err = put(md, md->row_stat[t], col, 1);
+    if (err == MAPA_OK && mapa_sector_voluntary(ag->sector))
+        err = put(md, md->row_vol[t], col, 1);
+    return err;
+}
+
+static mapa_err x_columns(model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    const mapa_partnership *p = pr->p;
+    char name[96];
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
+        size_t m = pr->member[i];
+        const mapa_member *mm = &p->members[m];
+        for (size_t t = 0; t < md->T && err == MAPA_OK; t++) {
+            if (!has_x(md, i, t))
+                continue;
+            snprintf(name, sizeof name, "x(%.40s,%.40s)", mm->id, p->topics[t].id);
+            double obj = (double)mapa__alloc_score(pr, m, t) / (double)pr->scale;
+            int j = add_col(md, name, GLP_BV, 0, 1, obj);
+            if (!md->x_first[i])
+                md->x_first[i] = j;
+            md->x_count[i]++;
+            err = put(md, md->member_row0 + (int)i, j, 1);
+            if (err == MAPA_OK && md->cls[i] != MAPA_NONE)
+                err = put(md, md->class_row0 + (int)md->cls[i], j, 1);
+            if (err == MAPA_OK)
+                err = put_team(md, j, mm->agency, mm->spoc_willing, t);
+            if (err == MAPA_OK && mm->previous_team == t)
+                err = put(md, md->row_moves, j, 1);
+        }
+    }
+    return err;
+}
+
+static mapa_err other_columns(model *md)
+{
+    const mapa_partnership *p = md->pr->p;
+    char name[128];
+    mapa_err err = MAPA_OK;
+    md->u_first = glp_get_num_cols(md->P) + 1;
+    for (size_t c = 0; c < md->n_cls && err == MAPA_OK; c++)
+        for (size_t t = 0; t < md->T && err == MAPA_OK; t++) {
+            size_t a = md->cls_agency[c];
+            snprintf(name, sizeof name, "u(%.40s,%s,%.30s)", p->agencies[a].id,
+                     md->cls_willing[c] ? "spoc" : "other", p->topics[t].id);
+            int j = add_col(md, name, GLP_IV, 0, (double)md->cls_size[c], 0);
+            err = put(md, md->class_row0 + (int)c, j, 1);
+            if (err == MAPA_OK)
+                err = put_team(md, j, a, md->cls_willing[c], t);
+        }
+    for (size_t t = 0; t < md->T && err == MAPA_OK; t++)
+        for (size_t a = 0; a < md->A && md->row_dist[t] && err == MAPA_OK; a++) {
+            int has = md->row_has[a * md->T + t];
+            if (!has)
+                continue;
+            snprintf(name, sizeof name, "y(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
+            int j = add_col(md, name, GLP_BV, 0, 1, 0);
+            err = put(md, has, j, -1);
+            if (err == MAPA_OK)
+                err = put(md, md->row_dist[t], j, 1);
+        }
+    return err;
+}
+
+static mapa_err slack_columns(model *md)
+{
+    const mapa_partnership *p = md->pr->p;
+    char name[128];
+    bool failed = false;
+    for (size_t t = 0; t < md->T; t++) {
+        const char *id = p->topics[t].id;
+        snprintf(name, sizeof name, "short(%.60s)", id);
+        md->s_min[t] = slack(md, md->row_size[t], 1, name);
+        snprintf(name, sizeof name, "over(%.60s)", id);
+        if (p->topics[t].max_size != MAPA_UNLIMITED)
+            md->s_max[t] = slack(md, md->row_size[t], -1, name);
+        snprintf(name, sizeof name, "few_agencies(%.60s)", id);
+        md->s_dist[t] = slack(md, md->row_dist[t], 1, name);
+        snprintf(name, sizeof name, "no_spoc(%.60s)", id);
+        md->s_spoc[t] = slack(md, md->row_spoc[t], 1, name);
+        snprintf(name, sizeof name, "no_statutory(%.60s)", id);
+        md->s_stat[t] = slack(md, md->row_stat[t], 1, name);
+        snprintf(name, sizeof name, "no_voluntary(%.60s)", id);
+        md->s_vol[t] = slack(md, md->row_vol[t], 1, name);
+        failed |= md->s_min[t] < 0 || md->s_max[t] < 0 || md->s_dist[t] < 0 || md->s_spoc[t] < 0 ||
+                  md->s_stat[t] < 0 || md->s_vol[t] < 0;
+        for (size_t a = 0; a < md->A; a++) {
+            snprintf(name, sizeof name, "over_cap(%.40s,%.40s)", p->agencies[a].id, id);
+            md->s_cap[a * md->T + t] = slack(md, md->row_cap[a * md->T + t], -1, name);
+            failed |= md->s_cap[a * md->T + t] < 0;
+        }
+    }
+    md->s_moves = slack(md, md->row_moves, 1, "extra_moves");
+    failed |= md->s_moves < 0;
+    return failed ? oom() : MAPA_OK;
+}
+
+static mapa_err allocate(model *md)
+{
+    size_t T = md->T ? md->T : 1, n = md->pr->n ? md->pr->n : 1;
+    size_t AT = md->A * md->T + 1;
+    int **per_team[] = {&md->row_size, &md->row_spoc, &md->row_stat, &md->row_vol,
+                        &md->row_dist, &md->s_min,    &md->s_max,    &md->s_spoc,
+                        &md->s_stat,   &md->s_vol,    &md->s_dist};
+    for (size_t k = 0; k < sizeof per_team / sizeof *per_team; k++)
+        if (!(*per_team[k] = calloc(T, sizeof(int))))
+            return oom();
+    md->row_cap = calloc(AT, sizeof(int));
+    md->row_has = calloc(AT, sizeof(int));
+    md->s_cap = calloc(AT, sizeof(int));
+    md->x_first = calloc(n, sizeof *md->x_first);
+    md->x_count = calloc(n, sizeof *md->x_count);
+    if (!md->row_cap || !md->row_has || !md->s_cap || !md->x_first || !md->x_count)
+        return oom();
+    return make_classes(md);
+}
+
+static void dispose(model *md)
+{
+    if (md->P)
+        glp_delete_prob(md->P);
+    void *ptrs[] = {md->cls,      md->cls_agency, md->cls_willing, md->cls_size, md->x_first,
+                    md->x_count,  md->x_team,     md->row_size,    md->row_cap,  md->row_has,
+                    md->row_spoc, md->row_stat,   md->row_vol,     md->row_dist, md->s_min,
+                    md->s_max,    md->s_cap,      md->s_spoc,      md->s_stat,   md->s_vol,
+                    md->s_dist,   md->ia,         md->ja,          md->ar};
+    for (size_t k = 0; k < sizeof ptrs / sizeof *ptrs; k++)
+        free(ptrs[k]);
+}
+
+static mapa_err build(model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    md->P = glp_create_prob();
+    glp_set_prob_name(md->P, "mapa_allocation");
+    glp_set_obj_name(md->P, "preference_score");
+    glp_set_obj_dir(md->P, GLP_MAX);
+    /* staying bonuses count moves avoided: with this constant, objective = score - penalty * moves
+     */
+    glp_set_obj_coef(md->P, 0,
+                     -(double)pr->stay_bonus * (double)pr->n_with_previous / (double)pr->scale);
+    md->big = (double)mapa__alloc_max_score(pr) / (double)pr->scale * (double)(pr->n + 1) + 1;
+    mapa_err err = allocate(md);
+    if (err != MAPA_OK)
+        return err;
+    member_rows(md);
+    team_rows(md);
+    err = x_columns(md);
+    if (err == MAPA_OK)
+        err = other_columns(md);
+    if (err == MAPA_OK)
+        err = slack_columns(md);
+    if (err == MAPA_OK && md->n_nz > 0)
+        glp_load_matrix(md->P, (int)md->n_nz, md->ia, md->ja, md->ar);
+    return err;
+}
+
+typedef struct search {
+    double bound;
+    bool have_bound;
+} search;
+
+static void on_search(glp_tree *tree, void *info)
+{
+    search *s = info;
+    int node = glp_ios_best_node(tree);
+    if (node) {
+        s->bound = glp_ios_node_bound(tree, node);
+        s->have_bound = true;
+    }
+}
+
+/* Team of each member from the solution: its x, or its class's u in team order. */
+static void extract(model *md, mapa_alloc *out)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    size_t *left = calloc(md->n_cls * md->T + 1, sizeof *left);
+    for (size_t c = 0; left && c < md->n_cls; c++)
+        for (size_t t = 0; t < md->T; t++)
+            left[c * md->T + t] =
+                (size_t)llround(glp_mip_col_val(md->P, md->u_first + (int)(c * md->T + t)));
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i], team = MAPA_NONE;
+        for (size_t t = 0, k = 0; t < md->T && team == MAPA_NONE; t++) {
+            if (!has_x(md, i, t))
+                continue;
+            if (glp_mip_col_val(md->P, md->x_first[i] + (int)k) > 0.5)
+                team = t;
+            k++;
+        }
+        for (size_t t = 0; left && team == MAPA_NONE && md->cls[i] != MAPA_NONE && t < md->T; t++)
+            if (left[md->cls[i] * md->T + t] > 0) {
+                left[md->cls[i] * md->T + t]--;
+                team = t;
+            }
+        out->team[m] = team;
+    }
+    free(left);
+}
+
+static double slack_val(const model *md, int j)
+{
+    return j ? glp_mip_col_val(md->P, j) : 0;
+}
+
+/* Soft mode: say what each positive slack relaxed. */
+static bool report_relaxations(const model *md, mapa_alloc *out)
+{
+    const mapa_partnership *p = md->pr->p;
+    bool ok = true;
+    for (size_t t = 0; t < md->T; t++) {
+        const mapa_topic *tp = &p->topics[t];
+        double v;
+        if ((v = slack_val(md, md->s_min[t])) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has %.0f member(s) fewer than its minimum of %zu",
+                                   tp->name, v, tp->min_size);
+        if ((v = slack_val(md, md->s_max[t])) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has %.0f member(s) more than its maximum of %zu",
+                                   tp->name, v, tp->max_size);
+        if ((v = slack_val(md, md->s_dist[t])) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has %.0f agenc%s fewer than its minimum of %zu",
+                                   tp->name, v, v > 1.5 ? "ies" : "y", tp->min_agencies);
+        if (slack_val(md, md->s_spoc[t]) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has no member willing to be its SPOC", tp->name);
+        if (slack_val(md, md->s_stat[t]) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has no member of a statutory agency", tp->name);
+        if (slack_val(md, md->s_vol[t]) > 0.5)
+            ok &= mapa__alloc_note(out, t, MAPA_NONE,
+                                   "Topic '%s' has no member of a voluntary agency", tp->name);
+        for (size_t a = 0; a < md->A; a++)
+            if ((v = slack_val(md, md->s_cap[a * md->T + t])) > 0.5)
+                ok &= mapa__alloc_note(out, t, a,
+                                       "Topic '%s' has %.0f member(s) of %s above its limit of "
+                                       "%zu per agency",
+                                       tp->name, v, p->agencies[a].name, tp->max_per_agency);
+    }
+    double v;
+    if ((v = slack_val(md, md->s_moves)) > 0.5)
+        ok &= mapa__alloc_note(out, MAPA_NONE, MAPA_NONE,
+                               "%.0f member(s) moved beyond the limit of %zu moves", v,
+                               md->pr->s->max_moves);
+    return ok;
+}
+
+static void read_result(model *md, mapa_alloc *out, int ret, const search *s)
+{
+    int status = glp_mip_status(md->P);
+    out->method = "glpk";
+    if (status == GLP_OPT || status == GLP_FEAS) {
+        extract(md, out);
+        double obj = glp_mip_obj_val(md->P);
+        out->bound = s->have_bound && ret != 0 ? s->bound : obj;
+        if (out->bound < obj)
+            out->bound = obj;
+        out->gap = fabs(out->bound - obj) / (fabs(obj) > 1e-9 ? fabs(obj) : 1);
+        if (status == GLP_OPT && ret == 0) {
+            out->status = MAPA_STATUS_OPTIMAL;
+            out->gap = 0;
+            out->bound = obj;
+        } else {
+            out->status = ret == GLP_ETMLIM ? MAPA_STATUS_TIME_LIMIT : MAPA_STATUS_FEASIBLE;
+        }
+    } else {
+        out->status = ret == GLP_ETMLIM ? MAPA_STATUS_TIME_LIMIT : MAPA_STATUS_INFEASIBLE;
+    }
+}
+
+static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+{
+    if (o->write_lp && glp_write_lp(md->P, NULL, o->write_lp) != 0)
+        return mapa_error_set(MAPA_EIO, "%s: cannot write the model", o->write_lp);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.tm_lim = o->time_limit > 0 ? (int)fmin(o->time_limit * 1000, 2e9) : INT32_MAX;
+    parm.mip_gap = o->mip_gap;
+    parm.br_tech = GLP_BR_PCH;
+    parm.gmi_cuts = GLP_ON;
+    parm.mir_cuts = GLP_ON;
+    search s = {0, false};
+    parm.cb_func = on_search;
+    parm.cb_info = &s;
+    int ret = glp_intopt(md->P, &parm);
+    if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS &&
+        ret != GLP_EMIPGAP)
+        return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS) {
+        out->status = MAPA_STATUS_INFEASIBLE;
+        out->method = "glpk";
+        return MAPA_OK;
+    }
+    read_result(md, out, ret, &s);
+    if (md->soft && out->status != MAPA_STATUS_INFEASIBLE && !report_relaxations(md, out))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reporting relaxations");
+    return MAPA_OK;
+}
+
+/* GLPK's fatal errors longjmp here, so the model lives on the heap (not in a register). */
+static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_options *o, bool full,
+                           bool soft, mapa_alloc *out, const char *write_only)
+{
+    model *md = calloc(1, sizeof *md);
+    if (!md)
+        return oom();
+    *md =
+        (model){.pr = pr, .T = pr->p->n_topics, .A = pr->p->n_agencies, .full = full, .soft = soft};
+    mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
+    mapa__glpk_hooks_on(&guard);
+    if (setjmp(guard.jump)) {
+        mapa__glpk_hooks_off(1);
+        md->P = NULL; /* freed with GLPK's environment */
+        dispose(md);
+        free(md);
+        return mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
+    }
+    mapa_err err = build(md);
+    if (err == MAPA_OK && write_only && glp_write_lp(md->P, NULL, write_only) != 0)
+        err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", write_only);
+    else if (err == MAPA_OK && !write_only)
+        err = solve(md, out, o);
+    mapa__glpk_hooks_off(0);
+    dispose(md);
+    free(md);
+    return err;
+}
+
+mapa_err mapa__alloc_glpk(mapa_alloc *out, const mapa__alloc_problem *pr,
+                          const mapa_alloc_options *o, bool full, bool soft)
+{
+    return with_model(pr, o, full, soft, out, NULL);
+}
+
+mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full)
+{
+    return with_model(pr, NULL, full, false, NULL, path);
+}

@@ -1,0 +1,220 @@
+/* Scores, permissions and figures of an allocation, shared by the flow, GLPK and baselines. */
+#include "solver/alloc_problem.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/util.h"
+
+size_t mapa_member_rank(const mapa_member *m, size_t t)
+{
+    for (size_t r = 0; r < m->n_prefs; r++)
+        if (m->prefs[r] == t)
+            return r + 1;
+    return 0;
+}
+
+static int64_t ipow(int64_t base, size_t e, bool *overflow)
+{
+    int64_t v = 1;
+    for (size_t i = 0; i < e; i++) {
+        if (v > INT64_MAX / base / 64) {
+            *overflow = true;
+            return 1;
+        }
+        v *= base;
+    }
+    return v;
+}
+
+static mapa_err fill_scores(mapa__alloc_problem *pr)
+{
+    const mapa_settings *s = pr->s;
+    size_t K = pr->K;
+    bool overflow = false;
+    pr->scale = MAPA_SCORE_SCALE;
+    pr->stay_bonus = (int64_t)llround(s->move_penalty * MAPA_SCORE_SCALE);
+    for (size_t r = 1; r <= K; r++) {
+        int64_t v = 0;
+        switch (s->objective) {
+        case MAPA_OBJECTIVE_BORDA:
+        case MAPA_OBJECTIVE_FAIR: v = (int64_t)(K + 1 - r) * MAPA_SCORE_SCALE; break;
+        case MAPA_OBJECTIVE_CONVEX: v = ipow(2, K - r, &overflow) * MAPA_SCORE_SCALE; break;
+        case MAPA_OBJECTIVE_WEIGHTS:
+            v = r <= s->n_weights ? (int64_t)llround(s->weights[r - 1] * MAPA_SCORE_SCALE) : 0;
+            break;
+        case MAPA_OBJECTIVE_RANK_MAXIMAL:
+            /* one more level below rank K for staying: lexicographic in (ranks, stays) */
+            v = ipow((int64_t)pr->n + 1, K - r + 1, &overflow);
+            break;
+        }
+        pr->rank_score[r] = v;
+    }
+    if (s->objective == MAPA_OBJECTIVE_RANK_MAXIMAL) {
+        pr->scale = 1;
+        pr->stay_bonus = s->move_penalty > 0 ? 1 : 0;
+    }
+    if (overflow)
+        return mapa_error_set(MAPA_EINVAL,
+                              "objective '%s' with %zu ranks and %zu members is beyond exact "
+                              "integer arithmetic; use fewer ranks or another objective",
+                              mapa_objective_name(s->objective), K, pr->n);
+    return MAPA_OK;
+}
+
+mapa_err mapa__alloc_problem_init(mapa__alloc_problem *pr, const mapa_partnership *p)
+{
+    *pr = (mapa__alloc_problem){.p = p, .s = &p->settings, .K = p->max_prefs};
+    pr->rank_limit = pr->K + 1;
+    pr->member = malloc((p->n_members ? p->n_members : 1) * sizeof *pr->member);
+    pr->rank_score = calloc(pr->K + 1, sizeof *pr->rank_score);
+    if (!pr->member || !pr->rank_score) {
+        mapa__alloc_problem_dispose(pr);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    }
+    for (size_t i = 0; i < p->n_members; i++) {
+        if (p->members[i].coordinator)
+            continue;
+        pr->member[pr->n++] = i;
+        pr->n_with_previous += p->members[i].previous_team != MAPA_NONE;
+    }
+    mapa_err err = fill_scores(pr);
+    if (err != MAPA_OK)
+        mapa__alloc_problem_dispose(pr);
+    return err;
+}
+
+void mapa__alloc_problem_dispose(mapa__alloc_problem *pr)
+{
+    free(pr->member);
+    free(pr->rank_score);
+    pr->member = NULL;
+    pr->rank_score = NULL;
+}
+
+int64_t mapa__alloc_score(const mapa__alloc_problem *pr, size_t m, size_t t)
+{
+    const mapa_member *mm = &pr->p->members[m];
+    int64_t v = pr->rank_score[mapa_member_rank(mm, t)];
+    return mm->previous_team == t ? v + pr->stay_bonus : v;
+}
+
+int64_t mapa__alloc_max_score(const mapa__alloc_problem *pr)
+{
+    int64_t best = 0;
+    for (size_t r = 1; r <= pr->K; r++)
+        if (pr->rank_score[r] > best)
+            best = pr->rank_score[r];
+    return best + (pr->stay_bonus > 0 ? pr->stay_bonus : 0);
+}
+
+bool mapa__alloc_allowed(const mapa__alloc_problem *pr, size_t m, size_t t)
+{
+    const mapa_member *mm = &pr->p->members[m];
+    if (mm->fixed_team != MAPA_NONE)
+        return mm->fixed_team == t;
+    for (size_t i = 0; i < mm->n_avoid; i++)
+        if (mm->avoid[i] == t)
+            return false;
+    if (pr->rank_limit <= pr->K && mm->n_prefs > 0) {
+        size_t r = mapa_member_rank(mm, t);
+        return r >= 1 && r <= pr->rank_limit;
+    }
+    return true;
+}
+
+bool mapa__alloc_pooled(const mapa__alloc_problem *pr, size_t m)
+{
+    const mapa_member *mm = &pr->p->members[m];
+    if (mm->fixed_team != MAPA_NONE || mm->n_avoid > 0)
+        return false;
+    return pr->rank_limit > pr->K || mm->n_prefs == 0;
+}
+
+bool mapa__alloc_explicit(const mapa__alloc_problem *pr, size_t m, size_t t)
+{
+    if (!mapa__alloc_allowed(pr, m, t))
+        return false;
+    return !mapa__alloc_pooled(pr, m) || mapa__alloc_score(pr, m, t) > 0 ||
+           pr->p->members[m].previous_team == t;
+}
+
+/* Counts per team of members that satisfy `pick`, and distinct agencies. */
+bool mapa__alloc_side_rows_hold(const mapa__alloc_problem *pr, const size_t *team)
+{
+    const mapa_partnership *p = pr->p;
+    size_t T = p->n_topics, A = p->n_agencies;
+    size_t *willing = calloc(T, sizeof *willing), *stat = calloc(T, sizeof *stat);
+    size_t *vol = calloc(T, sizeof *vol), *distinct = calloc(T, sizeof *distinct);
+    unsigned char *seen = calloc(T * A + 1, 1);
+    bool ok = willing && stat && vol && distinct && seen;
+    size_t moves = 0;
+    for (size_t i = 0; ok && i < pr->n; i++) {
+        size_t m = pr->member[i], t = team[m];
+        const mapa_member *mm = &p->members[m];
+        const mapa_agency *ag = &p->agencies[mm->agency];
+        willing[t] += mm->spoc_willing;
+        stat[t] += ag->statutory;
+        vol[t] += mapa_sector_voluntary(ag->sector);
+        if (!seen[t * A + mm->agency]++)
+            distinct[t]++;
+        moves += mm->previous_team != MAPA_NONE && mm->previous_team != t;
+    }
+    for (size_t t = 0; ok && t < T; t++) {
+        ok = willing[t] >= 1 && distinct[t] >= p->topics[t].min_agencies &&
+             (!pr->s->require_statutory || stat[t] >= 1) &&
+             (!pr->s->require_voluntary || vol[t] >= 1);
+    }
+    ok = ok && (pr->s->max_moves == MAPA_UNLIMITED || moves <= pr->s->max_moves);
+    free(willing);
+    free(stat);
+    free(vol);
+    free(distinct);
+    free(seen);
+    return ok;
+}
+
+void mapa__alloc_figures(mapa_alloc *a, const mapa__alloc_problem *pr)
+{
+    const mapa_partnership *p = pr->p;
+    size_t K = pr->K;
+    memset(a->rank_counts, 0, (K + 2) * sizeof *a->rank_counts);
+    a->worst_rank = 0;
+    a->moves = 0;
+    int64_t total = 0;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i], t = a->team[m];
+        const mapa_member *mm = &p->members[m];
+        size_t r = mapa_member_rank(mm, t);
+        a->rank_counts[r ? r : K + 1]++;
+        if (mm->n_prefs > 0 && mm->fixed_team == MAPA_NONE) {
+            size_t worst = r ? r : K + 1;
+            if (worst > a->worst_rank)
+                a->worst_rank = worst;
+        }
+        bool moved = mm->previous_team != MAPA_NONE && mm->previous_team != t;
+        a->moves += moved;
+        total += pr->rank_score[r];
+    }
+    int64_t penalty = pr->stay_bonus * (int64_t)a->moves;
+    a->objective = (double)(total - penalty) / (double)pr->scale;
+}
+
+bool mapa__alloc_note(mapa_alloc *a, size_t topic, size_t agency, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *text = mapa__vformat(fmt, ap);
+    va_end(ap);
+    mapa_alloc_note *notes = text ? realloc(a->notes, (a->n_notes + 1) * sizeof *notes) : NULL;
+    if (!notes) {
+        free(text);
+        return false;
+    }
+    a->notes = notes;
+    a->notes[a->n_notes++] = (mapa_alloc_note){topic, agency, text};
+    return true;
+}

@@ -1,0 +1,48 @@
+/*
+ * Min-cost flow by the primal-dual method: Dijkstra on reduced costs, then a
+ * blocking flow (Dinic) on the arcs of zero reduced cost, until the flow has
+ * its value. Made for allocation networks: many nodes, few distinct costs.
+ */
+#ifndef MAPA_SOLVER_MCF_H
+#define MAPA_SOLVER_MCF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mapa/error.h>
+
+typedef struct mapa__mcf mapa__mcf;
+
+/** A network of `n_nodes` nodes; arcs are added before solving. */
+mapa_err mapa__mcf_new(mapa__mcf **out, size_t n_nodes, size_t arcs_hint);
+void mapa__mcf_free(mapa__mcf *g);
+
+/**
+ * Add an arc u -> v with capacity `cap` and cost `cost` (0 or more). `*arc`
+ * (if not NULL) receives its id, for mapa__mcf_flow.
+ */
+mapa_err mapa__mcf_add_arc(mapa__mcf *g, size_t *arc, size_t u, size_t v, int64_t cap,
+                           int64_t cost);
+
+/**
+ * Send up to `value` units from `s` to `t` at least cost. `*sent` receives the
+ * value reached (less than `value` when no more can go). The phases are
+ * O(E log V + E sqrt V) each; their number is that of distinct path costs.
+ */
+mapa_err mapa__mcf_solve(mapa__mcf *g, size_t s, size_t t, int64_t value, int64_t *sent);
+
+/** Flow on an arc after solving. */
+int64_t mapa__mcf_flow(const mapa__mcf *g, size_t arc);
+
+/** Total cost of the flow. */
+int64_t mapa__mcf_cost(const mapa__mcf *g);
+
+/**
+ * Check optimality independently of the solve: every arc with residual
+ * capacity has a non-negative reduced cost under the final node potentials
+ * (complementary slackness). True when the flow is a min-cost flow of its value.
+ */
+bool mapa__mcf_certify(const mapa__mcf *g);
+
+#endif
