@@ -185,9 +185,11 @@ static void team_rows(model *md)
         const char *id = tp->id;
         bool unlimited = tp->max_size == MAPA_UNLIMITED;
         snprintf(name, sizeof name, "size(%.60s)", id);
+        /* min_size above max_size is reported by the pre-check; GLPK needs lo <= hi */
+        size_t lo = unlimited || tp->min_size <= tp->max_size ? tp->min_size : tp->max_size;
         md->row_size[t] =
-            add_row(md, name, unlimited ? GLP_LO : (tp->min_size == tp->max_size ? GLP_FX : GLP_DB),
-                    (double)tp->min_size, unlimited ? 0 : (double)tp->max_size);
+            add_row(md, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
+                    (double)lo, unlimited ? 0 : (double)tp->max_size);
         snprintf(name, sizeof name, "spoc(%.60s)", id);
         md->row_spoc[t] = add_row(md, name, GLP_LO, 1, 0);
         if (s->require_statutory) {
@@ -375,10 +377,11 @@ static mapa_err build(model *md)
     glp_set_prob_name(md->P, "mapa_allocation");
     glp_set_obj_name(md->P, "preference_score");
     glp_set_obj_dir(md->P, GLP_MAX);
-    /* staying bonuses count moves avoided: with this constant, objective = score - penalty * moves
-     */
-    glp_set_obj_coef(md->P, 0,
-                     -(double)pr->stay_bonus * (double)pr->n_with_previous / (double)pr->scale);
+    /* staying bonuses count moves avoided: with this constant, objective = score - penalty *
+     * moves. A fixed column, not GLPK's constant term, which the LP format does not keep. */
+    if (pr->stay_bonus && pr->n_with_previous)
+        add_col(md, "constant", GLP_CV, 1, 1,
+                -(double)pr->stay_bonus * (double)pr->n_with_previous / (double)pr->scale);
     md->big = (double)mapa__alloc_max_score(pr) / (double)pr->scale * (double)(pr->n + 1) + 1;
     mapa_err err = allocate(md);
     if (err != MAPA_OK)

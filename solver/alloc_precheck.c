@@ -71,6 +71,12 @@ static bool check_topic(mapa_alloc *a, const mapa__alloc_problem *pr, const coun
             ok = false;
         }
     }
+    if (tp->max_size != MAPA_UNLIMITED && tp->min_size > tp->max_size) {
+        mapa__alloc_note(a, t, MAPA_NONE,
+                         "Topic '%s' needs at least %zu members but takes at most %zu", tp->name,
+                         tp->min_size, tp->max_size);
+        ok = false;
+    }
     if (supply < tp->min_size) {
         mapa__alloc_note(a, t, MAPA_NONE,
                          "Topic '%s' needs %zu members, only %zu can join it once fixed "
@@ -131,6 +137,16 @@ static bool check_totals(mapa_alloc *a, const mapa__alloc_problem *pr, const cou
                              m->name);
             ok = false;
         }
+    }
+    size_t total_min = 0;
+    for (size_t t = 0; t < T; t++)
+        total_min += p->topics[t].min_size;
+    if (total_min > pr->n) {
+        mapa__alloc_note(a, MAPA_NONE, MAPA_NONE,
+                         "The topics' minimum sizes add up to %zu but only %zu members can be "
+                         "allocated",
+                         total_min, pr->n);
+        ok = false;
     }
     if (willing < T) {
         mapa__alloc_note(a, MAPA_NONE, MAPA_NONE,

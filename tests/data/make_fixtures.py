@@ -132,6 +132,8 @@ def main():
                         .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")
                         .replace("m1,Ann Archer,police,yes,1,no,t1,t2", "m1,Ann Archer,police,yes,1,no,t1,t2,t2,t2"))
     case("warn/no_agencies_file", agencies=None)
+    # valid files whose limits cannot all hold: mapa allocate explains instead of planning
+    case("plan/no_spoc", members=MEMBERS.replace(",yes,", ",no,").replace("c1,Ivy Jones,council,no,0,no", "c1,Ivy Jones,council,no,0,yes"))
 
 
 if __name__ == "__main__":
