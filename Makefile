@@ -11,7 +11,7 @@ EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev
 
-.PHONY: all build deps demo test test-normal test-sanitize valgrind clean
+.PHONY: all build deps demo test test-normal test-sanitize valgrind bench clean
 
 all: build
 
@@ -38,6 +38,7 @@ build: $(BUILD)/CMakeCache.txt
 demo: deps
 	$(MAKE) --no-print-directory build
 	./$(BUILD)/mapa validate $(EXAMPLE)
+	./$(BUILD)/mapa plan $(EXAMPLE) -o out/east-midlands
 
 test-normal: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -55,6 +56,13 @@ test: deps
 # No leaks on the example (valgrind is not part of `make test`: it is slow).
 valgrind: build
 	valgrind --leak-check=full --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
+	valgrind --leak-check=full --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
+
+# Benchmarks (not part of `make test`): figures in bench/README.md.
+bench:
+	cmake -S . -B $(BUILD) -DMAPA_BUILD_BENCH=ON
+	cmake --build $(BUILD) -j $(JOBS)
+	./$(BUILD)/bench/bench_alloc
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) out

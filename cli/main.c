@@ -15,7 +15,8 @@ static const char exit_codes[] =
     "Exit codes:\n"
     "  0   success (warnings may have been printed)\n"
     "  64  usage error: the command line is wrong\n"
-    "  65  data error: the partnership's files have errors (each printed as file:line:column)\n"
+    "  65  data error: the partnership's files have errors (each printed as file:line:column),\n"
+    "      or the limits cannot all hold (no plan; the reasons are printed)\n"
     "  66  missing input: a folder or a required file does not exist\n"
     "  70  internal error (out of memory, a library failure)\n"
     "  74  input/output error: a file could not be read or written\n";

@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/alloc.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -60,23 +61,56 @@ static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
     free(best);
 }
 
+/*
+ * GLPK with only the side rows the plans so far break, adding rows until the
+ * optimum breaks none: the optimum of a relaxation that meets every row is optimal.
+ */
+static mapa_err lazy_rows(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
+                          unsigned char *side)
+{
+    char line[128];
+    for (size_t round = 1;; round++) {
+        size_t rows = 0;
+        for (size_t t = 0; t <= pr->p->n_topics; t++)
+            for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
+                rows += (side[t] & b) != 0;
+        snprintf(line, sizeof line, "integer program, round %zu: %zu side rows", round, rows);
+        say(o, line);
+        mapa_err err = mapa__alloc_glpk(a, pr, o, false, false, side);
+        if (err != MAPA_OK || a->status == MAPA_STATUS_INFEASIBLE)
+            return err;                       /* a relaxation without a plan: no plan at all */
+        if (a->status != MAPA_STATUS_OPTIMAL) /* stopped early: settle with every row */
+            return mapa__alloc_glpk(a, pr, o, false, false, NULL);
+        if (mapa__alloc_side_violations(pr, a->team, side) == 0)
+            return MAPA_OK;
+    }
+}
+
 /* One solve at the problem's current rank limit. */
 static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
                            const mapa_alloc_options *o, bool soft)
 {
     if (soft || o->formulation != MAPA_FORMULATION_AUTO)
-        return mapa__alloc_glpk(a, pr, o, o->formulation == MAPA_FORMULATION_FULL, soft);
+        return mapa__alloc_glpk(a, pr, o, o->formulation == MAPA_FORMULATION_FULL, soft, NULL);
     bool usable = false;
     mapa_err err = mapa__alloc_flow(a, pr, &usable);
     if (err != MAPA_OK || (usable && a->status == MAPA_STATUS_INFEASIBLE))
         return err;
-    if (usable && mapa__alloc_side_rows_hold(pr, a->team)) {
+    unsigned char *side = calloc(pr->p->n_topics + 1, 1);
+    if (!side)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    if (!usable) {
+        say(o, "costs too large for the flow: solving the integer program");
+        err = mapa__alloc_glpk(a, pr, o, false, false, NULL);
+    } else if (mapa__alloc_side_violations(pr, a->team, side) == 0) {
         say(o, "min-cost flow optimum meets every side row: proven optimal");
-        return MAPA_OK;
+    } else {
+        say(o, "min-cost flow optimum breaks side rows: adding them to the integer program");
+        a->certified = false;
+        err = lazy_rows(a, pr, o, side);
     }
-    say(o, usable ? "min-cost flow optimum breaks a side row: solving the integer program"
-                  : "costs too large for the flow: solving the integer program");
-    return mapa__alloc_glpk(a, pr, o, false, false);
+    free(side);
+    return err;
 }
 
 /* "fair": the least rank limit with a plan, then borda within it. */
@@ -105,7 +139,7 @@ static mapa_err explain(mapa_alloc *a, mapa__alloc_problem *pr, const mapa_alloc
     mapa_alloc_options quiet = *o;
     quiet.write_lp = NULL;
     quiet.formulation = MAPA_FORMULATION_AGGREGATED;
-    mapa_err err = mapa__alloc_glpk(&soft, pr, &quiet, false, true);
+    mapa_err err = mapa__alloc_glpk(&soft, pr, &quiet, false, true, NULL);
     for (size_t k = 0; err == MAPA_OK && k < soft.n_notes; k++)
         if (!mapa__alloc_note(a, soft.notes[k].topic, soft.notes[k].agency,
                               "To make a plan possible: %s", soft.notes[k].text))

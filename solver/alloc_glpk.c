@@ -17,6 +17,7 @@
 
 typedef struct model {
     const mapa__alloc_problem *pr;
+    const unsigned char *side; /* side rows to include (T + 1 entries), NULL: all */
     glp_prob *P;
     size_t T, A;
     bool full, soft;
@@ -175,6 +176,11 @@ static void member_rows(model *md)
     }
 }
 
+static bool side_row(const model *md, size_t t, unsigned char bit)
+{
+    return !md->side || (md->side[t] & bit);
+}
+
 static void team_rows(model *md)
 {
     const mapa_partnership *p = md->pr->p;
@@ -191,16 +197,17 @@ static void team_rows(model *md)
             add_row(md, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
                     (double)lo, unlimited ? 0 : (double)tp->max_size);
         snprintf(name, sizeof name, "spoc(%.60s)", id);
-        md->row_spoc[t] = add_row(md, name, GLP_LO, 1, 0);
-        if (s->require_statutory) {
+        if (side_row(md, t, MAPA_SIDE_SPOC))
+            md->row_spoc[t] = add_row(md, name, GLP_LO, 1, 0);
+        if (s->require_statutory && side_row(md, t, MAPA_SIDE_STATUTORY)) {
             snprintf(name, sizeof name, "statutory(%.60s)", id);
             md->row_stat[t] = add_row(md, name, GLP_LO, 1, 0);
         }
-        if (s->require_voluntary) {
+        if (s->require_voluntary && side_row(md, t, MAPA_SIDE_VOLUNTARY)) {
             snprintf(name, sizeof name, "voluntary(%.60s)", id);
             md->row_vol[t] = add_row(md, name, GLP_LO, 1, 0);
         }
-        if (tp->min_agencies >= 2) {
+        if (tp->min_agencies >= 2 && side_row(md, t, MAPA_SIDE_AGENCIES)) {
             snprintf(name, sizeof name, "agencies(%.60s)", id);
             md->row_dist[t] = add_row(md, name, GLP_LO, (double)tp->min_agencies, 0);
         }
@@ -220,7 +227,8 @@ static void team_rows(model *md)
         }
     }
     const mapa__alloc_problem *pr = md->pr;
-    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves)
+    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves &&
+        side_row(md, md->T, MAPA_SIDE_MOVES))
         md->row_moves =
             add_row(md, "max_moves", GLP_LO, (double)(pr->n_with_previous - s->max_moves), 0);
 }
@@ -546,13 +554,18 @@ static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
 
 /* GLPK's fatal errors longjmp here, so the model lives on the heap (not in a register). */
 static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_options *o, bool full,
-                           bool soft, mapa_alloc *out, const char *write_only)
+                           bool soft, const unsigned char *side, mapa_alloc *out,
+                           const char *write_only)
 {
     model *md = calloc(1, sizeof *md);
     if (!md)
         return oom();
-    *md =
-        (model){.pr = pr, .T = pr->p->n_topics, .A = pr->p->n_agencies, .full = full, .soft = soft};
+    *md = (model){.pr = pr,
+                  .side = side,
+                  .T = pr->p->n_topics,
+                  .A = pr->p->n_agencies,
+                  .full = full,
+                  .soft = soft};
     mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
     mapa__glpk_hooks_on(&guard);
     if (setjmp(guard.jump)) {
@@ -574,12 +587,13 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
 }
 
 mapa_err mapa__alloc_glpk(mapa_alloc *out, const mapa__alloc_problem *pr,
-                          const mapa_alloc_options *o, bool full, bool soft)
+                          const mapa_alloc_options *o, bool full, bool soft,
+                          const unsigned char *side)
 {
-    return with_model(pr, o, full, soft, out, NULL);
+    return with_model(pr, o, full, soft, side, out, NULL);
 }
 
 mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full)
 {
-    return with_model(pr, NULL, full, false, NULL, path);
+    return with_model(pr, NULL, full, false, NULL, NULL, path);
 }

@@ -142,39 +142,62 @@ bool mapa__alloc_explicit(const mapa__alloc_problem *pr, size_t m, size_t t)
            pr->p->members[m].previous_team == t;
 }
 
-/* Counts per team of members that satisfy `pick`, and distinct agencies. */
-bool mapa__alloc_side_rows_hold(const mapa__alloc_problem *pr, const size_t *team)
+static unsigned char team_violations(const mapa__alloc_problem *pr, size_t t, size_t willing,
+                                     size_t distinct, size_t statutory, size_t voluntary)
+{
+    unsigned char bits = 0;
+    if (distinct < pr->p->topics[t].min_agencies)
+        bits |= MAPA_SIDE_AGENCIES;
+    if (willing == 0)
+        bits |= MAPA_SIDE_SPOC;
+    if (pr->s->require_statutory && statutory == 0)
+        bits |= MAPA_SIDE_STATUTORY;
+    if (pr->s->require_voluntary && voluntary == 0)
+        bits |= MAPA_SIDE_VOLUNTARY;
+    return bits;
+}
+
+static size_t add_bits(unsigned char *slot, unsigned char bits)
+{
+    size_t added = 0;
+    for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
+        added += (bits & b) && !(*slot & b);
+    *slot |= bits;
+    return added;
+}
+
+size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *team,
+                                   unsigned char *mask)
 {
     const mapa_partnership *p = pr->p;
-    size_t T = p->n_topics, A = p->n_agencies;
-    size_t *willing = calloc(T, sizeof *willing), *stat = calloc(T, sizeof *stat);
-    size_t *vol = calloc(T, sizeof *vol), *distinct = calloc(T, sizeof *distinct);
+    size_t T = p->n_topics, A = p->n_agencies, added = 0, moves = 0;
+    size_t *count = calloc(4 * T + 1, sizeof *count); /* willing, distinct, statutory, voluntary */
     unsigned char *seen = calloc(T * A + 1, 1);
-    bool ok = willing && stat && vol && distinct && seen;
-    size_t moves = 0;
-    for (size_t i = 0; ok && i < pr->n; i++) {
+    if (!count || !seen) { /* cannot tell: ask for every row */
+        for (size_t t = 0; t <= T; t++)
+            added += add_bits(&mask[t], 0x1F);
+        free(count);
+        free(seen);
+        return added;
+    }
+    for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i], t = team[m];
         const mapa_member *mm = &p->members[m];
         const mapa_agency *ag = &p->agencies[mm->agency];
-        willing[t] += mm->spoc_willing;
-        stat[t] += ag->statutory;
-        vol[t] += mapa_sector_voluntary(ag->sector);
-        if (!seen[t * A + mm->agency]++)
-            distinct[t]++;
+        count[4 * t] += mm->spoc_willing;
+        count[4 * t + 1] += !seen[t * A + mm->agency]++;
+        count[4 * t + 2] += ag->statutory;
+        count[4 * t + 3] += mapa_sector_voluntary(ag->sector);
         moves += mm->previous_team != MAPA_NONE && mm->previous_team != t;
     }
-    for (size_t t = 0; ok && t < T; t++) {
-        ok = willing[t] >= 1 && distinct[t] >= p->topics[t].min_agencies &&
-             (!pr->s->require_statutory || stat[t] >= 1) &&
-             (!pr->s->require_voluntary || vol[t] >= 1);
-    }
-    ok = ok && (pr->s->max_moves == MAPA_UNLIMITED || moves <= pr->s->max_moves);
-    free(willing);
-    free(stat);
-    free(vol);
-    free(distinct);
+    for (size_t t = 0; t < T; t++)
+        added += add_bits(&mask[t], team_violations(pr, t, count[4 * t], count[4 * t + 1],
+                                                    count[4 * t + 2], count[4 * t + 3]));
+    if (pr->s->max_moves != MAPA_UNLIMITED && moves > pr->s->max_moves)
+        added += add_bits(&mask[T], MAPA_SIDE_MOVES);
+    free(count);
     free(seen);
-    return ok;
+    return added;
 }
 
 void mapa__alloc_figures(mapa_alloc *a, const mapa__alloc_problem *pr)

@@ -46,8 +46,21 @@ bool mapa__alloc_explicit(const mapa__alloc_problem *pr, size_t m, size_t t);
 /** The most any member scores anywhere. */
 int64_t mapa__alloc_max_score(const mapa__alloc_problem *pr);
 
-/** Whether any side row (distinct agencies, SPOC, sector cover, max moves) is violated. */
-bool mapa__alloc_side_rows_hold(const mapa__alloc_problem *pr, const size_t *team);
+/* Side rows of a team, as bits of a mask (entry T of the mask is the max_moves row). */
+enum {
+    MAPA_SIDE_AGENCIES = 1,
+    MAPA_SIDE_SPOC = 2,
+    MAPA_SIDE_STATUTORY = 4,
+    MAPA_SIDE_VOLUNTARY = 8,
+    MAPA_SIDE_MOVES = 16
+};
+
+/**
+ * Set in `mask` (T + 1 entries) the side rows (distinct agencies, SPOC, sector
+ * cover, max moves) the plan `team` breaks; returns how many bits were not yet set.
+ */
+size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *team,
+                                   unsigned char *mask);
 
 /** Fill the figures of `a` (counts by rank, moves, objective) from a->team. */
 void mapa__alloc_figures(mapa_alloc *a, const mapa__alloc_problem *pr);
@@ -62,9 +75,12 @@ bool mapa__alloc_note(mapa_alloc *a, size_t topic, size_t agency, const char *fm
 /** Min-cost flow path: fills a->team, or sets a->status infeasible. */
 mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *usable);
 
-/** GLPK path (aggregated or full model, soft or hard). */
+/**
+ * GLPK path (aggregated or full model, soft or hard). `side` (T + 1 entries)
+ * says which side rows to include; NULL includes them all.
+ */
 mapa_err mapa__alloc_glpk(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
-                          bool full, bool soft);
+                          bool full, bool soft, const unsigned char *side);
 
 /** Baselines: greedy serial dictatorship or random, seeded by settings.seed. */
 mapa_err mapa__alloc_baseline(mapa_alloc *a, const mapa__alloc_problem *pr, bool greedy);

@@ -1,0 +1,19 @@
+/* Timing and peak memory for the benchmark programs (Linux /proc). */
+#ifndef MAPA_BENCH_UTIL_H
+#define MAPA_BENCH_UTIL_H
+
+#include <stddef.h>
+
+/** Seconds on a monotonic clock. */
+double bench_now(void);
+/** Reset the peak resident set size to the current one (Linux 4.0+). */
+void bench_reset_peak(void);
+/** Peak resident set size since the last reset, in MiB. */
+double bench_peak_mib(void);
+/**
+ * Run `argv` as a child process; returns its exit status, and its wall time
+ * and peak memory (MiB) through the pointers. `timeout` seconds, then killed.
+ */
+int bench_run(char *const argv[], double timeout, double *seconds, double *peak_mib);
+
+#endif
