@@ -27,14 +27,18 @@ typedef struct mapa_command {
 extern const mapa_command mapa_cmd_validate;
 extern const mapa_command mapa_cmd_allocate;
 extern const mapa_command mapa_cmd_plan;
+extern const mapa_command mapa_cmd_cf;
 
 struct mapa_diags;
 
 /** Print diagnostics as file:line:column: severity: message, at most `max` (0: all). */
 void mapa_cli_print_problems(const struct mapa_diags *d, size_t max);
 
-/** The allocation and plan commands: `full` runs every stage of the plan. */
-int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, bool full);
+/** Which stages a planning command runs. */
+typedef enum mapa_cli_mode { MAPA_MODE_ALLOCATE, MAPA_MODE_CF, MAPA_MODE_PLAN } mapa_cli_mode;
+
+/** mapa allocate, mapa cf and mapa plan. */
+int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, mapa_cli_mode mode);
 
 /** The exit code for a library result. */
 int mapa_cli_exit_code(mapa_err err);

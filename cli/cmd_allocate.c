@@ -29,7 +29,7 @@ static const char help_text[] =
 
 static int run(int argc, char **argv)
 {
-    return mapa_cli_plan(argc, argv, "allocate", help_text, false);
+    return mapa_cli_plan(argc, argv, "allocate", help_text, MAPA_MODE_ALLOCATE);
 }
 
 const mapa_command mapa_cmd_allocate = {"allocate", "allocate members to sub-teams and SPOCs",

@@ -3,15 +3,17 @@
 
 static const char help_text[] =
     "Usage: mapa plan [OPTIONS] DIR -o OUT\n\n"
-    "Validate the partnership in DIR and plan it: today the allocation of members\n"
-    "to sub-teams with their SPOCs (as mapa allocate); Critical Friends, network\n"
-    "metrics, duplicated actions and diagrams join as they land. Takes every option\n"
-    "of mapa allocate (mapa help allocate).\n";
+    "Validate the partnership in DIR and plan it: the allocation of members to\n"
+    "sub-teams with their SPOCs (as mapa allocate), then the Critical Friends of\n"
+    "each team (as mapa cf). Writes OUT/teams.csv, OUT/critical_friends.csv and\n"
+    "OUT/summary.json. Network metrics, duplicated actions and diagrams join as\n"
+    "they land. Takes every option of mapa allocate and mapa cf; there --write-lp\n"
+    "is the allocation model and --cf-write-lp FILE the Critical Friend model.\n";
 
 static int run(int argc, char **argv)
 {
-    return mapa_cli_plan(argc, argv, "plan", help_text, true);
+    return mapa_cli_plan(argc, argv, "plan", help_text, MAPA_MODE_PLAN);
 }
 
-const mapa_command mapa_cmd_plan = {"plan", "validate and plan a partnership (allocation today)",
-                                    help_text, run};
+const mapa_command mapa_cmd_plan = {
+    "plan", "validate and plan: allocation, SPOCs, Critical Friends", help_text, run};

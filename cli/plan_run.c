@@ -9,195 +9,7 @@
 
 #include "cli/cli.h"
 
-typedef struct options {
-    const char *dir;
-    const char *out;
-    mapa_alloc_options alloc;
-    bool quiet;
-    bool verbose;
-    /* settings overrides; NULL / negative: keep the file's */
-    const char *objective;
-    const char *weights;
-    const char *max_moves;
-    const char *move_penalty;
-    const char *seed;
-    bool soft, require_statutory, require_voluntary;
-} options;
-
-static bool number(const char *s, double *out)
-{
-    char *end = NULL;
-    double v = strtod(s, &end);
-    if (!*s || *end || !(v >= 0))
-        return false;
-    *out = v;
-    return true;
-}
-
-static int value_of(const char *verb, int argc, char **argv, int *i, const char **out)
-{
-    if (*i + 1 >= argc)
-        return mapa_cli_usage_error(verb, "%s needs a value", argv[*i]);
-    *out = argv[++*i];
-    return MAPA_EXIT_OK;
-}
-
-static int parse_policy(const char *verb, const char *v, mapa_alloc_options *a)
-{
-    if (strcmp(v, "optimal") == 0)
-        a->policy = MAPA_POLICY_OPTIMAL;
-    else if (strcmp(v, "greedy") == 0)
-        a->policy = MAPA_POLICY_GREEDY;
-    else if (strcmp(v, "random") == 0)
-        a->policy = MAPA_POLICY_RANDOM;
-    else
-        return mapa_cli_usage_error(verb, "--policy is optimal, greedy or random, not '%s'", v);
-    return MAPA_EXIT_OK;
-}
-
-static int parse_formulation(const char *verb, const char *v, mapa_alloc_options *a)
-{
-    if (strcmp(v, "auto") == 0)
-        a->formulation = MAPA_FORMULATION_AUTO;
-    else if (strcmp(v, "aggregated") == 0)
-        a->formulation = MAPA_FORMULATION_AGGREGATED;
-    else if (strcmp(v, "full") == 0)
-        a->formulation = MAPA_FORMULATION_FULL;
-    else
-        return mapa_cli_usage_error(verb, "--formulation is auto, aggregated or full");
-    return MAPA_EXIT_OK;
-}
-
-/* One option with a value; returns -1 when `a` is not one of them. */
-static int parse_valued(options *o, const char *verb, int argc, char **argv, int *i)
-{
-    const char *a = argv[*i], *v = NULL;
-    const char **targets[] = {&o->out,       &o->objective,    &o->weights,
-                              &o->max_moves, &o->move_penalty, &o->seed};
-    const char *names[] = {"--out",       "--objective",    "--weights",
-                           "--max-moves", "--move-penalty", "--seed"};
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strcmp(a, names[k]) == 0 || (k == 0 && strcmp(a, "-o") == 0))
-            return value_of(verb, argc, argv, i, targets[k]);
-    if (strcmp(a, "--policy") == 0 || strcmp(a, "--formulation") == 0) {
-        int rc = value_of(verb, argc, argv, i, &v);
-        if (rc)
-            return rc;
-        return a[2] == 'p' ? parse_policy(verb, v, &o->alloc)
-                           : parse_formulation(verb, v, &o->alloc);
-    }
-    if (strcmp(a, "--time-limit") == 0 || strcmp(a, "--gap") == 0) {
-        int rc = value_of(verb, argc, argv, i, &v);
-        double *target = a[2] == 't' ? &o->alloc.time_limit : &o->alloc.mip_gap;
-        if (rc)
-            return rc;
-        if (!number(v, target))
-            return mapa_cli_usage_error(verb, "%s needs a number, 0 or more", a);
-        return MAPA_EXIT_OK;
-    }
-    if (strcmp(a, "--write-lp") == 0)
-        return value_of(verb, argc, argv, i, &o->alloc.write_lp);
-    return -1;
-}
-
-static int parse(options *o, int argc, char **argv, const char *verb, const char *help)
-{
-    *o = (options){.alloc = MAPA_ALLOC_OPTIONS_INIT};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int rc = parse_valued(o, verb, argc, argv, &i);
-        if (rc >= 0) {
-            if (rc)
-                return rc;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = true;
-        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-            o->verbose = true;
-        } else if (strcmp(a, "--soft") == 0) {
-            o->soft = true;
-        } else if (strcmp(a, "--require-statutory") == 0) {
-            o->require_statutory = true;
-        } else if (strcmp(a, "--require-voluntary") == 0) {
-            o->require_voluntary = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            return -1;
-        } else if (a[0] == '-' && a[1]) {
-            return mapa_cli_usage_error(verb, "unknown option '%s'", a);
-        } else if (o->dir) {
-            return mapa_cli_usage_error(verb, "one folder only (got '%s' and '%s')", o->dir, a);
-        } else {
-            o->dir = a;
-        }
-    }
-    if (!o->dir)
-        return mapa_cli_usage_error(verb, "missing DIR, the partnership folder");
-    if (!o->out)
-        return mapa_cli_usage_error(verb, "missing -o OUT, the folder for the plan");
-    return MAPA_EXIT_OK;
-}
-
-static int parse_weights(const char *verb, const char *text, mapa_settings *s)
-{
-    size_t n = 1;
-    for (const char *c = text; *c; c++)
-        n += *c == ',';
-    double *w = malloc(n * sizeof *w);
-    if (!w)
-        return MAPA_EXIT_SOFTWARE;
-    const char *c = text;
-    for (size_t k = 0; k < n; k++) {
-        char *end = NULL;
-        w[k] = strtod(c, &end);
-        if (end == c || (*end && *end != ',') || !(w[k] >= 0)) {
-            free(w);
-            return mapa_cli_usage_error(verb, "--weights is a list of numbers: 10,6,3");
-        }
-        c = *end ? end + 1 : end;
-    }
-    free(s->weights);
-    s->weights = w;
-    s->n_weights = n;
-    s->objective = MAPA_OBJECTIVE_WEIGHTS;
-    return MAPA_EXIT_OK;
-}
-
-/* Command-line flags override settings.json. */
-static int apply_overrides(const options *o, const char *verb, mapa_settings *s)
-{
-    double v;
-    if (o->objective && !mapa_objective_parse(&s->objective, o->objective))
-        return mapa_cli_usage_error(verb,
-                                    "--objective is borda, convex, weights, rank-maximal "
-                                    "or fair, not '%s'",
-                                    o->objective);
-    if (o->weights) {
-        int rc = parse_weights(verb, o->weights, s);
-        if (rc)
-            return rc;
-    }
-    if (s->objective == MAPA_OBJECTIVE_WEIGHTS && !s->weights)
-        return mapa_cli_usage_error(verb, "--objective weights needs --weights 10,6,3");
-    if (o->max_moves) {
-        if (!number(o->max_moves, &v) || v != (double)(size_t)v)
-            return mapa_cli_usage_error(verb, "--max-moves needs a whole number");
-        s->max_moves = (size_t)v;
-    }
-    if (o->move_penalty) {
-        if (!number(o->move_penalty, &v))
-            return mapa_cli_usage_error(verb, "--move-penalty needs a number, 0 or more");
-        s->move_penalty = v;
-    }
-    if (o->seed) {
-        if (!number(o->seed, &v) || v != (double)(uint64_t)v)
-            return mapa_cli_usage_error(verb, "--seed needs a whole number");
-        s->seed = (uint64_t)v;
-    }
-    s->soft |= o->soft;
-    s->require_statutory |= o->require_statutory;
-    s->require_voluntary |= o->require_voluntary;
-    return MAPA_EXIT_OK;
-}
+#include "cli/plan_options.h"
 
 static void log_line(const char *line, void *payload)
 {
@@ -275,7 +87,71 @@ static char *join(const char *dir, const char *name)
     return path;
 }
 
-static mapa_err write_outputs(const options *o, const mapa_partnership *p, const mapa_alloc *a,
+static void print_cf_notes(const mapa_cf *cf)
+{
+    for (size_t k = 0; k < cf->n_notes; k++)
+        fprintf(stderr, "  - %s\n", cf->notes[k].text);
+}
+
+static void print_cf_report(const mapa_cf *cf, const char *out)
+{
+    printf("Critical Friends: %s (%s, %zu of %zu places filled, %.2f s)\n",
+           mapa_status_name(cf->status), cf->method, cf->filled, cf->places, cf->seconds);
+    if (cf->strongly_connected)
+        printf("  the team graph is strongly connected: every team's knowledge reaches every "
+               "other team; %.0f%% of team pairs within two steps, diameter %zu\n",
+               100 * cf->reach2, cf->diameter);
+    else
+        printf("  the team graph is NOT strongly connected: some teams' knowledge cannot reach "
+               "others through CFs\n");
+    printf("Wrote %s/critical_friends.csv\n", out);
+}
+
+/* The Critical Friend stage on a plan; writes its files and reports. */
+static int cf_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
+                    const size_t *team, const size_t *spoc, const mapa_alloc *a)
+{
+    mapa_cf cf = MAPA_CF_INIT;
+    mapa_cf_options co = o->cf;
+    co.log = o->verbose ? log_line : NULL;
+    mapa_err err = mapa_cf_solve(&cf, p, team, spoc, &co);
+    if (err != MAPA_OK) {
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+        return mapa_cli_exit_code(err);
+    }
+    bool planned =
+        cf.status != MAPA_STATUS_INFEASIBLE || o->cf.policy != MAPA_CF_OPTIMAL || p->settings.soft;
+    char *csv = join(o->out, "critical_friends.csv"), *summary = join(o->out, "summary.json");
+    err = csv && summary ? mapa_make_dir(o->out) : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    if (err == MAPA_OK && planned)
+        err = mapa_write_cf_csv(csv, p, team, &cf);
+    if (err == MAPA_OK)
+        err = mapa_write_summary_json(summary, p, a, &cf);
+    int rc = mapa_cli_exit_code(err);
+    if (err != MAPA_OK) {
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    } else if (!planned) {
+        fprintf(stderr, "mapa %s: no Critical Friend plan: the places cannot all be filled.\n",
+                verb);
+        print_cf_notes(&cf);
+        fprintf(stderr, "Wrote the diagnosis to %s/summary.json (--soft fills what it can)\n",
+                o->out);
+        rc = MAPA_EXIT_DATAERR;
+    } else {
+        if (!o->quiet)
+            print_cf_report(&cf, o->out);
+        if (cf.n_notes) {
+            fprintf(stderr, "Critical Friends: places left empty or rules not met:\n");
+            print_cf_notes(&cf);
+        }
+    }
+    free(csv);
+    free(summary);
+    mapa_cf_dispose(&cf);
+    return rc;
+}
+
+static mapa_err write_outputs(const plan_options *o, const mapa_partnership *p, const mapa_alloc *a,
                               bool planned)
 {
     mapa_err err = mapa_make_dir(o->out);
@@ -285,27 +161,25 @@ static mapa_err write_outputs(const options *o, const mapa_partnership *p, const
     if (err == MAPA_OK && planned)
         err = mapa_write_teams_csv(teams, p, a);
     if (err == MAPA_OK)
-        err = mapa_write_summary_json(summary, p, a);
+        err = mapa_write_summary_json(summary, p, a, NULL);
     free(teams);
     free(summary);
     return err;
 }
 
-static int solve_and_report(const options *o, const char *verb, mapa_partnership *p)
+static int allocate_stage(const plan_options *o, const char *verb, mapa_partnership *p)
 {
     mapa_alloc a = MAPA_ALLOC_INIT;
     mapa_alloc_options ao = o->alloc;
-    if (o->verbose) {
-        ao.log = log_line;
-    }
+    ao.log = o->verbose ? log_line : NULL;
     mapa_err err = mapa_alloc_solve(&a, p, &ao);
     if (err != MAPA_OK) {
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
         return mapa_cli_exit_code(err);
     }
     bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->alloc.policy != MAPA_POLICY_OPTIMAL;
-    planned = planned && a.n_members > 0 &&
-              (a.status != MAPA_STATUS_TIME_LIMIT || a.objective != 0 || a.rank_counts[1] > 0);
+    for (size_t i = 0; planned && i < p->n_members; i++)
+        planned = a.team[i] != MAPA_NONE || p->members[i].coordinator;
     err = write_outputs(o, p, &a, planned);
     int rc = mapa_cli_exit_code(err);
     if (err != MAPA_OK) {
@@ -323,16 +197,39 @@ static int solve_and_report(const options *o, const char *verb, mapa_partnership
                     p->settings.soft ? "Relaxed to make a plan" : "This plan breaks rules");
             print_notes(&a);
         }
+        if (o->mode == MAPA_MODE_PLAN) {
+            if (!o->quiet)
+                printf("\n");
+            rc = cf_stage(o, verb, p, a.team, a.spoc, &a);
+        }
     }
     mapa_alloc_dispose(&a);
     return rc;
 }
 
-int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, bool full)
+/* mapa cf: the Critical Friend stage on a saved plan. */
+static int saved_plan_stage(const plan_options *o, const char *verb, const mapa_partnership *p)
 {
-    (void)full; /* the later stages of the plan join here */
-    options o;
-    int rc = parse(&o, argc, argv, verb, help);
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    size_t *team = NULL, *spoc = NULL;
+    mapa_err err = mapa_read_teams_csv(&team, &spoc, p, o->teams, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    if (err != MAPA_OK) {
+        if (err != MAPA_EFORMAT)
+            fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+        return mapa_cli_exit_code(err);
+    }
+    int rc = cf_stage(o, verb, p, team, spoc, NULL);
+    free(team);
+    free(spoc);
+    return rc;
+}
+
+int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, mapa_cli_mode mode)
+{
+    plan_options o = {.mode = mode};
+    int rc = mapa_cli_plan_parse(&o, argc, argv, verb, help);
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
     mapa_diags diags = MAPA_DIAGS_INIT;
@@ -340,14 +237,14 @@ int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, boo
     mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
     mapa_cli_print_problems(&diags, 50);
     if (err == MAPA_OK)
-        rc = apply_overrides(&o, verb, &p->settings);
+        rc = mapa_cli_plan_apply(&o, verb, &p->settings);
     else if (err == MAPA_EFORMAT)
         fprintf(stderr, "%zu error%s: fix them (mapa validate %s) and run again.\n", diags.n_errors,
                 diags.n_errors == 1 ? "" : "s", o.dir);
     else
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
     if (err == MAPA_OK && rc == MAPA_EXIT_OK)
-        rc = solve_and_report(&o, verb, p);
+        rc = mode == MAPA_MODE_CF ? saved_plan_stage(&o, verb, p) : allocate_stage(&o, verb, p);
     else if (err != MAPA_OK)
         rc = mapa_cli_exit_code(err);
     mapa_diags_dispose(&diags);

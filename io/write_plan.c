@@ -125,17 +125,106 @@ static json_t *allocation_json(const mapa_partnership *p, const mapa_alloc *a)
     return o;
 }
 
-mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a)
+static const char *ordinal_suffix(size_t r)
 {
+    return r % 10 == 1 && r % 100 != 11   ? "st"
+           : r % 10 == 2 && r % 100 != 12 ? "nd"
+           : r % 10 == 3 && r % 100 != 13 ? "rd"
+                                          : "th";
+}
+
+static const char *stage_text(unsigned stages)
+{
+    return stages == (MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION) ? "decision;evaluation"
+           : stages == MAPA_STAGE_DECISION                         ? "decision"
+                                                                   : "evaluation";
+}
+
+/* Why this member reviews this team, in words. */
+static void reason(char *buf, size_t cap, const mapa_cf_pair *x)
+{
+    int n = x->rank
+                ? snprintf(buf, cap, "ranked this topic %zu%s", x->rank, ordinal_suffix(x->rank))
+                : snprintf(buf, cap, "did not rank this topic");
+    if (n > 0 && (size_t)n < cap)
+        snprintf(buf + n, cap - (size_t)n, "; %s",
+                 x->novel ? "agency new to the team" : "agency already in the team");
+}
+
+mapa_err mapa_write_cf_csv(const char *path, const mapa_partnership *p, const size_t *team,
+                           const mapa_cf *cf)
+{
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err != MAPA_OK)
+        return err;
+    fputs("member_id,name,agency,home_team,reviewed_team,stages,reason\n", f.fp);
+    for (size_t k = 0; k < cf->n_pairs; k++) {
+        const mapa_cf_pair *x = &cf->pairs[k];
+        const mapa_member *m = &p->members[x->member];
+        char why[128];
+        reason(why, sizeof why, x);
+        field(f.fp, m->id, false);
+        field(f.fp, m->name, false);
+        field(f.fp, p->agencies[m->agency].id, false);
+        field(f.fp, p->topics[team[x->member]].id, false);
+        field(f.fp, p->topics[x->team].id, false);
+        field(f.fp, stage_text(x->stages), false);
+        field(f.fp, why, true);
+    }
+    return mapa__atomic_commit(&f);
+}
+
+static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
+{
+    json_t *teams = json_array(), *notes = json_array();
+    for (size_t t = 0; t < p->n_topics; t++) {
+        if (!cf->short_by || cf->short_by[t] == 0)
+            continue;
+        const char *why = "";
+        for (size_t k = 0; k < cf->n_notes && !*why; k++)
+            if (cf->notes[k].topic == t)
+                why = cf->notes[k].text;
+        json_array_append_new(teams,
+                              json_pack("{s:s, s:I, s:s}", "team", p->topics[t].id, "short_by",
+                                        (json_int_t)cf->short_by[t], "why", why));
+    }
+    for (size_t k = 0; k < cf->n_notes; k++)
+        json_array_append_new(notes, json_string(cf->notes[k].text));
+    json_t *graph =
+        json_pack("{s:b, s:f, s:f, s:I, s:I}", "strongly_connected", cf->strongly_connected,
+                  "pairs_within_one_step", cf->reach1, "pairs_within_two_steps", cf->reach2,
+                  "diameter", (json_int_t)cf->diameter, "cut_rounds", (json_int_t)cf->cut_rounds);
+    json_t *o =
+        json_pack("{s:s, s:s, s:b, s:f, s:f, s:f, s:f, s:I, s:I, s:f}", "status",
+                  mapa_status_name(cf->status), "method", cf->method, "certified", cf->certified,
+                  "objective", cf->objective, "bound", cf->bound, "gap", cf->gap, "seconds",
+                  cf->seconds, "places", (json_int_t)cf->places, "filled", (json_int_t)cf->filled,
+                  "coverage", cf->places ? (double)cf->filled / (double)cf->places : 1.0);
+    json_object_set_new(o, "per_stage", json_boolean(p->settings.cf_per_stage));
+    json_object_set_new(o, "team_graph", graph);
+    json_object_set_new(o, "teams_short", teams);
+    json_object_set_new(o, "diagnosis", notes);
+    return o;
+}
+
+mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a,
+                                 const mapa_cf *cf)
+{
+    json_t *old = json_load_file(path, 0, NULL); /* sections not rewritten are kept */
     json_t *root =
         json_pack("{s:s, s:s?}", "mapa_version", mapa_version(), "partnership", p->settings.name);
-    json_t *alloc = root ? allocation_json(p, a) : NULL;
-    if (!root || !alloc) {
-        json_decref(root);
-        json_decref(alloc);
+    if (!root) {
+        json_decref(old);
         return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
     }
-    json_object_set_new(root, "allocation", alloc);
+    json_t *alloc = a ? allocation_json(p, a) : json_incref(json_object_get(old, "allocation"));
+    json_t *friends = cf ? cf_json(p, cf) : json_incref(json_object_get(old, "critical_friends"));
+    if (alloc)
+        json_object_set_new(root, "allocation", alloc);
+    if (friends)
+        json_object_set_new(root, "critical_friends", friends);
+    json_decref(old);
     mapa__atomic_file f;
     mapa_err err = mapa__atomic_open(&f, path);
     if (err == MAPA_OK) {

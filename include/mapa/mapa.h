@@ -5,10 +5,12 @@
 #include <mapa/diag.h>
 #include <mapa/error.h>
 #include <mapa/alloc.h>
+#include <mapa/cf.h>
 #include <mapa/io.h>
 #include <mapa/output.h>
 #include <mapa/partnership.h>
 #include <mapa/settings.h>
 #include <mapa/summary.h>
+#include <mapa/team_graph.h>
 
 #endif

@@ -3,6 +3,8 @@
 #define MAPA_OUTPUT_H
 
 #include <mapa/alloc.h>
+#include <mapa/cf.h>
+#include <mapa/diag.h>
 #include <mapa/error.h>
 #include <mapa/partnership.h>
 
@@ -17,8 +19,28 @@ extern "C" {
  */
 mapa_err mapa_write_teams_csv(const char *path, const mapa_partnership *p, const mapa_alloc *a);
 
-/** Write summary.json (docs/formats.md), whole or not at all. */
-mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a);
+/**
+ * Write summary.json (docs/formats.md), whole or not at all. Either part may be
+ * NULL: its section is then kept from the file already at `path`, if any.
+ */
+mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a,
+                                 const mapa_cf *cf);
+
+/**
+ * Write critical_friends.csv: member_id, name, agency, home_team, reviewed_team,
+ * stages, reason (docs/formats.md), whole or not at all.
+ */
+mapa_err mapa_write_cf_csv(const char *path, const mapa_partnership *p, const size_t *team,
+                           const mapa_cf *cf);
+
+/**
+ * Read a plan's teams.csv against `p`: `*team` (per member) and `*spoc` (per
+ * topic) are malloc'd for the caller. Problems go to `diags` as
+ * file:line:column; MAPA_EFORMAT when there are errors, MAPA_ENOTFOUND when
+ * the file does not exist.
+ */
+mapa_err mapa_read_teams_csv(size_t **team, size_t **spoc, const mapa_partnership *p,
+                             const char *path, mapa_diags *diags);
 
 /** Create folder `dir` (and its parents) when missing. */
 mapa_err mapa_make_dir(const char *dir);

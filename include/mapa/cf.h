@@ -1,0 +1,98 @@
+/* Critical Friends: members of other sub-teams who join a team's Decision-making and Evaluation
+ * stages. */
+#ifndef MAPA_CF_H
+#define MAPA_CF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <mapa/alloc.h>
+#include <mapa/error.h>
+#include <mapa/partnership.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The two stages a Critical Friend joins (bits of mapa_cf_pair.stages). */
+enum { MAPA_STAGE_DECISION = 1, MAPA_STAGE_EVALUATION = 2 };
+
+typedef enum mapa_cf_policy {
+    MAPA_CF_OPTIMAL = 0, /**< the integer program (docs/model.md) */
+    MAPA_CF_RANDOM,      /**< seeded random CFs, keeping the rules where it can */
+    MAPA_CF_NONE         /**< no Critical Friends (a research baseline) */
+} mapa_cf_policy;
+
+typedef struct mapa_cf_options {
+    mapa_cf_policy policy;
+    bool full;            /**< GLPK on the straightforward model only (for checks) */
+    double time_limit;    /**< seconds per GLPK solve, 0 for none */
+    const char *write_lp; /**< write the (last) model solved here, or NULL */
+    void (*log)(const char *line, void *payload);
+    void *payload;
+} mapa_cf_options;
+
+#define MAPA_CF_OPTIONS_INIT                                                                       \
+    {                                                                                              \
+        MAPA_CF_OPTIMAL, false, 0, NULL, NULL, NULL                                                \
+    }
+
+/** One Critical Friend: `member` reviews `team` in `stages`. */
+typedef struct mapa_cf_pair {
+    size_t member;
+    size_t team;
+    unsigned stages;
+    size_t rank; /**< the rank the member gave the reviewed topic, 0 if none */
+    bool novel;  /**< the member's agency has no one in the reviewed team */
+} mapa_cf_pair;
+
+typedef struct mapa_cf {
+    mapa_status status;
+    const char *method; /**< "min-cost flow", "glpk", "random", "none" (static) */
+    mapa_cf_pair *pairs;
+    size_t n_pairs;
+    size_t n_topics;
+    size_t places; /**< CF places asked for (teams x stages x cf_required) */
+    size_t filled;
+    size_t *short_by; /**< per team: places left empty */
+    double objective, bound, gap, seconds;
+    bool certified;    /**< proven by the flow's dual certificate */
+    size_t cut_rounds; /**< connectivity cuts added, in rounds */
+    /* the team graph: h -> t when a member of h is a CF of t */
+    bool strongly_connected;
+    double reach1;          /**< share of ordered team pairs joined directly */
+    double reach2;          /**< share of ordered team pairs within two steps */
+    size_t diameter;        /**< longest shortest path; 0 when not strongly connected */
+    mapa_alloc_note *notes; /**< why places are empty, or relaxations */
+    size_t n_notes;
+} mapa_cf;
+
+#define MAPA_CF_INIT                                                                               \
+    {                                                                                              \
+        MAPA_STATUS_INFEASIBLE, "", NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, false, 0, false, 0, 0, 0,  \
+            NULL, 0                                                                                \
+    }
+
+/**
+ * Choose Critical Friends for the plan `team` (per member, a topic index or
+ * MAPA_NONE) with SPOCs `spoc` (per topic), under p->settings (cf_required per
+ * topic, cf_capacity per member, no_spoc_cf, cf_per_stage, the weights, soft).
+ * Returns MAPA_OK whenever a result was produced (even infeasible).
+ */
+mapa_err mapa_cf_solve(mapa_cf *out, const mapa_partnership *p, const size_t *team,
+                       const size_t *spoc, const mapa_cf_options *options);
+
+void mapa_cf_dispose(mapa_cf *cf);
+
+/**
+ * Check CFs against every rule (docs/model.md): no CF of its own team, not a
+ * co-ordinator, capacity, distinct home teams, cf_required per team and stage,
+ * SPOCs when no_spoc_cf. Each violation goes to `report`; returns how many.
+ */
+size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                          const mapa_cf *cf, mapa_violation_fn report, void *payload);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

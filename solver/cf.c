@@ -1,0 +1,181 @@
+/*
+ * mapa_cf_solve: checks supply against the Critical Friend places, solves
+ * (the transportation flow when its optimum meets every rule, GLPK with
+ * connectivity cuts otherwise), and explains every empty place.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <mapa/cf.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "solver/alloc_problem.h"
+#include "solver/cf_problem.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    mapa_alloc tmp = MAPA_ALLOC_INIT; /* reuse the allocation's note list */
+    tmp.notes = out->notes;
+    tmp.n_notes = out->n_notes;
+    bool ok = mapa__alloc_note(&tmp, topic, MAPA_NONE, "%s", text);
+    out->notes = tmp.notes;
+    out->n_notes = tmp.n_notes;
+    return ok;
+}
+
+/* Supply against demand; every shortfall is a note. False when coverage is impossible. */
+static bool precheck(mapa_cf *out, const mapa__cf_problem *pr)
+{
+    const mapa_partnership *p = pr->p;
+    size_t T = pr->T, capacity = 0;
+    bool ok = true;
+    for (size_t i = 0; i < pr->n; i++)
+        capacity += pr->cap[i];
+    if (capacity < pr->places) {
+        note(out, MAPA_NONE,
+             "%zu Critical Friend places are needed but the members who can serve offer only "
+             "%zu: raise cf_capacity or lower cf_required",
+             pr->places, capacity);
+        ok = false;
+    }
+    for (size_t t = 0; t < T; t++) {
+        size_t homes = 0, people = 0, need = p->topics[t].cf_required;
+        for (size_t h = 0; h < T; h++) {
+            bool any = false;
+            for (size_t i = 0; i < pr->n; i++)
+                if (mapa__cf_home(pr, i) == h && h != t) {
+                    any = true;
+                    people++;
+                }
+            homes += any;
+        }
+        if (homes < need) {
+            note(out, t,
+                 "Team '%s' needs %zu Critical Friends from different teams but only %zu other "
+                 "team%s a member who can serve: lower its cf_required or raise a capacity",
+                 p->topics[t].name, need, homes, homes == 1 ? " has" : "s have");
+            ok = false;
+        } else if (people < need * pr->S) {
+            note(out, t,
+                 "Team '%s' needs %zu Critical Friends but only %zu members of other teams can "
+                 "serve",
+                 p->topics[t].name, need * pr->S, people);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static void explain_shortfalls(mapa_cf *out, const mapa__cf_problem *pr)
+{
+    for (size_t t = 0; t < pr->T; t++)
+        if (out->short_by[t] > 0)
+            note(out, t, "Team '%s' has %zu of its %zu Critical Friend places filled",
+                 pr->p->topics[t].name, pr->p->topics[t].cf_required * pr->S - out->short_by[t],
+                 pr->p->topics[t].cf_required * pr->S);
+    for (size_t h = 0; h < pr->T && !out->strongly_connected; h++) {
+        bool any = false;
+        for (size_t i = 0; i < pr->n && !any; i++)
+            any = mapa__cf_home(pr, i) == h;
+        if (!any)
+            note(out, h,
+                 "Team '%s' has no member who can serve as a Critical Friend, so what it "
+                 "learns reaches no other team through CFs",
+                 pr->p->topics[h].name);
+    }
+}
+
+static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o)
+{
+    bool soft = pr->s->soft;
+    if (!precheck(out, pr) && !soft) {
+        out->status = MAPA_STATUS_INFEASIBLE;
+        out->method = "pre-check";
+        return MAPA_OK;
+    }
+    bool usable = false;
+    mapa_err err = MAPA_OK;
+    if (!o->full && !o->write_lp)
+        err = mapa__cf_flow(out, pr, &usable);
+    if (err == MAPA_OK && usable) {
+        err = mapa__cf_figures(out, pr);
+        if (err != MAPA_OK || (out->status == MAPA_STATUS_INFEASIBLE && !soft) ||
+            out->strongly_connected) /* then every team also sends */
+            return err;
+        out->certified = false;
+    }
+    return err == MAPA_OK ? mapa__cf_glpk(out, pr, o, soft) : err;
+}
+
+mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t *team,
+                       const size_t *spoc, const mapa_cf_options *options)
+{
+    mapa_cf_options defaults = MAPA_CF_OPTIONS_INIT;
+    const mapa_cf_options *o = options ? options : &defaults;
+    double start = now();
+    mapa_cf out = MAPA_CF_INIT;
+    mapa__cf_problem pr;
+    mapa_err err = mapa__cf_problem_init(&pr, p, team, spoc);
+    if (err != MAPA_OK)
+        return err;
+    out.n_topics = p->n_topics;
+    out.places = pr.places;
+    out.short_by = calloc(p->n_topics + 1, sizeof *out.short_by);
+    if (!out.short_by)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    if (err == MAPA_OK)
+        err = o->policy == MAPA_CF_OPTIMAL
+                  ? optimal(&out, &pr, o)
+                  : mapa__cf_baseline(&out, &pr, o->policy == MAPA_CF_RANDOM);
+    bool planned =
+        out.status != MAPA_STATUS_INFEASIBLE || pr.s->soft || o->policy != MAPA_CF_OPTIMAL;
+    if (err == MAPA_OK && !planned)
+        out.n_pairs = 0;
+    if (err == MAPA_OK)
+        err = mapa__cf_figures(&out, &pr);
+    if (err == MAPA_OK && out.status == MAPA_STATUS_OPTIMAL)
+        out.bound = out.objective;
+    if (err == MAPA_OK && (planned || out.n_notes == 0))
+        explain_shortfalls(&out, &pr);
+    if (err == MAPA_OK && pr.s->soft && out.filled < out.places &&
+        out.status == MAPA_STATUS_OPTIMAL)
+        out.status = MAPA_STATUS_FEASIBLE;
+    mapa__cf_problem_dispose(&pr);
+    out.seconds = now() - start;
+    if (err != MAPA_OK) {
+        mapa_cf_dispose(&out);
+        return err;
+    }
+    *result = out;
+    return MAPA_OK;
+}
+
+void mapa_cf_dispose(mapa_cf *cf)
+{
+    free(cf->pairs);
+    free(cf->short_by);
+    for (size_t k = 0; k < cf->n_notes; k++)
+        free(cf->notes[k].text);
+    free(cf->notes);
+    *cf = (mapa_cf)MAPA_CF_INIT;
+}

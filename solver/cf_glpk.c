@@ -1,0 +1,488 @@
+/*
+ * Critical Friends as a GLPK integer program (docs/model.md, "Critical
+ * Friends"): f[i,t,s] binary, candidate i reviews team t in stage s. Rows
+ * "every team sends" and the connectivity cuts are added in rounds: after each
+ * solve, each strong component of the team graph with no arc in (or out) gets
+ * a cut asking for one, until the graph is strongly connected.
+ */
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mapa/team_graph.h>
+
+#include "solver/cf_problem.h"
+#include "solver/glpk_env.h"
+#include "solver/glpk_matrix.h"
+
+typedef struct cut {
+    unsigned char *in; /* team in the set */
+    bool outward;      /* the set must send a CF out (else receive one) */
+} cut;
+
+typedef struct cfm {
+    const mapa__cf_problem *pr;
+    bool soft;
+    glp_prob *P;
+    mapa__triplets m;
+    int *f;         /* [(i * T + t) * S + s]: column, 0 when absent */
+    int *short_col; /* [t * S + s]: soft shortfall, or 0 */
+    bool *sends;    /* [h]: the row "team h sends" is in the model */
+    cut *cuts;
+    size_t n_cuts;
+    double big;
+} cfm;
+
+static mapa_err oom(void)
+{
+    return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+}
+
+static int *fcol(cfm *c, size_t i, size_t t, size_t s)
+{
+    return &c->f[(i * c->pr->T + t) * c->pr->S + s];
+}
+
+static const char *const stage_names[] = {"decision", "evaluation"};
+
+static mapa_err f_columns(cfm *c)
+{
+    const mapa__cf_problem *pr = c->pr;
+    const mapa_partnership *p = pr->p;
+    char name[128];
+    for (size_t i = 0; i < pr->n; i++)
+        for (size_t t = 0; t < pr->T; t++)
+            for (size_t s = 0; s < pr->S; s++) {
+                *fcol(c, i, t, s) = 0;
+                if (t == mapa__cf_home(pr, i))
+                    continue;
+                snprintf(name, sizeof name, "f(%.40s,%.40s%s%s)", p->members[pr->cand[i]].id,
+                         p->topics[t].id, pr->S > 1 ? "," : "", pr->S > 1 ? stage_names[s] : "");
+                *fcol(c, i, t, s) =
+                    mapa__glpk_col(c->P, name, GLP_BV, 0, 1,
+                                   (double)mapa__cf_score(pr, pr->cand[i], t) / (double)pr->scale);
+            }
+    return MAPA_OK;
+}
+
+/* Coverage per team and stage, distinct homes, both stages by different people. */
+static mapa_err team_rows(cfm *c)
+{
+    const mapa__cf_problem *pr = c->pr;
+    const mapa_partnership *p = pr->p;
+    size_t T = pr->T, S = pr->S;
+    char name[128];
+    mapa_err err = MAPA_OK;
+    int *home_row = calloc(T * T * S + 1, sizeof *home_row);
+    if (!home_row)
+        return oom();
+    for (size_t t = 0; t < T && err == MAPA_OK; t++)
+        for (size_t s = 0; s < S && err == MAPA_OK; s++) {
+            double req = (double)p->topics[t].cf_required;
+            snprintf(name, sizeof name, "cover(%.60s%s%s)", p->topics[t].id, S > 1 ? "," : "",
+                     S > 1 ? stage_names[s] : "");
+            int row = mapa__glpk_row(c->P, name, c->soft ? GLP_UP : GLP_FX, req, req);
+            if (c->soft) { /* cover + short = required */
+                glp_set_row_bnds(c->P, row, GLP_FX, req, req);
+                snprintf(name, sizeof name, "short(%.60s%s%s)", p->topics[t].id, S > 1 ? "," : "",
+                         S > 1 ? stage_names[s] : "");
+                c->short_col[t * S + s] = mapa__glpk_col(c->P, name, GLP_IV, 0, req, -c->big);
+                err = mapa__triplets_put(&c->m, row, c->short_col[t * S + s], 1);
+            }
+            for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
+                int j = *fcol(c, i, t, s);
+                if (!j)
+                    continue;
+                err = mapa__triplets_put(&c->m, row, j, 1);
+                size_t h = mapa__cf_home(pr, i);
+                int *hr = &home_row[(h * T + t) * S + s];
+                if (!*hr && err == MAPA_OK) {
+                    snprintf(name, sizeof name, "homes(%.40s,%.40s%s%s)", p->topics[h].id,
+                             p->topics[t].id, S > 1 ? "," : "", S > 1 ? stage_names[s] : "");
+                    *hr = mapa__glpk_row(c->P, name, GLP_UP, 0, 1);
+                }
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, *hr, j, 1);
+            }
+        }
+    free(home_row);
+    for (size_t i = 0; S > 1 && i < pr->n && err == MAPA_OK; i++)
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            if (!*fcol(c, i, t, 0))
+                continue;
+            snprintf(name, sizeof name, "one_stage(%.40s,%.40s)", p->members[pr->cand[i]].id,
+                     p->topics[t].id);
+            int row = mapa__glpk_row(c->P, name, GLP_UP, 0, 1);
+            err = mapa__triplets_put(&c->m, row, *fcol(c, i, t, 0), 1);
+            if (err == MAPA_OK)
+                err = mapa__triplets_put(&c->m, row, *fcol(c, i, t, 1), 1);
+        }
+    return err;
+}
+
+/* Capacity, and the extra duties beyond a member's first that the load weight penalises. */
+static mapa_err member_rows(cfm *c)
+{
+    const mapa__cf_problem *pr = c->pr;
+    char name[128];
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
+        const char *id = pr->p->members[pr->cand[i]].id;
+        snprintf(name, sizeof name, "capacity(%.60s)", id);
+        int cap = mapa__glpk_row(c->P, name, GLP_UP, 0, (double)pr->cap[i]);
+        int load = 0;
+        if (pr->cap[i] > 1 && pr->load_penalty > 0) {
+            snprintf(name, sizeof name, "load(%.60s)", id);
+            load = mapa__glpk_row(c->P, name, GLP_UP, 0, 1);
+            snprintf(name, sizeof name, "extra(%.60s)", id);
+            int e = mapa__glpk_col(c->P, name, GLP_CV, 0, INFINITY,
+                                   -(double)pr->load_penalty / (double)pr->scale);
+            err = mapa__triplets_put(&c->m, load, e, -1);
+        }
+        for (size_t t = 0; t < pr->T && err == MAPA_OK; t++)
+            for (size_t s = 0; s < pr->S && err == MAPA_OK; s++) {
+                int j = *fcol(c, i, t, s);
+                if (!j)
+                    continue;
+                err = mapa__triplets_put(&c->m, cap, j, 1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, load, j, 1);
+            }
+    }
+    return err;
+}
+
+/* One row: at least one f from a home team in `from_in` to a team in `to_in`. */
+static mapa_err link_row(cfm *c, const char *name, const unsigned char *from_set, bool from_in,
+                         const unsigned char *to_set, bool to_in)
+{
+    const mapa__cf_problem *pr = c->pr;
+    int row = mapa__glpk_row(c->P, name, GLP_LO, 1, 0);
+    mapa_err err = MAPA_OK;
+    if (c->soft) {
+        char sname[140];
+        snprintf(sname, sizeof sname, "unlinked_%s", name);
+        err = mapa__triplets_put(&c->m, row, mapa__glpk_col(c->P, sname, GLP_IV, 0, 1, -c->big / 2),
+                                 1);
+    }
+    for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        if ((from_set[h] != 0) != from_in)
+            continue;
+        for (size_t t = 0; t < pr->T && err == MAPA_OK; t++)
+            for (size_t s = 0; s < pr->S && err == MAPA_OK; s++)
+                if (*fcol(c, i, t, s) && (to_set[t] != 0) == to_in)
+                    err = mapa__triplets_put(&c->m, row, *fcol(c, i, t, s), 1);
+    }
+    return err;
+}
+
+static mapa_err link_rows(cfm *c)
+{
+    size_t T = c->pr->T;
+    unsigned char *one = calloc(T + 1, 1), *all = malloc(T + 1);
+    if (!one || !all) {
+        free(one);
+        free(all);
+        return oom();
+    }
+    memset(all, 1, T + 1);
+    mapa_err err = MAPA_OK;
+    char name[128];
+    for (size_t h = 0; h < T && err == MAPA_OK; h++) {
+        if (!c->sends[h])
+            continue;
+        one[h] = 1;
+        snprintf(name, sizeof name, "sends(%.60s)", c->pr->p->topics[h].id);
+        err = link_row(c, name, one, true, all, true);
+        one[h] = 0;
+    }
+    for (size_t k = 0; k < c->n_cuts && err == MAPA_OK; k++) {
+        snprintf(name, sizeof name, "cut%zu_%s", k + 1, c->cuts[k].outward ? "out" : "in");
+        err = c->cuts[k].outward ? link_row(c, name, c->cuts[k].in, true, c->cuts[k].in, false)
+                                 : link_row(c, name, c->cuts[k].in, false, c->cuts[k].in, true);
+    }
+    free(one);
+    free(all);
+    return err;
+}
+
+/* Two-step reach (small team counts): a[h,t] arc, p[h,k,t] path h->k->t, q[h,t] reached. */
+static mapa_err reach_rows(cfm *c)
+{
+    const mapa__cf_problem *pr = c->pr;
+    size_t T = pr->T;
+    char name[96];
+    int *a = calloc(T * T + 1, sizeof *a);
+    if (!a)
+        return oom();
+    mapa_err err = MAPA_OK;
+    double w = pr->s->cf_reach_weight / ((double)T * (double)(T - 1));
+    for (size_t h = 0; h < T && err == MAPA_OK; h++)
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            if (h == t)
+                continue;
+            snprintf(name, sizeof name, "arc(%zu,%zu)", h, t);
+            a[h * T + t] = mapa__glpk_col(c->P, name, GLP_BV, 0, 1, 0);
+            int row = mapa__glpk_row(c->P, name, GLP_UP, 0, 0); /* a <= sum of f */
+            err = mapa__triplets_put(&c->m, row, a[h * T + t], 1);
+            for (size_t i = 0; i < pr->n && err == MAPA_OK; i++)
+                for (size_t s = 0; s < pr->S && err == MAPA_OK; s++)
+                    if (mapa__cf_home(pr, i) == h && *fcol(c, i, t, s))
+                        err = mapa__triplets_put(&c->m, row, *fcol(c, i, t, s), -1);
+        }
+    for (size_t h = 0; h < T && err == MAPA_OK; h++)
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            if (h == t)
+                continue;
+            snprintf(name, sizeof name, "near(%zu,%zu)", h, t);
+            int q = mapa__glpk_col(c->P, name, GLP_CV, 0, 1, w);
+            int row = mapa__glpk_row(c->P, name, GLP_UP, 0, 0); /* q <= a + sum_k p */
+            err = mapa__triplets_put(&c->m, row, q, 1);
+            if (err == MAPA_OK)
+                err = mapa__triplets_put(&c->m, row, a[h * T + t], -1);
+            for (size_t k = 0; k < T && err == MAPA_OK; k++) {
+                if (k == h || k == t)
+                    continue;
+                snprintf(name, sizeof name, "via(%zu,%zu,%zu)", h, k, t);
+                int pc = mapa__glpk_col(c->P, name, GLP_CV, 0, 1, 0);
+                int r1 = mapa__glpk_row(c->P, name, GLP_UP, 0, 0);
+                snprintf(name, sizeof name, "via2(%zu,%zu,%zu)", h, k, t);
+                int r2 = mapa__glpk_row(c->P, name, GLP_UP, 0, 0);
+                err = mapa__triplets_put(&c->m, row, pc, -1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, r1, pc, 1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, r1, a[h * T + k], -1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, r2, pc, 1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&c->m, r2, a[k * T + t], -1);
+            }
+        }
+    free(a);
+    return err;
+}
+
+static mapa_err build(cfm *c)
+{
+    c->P = glp_create_prob();
+    glp_set_prob_name(c->P, "mapa_critical_friends");
+    glp_set_obj_name(c->P, "cf_score");
+    glp_set_obj_dir(c->P, GLP_MAX);
+    mapa_err err = f_columns(c);
+    if (err == MAPA_OK)
+        err = team_rows(c);
+    if (err == MAPA_OK)
+        err = member_rows(c);
+    if (err == MAPA_OK)
+        err = link_rows(c);
+    if (err == MAPA_OK && c->pr->reach)
+        err = reach_rows(c);
+    if (err == MAPA_OK)
+        mapa__triplets_load(&c->m, c->P);
+    return err;
+}
+
+static void clear_model(cfm *c)
+{
+    if (c->P)
+        glp_delete_prob(c->P);
+    c->P = NULL;
+    mapa__triplets_dispose(&c->m);
+}
+
+/* Solve the current model; pairs replace out's. */
+static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o)
+{
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.presolve = GLP_ON;
+    parm.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.tm_lim = o->time_limit > 0 ? (int)fmin(o->time_limit * 1000, 2e9) : INT32_MAX;
+    int ret = glp_intopt(c->P, &parm);
+    out->n_pairs = 0;
+    out->method = "glpk";
+    if (ret == GLP_ENOPFS || ret == GLP_ENODFS || glp_mip_status(c->P) == GLP_NOFEAS ||
+        (ret == 0 && glp_mip_status(c->P) == GLP_UNDEF)) {
+        out->status = MAPA_STATUS_INFEASIBLE;
+        return MAPA_OK;
+    }
+    if (ret != 0 && ret != GLP_ETMLIM)
+        return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
+    int status = glp_mip_status(c->P);
+    if (status != GLP_OPT && status != GLP_FEAS) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        return MAPA_OK;
+    }
+    out->status = status == GLP_OPT && ret == 0 ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_TIME_LIMIT;
+    const mapa__cf_problem *pr = c->pr;
+    for (size_t i = 0; i < pr->n; i++)
+        for (size_t t = 0; t < pr->T; t++) {
+            unsigned stages = 0;
+            for (size_t s = 0; s < pr->S; s++)
+                if (*fcol(c, i, t, s) && glp_mip_col_val(c->P, *fcol(c, i, t, s)) > 0.5)
+                    stages |= pr->S == 1 ? (MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION)
+                                         : (s == 0 ? MAPA_STAGE_DECISION : MAPA_STAGE_EVALUATION);
+            if (stages && !mapa__cf_push(out, pr, pr->cand[i], t, stages))
+                return oom();
+        }
+    return MAPA_OK;
+}
+
+/* Which teams can send at all: those with a candidate. */
+static bool can_send(const mapa__cf_problem *pr, size_t h)
+{
+    for (size_t i = 0; i < pr->n; i++)
+        if (mapa__cf_home(pr, i) == h)
+            return true;
+    return false;
+}
+
+/* A cut can hold only if some candidate could cross it in its direction. */
+static bool cut_possible(const mapa__cf_problem *pr, const unsigned char *in, bool outward)
+{
+    for (size_t i = 0; i < pr->n; i++)
+        if ((in[mapa__cf_home(pr, i)] != 0) == outward)
+            return true;
+    return false;
+}
+
+static bool cut_known(const cfm *c, const unsigned char *in, bool outward)
+{
+    for (size_t k = 0; k < c->n_cuts; k++)
+        if (c->cuts[k].outward == outward && memcmp(c->cuts[k].in, in, c->pr->T) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * New rows the plan `out` breaks: teams that send nothing, and a cut for each
+ * strong component with no arc in or no arc out. Returns how many were added.
+ */
+static size_t add_violated(cfm *c, const mapa_cf *out, mapa_err *err)
+{
+    const mapa__cf_problem *pr = c->pr;
+    size_t T = pr->T, added = 0;
+    size_t *from = malloc((out->n_pairs + 1) * sizeof *from);
+    size_t *to = malloc((out->n_pairs + 1) * sizeof *to);
+    size_t *memb = malloc((T + 1) * sizeof *memb);
+    bool *src = malloc((T + 1) * sizeof *src), *snk = malloc((T + 1) * sizeof *snk);
+    bool *sent = calloc(T + 1, sizeof *sent);
+    cut *cuts = realloc(c->cuts, (c->n_cuts + 2 * T) * sizeof *cuts);
+    if (cuts)
+        c->cuts = cuts;
+    size_t n_comp = 0;
+    *err = from && to && memb && src && snk && sent && cuts ? MAPA_OK : oom();
+    for (size_t k = 0; *err == MAPA_OK && k < out->n_pairs; k++) {
+        from[k] = pr->team[out->pairs[k].member];
+        to[k] = out->pairs[k].team;
+        sent[from[k]] = true;
+    }
+    for (size_t h = 0; *err == MAPA_OK && h < T; h++)
+        if (!sent[h] && !c->sends[h] && can_send(pr, h)) {
+            c->sends[h] = true;
+            added++;
+        }
+    if (*err == MAPA_OK)
+        *err = mapa_team_graph_components(memb, &n_comp, src, snk, T, from, to, out->n_pairs);
+    for (size_t comp = 0; *err == MAPA_OK && n_comp > 1 && comp < n_comp; comp++) {
+        for (int dir = 0; dir < 2 && *err == MAPA_OK; dir++) {
+            if (!(dir ? snk[comp] : src[comp]))
+                continue;
+            unsigned char *in = calloc(T + 1, 1);
+            if (!in) {
+                *err = oom();
+                break;
+            }
+            for (size_t t = 0; t < T; t++)
+                in[t] = memb[t] == comp;
+            if (cut_possible(pr, in, dir == 1) && !cut_known(c, in, dir == 1)) {
+                c->cuts[c->n_cuts++] = (cut){in, dir == 1};
+                added++;
+            } else {
+                free(in);
+            }
+        }
+    }
+    free(from);
+    free(to);
+    free(memb);
+    free(src);
+    free(snk);
+    free(sent);
+    return added;
+}
+
+static void say(const mapa_cf_options *o, const char *line)
+{
+    if (o->log)
+        o->log(line, o->payload);
+}
+
+static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
+{
+    mapa_err err = MAPA_OK;
+    char line[160];
+    if (out->n_pairs > 0) /* start from the rows the flow's plan breaks */
+        add_violated(c, out, &err);
+    for (size_t round = 1; err == MAPA_OK; round++) {
+        err = build(c);
+        if (err == MAPA_OK && o->write_lp && glp_write_lp(c->P, NULL, o->write_lp) != 0)
+            err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", o->write_lp);
+        if (err == MAPA_OK)
+            err = solve(c, out, o);
+        clear_model(c);
+        if (err != MAPA_OK || out->status == MAPA_STATUS_INFEASIBLE ||
+            out->status == MAPA_STATUS_TIME_LIMIT)
+            break;
+        size_t added = add_violated(c, out, &err);
+        snprintf(line, sizeof line, "Critical Friends round %zu: %zu connectivity rows added",
+                 round, added);
+        say(o, line);
+        if (added == 0)
+            break;
+        out->cut_rounds = round;
+    }
+    return err;
+}
+
+mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                       bool soft)
+{
+    cfm *c = calloc(1, sizeof *c);
+    if (!c)
+        return oom();
+    c->pr = pr;
+    c->soft = soft;
+    c->big = 10.0 * (double)(pr->places + 1) *
+             (1 + pr->s->cf_interest_weight + pr->s->cf_novelty_weight);
+    c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
+    c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
+    c->sends = calloc(pr->T + 1, sizeof *c->sends);
+    mapa__glpk_guard guard = {.log = o->log, .payload = o->payload};
+    mapa_err err = c->f && c->short_col && c->sends ? MAPA_OK : oom();
+    if (err == MAPA_OK) {
+        mapa__glpk_hooks_on(&guard);
+        if (setjmp(guard.jump)) {
+            mapa__glpk_hooks_off(1);
+            c->P = NULL;
+            err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
+        } else {
+            err = rounds(c, out, o);
+            mapa__glpk_hooks_off(0);
+        }
+    }
+    clear_model(c);
+    for (size_t k = 0; k < c->n_cuts; k++)
+        free(c->cuts[k].in);
+    free(c->cuts);
+    free(c->f);
+    free(c->short_col);
+    free(c->sends);
+    free(c);
+    return err;
+}

@@ -1,0 +1,62 @@
+/* The Critical Friend problem as the flow, GLPK and baseline paths see it. */
+#ifndef MAPA_SOLVER_CF_PROBLEM_H
+#define MAPA_SOLVER_CF_PROBLEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mapa/cf.h>
+
+/** Teams up to this many get the two-step reach term in the integer program. */
+#define MAPA_CF_REACH_MAX_TEAMS 20
+
+typedef struct mapa__cf_problem {
+    const mapa_partnership *p;
+    const mapa_settings *s;
+    const size_t *team;     /* per member */
+    const size_t *spoc;     /* per topic */
+    size_t T, S;            /* teams, stages (1: the same CFs for both) */
+    size_t n;               /* candidates */
+    size_t *cand;           /* their member indices */
+    size_t *cap;            /* their capacities, at most (T - 1) * S */
+    unsigned char *present; /* [t * A + a]: agency a has a member in team t */
+    size_t places;          /* sum of cf_required over teams, times S */
+    int64_t scale;          /* scores are integers in 1/scale points (exact interest) */
+    int64_t load_penalty;   /* per duty beyond a member's first, in 1/scale points */
+    bool reach;             /* the reach term is in the integer program */
+} mapa__cf_problem;
+
+mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, const size_t *team,
+                               const size_t *spoc);
+void mapa__cf_problem_dispose(mapa__cf_problem *pr);
+
+/** Score (1/scale points) of candidate member `m` reviewing team `t`: interest and novelty. */
+int64_t mapa__cf_score(const mapa__cf_problem *pr, size_t m, size_t t);
+
+/** Home team of candidate i. */
+static inline size_t mapa__cf_home(const mapa__cf_problem *pr, size_t i)
+{
+    return pr->team[pr->cand[i]];
+}
+
+/** Transportation flow (one stage, no side rows); *usable false when it cannot apply. */
+mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable);
+
+/**
+ * GLPK, adding "every team sends" rows and connectivity cuts in rounds until
+ * the team graph is strongly connected. `soft` fills what it can.
+ */
+mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                       bool soft);
+
+/** Random or empty baselines. */
+mapa_err mapa__cf_baseline(mapa_cf *out, const mapa__cf_problem *pr, bool random);
+
+/** Append a pair; false on out of memory. */
+bool mapa__cf_push(mapa_cf *out, const mapa__cf_problem *pr, size_t m, size_t t, unsigned stages);
+
+/** Figures of out->pairs: filled, short_by, team graph, objective. */
+mapa_err mapa__cf_figures(mapa_cf *out, const mapa__cf_problem *pr);
+
+#endif
