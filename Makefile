@@ -55,8 +55,8 @@ test: deps
 
 # No leaks on the example (valgrind is not part of `make test`: it is slow).
 valgrind: build
-	valgrind --leak-check=full --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
-	valgrind --leak-check=full --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
 
 # Benchmarks (not part of `make test`): figures in bench/README.md.
 bench:

@@ -56,7 +56,8 @@ static void print_report(const mapa_partnership *p, const mapa_alloc *a, const c
         if (agencies[t] < min_agencies)
             min_agencies = agencies[t];
     if (agencies && p->n_topics)
-        printf("  every team has at least %zu agencies", min_agencies);
+        printf("  every team has at least %zu agenc%s", min_agencies,
+               min_agencies == 1 ? "y" : "ies");
     if (a->moves || p->settings.max_moves != MAPA_UNLIMITED)
         printf("; %zu member%s moved from their previous team", a->moves, a->moves == 1 ? "" : "s");
     printf("\n\n  %-14s %4s %8s  %s\n", "team", "size", "agencies", "SPOC");
