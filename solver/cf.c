@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/cf.h>
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,63 @@ static void explain_shortfalls(mapa_cf *out, const mapa__cf_problem *pr)
     }
 }
 
+/* Allow the candidate-team variables whose reduced cost is at most `limit`; false if none new. */
+static bool widen(unsigned char *allow, const int64_t *rc, size_t count, int64_t limit)
+{
+    bool grew = false;
+    for (size_t k = 0; k < count; k++)
+        if (!allow[k] && rc[k] <= limit) {
+            allow[k] = 1;
+            grew = true;
+        }
+    return grew;
+}
+
+/*
+ * The flow's optimum U bounds every plan; a plan using an arc of reduced cost
+ * rc scores at most U - rc (docs/model.md). So GLPK first gets only the arcs
+ * of small reduced cost; once it has a connected plan of value V, arcs with
+ * rc > U - V cannot be in a better plan, and one last solve over the rest is
+ * optimal for the whole model.
+ */
+static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                             const int64_t *rc, int64_t upper)
+{
+    size_t count = pr->n * pr->T;
+    unsigned char *allow = calloc(count + 1, 1);
+    if (!allow)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    mapa_err err = MAPA_OK;
+    int64_t limit = 0, most = 0;
+    for (size_t k = 0; k < count; k++)
+        if (rc[k] != INT64_MAX && rc[k] > most)
+            most = rc[k];
+    widen(allow, rc, count, limit);
+    for (;;) {
+        err = mapa__cf_glpk(out, pr, o, false, allow);
+        if (err != MAPA_OK || out->status == MAPA_STATUS_TIME_LIMIT)
+            break;
+        if (out->status == MAPA_STATUS_INFEASIBLE) { /* too few arcs: take more */
+            bool grew = false;
+            while (!grew && limit < most) {
+                limit = limit ? 2 * limit : pr->scale / 2;
+                grew = widen(allow, rc, count, limit);
+            }
+            if (!grew)
+                break; /* every arc was there: no connected plan exists */
+            continue;
+        }
+        err = mapa__cf_figures(out, pr);
+        int64_t value = llround(out->objective * (double)pr->scale);
+        if (err != MAPA_OK || !widen(allow, rc, count, upper - value))
+            break; /* every arc that could do better was already allowed */
+        err = mapa__cf_glpk(out, pr, o, false, allow);
+        break;
+    }
+    free(allow);
+    return err;
+}
+
 static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o)
 {
     bool soft = pr->s->soft;
@@ -115,16 +173,28 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     }
     bool usable = false;
     mapa_err err = MAPA_OK;
-    if (!o->full && !o->write_lp)
-        err = mapa__cf_flow(out, pr, &usable);
+    int64_t *rc = NULL;
+    if (!o->full && !o->write_lp) {
+        rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
+        err = rc ? mapa__cf_flow(out, pr, &usable, rc)
+                 : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    }
     if (err == MAPA_OK && usable) {
         err = mapa__cf_figures(out, pr);
-        if (err != MAPA_OK || (out->status == MAPA_STATUS_INFEASIBLE && !soft) ||
-            out->strongly_connected) /* then every team also sends */
+        bool done = out->status == MAPA_STATUS_INFEASIBLE ? !soft : out->strongly_connected;
+        if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
+            out->certified = false;
+            err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));
+            done = true;
+        }
+        if (err != MAPA_OK || done) {
+            free(rc);
             return err;
+        }
         out->certified = false;
     }
-    return err == MAPA_OK ? mapa__cf_glpk(out, pr, o, soft) : err;
+    free(rc);
+    return err == MAPA_OK ? mapa__cf_glpk(out, pr, o, soft, NULL) : err;
 }
 
 mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t *team,
@@ -155,7 +225,7 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
         err = mapa__cf_figures(&out, &pr);
     if (err == MAPA_OK && out.status == MAPA_STATUS_OPTIMAL)
         out.bound = out.objective;
-    if (err == MAPA_OK && (planned || out.n_notes == 0))
+    if (err == MAPA_OK && (planned || out.n_notes == 0) && o->policy != MAPA_CF_NONE)
         explain_shortfalls(&out, &pr);
     if (err == MAPA_OK && pr.s->soft && out.filled < out.places &&
         out.status == MAPA_STATUS_OPTIMAL)

@@ -18,7 +18,7 @@
 
 enum { NODE_S, NODE_SS, FIRST_TEAM };
 
-mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable)
+mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc)
 {
     *usable = false;
     if (pr->S != 1 || pr->reach)
@@ -63,6 +63,10 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable)
                 !mapa__cf_push(out, pr, pr->cand[i], t,
                                MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
                 err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    for (size_t i = 0; rc && err == MAPA_OK && i < pr->n; i++)
+        for (size_t t = 0; t < T; t++)
+            rc[i * T + t] =
+                arc[i * T + t] == MAPA_NONE ? INT64_MAX : mapa__mcf_reduced_cost(g, arc[i * T + t]);
     if (err == MAPA_OK) {
         *usable = true;
         out->method = "min-cost flow";

@@ -26,6 +26,7 @@ typedef struct cut {
 typedef struct cfm {
     const mapa__cf_problem *pr;
     bool soft;
+    const unsigned char *allow; /* [i * T + t]: the variable exists; NULL: all */
     glp_prob *P;
     mapa__triplets m;
     int *f;         /* [(i * T + t) * S + s]: column, 0 when absent */
@@ -57,7 +58,7 @@ static mapa_err f_columns(cfm *c)
         for (size_t t = 0; t < pr->T; t++)
             for (size_t s = 0; s < pr->S; s++) {
                 *fcol(c, i, t, s) = 0;
-                if (t == mapa__cf_home(pr, i))
+                if (t == mapa__cf_home(pr, i) || (c->allow && !c->allow[i * pr->T + t]))
                     continue;
                 snprintf(name, sizeof name, "f(%.40s,%.40s%s%s)", p->members[pr->cand[i]].id,
                          p->topics[t].id, pr->S > 1 ? "," : "", pr->S > 1 ? stage_names[s] : "");
@@ -451,13 +452,14 @@ static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
 }
 
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
-                       bool soft)
+                       bool soft, const unsigned char *allow)
 {
     cfm *c = calloc(1, sizeof *c);
     if (!c)
         return oom();
     c->pr = pr;
     c->soft = soft;
+    c->allow = allow;
     c->big = 10.0 * (double)(pr->places + 1) *
              (1 + pr->s->cf_interest_weight + pr->s->cf_novelty_weight);
     c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
@@ -480,6 +482,39 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     for (size_t k = 0; k < c->n_cuts; k++)
         free(c->cuts[k].in);
     free(c->cuts);
+    free(c->f);
+    free(c->short_col);
+    free(c->sends);
+    free(c);
+    return err;
+}
+
+mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path)
+{
+    cfm *c = calloc(1, sizeof *c);
+    if (!c)
+        return oom();
+    c->pr = pr;
+    c->big = 1;
+    c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
+    c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
+    c->sends = calloc(pr->T + 1, sizeof *c->sends);
+    mapa__glpk_guard guard = {0};
+    mapa_err err = c->f && c->short_col && c->sends ? MAPA_OK : oom();
+    if (err == MAPA_OK) {
+        mapa__glpk_hooks_on(&guard);
+        if (setjmp(guard.jump)) {
+            mapa__glpk_hooks_off(1);
+            c->P = NULL;
+            err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
+        } else {
+            err = build(c);
+            if (err == MAPA_OK && glp_write_lp(c->P, NULL, path) != 0)
+                err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", path);
+            mapa__glpk_hooks_off(0);
+        }
+    }
+    clear_model(c);
     free(c->f);
     free(c->short_col);
     free(c->sends);

@@ -9,7 +9,7 @@
 #include <mapa/cf.h>
 
 /** Teams up to this many get the two-step reach term in the integer program. */
-#define MAPA_CF_REACH_MAX_TEAMS 20
+#define MAPA_CF_REACH_MAX_TEAMS 8
 
 typedef struct mapa__cf_problem {
     const mapa_partnership *p;
@@ -40,15 +40,24 @@ static inline size_t mapa__cf_home(const mapa__cf_problem *pr, size_t i)
     return pr->team[pr->cand[i]];
 }
 
-/** Transportation flow (one stage, no side rows); *usable false when it cannot apply. */
-mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable);
+/**
+ * Transportation flow (one stage, no side rows); *usable false when it cannot
+ * apply. `rc` (n x T entries, may be NULL) receives the reduced cost of each
+ * candidate-team arc under the final potentials: a plan using that arc scores
+ * at least that much below the flow's optimum (docs/model.md).
+ */
+mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc);
 
 /**
  * GLPK, adding "every team sends" rows and connectivity cuts in rounds until
- * the team graph is strongly connected. `soft` fills what it can.
+ * the team graph is strongly connected. `soft` fills what it can. `allow`
+ * (n x T, may be NULL for all) says which candidate-team variables exist.
  */
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
-                       bool soft);
+                       bool soft, const unsigned char *allow);
+
+/** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
+mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);
 
 /** Random or empty baselines. */
 mapa_err mapa__cf_baseline(mapa_cf *out, const mapa__cf_problem *pr, bool random);

@@ -310,3 +310,8 @@ bool mapa__mcf_certify(const mapa__mcf *g)
             return false;
     return true;
 }
+
+int64_t mapa__mcf_reduced_cost(const mapa__mcf *g, size_t a)
+{
+    return reduced(g, a);
+}

@@ -35,6 +35,9 @@ mapa_err mapa__mcf_solve(mapa__mcf *g, size_t s, size_t t, int64_t value, int64_
 /** Flow on an arc after solving. */
 int64_t mapa__mcf_flow(const mapa__mcf *g, size_t arc);
 
+/** Reduced cost of an arc under the final potentials (>= 0 where it has residual capacity). */
+int64_t mapa__mcf_reduced_cost(const mapa__mcf *g, size_t arc);
+
 /** Total cost of the flow. */
 int64_t mapa__mcf_cost(const mapa__mcf *g);
 

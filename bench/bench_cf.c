@@ -1,0 +1,142 @@
+/*
+ * Critical Friend benchmark: 10,000 members in 100 teams (and 1,000 in 20),
+ * 2 CFs per team, capacity 1. mapa's time and peak memory beside glpsol on the
+ * straightforward formulation of the same instance (a binary per member and
+ * other team, without the connectivity rows), run in the same process.
+ *
+ * Usage: bench_cf [--glpsol-timeout S] [--no-glpsol]
+ */
+#define _DEFAULT_SOURCE
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mapa/mapa.h>
+
+#include "bench_util.h"
+#include "solver/cf_problem.h"
+
+static mapa_partnership *generate(size_t n, size_t T, size_t A, size_t **team_out)
+{
+    mapa_partnership *p = NULL;
+    if (mapa_partnership_new(&p) != MAPA_OK)
+        return NULL;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(rng, 7);
+    char id[32];
+    size_t idx, *team = malloc(n * sizeof *team);
+    for (size_t a = 0; a < A; a++) {
+        snprintf(id, sizeof id, "a%zu", a);
+        mapa_partnership_add_agency(p, &idx, id, id, MAPA_SECTOR_NGO, false);
+    }
+    for (size_t t = 0; t < T; t++) {
+        snprintf(id, sizeof id, "t%zu", t);
+        mapa_topic topic = {.id = id,
+                            .name = id,
+                            .max_size = MAPA_UNLIMITED,
+                            .max_per_agency = MAPA_UNLIMITED,
+                            .cf_required = 2};
+        mapa_partnership_add_topic(p, &idx, &topic);
+    }
+    for (size_t i = 0; i < n; i++) {
+        snprintf(id, sizeof id, "m%zu", i);
+        size_t prefs[3];
+        for (size_t k = 0; k < 3; k++)
+            prefs[k] = gsl_rng_uniform_int(rng, T);
+        if (prefs[1] == prefs[0])
+            prefs[1] = (prefs[0] + 1) % T;
+        if (prefs[2] == prefs[0] || prefs[2] == prefs[1])
+            prefs[2] = (prefs[1] + 1) % T == prefs[0] ? (prefs[1] + 2) % T : (prefs[1] + 1) % T;
+        mapa_member m = {.id = id,
+                         .name = id,
+                         .agency = gsl_rng_uniform_int(rng, A),
+                         .prefs = prefs,
+                         .n_prefs = 3,
+                         .cf_capacity = 1,
+                         .fixed_team = MAPA_NONE,
+                         .previous_team = MAPA_NONE};
+        mapa_partnership_add_member(p, &idx, &m);
+        team[i] = prefs[0]; /* everyone in their first choice */
+    }
+    gsl_rng_free(rng);
+    *team_out = team;
+    return p;
+}
+
+static double glpsol_objective(const char *sol)
+{
+    FILE *fp = fopen(sol, "r");
+    char line[512];
+    double v = NAN;
+    while (fp && fgets(line, sizeof line, fp)) {
+        const char *eq = strstr(line, "cf_score = ");
+        if (strncmp(line, "Objective:", 10) == 0 && eq)
+            v = atof(eq + 11);
+    }
+    if (fp)
+        fclose(fp);
+    return v;
+}
+
+static void run(size_t n, size_t T, size_t A, bool glpsol, double timeout)
+{
+    size_t *team = NULL;
+    mapa_partnership *p = generate(n, T, A, &team);
+    bench_reset_peak();
+    double t0 = bench_now();
+    mapa_cf cf = MAPA_CF_INIT;
+    mapa_err err = mapa_cf_solve(&cf, p, team, NULL, NULL);
+    double s = bench_now() - t0, mib = bench_peak_mib();
+    printf("%6zu members x %3zu teams  mapa %-13s %-8s %8.3f s %7.1f MiB objective %.4f, "
+           "strongly connected %s, %zu cut rounds\n",
+           n, T, cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, mib,
+           cf.objective, cf.strongly_connected ? "yes" : "no", cf.cut_rounds);
+    fflush(stdout);
+    if (glpsol) {
+        char lp[] = "/tmp/mapa-bench-cf-XXXXXX", sol[64];
+        int fd = mkstemp(lp);
+        if (fd >= 0)
+            close(fd);
+        mapa__cf_problem pr;
+        if (mapa__cf_problem_init(&pr, p, team, NULL) == MAPA_OK) {
+            mapa__cf_write_lp(&pr, lp);
+            mapa__cf_problem_dispose(&pr);
+            snprintf(sol, sizeof sol, "%s.sol", lp);
+            char *argv[] = {"glpsol", "--lp", lp, "-o", sol, NULL};
+            double gs, gmib;
+            int rc = bench_run(argv, timeout, &gs, &gmib);
+            double v = glpsol_objective(sol);
+            printf("%28s glpsol (straightforward, no connectivity rows) %s %8.2f s %7.1f MiB "
+                   "objective %.4f: %s\n",
+                   "", rc == -2 ? "TIMEOUT" : (rc == 0 ? "optimal" : "failed"), gs, gmib, v,
+                   rc == -2                        ? "not compared"
+                   : fabs(v - cf.objective) < 1e-6 ? "objectives agree"
+                                                   : "OBJECTIVES DIFFER");
+            unlink(sol);
+        }
+        unlink(lp);
+    }
+    mapa_cf_dispose(&cf);
+    mapa_partnership_free(p);
+    free(team);
+}
+
+int main(int argc, char **argv)
+{
+    double timeout = 900;
+    bool glpsol = true;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--glpsol-timeout") == 0 && i + 1 < argc)
+            timeout = atof(argv[++i]);
+        else if (strcmp(argv[i], "--no-glpsol") == 0)
+            glpsol = false;
+    }
+    printf("mapa %s Critical Friend benchmark (2 per team, capacity 1; wall clock, peak RSS)\n",
+           mapa_version());
+    run(1000, 20, 30, glpsol, timeout);
+    run(10000, 100, 60, glpsol, timeout);
+    return 0;
+}

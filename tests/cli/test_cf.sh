@@ -1,0 +1,66 @@
+#!/bin/sh
+# End-to-end checks of mapa cf and the Critical Friends of mapa plan.
+mapa=$1
+root=$2
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+cf_value() { # a key of the critical_friends section of summary.json
+    sed -n '/"critical_friends"/,$p' "$2" | grep -m1 "\"$1\":" | sed 's/.*: *//; s/[",]//g'
+}
+
+example=$root/scenarios/east-midlands
+"$mapa" plan "$example" -o "$tmp/p" >"$tmp/out.txt" 2>&1; rc=$?
+[ $rc = 0 ] && ok || bad "plan exit $rc"
+grep -q "Critical Friends: optimal" "$tmp/out.txt" && ok || bad "plan reports Critical Friends"
+grep -q "strongly connected: every team's knowledge reaches every other team" "$tmp/out.txt" && ok || bad "connectivity line"
+[ "$(wc -l < "$tmp/p/critical_friends.csv")" = 17 ] && ok || bad "16 Critical Friends (8 teams x 2)"
+grep -q '"allocation"' "$tmp/p/summary.json" && ok || bad "summary keeps the allocation"
+[ "$(cf_value strongly_connected "$tmp/p/summary.json")" = true ] && ok || bad "summary: strongly connected"
+
+# mapa cf on the saved plan gives the same Critical Friends, and glpsol agrees with its model
+"$mapa" cf "$example" --teams "$tmp/p/teams.csv" -o "$tmp/c" --write-lp "$tmp/cf.lp" -q; rc=$?
+[ $rc = 0 ] && ok || bad "cf exit $rc"
+cmp -s "$tmp/c/critical_friends.csv" "$tmp/p/critical_friends.csv" && ok || bad "cf equals plan's CFs"
+if command -v glpsol >/dev/null 2>&1; then
+    glpsol --lp "$tmp/cf.lp" -o "$tmp/cf.sol" >/dev/null 2>&1
+    want=$(cf_value objective "$tmp/c/summary.json")
+    got=$(sed -n 's/^Objective: *cf_score = \([0-9.e+-]*\).*/\1/p' "$tmp/cf.sol")
+    awk -v a="$want" -v b="$got" 'BEGIN { d = a - b; exit !(d < 1e-6 && d > -1e-6) }' \
+        && ok || bad "glpsol CF objective $got, mapa $want"
+fi
+
+"$mapa" cf "$example" --teams "$tmp/p/teams.csv" -o "$tmp/s" --cf-per-stage --no-spoc-cf -q; rc=$?
+[ $rc = 0 ] && ok || bad "per-stage exit $rc"
+[ "$(grep -c ',"decision",' "$tmp/s/critical_friends.csv")" = 16 ] && ok || bad "16 decision-stage CFs"
+[ "$(grep -c ',"evaluation",' "$tmp/s/critical_friends.csv")" = 16 ] && ok || bad "16 evaluation-stage CFs"
+spocs=$(grep ',"yes",' "$tmp/p/teams.csv" | cut -d, -f1)
+clash=0
+for s in $spocs; do grep -q "^$s," "$tmp/s/critical_friends.csv" && clash=1; done
+[ $clash = 0 ] && ok || bad "--no-spoc-cf keeps SPOCs free"
+
+"$mapa" cf "$example" --teams "$tmp/p/teams.csv" -o "$tmp/r" --cf-policy random -q && ok || bad "random CFs"
+"$mapa" cf "$example" --teams "$tmp/p/teams.csv" -o "$tmp/n" --cf-policy none -q; [ $? = 0 ] && ok || bad "no CFs"
+[ "$(cf_value strongly_connected "$tmp/n/summary.json")" = false ] && ok || bad "no CFs: not connected"
+
+# impossible coverage: every capacity 0
+mkdir -p "$tmp/zero"
+cp "$root/tests/data/good/tiny/"*.csv "$tmp/zero/"
+sed -i 's/,yes,[12],no,/,yes,0,no,/; s/,no,1,no,/,no,0,no,/g; s/,yes,1,no,/,yes,0,no,/g; s/,yes,2,no,/,yes,0,no,/g' "$tmp/zero/members.csv"
+"$mapa" plan "$tmp/zero" -o "$tmp/z" >/dev/null 2>"$tmp/err.txt"; rc=$?
+[ $rc = 65 ] && ok || bad "impossible CFs exit $rc"
+grep -q "Critical Friend places are needed but the members who can serve offer only 0" "$tmp/err.txt" && ok || bad "impossible CFs explained"
+[ ! -e "$tmp/z/critical_friends.csv" ] && ok || bad "no critical_friends.csv when impossible"
+[ -s "$tmp/z/teams.csv" ] && ok || bad "the allocation is still written"
+
+printf 'member_id,team_id,spoc\nm1,t9,yes\n' > "$tmp/bad_teams.csv"
+"$mapa" cf "$root/tests/data/good/tiny" --teams "$tmp/bad_teams.csv" -o "$tmp/b" 2>"$tmp/err.txt"; rc=$?
+[ $rc = 65 ] && ok || bad "bad teams.csv exit $rc"
+grep -q "bad_teams.csv:2:4: error: team 't9' is not a topic id in topics.csv" "$tmp/err.txt" && ok || bad "bad teams.csv message"
+"$mapa" cf "$root/tests/data/good/tiny" -o "$tmp/b" >/dev/null 2>&1; [ $? = 64 ] && ok || bad "cf without --teams is a usage error"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
