@@ -66,6 +66,12 @@ static mapa_partnership *generate(size_t n, size_t T, size_t A, size_t **team_ou
     return p;
 }
 
+static void log_line(const char *line, void *payload)
+{
+    (void)payload;
+    fprintf(stderr, "  [%.2f s] %s\n", bench_now(), line);
+}
+
 static double glpsol_objective(const char *sol)
 {
     FILE *fp = fopen(sol, "r");
@@ -88,7 +94,10 @@ static void run(size_t n, size_t T, size_t A, bool glpsol, double timeout)
     bench_reset_peak();
     double t0 = bench_now();
     mapa_cf cf = MAPA_CF_INIT;
-    mapa_err err = mapa_cf_solve(&cf, p, team, NULL, NULL);
+    mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+    if (getenv("MAPA_BENCH_LOG"))
+        o.log = log_line;
+    mapa_err err = mapa_cf_solve(&cf, p, team, NULL, &o);
     double s = bench_now() - t0, mib = bench_peak_mib();
     printf("%6zu members x %3zu teams  mapa %-13s %-8s %8.3f s %7.1f MiB objective %.4f, "
            "strongly connected %s, %zu cut rounds\n",

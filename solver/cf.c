@@ -119,6 +119,49 @@ static bool widen(unsigned char *allow, const int64_t *rc, size_t count, int64_t
 }
 
 /*
+ * The first variables: the flow's own plan, and for each pair of teams (h, t)
+ * the two members of h with the least reduced cost for t, so that every team
+ * pair can be linked. Ties in scores make many arcs cost-free; taking them all
+ * would make the first model large for nothing.
+ */
+static void seed(unsigned char *allow, const mapa_cf *flow, const mapa__cf_problem *pr,
+                 const int64_t *rc)
+{
+    size_t T = pr->T;
+    for (size_t k = 0; k < flow->n_pairs; k++)
+        for (size_t i = 0; i < pr->n; i++)
+            if (pr->cand[i] == flow->pairs[k].member)
+                allow[i * T + flow->pairs[k].team] = 1;
+    size_t *best = malloc(2 * T * T * sizeof *best);
+    if (!best) { /* no room for the choice: allow everything cost-free */
+        widen(allow, rc, pr->n * T, 0);
+        return;
+    }
+    for (size_t k = 0; k < 2 * T * T; k++)
+        best[k] = MAPA_NONE;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        for (size_t t = 0; t < T; t++) {
+            if (rc[i * T + t] == INT64_MAX)
+                continue;
+            size_t *b = &best[2 * (h * T + t)];
+            if (b[0] == MAPA_NONE || rc[i * T + t] < rc[b[0] * T + t]) {
+                b[1] = b[0];
+                b[0] = i;
+            } else if (b[1] == MAPA_NONE || rc[i * T + t] < rc[b[1] * T + t]) {
+                b[1] = i;
+            }
+        }
+    }
+    for (size_t h = 0; h < T; h++)
+        for (size_t t = 0; t < T; t++)
+            for (size_t k = 0; k < 2; k++)
+                if (best[2 * (h * T + t) + k] != MAPA_NONE)
+                    allow[best[2 * (h * T + t) + k] * T + t] = 1;
+    free(best);
+}
+
+/*
  * The flow's optimum U bounds every plan; a plan using an arc of reduced cost
  * rc scores at most U - rc (docs/model.md). So GLPK first gets only the arcs
  * of small reduced cost; once it has a connected plan of value V, arcs with
@@ -137,7 +180,7 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
     for (size_t k = 0; k < count; k++)
         if (rc[k] != INT64_MAX && rc[k] > most)
             most = rc[k];
-    widen(allow, rc, count, limit);
+    seed(allow, out, pr, rc);
     for (;;) {
         err = mapa__cf_glpk(out, pr, o, false, allow);
         if (err != MAPA_OK || out->status == MAPA_STATUS_TIME_LIMIT)
@@ -154,7 +197,7 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
         }
         err = mapa__cf_figures(out, pr);
         int64_t value = llround(out->objective * (double)pr->scale);
-        if (err != MAPA_OK || !widen(allow, rc, count, upper - value))
+        if (err != MAPA_OK || value >= upper || !widen(allow, rc, count, upper - value))
             break; /* every arc that could do better was already allowed */
         err = mapa__cf_glpk(out, pr, o, false, allow);
         break;
