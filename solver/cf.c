@@ -224,6 +224,14 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     }
     if (err == MAPA_OK && usable) {
         err = mapa__cf_figures(out, pr);
+        if (o->log) {
+            char line[160];
+            snprintf(line, sizeof line,
+                     "transportation flow: %zu of %zu places, objective %.4f, team graph %s",
+                     out->filled, out->places, out->objective,
+                     out->strongly_connected ? "strongly connected" : "not strongly connected");
+            o->log(line, o->payload);
+        }
         bool done = out->status == MAPA_STATUS_INFEASIBLE ? !soft : out->strongly_connected;
         if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
             out->certified = false;
