@@ -13,10 +13,153 @@
  */
 #include <stdlib.h>
 
+#include <mapa/team_graph.h>
+
 #include "solver/cf_problem.h"
 #include "solver/mcf.h"
 
 enum { NODE_S, NODE_SS, FIRST_TEAM };
+
+typedef struct repair {
+    const mapa__cf_problem *pr;
+    mapa__mcf *g;
+    const size_t *arc; /* [i * T + t] */
+    size_t *from, *to; /* the team graph's arcs */
+    size_t *memb;
+    bool *src, *snk;
+    size_t *cycle;
+    size_t n_arcs;
+    unsigned char *reach; /* teams joined to the chosen component (see link_one) */
+    size_t *queue;
+} repair;
+
+/* Strong components of the team graph the current flow makes. */
+static mapa_err components(repair *r, size_t *count)
+{
+    const mapa__cf_problem *pr = r->pr;
+    size_t T = pr->T, n_arcs = 0;
+    for (size_t i = 0; i < pr->n; i++)
+        for (size_t t = 0; t < T; t++)
+            if (r->arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(r->g, r->arc[i * T + t]) > 0) {
+                r->from[n_arcs] = mapa__cf_home(pr, i);
+                r->to[n_arcs++] = t;
+            }
+    r->n_arcs = n_arcs;
+    return mapa_team_graph_components(r->memb, count, r->src, r->snk, T, r->from, r->to, n_arcs);
+}
+
+/* Teams reachable from component `comp` (forward) or reaching it (backward), into r->reach. */
+static void reachable(repair *r, size_t comp, bool forward)
+{
+    size_t T = r->pr->T, head = 0, tail = 0;
+    for (size_t t = 0; t < T; t++) {
+        r->reach[t] = r->memb[t] == comp;
+        if (r->reach[t])
+            r->queue[tail++] = t;
+    }
+    while (head < tail) {
+        size_t u = r->queue[head++];
+        for (size_t k = 0; k < r->n_arcs; k++) {
+            size_t a = forward ? r->from[k] : r->to[k], b = forward ? r->to[k] : r->from[k];
+            if (a == u && !r->reach[b]) {
+                r->reach[b] = 1;
+                r->queue[tail++] = b;
+            }
+        }
+    }
+}
+
+/*
+ * One zero-cost change that merges components: an arc into a source component
+ * C from a team C reaches (or out of a sink C to a team that reaches C) closes
+ * a cycle through both.
+ */
+static mapa_err link_one(repair *r, size_t count, size_t *budget, bool *linked)
+{
+    const mapa__cf_problem *pr = r->pr;
+    size_t T = pr->T, comp = 0;
+    while (comp < count && !r->src[comp] && !r->snk[comp])
+        comp++;
+    bool into = comp < count && r->src[comp];
+    reachable(r, comp, into);
+    *linked = false;
+    for (size_t i = 0; i<pr->n && * budget> 0; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        bool home_in = r->memb[h] == comp;
+        if (into ? (home_in || !r->reach[h]) : !home_in)
+            continue;
+        for (size_t t = 0; t<T && * budget> 0; t++) {
+            size_t a = r->arc[i * T + t];
+            bool t_in = r->memb[t] == comp;
+            if (a == MAPA_NONE || (into ? !t_in : (t_in || !r->reach[t])) ||
+                mapa__mcf_flow(r->g, a) > 0 || mapa__mcf_reduced_cost(r->g, a) != 0)
+                continue;
+            (*budget)--;
+            size_t len = mapa__mcf_zero_cycle(r->g, a, r->cycle);
+            if (!len)
+                continue;
+            size_t after = 0;
+            mapa_err err = components(r, &after);
+            if (err != MAPA_OK)
+                return err;
+            if (after < count) {
+                *linked = true;
+                return MAPA_OK;
+            }
+            mapa__mcf_unpush(r->g, r->cycle, len);
+        }
+    }
+    return MAPA_OK;
+}
+
+/*
+ * Among the flow's optimal plans, look for a strongly connected one: push
+ * units around cycles of zero reduced cost that add an arc into a source (or
+ * out of a sink) component, keeping each change that lowers the number of
+ * components. The potentials still certify every plan visited. A bounded
+ * search: when it fails, the integer program decides.
+ */
+static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const size_t *arc,
+                               bool *connected)
+{
+    size_t T = pr->T;
+    repair r = {pr,
+                g,
+                arc,
+                malloc((pr->places + 1) * sizeof(size_t)),
+                malloc((pr->places + 1) * sizeof(size_t)),
+                malloc((T + 1) * sizeof(size_t)),
+                malloc((T + 1) * sizeof(bool)),
+                malloc((T + 1) * sizeof(bool)),
+                malloc((mapa__mcf_nodes(g) + 1) * sizeof(size_t)),
+                0,
+                malloc(T + 1),
+                malloc((T + 1) * sizeof(size_t))};
+    mapa_err err = r.from && r.to && r.memb && r.src && r.snk && r.cycle && r.reach && r.queue
+                       ? MAPA_OK
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    size_t count = 0, budget = 20 * T;
+    *connected = false;
+    if (err == MAPA_OK)
+        err = components(&r, &count);
+    while (err == MAPA_OK && count > 1) {
+        bool linked = false;
+        err = link_one(&r, count, &budget, &linked);
+        if (err != MAPA_OK || !linked)
+            break;
+        err = components(&r, &count);
+    }
+    *connected = err == MAPA_OK && count == 1;
+    free(r.from);
+    free(r.to);
+    free(r.memb);
+    free(r.src);
+    free(r.snk);
+    free(r.cycle);
+    free(r.reach);
+    free(r.queue);
+    return err;
+}
 
 mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc)
 {
@@ -55,8 +198,11 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
         err = mapa__mcf_add_arc(g, NULL, FIRST_TEAM + t, NODE_SS,
                                 (int64_t)pr->p->topics[t].cf_required, 0);
     int64_t sent = 0;
+    bool connected = false;
     if (err == MAPA_OK)
         err = mapa__mcf_solve(g, NODE_S, NODE_SS, (int64_t)pr->places, &sent);
+    if (err == MAPA_OK && sent == (int64_t)pr->places && T > 1)
+        err = make_connected(pr, g, arc, &connected);
     for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
         for (size_t t = 0; t < T && err == MAPA_OK; t++)
             if (arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(g, arc[i * T + t]) > 0 &&

@@ -110,7 +110,7 @@ static mapa_partnership *small(void)
         assert_int_equal(mapa_partnership_add_topic(p, &i, &topic), MAPA_OK);
     }
     for (size_t k = 0; k < 6; k++) {
-        char id[8];
+        char id[32];
         snprintf(id, sizeof id, "m%zu", k);
         size_t prefs[] = {k % 3, (k + 1) % 3};
         mapa_member m = {.id = id,

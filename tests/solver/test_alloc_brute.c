@@ -33,7 +33,7 @@ static mapa_partnership *random_partnership(mapa_objective objective)
     assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
     size_t T = 2 + rnd(2), A = 2 + rnd(2), n = 3 + rnd(6), idx;
     const mapa_sector sectors[] = {MAPA_SECTOR_POLICE, MAPA_SECTOR_NGO, MAPA_SECTOR_BUSINESS};
-    char id[16];
+    char id[32];
     for (size_t a = 0; a < A; a++) {
         snprintf(id, sizeof id, "a%zu", a);
         mapa_sector s = sectors[rnd(3)];

@@ -32,7 +32,7 @@ static mapa_partnership *random_plan(size_t n, size_t T, size_t **team_out)
 {
     mapa_partnership *p = NULL;
     size_t idx;
-    char id[16];
+    char id[32];
     assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
     for (size_t a = 0; a < 3; a++) {
         snprintf(id, sizeof id, "a%zu", a);
