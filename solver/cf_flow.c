@@ -27,21 +27,35 @@ typedef struct repair {
     size_t *from, *to; /* the team graph's arcs */
     size_t *memb;
     bool *src, *snk;
-    size_t *cycle;
+    const size_t *s_arc;    /* [i]: S -> candidate, first unit */
+    const size_t *pair_arc; /* [h * T + t]: (h, t) -> t */
+    size_t *who;            /* [h * T + t]: the candidate of h reviewing t, or MAPA_NONE */
     size_t n_arcs;
     unsigned char *reach; /* teams joined to the chosen component (see link_one) */
     size_t *queue;
 } repair;
 
-/* Strong components of the team graph the current flow makes. */
-static mapa_err components(repair *r, size_t *count)
+/* Who reviews whom, read off the flow once (then kept up to date by the swaps). */
+static void read_reviewers(repair *r)
 {
     const mapa__cf_problem *pr = r->pr;
-    size_t T = pr->T, n_arcs = 0;
+    size_t T = pr->T;
+    for (size_t k = 0; k < T * T; k++)
+        r->who[k] = MAPA_NONE;
     for (size_t i = 0; i < pr->n; i++)
         for (size_t t = 0; t < T; t++)
-            if (r->arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(r->g, r->arc[i * T + t]) > 0) {
-                r->from[n_arcs] = mapa__cf_home(pr, i);
+            if (r->arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(r->g, r->arc[i * T + t]) > 0)
+                r->who[mapa__cf_home(pr, i) * T + t] = i;
+}
+
+/* Strong components of the team graph the current flow makes. O(T^2). */
+static mapa_err components(repair *r, size_t *count)
+{
+    size_t T = r->pr->T, n_arcs = 0;
+    for (size_t h = 0; h < T; h++)
+        for (size_t t = 0; t < T; t++)
+            if (r->who[h * T + t] != MAPA_NONE) {
+                r->from[n_arcs] = h;
                 r->to[n_arcs++] = t;
             }
     r->n_arcs = n_arcs;
@@ -70,9 +84,41 @@ static void reachable(repair *r, size_t comp, bool forward)
 }
 
 /*
- * One zero-cost change that merges components: an arc into a source component
- * C from a team C reaches (or out of a sink C to a team that reaches C) closes
- * a cycle through both.
+ * Swap: candidate i (home h, free) takes the place of candidate j (home h2) as
+ * a CF of team t: S -> i -> (h,t) -> t -> (h2,t) -> j -> S, pushed only when it
+ * costs nothing. Kept when the team graph has fewer strong components.
+ */
+static mapa_err try_swap(repair *r, size_t i, size_t j, size_t t, size_t count, bool *kept)
+{
+    const mapa__cf_problem *pr = r->pr;
+    size_t T = pr->T, h = mapa__cf_home(pr, i), h2 = mapa__cf_home(pr, j);
+    size_t cycle[6] = {r->s_arc[i],
+                       r->arc[i * T + t],
+                       r->pair_arc[h * T + t],
+                       r->pair_arc[h2 * T + t] ^ 1,
+                       r->arc[j * T + t] ^ 1,
+                       r->s_arc[j] ^ 1};
+    *kept = false;
+    if (h == h2 || !mapa__mcf_try_cycle(r->g, cycle, 6))
+        return MAPA_OK;
+    r->who[h * T + t] = i;
+    r->who[h2 * T + t] = MAPA_NONE;
+    size_t after = 0;
+    mapa_err err = components(r, &after);
+    if (err == MAPA_OK && after < count) {
+        *kept = true;
+    } else {
+        mapa__mcf_unpush(r->g, cycle, 6);
+        r->who[h * T + t] = MAPA_NONE;
+        r->who[h2 * T + t] = j;
+    }
+    return err;
+}
+
+/*
+ * One zero-cost change that merges components: a CF into a source component C
+ * from a team C reaches (or out of a sink C to a team that reaches C) closes a
+ * cycle through both; the CF it replaces is chosen so that nothing else breaks.
  */
 static mapa_err link_one(repair *r, size_t count, size_t *budget, bool *linked)
 {
@@ -83,44 +129,39 @@ static mapa_err link_one(repair *r, size_t count, size_t *budget, bool *linked)
     bool into = comp < count && r->src[comp];
     reachable(r, comp, into);
     *linked = false;
-    for (size_t i = 0; i<pr->n && * budget> 0; i++) {
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; i<pr->n && * budget> 0 && !*linked && err == MAPA_OK; i++) {
         size_t h = mapa__cf_home(pr, i);
         bool home_in = r->memb[h] == comp;
-        if (into ? (home_in || !r->reach[h]) : !home_in)
-            continue;
-        for (size_t t = 0; t<T && * budget> 0; t++) {
+        if ((into ? (home_in || !r->reach[h]) : !home_in) || mapa__mcf_flow(r->g, r->s_arc[i]) > 0)
+            continue; /* wrong side, or already serving */
+        for (size_t t = 0; t<T && * budget> 0 && !*linked && err == MAPA_OK; t++) {
             size_t a = r->arc[i * T + t];
             bool t_in = r->memb[t] == comp;
             if (a == MAPA_NONE || (into ? !t_in : (t_in || !r->reach[t])) ||
-                mapa__mcf_flow(r->g, a) > 0 || mapa__mcf_reduced_cost(r->g, a) != 0)
+                mapa__mcf_reduced_cost(r->g, a) != 0)
                 continue;
-            (*budget)--;
-            size_t len = mapa__mcf_zero_cycle(r->g, a, r->cycle);
-            if (!len)
-                continue;
-            size_t after = 0;
-            mapa_err err = components(r, &after);
-            if (err != MAPA_OK)
-                return err;
-            if (after < count) {
-                *linked = true;
-                return MAPA_OK;
+            for (size_t h2 = 0; h2 < T && !*linked && err == MAPA_OK; h2++) {
+                size_t j = h2 == h || h2 == t ? MAPA_NONE : r->who[h2 * T + t];
+                if (j == MAPA_NONE)
+                    continue;
+                (*budget)--;
+                err = try_swap(r, i, j, t, count, linked);
             }
-            mapa__mcf_unpush(r->g, r->cycle, len);
         }
     }
-    return MAPA_OK;
+    return err;
 }
 
 /*
- * Among the flow's optimal plans, look for a strongly connected one: push
- * units around cycles of zero reduced cost that add an arc into a source (or
- * out of a sink) component, keeping each change that lowers the number of
+ * Among the flow's optimal plans, look for a strongly connected one: swaps of
+ * zero cost (cycles of zero reduced cost) that add an arc into a source (or
+ * out of a sink) component, each kept when it lowers the number of strong
  * components. The potentials still certify every plan visited. A bounded
- * search: when it fails, the integer program decides.
+ * search (200 swaps per team): when it fails, the integer program decides.
  */
 static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const size_t *arc,
-                               bool *connected)
+                               const size_t *s_arc, const size_t *pair_arc, bool *connected)
 {
     size_t T = pr->T;
     repair r = {pr,
@@ -131,17 +172,21 @@ static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const s
                 malloc((T + 1) * sizeof(size_t)),
                 malloc((T + 1) * sizeof(bool)),
                 malloc((T + 1) * sizeof(bool)),
-                malloc((mapa__mcf_nodes(g) + 1) * sizeof(size_t)),
+                s_arc,
+                pair_arc,
+                malloc((T * T + 1) * sizeof(size_t)),
                 0,
                 malloc(T + 1),
                 malloc((T + 1) * sizeof(size_t))};
-    mapa_err err = r.from && r.to && r.memb && r.src && r.snk && r.cycle && r.reach && r.queue
+    mapa_err err = r.from && r.to && r.memb && r.src && r.snk && r.reach && r.queue && r.who
                        ? MAPA_OK
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    size_t count = 0, budget = 20 * T;
+    size_t count = 0, budget = 200 * T;
     *connected = false;
-    if (err == MAPA_OK)
+    if (err == MAPA_OK) {
+        read_reviewers(&r);
         err = components(&r, &count);
+    }
     while (err == MAPA_OK && count > 1) {
         bool linked = false;
         err = link_one(&r, count, &budget, &linked);
@@ -155,9 +200,9 @@ static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const s
     free(r.memb);
     free(r.src);
     free(r.snk);
-    free(r.cycle);
     free(r.reach);
     free(r.queue);
+    free(r.who);
     return err;
 }
 
@@ -176,11 +221,14 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
         }
     mapa__mcf *g = NULL;
     size_t *arc = malloc((pr->n * T + 1) * sizeof *arc);
-    mapa_err err = arc ? mapa__mcf_new(&g, first_cand + pr->n, pr->n * (T + 1) + T * T + T)
+    size_t *s_arc = malloc((pr->n + 1) * sizeof *s_arc);
+    size_t *pair_arc = malloc((T * T + 1) * sizeof *pair_arc);
+    mapa_err err = arc && s_arc && pair_arc
+                       ? mapa__mcf_new(&g, first_cand + pr->n, pr->n * (T + 1) + T * T + T)
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     for (size_t i = 0; err == MAPA_OK && i < pr->n; i++) {
         size_t u = first_cand + i, h = mapa__cf_home(pr, i);
-        err = mapa__mcf_add_arc(g, NULL, NODE_S, u, 1, 0);
+        err = mapa__mcf_add_arc(g, &s_arc[i], NODE_S, u, 1, 0);
         if (err == MAPA_OK && pr->cap[i] > 1)
             err = mapa__mcf_add_arc(g, NULL, NODE_S, u, (int64_t)pr->cap[i] - 1, pr->load_penalty);
         for (size_t t = 0; err == MAPA_OK && t < T; t++) {
@@ -193,7 +241,8 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     for (size_t h = 0; err == MAPA_OK && h < T; h++)
         for (size_t t = 0; err == MAPA_OK && t < T; t++)
             if (h != t)
-                err = mapa__mcf_add_arc(g, NULL, first_pair + h * T + t, FIRST_TEAM + t, 1, 0);
+                err = mapa__mcf_add_arc(g, &pair_arc[h * T + t], first_pair + h * T + t,
+                                        FIRST_TEAM + t, 1, 0);
     for (size_t t = 0; err == MAPA_OK && t < T; t++)
         err = mapa__mcf_add_arc(g, NULL, FIRST_TEAM + t, NODE_SS,
                                 (int64_t)pr->p->topics[t].cf_required, 0);
@@ -202,7 +251,7 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     if (err == MAPA_OK)
         err = mapa__mcf_solve(g, NODE_S, NODE_SS, (int64_t)pr->places, &sent);
     if (err == MAPA_OK && sent == (int64_t)pr->places && T > 1)
-        err = make_connected(pr, g, arc, &connected);
+        err = make_connected(pr, g, arc, s_arc, pair_arc, &connected);
     for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
         for (size_t t = 0; t < T && err == MAPA_OK; t++)
             if (arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(g, arc[i * T + t]) > 0 &&
@@ -223,5 +272,7 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     }
     mapa__mcf_free(g);
     free(arc);
+    free(s_arc);
+    free(pair_arc);
     return err;
 }

@@ -316,52 +316,28 @@ int64_t mapa__mcf_reduced_cost(const mapa__mcf *g, size_t a)
     return reduced(g, a);
 }
 
-size_t mapa__mcf_nodes(const mapa__mcf *g)
-{
-    return g->n;
-}
-
-size_t mapa__mcf_zero_cycle(mapa__mcf *g, size_t first, size_t *cycle)
-{
-    if (!g->built || g->arcs[first].cap <= 0 || reduced(g, first) != 0)
-        return 0;
-    size_t from = g->arcs[first].to, target = g->tail[first];
-    size_t *queue = g->heap, *via = g->cursor, head = 0, tail = 0; /* via: arc into a node */
-    for (size_t v = 0; v < g->n; v++)
-        g->level[v] = SIZE_MAX;
-    g->level[from] = 0;
-    queue[tail++] = from;
-    bool found = from == target;
-    while (head < tail && !found) {
-        size_t u = queue[head++];
-        for (size_t k = g->first[u]; k < g->first[u + 1] && !found; k++) {
-            size_t a = g->order[k], v = g->arcs[a].to;
-            if (g->arcs[a].cap <= 0 || g->level[v] != SIZE_MAX || reduced(g, a) != 0 ||
-                a == (first ^ 1))
-                continue;
-            g->level[v] = g->level[u] + 1;
-            via[v] = a;
-            queue[tail++] = v;
-            found = v == target;
-        }
-    }
-    if (!found)
-        return 0;
-    size_t n = 0;
-    cycle[n++] = first;
-    for (size_t v = target; v != from; v = g->tail[via[v]])
-        cycle[n++] = via[v];
-    for (size_t k = 0; k < n; k++) {
-        g->arcs[cycle[k]].cap -= 1;
-        g->arcs[cycle[k] ^ 1].cap += 1;
-    }
-    return n;
-}
-
 void mapa__mcf_unpush(mapa__mcf *g, const size_t *cycle, size_t length)
 {
     for (size_t k = 0; k < length; k++) {
         g->arcs[cycle[k]].cap += 1;
         g->arcs[cycle[k] ^ 1].cap -= 1;
     }
+}
+
+bool mapa__mcf_try_cycle(mapa__mcf *g, const size_t *cycle, size_t length)
+{
+    int64_t cost = 0;
+    for (size_t k = 0; k < length; k++) {
+        const arc *e = &g->arcs[cycle[k]];
+        if (e->cap <= 0 || e->to != g->tail[cycle[(k + 1) % length]])
+            return false;
+        cost += e->cost;
+    }
+    if (cost != 0)
+        return false;
+    for (size_t k = 0; k < length; k++) {
+        g->arcs[cycle[k]].cap -= 1;
+        g->arcs[cycle[k] ^ 1].cap += 1;
+    }
+    return true;
 }

@@ -39,19 +39,14 @@ int64_t mapa__mcf_flow(const mapa__mcf *g, size_t arc);
 int64_t mapa__mcf_reduced_cost(const mapa__mcf *g, size_t arc);
 
 /**
- * Push one unit around a cycle of zero reduced cost that starts with `arc`
- * (which must have residual capacity and zero reduced cost): another optimal
- * flow, for which the same potentials still certify optimality. `cycle`
- * (room for the node count) receives the arcs pushed; returns their number,
- * 0 when there is no such cycle (nothing changes). O(V + E).
+ * Push one unit around the given cycle of arcs if every arc has residual
+ * capacity and the cycle costs nothing (then each arc's reduced cost is 0 and
+ * the potentials still certify the flow); false and no change otherwise.
  */
-size_t mapa__mcf_zero_cycle(mapa__mcf *g, size_t arc, size_t *cycle);
+bool mapa__mcf_try_cycle(mapa__mcf *g, const size_t *cycle, size_t length);
 
-/** Undo mapa__mcf_zero_cycle. */
+/** Undo mapa__mcf_try_cycle. */
 void mapa__mcf_unpush(mapa__mcf *g, const size_t *cycle, size_t length);
-
-/** Number of nodes (the room mapa__mcf_zero_cycle needs). */
-size_t mapa__mcf_nodes(const mapa__mcf *g);
 
 /** Total cost of the flow. */
 int64_t mapa__mcf_cost(const mapa__mcf *g);
