@@ -1,104 +1,80 @@
 /* An independent check of a plan against every hard rule of the allocation (docs/model.md). */
 #include <mapa/alloc.h>
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-typedef struct checker {
-    mapa_violation_fn report;
-    void *payload;
-    size_t count;
-} checker;
+#include "models/violations.h"
 
-static void violation(checker *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void violation(checker *c, const char *fmt, ...)
-{
-    c->count++;
-    if (!c->report)
-        return;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    c->report(msg, c->payload);
-}
-
-static void check_members(checker *c, const mapa_partnership *p, const size_t *team, size_t *moves)
+static void check_members(mapa__checker *c, const mapa_partnership *p, const size_t *team,
+                          size_t *moves)
 {
     for (size_t i = 0; i < p->n_members; i++) {
         const mapa_member *m = &p->members[i];
         size_t t = team[i];
         if (m->coordinator) {
             if (t != MAPA_NONE)
-                violation(c, "co-ordinator '%s' is placed in a team", m->id);
+                mapa__violation(c, "co-ordinator '%s' is placed in a team", m->id);
             continue;
         }
         if (t == MAPA_NONE || t >= p->n_topics) {
-            violation(c, "member '%s' is in no team", m->id);
+            mapa__violation(c, "member '%s' is in no team", m->id);
             continue;
         }
         if (m->fixed_team != MAPA_NONE && m->fixed_team != t)
-            violation(c, "member '%s' is not in its fixed team '%s'", m->id,
-                      p->topics[m->fixed_team].id);
+            mapa__violation(c, "member '%s' is not in its fixed team '%s'", m->id,
+                            p->topics[m->fixed_team].id);
         for (size_t k = 0; k < m->n_avoid; k++)
             if (m->avoid[k] == t)
-                violation(c, "member '%s' is in team '%s', which it avoids", m->id,
-                          p->topics[t].id);
+                mapa__violation(c, "member '%s' is in team '%s', which it avoids", m->id,
+                                p->topics[t].id);
         *moves += m->previous_team != MAPA_NONE && m->previous_team != t;
     }
 }
 
-static void check_team(checker *c, const mapa_partnership *p, size_t t, size_t size,
+static void check_team(mapa__checker *c, const mapa_partnership *p, size_t t, size_t size,
                        size_t distinct, size_t statutory, size_t voluntary)
 {
     const mapa_topic *tp = &p->topics[t];
     if (size < tp->min_size)
-        violation(c, "team '%s' has %zu members, fewer than its minimum %zu", tp->id, size,
-                  tp->min_size);
+        mapa__violation(c, "team '%s' has %zu members, fewer than its minimum %zu", tp->id, size,
+                        tp->min_size);
     if (tp->max_size != MAPA_UNLIMITED && size > tp->max_size)
-        violation(c, "team '%s' has %zu members, more than its maximum %zu", tp->id, size,
-                  tp->max_size);
+        mapa__violation(c, "team '%s' has %zu members, more than its maximum %zu", tp->id, size,
+                        tp->max_size);
     if (distinct < tp->min_agencies)
-        violation(c, "team '%s' has %zu agencies, fewer than its minimum %zu", tp->id, distinct,
-                  tp->min_agencies);
+        mapa__violation(c, "team '%s' has %zu agencies, fewer than its minimum %zu", tp->id,
+                        distinct, tp->min_agencies);
     if (p->settings.require_statutory && statutory == 0)
-        violation(c, "team '%s' has no member of a statutory agency", tp->id);
+        mapa__violation(c, "team '%s' has no member of a statutory agency", tp->id);
     if (p->settings.require_voluntary && voluntary == 0)
-        violation(c, "team '%s' has no member of a voluntary agency", tp->id);
+        mapa__violation(c, "team '%s' has no member of a voluntary agency", tp->id);
 }
 
-static void check_spoc(checker *c, const mapa_partnership *p, const size_t *team,
+static void check_spoc(mapa__checker *c, const mapa_partnership *p, const size_t *team,
                        const size_t *spoc, size_t t)
 {
     size_t s = spoc[t];
     if (s == MAPA_NONE || s >= p->n_members)
-        violation(c, "team '%s' has no SPOC", p->topics[t].id);
+        mapa__violation(c, "team '%s' has no SPOC", p->topics[t].id);
     else if (team[s] != t)
-        violation(c, "the SPOC of team '%s', '%s', is not a member of it", p->topics[t].id,
-                  p->members[s].id);
+        mapa__violation(c, "the SPOC of team '%s', '%s', is not a member of it", p->topics[t].id,
+                        p->members[s].id);
     else if (!p->members[s].spoc_willing)
-        violation(c, "the SPOC of team '%s', '%s', is not willing", p->topics[t].id,
-                  p->members[s].id);
+        mapa__violation(c, "the SPOC of team '%s', '%s', is not willing", p->topics[t].id,
+                        p->members[s].id);
 }
 
 size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
                              mapa_violation_fn report, void *payload)
 {
-    checker c = {report, payload, 0};
+    mapa__checker c = {report, payload, 0};
     size_t T = p->n_topics, A = p->n_agencies, moves = 0;
     size_t *per = calloc(T * A + 1, sizeof *per);
     size_t *size = calloc(T ? T : 1, sizeof *size);
     if (!per || !size) {
         free(per);
         free(size);
-        violation(&c, "out of memory checking the plan");
+        mapa__violation(&c, "out of memory checking the plan");
         return c.count;
     }
     check_members(&c, p, team, &moves);
@@ -116,16 +92,16 @@ size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, cons
             voluntary += mapa_sector_voluntary(p->agencies[a].sector) ? k : 0;
             size_t cap = p->topics[t].max_per_agency;
             if (cap != MAPA_UNLIMITED && k > cap)
-                violation(&c, "team '%s' has %zu members of agency '%s', more than %zu",
-                          p->topics[t].id, k, p->agencies[a].id, cap);
+                mapa__violation(&c, "team '%s' has %zu members of agency '%s', more than %zu",
+                                p->topics[t].id, k, p->agencies[a].id, cap);
         }
         check_team(&c, p, t, size[t], distinct, statutory, voluntary);
         if (spoc)
             check_spoc(&c, p, team, spoc, t);
     }
     if (p->settings.max_moves != MAPA_UNLIMITED && moves > p->settings.max_moves)
-        violation(&c, "%zu members moved, more than the limit of %zu", moves,
-                  p->settings.max_moves);
+        mapa__violation(&c, "%zu members moved, more than the limit of %zu", moves,
+                        p->settings.max_moves);
     free(per);
     free(size);
     return c.count;

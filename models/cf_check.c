@@ -1,59 +1,34 @@
 /* An independent check of a Critical Friend plan against every rule (docs/model.md). */
 #include <mapa/cf.h>
 
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-typedef struct checker {
-    mapa_violation_fn report;
-    void *payload;
-    size_t count;
-} checker;
+#include "models/violations.h"
 
-static void violation(checker *c, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void violation(checker *c, const char *fmt, ...)
-{
-    c->count++;
-    if (!c->report)
-        return;
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    c->report(msg, c->payload);
-}
-
-static void check_pair(checker *c, const mapa_partnership *p, const size_t *team,
+static void check_pair(mapa__checker *c, const mapa_partnership *p, const size_t *team,
                        const size_t *spoc, const mapa_cf_pair *x)
 {
     const mapa_member *m = &p->members[x->member];
     if (m->coordinator || team[x->member] == MAPA_NONE)
-        violation(c, "'%s' is a Critical Friend but is in no team", m->id);
+        mapa__violation(c, "'%s' is a Critical Friend but is in no team", m->id);
     else if (team[x->member] == x->team)
-        violation(c, "'%s' is a Critical Friend of its own team", m->id);
+        mapa__violation(c, "'%s' is a Critical Friend of its own team", m->id);
     if (p->settings.no_spoc_cf && spoc && spoc[team[x->member]] == x->member)
-        violation(c, "'%s' is a SPOC and a Critical Friend", m->id);
+        mapa__violation(c, "'%s' is a SPOC and a Critical Friend", m->id);
     if (!x->stages)
-        violation(c, "'%s' reviews team '%s' in no stage", m->id, p->topics[x->team].id);
+        mapa__violation(c, "'%s' reviews team '%s' in no stage", m->id, p->topics[x->team].id);
 }
 
 size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
                           const mapa_cf *cf, mapa_violation_fn report, void *payload)
 {
-    checker c = {report, payload, 0};
+    mapa__checker c = {report, payload, 0};
     size_t T = p->n_topics, S = p->settings.cf_per_stage ? 2 : 1;
     size_t *duties = calloc(p->n_members + 1, sizeof *duties);
     size_t *cover = calloc(2 * T + 1, sizeof *cover);
     unsigned char *home = calloc(2 * T * T + 1, 1);
     if (!duties || !cover || !home) {
-        violation(&c, "out of memory checking Critical Friends");
+        mapa__violation(&c, "out of memory checking Critical Friends");
         free(duties);
         free(cover);
         free(home);
@@ -64,8 +39,8 @@ size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const s
         check_pair(&c, p, team, spoc, x);
         for (size_t j = k + 1; j < cf->n_pairs; j++)
             if (cf->pairs[j].member == x->member && cf->pairs[j].team == x->team)
-                violation(&c, "'%s' reviews team '%s' twice", p->members[x->member].id,
-                          p->topics[x->team].id);
+                mapa__violation(&c, "'%s' reviews team '%s' twice", p->members[x->member].id,
+                                p->topics[x->team].id);
         size_t h = team[x->member];
         for (size_t s = 0; s < 2 && h != MAPA_NONE; s++) {
             if (!(x->stages & (1u << s)) || (S == 1 && s == 1))
@@ -73,19 +48,19 @@ size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const s
             duties[x->member]++;
             cover[s * T + x->team]++;
             if (home[(s * T + x->team) * T + h]++)
-                violation(&c, "team '%s' has two Critical Friends from team '%s'",
-                          p->topics[x->team].id, p->topics[h].id);
+                mapa__violation(&c, "team '%s' has two Critical Friends from team '%s'",
+                                p->topics[x->team].id, p->topics[h].id);
         }
     }
     for (size_t m = 0; m < p->n_members; m++)
         if (duties[m] > p->members[m].cf_capacity)
-            violation(&c, "'%s' serves %zu times, above its capacity %zu", p->members[m].id,
-                      duties[m], p->members[m].cf_capacity);
+            mapa__violation(&c, "'%s' serves %zu times, above its capacity %zu", p->members[m].id,
+                            duties[m], p->members[m].cf_capacity);
     for (size_t s = 0; s < S; s++)
         for (size_t t = 0; t < T; t++)
             if (cover[s * T + t] != p->topics[t].cf_required)
-                violation(&c, "team '%s' has %zu Critical Friends, not %zu", p->topics[t].id,
-                          cover[s * T + t], p->topics[t].cf_required);
+                mapa__violation(&c, "team '%s' has %zu Critical Friends, not %zu", p->topics[t].id,
+                                cover[s * T + t], p->topics[t].cf_required);
     free(duties);
     free(cover);
     free(home);

@@ -14,6 +14,7 @@
 
 #include "solver/alloc_problem.h"
 #include "solver/glpk_env.h"
+#include "solver/glpk_matrix.h"
 
 typedef struct model {
     const mapa__alloc_problem *pr;
@@ -38,42 +39,12 @@ typedef struct model {
     int *s_min, *s_max, *s_cap, *s_spoc, *s_stat, *s_vol, *s_dist;
     int s_moves;
     double big;
-    /* the matrix as triplets, loaded once */
-    int *ia, *ja;
-    double *ar;
-    size_t n_nz, cap_nz;
+    mapa__triplets matrix; /* loaded once, at the end */
 } model;
 
 static mapa_err oom(void)
 {
     return mapa_error_set(MAPA_ENOMEM, "out of memory building the allocation model");
-}
-
-static mapa_err put(model *md, int row, int col, double v)
-{
-    if (!row)
-        return MAPA_OK;
-    if (md->n_nz + 2 > md->cap_nz) {
-        size_t cap = md->cap_nz ? md->cap_nz * 2 : 1024;
-        int *ia = realloc(md->ia, cap * sizeof *ia);
-        if (!ia)
-            return oom();
-        md->ia = ia;
-        int *ja = realloc(md->ja, cap * sizeof *ja);
-        if (!ja)
-            return oom();
-        md->ja = ja;
-        double *ar = realloc(md->ar, cap * sizeof *ar);
-        if (!ar)
-            return oom();
-        md->ar = ar;
-        md->cap_nz = cap;
-    }
-    md->n_nz++; /* GLPK's arrays start at 1 */
-    md->ia[md->n_nz] = row;
-    md->ja[md->n_nz] = col;
-    md->ar[md->n_nz] = v;
-    return MAPA_OK;
 }
 
 /* Classes of interchangeable members: (agency, SPOC willingness). */
@@ -118,25 +89,6 @@ static bool has_x(const model *md, size_t i, size_t t)
     return md->full ? mapa__alloc_allowed(md->pr, m, t) : mapa__alloc_explicit(md->pr, m, t);
 }
 
-static int add_col(model *md, const char *name, int kind, double lo, double hi, double obj)
-{
-    int j = glp_add_cols(md->P, 1);
-    glp_set_col_name(md->P, j, name);
-    glp_set_col_kind(md->P, j, kind);
-    if (kind != GLP_BV)
-        glp_set_col_bnds(md->P, j, lo == hi ? GLP_FX : (isinf(hi) ? GLP_LO : GLP_DB), lo, hi);
-    glp_set_obj_coef(md->P, j, obj);
-    return j;
-}
-
-static int add_row(model *md, const char *name, int type, double lo, double hi)
-{
-    int i = glp_add_rows(md->P, 1);
-    glp_set_row_name(md->P, i, name);
-    glp_set_row_bnds(md->P, i, type, lo, hi);
-    return i;
-}
-
 static size_t agency_size(const model *md, size_t a)
 {
     size_t n = 0;
@@ -150,8 +102,8 @@ static int slack(model *md, int row, double coef, const char *name)
 {
     if (!md->soft || !row)
         return 0;
-    int j = add_col(md, name, GLP_IV, 0, INFINITY, -md->big);
-    return put(md, row, j, coef) == MAPA_OK ? j : -1;
+    int j = mapa__glpk_col(md->P, name, GLP_IV, 0, INFINITY, -md->big);
+    return mapa__triplets_put(&md->matrix, row, j, coef) == MAPA_OK ? j : -1;
 }
 
 static void member_rows(model *md)
@@ -162,7 +114,7 @@ static void member_rows(model *md)
     for (size_t i = 0; i < pr->n; i++) {
         snprintf(name, sizeof name, "one_team(%.60s)", p->members[pr->member[i]].id);
         /* a pooled member may go through its class instead */
-        int r = add_row(md, name, md->cls[i] == MAPA_NONE ? GLP_FX : GLP_UP, 1, 1);
+        int r = mapa__glpk_row(md->P, name, md->cls[i] == MAPA_NONE ? GLP_FX : GLP_UP, 1, 1);
         if (i == 0)
             md->member_row0 = r;
     }
@@ -170,7 +122,8 @@ static void member_rows(model *md)
         /* sum of u over teams + sum of the class members' x = class size */
         snprintf(name, sizeof name, "class(%.40s,%s)", p->agencies[md->cls_agency[c]].id,
                  md->cls_willing[c] ? "spoc" : "other");
-        int r = add_row(md, name, GLP_FX, (double)md->cls_size[c], (double)md->cls_size[c]);
+        int r =
+            mapa__glpk_row(md->P, name, GLP_FX, (double)md->cls_size[c], (double)md->cls_size[c]);
         if (c == 0)
             md->class_row0 = r;
     }
@@ -194,22 +147,22 @@ static void team_rows(model *md)
         /* min_size above max_size is reported by the pre-check; GLPK needs lo <= hi */
         size_t lo = unlimited || tp->min_size <= tp->max_size ? tp->min_size : tp->max_size;
         md->row_size[t] =
-            add_row(md, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
-                    (double)lo, unlimited ? 0 : (double)tp->max_size);
+            mapa__glpk_row(md->P, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
+                           (double)lo, unlimited ? 0 : (double)tp->max_size);
         snprintf(name, sizeof name, "spoc(%.60s)", id);
         if (side_row(md, t, MAPA_SIDE_SPOC))
-            md->row_spoc[t] = add_row(md, name, GLP_LO, 1, 0);
+            md->row_spoc[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         if (s->require_statutory && side_row(md, t, MAPA_SIDE_STATUTORY)) {
             snprintf(name, sizeof name, "statutory(%.60s)", id);
-            md->row_stat[t] = add_row(md, name, GLP_LO, 1, 0);
+            md->row_stat[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
         if (s->require_voluntary && side_row(md, t, MAPA_SIDE_VOLUNTARY)) {
             snprintf(name, sizeof name, "voluntary(%.60s)", id);
-            md->row_vol[t] = add_row(md, name, GLP_LO, 1, 0);
+            md->row_vol[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
         if (tp->min_agencies >= 2 && side_row(md, t, MAPA_SIDE_AGENCIES)) {
             snprintf(name, sizeof name, "agencies(%.60s)", id);
-            md->row_dist[t] = add_row(md, name, GLP_LO, (double)tp->min_agencies, 0);
+            md->row_dist[t] = mapa__glpk_row(md->P, name, GLP_LO, (double)tp->min_agencies, 0);
         }
     }
     for (size_t a = 0; a < md->A; a++) {
@@ -218,19 +171,19 @@ static void team_rows(model *md)
             size_t cap = p->topics[t].max_per_agency, k = a * md->T + t;
             if (n_a > 0 && cap != MAPA_UNLIMITED && cap < n_a) {
                 snprintf(name, sizeof name, "cap(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
-                md->row_cap[k] = add_row(md, name, GLP_UP, 0, (double)cap);
+                md->row_cap[k] = mapa__glpk_row(md->P, name, GLP_UP, 0, (double)cap);
             }
             if (n_a > 0 && md->row_dist[t]) {
                 snprintf(name, sizeof name, "has(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
-                md->row_has[k] = add_row(md, name, GLP_LO, 0, 0);
+                md->row_has[k] = mapa__glpk_row(md->P, name, GLP_LO, 0, 0);
             }
         }
     }
     const mapa__alloc_problem *pr = md->pr;
     if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves &&
         side_row(md, md->T, MAPA_SIDE_MOVES))
-        md->row_moves =
-            add_row(md, "max_moves", GLP_LO, (double)(pr->n_with_previous - s->max_moves), 0);
+        md->row_moves = mapa__glpk_row(md->P, "max_moves", GLP_LO,
+                                       (double)(pr->n_with_previous - s->max_moves), 0);
 }
 
 /* The rows a member (or class) of agency a, willing or not, enters in team t. */
@@ -238,17 +191,17 @@ static mapa_err put_team(model *md, int col, size_t a, bool willing, size_t t)
 {
     const mapa_agency *ag = &md->pr->p->agencies[a];
     size_t k = a * md->T + t;
-    mapa_err err = put(md, md->row_size[t], col, 1);
+    mapa_err err = mapa__triplets_put(&md->matrix, md->row_size[t], col, 1);
     if (err == MAPA_OK)
-        err = put(md, md->row_cap[k], col, 1);
+        err = mapa__triplets_put(&md->matrix, md->row_cap[k], col, 1);
     if (err == MAPA_OK)
-        err = put(md, md->row_has[k], col, 1);
+        err = mapa__triplets_put(&md->matrix, md->row_has[k], col, 1);
     if (err == MAPA_OK && willing)
-        err = put(md, md->row_spoc[t], col, 1);
+        err = mapa__triplets_put(&md->matrix, md->row_spoc[t], col, 1);
     if (err == MAPA_OK && ag->statutory)
-        err = put(md, md->row_stat[t], col, 1);
+        err = mapa__triplets_put(&md->matrix, md->row_stat[t], col, 1);
     if (err == MAPA_OK && mapa_sector_voluntary(ag->sector))
-        err = put(md, md->row_vol[t], col, 1);
+        err = mapa__triplets_put(&md->matrix, md->row_vol[t], col, 1);
     return err;
 }
 
@@ -266,17 +219,17 @@ static mapa_err x_columns(model *md)
                 continue;
             snprintf(name, sizeof name, "x(%.40s,%.40s)", mm->id, p->topics[t].id);
             double obj = (double)mapa__alloc_score(pr, m, t) / (double)pr->scale;
-            int j = add_col(md, name, GLP_BV, 0, 1, obj);
+            int j = mapa__glpk_col(md->P, name, GLP_BV, 0, 1, obj);
             if (!md->x_first[i])
                 md->x_first[i] = j;
             md->x_count[i]++;
-            err = put(md, md->member_row0 + (int)i, j, 1);
+            err = mapa__triplets_put(&md->matrix, md->member_row0 + (int)i, j, 1);
             if (err == MAPA_OK && md->cls[i] != MAPA_NONE)
-                err = put(md, md->class_row0 + (int)md->cls[i], j, 1);
+                err = mapa__triplets_put(&md->matrix, md->class_row0 + (int)md->cls[i], j, 1);
             if (err == MAPA_OK)
                 err = put_team(md, j, mm->agency, mm->spoc_willing, t);
             if (err == MAPA_OK && mm->previous_team == t)
-                err = put(md, md->row_moves, j, 1);
+                err = mapa__triplets_put(&md->matrix, md->row_moves, j, 1);
         }
     }
     return err;
@@ -293,8 +246,8 @@ static mapa_err other_columns(model *md)
             size_t a = md->cls_agency[c];
             snprintf(name, sizeof name, "u(%.40s,%s,%.30s)", p->agencies[a].id,
                      md->cls_willing[c] ? "spoc" : "other", p->topics[t].id);
-            int j = add_col(md, name, GLP_IV, 0, (double)md->cls_size[c], 0);
-            err = put(md, md->class_row0 + (int)c, j, 1);
+            int j = mapa__glpk_col(md->P, name, GLP_IV, 0, (double)md->cls_size[c], 0);
+            err = mapa__triplets_put(&md->matrix, md->class_row0 + (int)c, j, 1);
             if (err == MAPA_OK)
                 err = put_team(md, j, a, md->cls_willing[c], t);
         }
@@ -304,10 +257,10 @@ static mapa_err other_columns(model *md)
             if (!has)
                 continue;
             snprintf(name, sizeof name, "y(%.40s,%.40s)", p->agencies[a].id, p->topics[t].id);
-            int j = add_col(md, name, GLP_BV, 0, 1, 0);
-            err = put(md, has, j, -1);
+            int j = mapa__glpk_col(md->P, name, GLP_BV, 0, 1, 0);
+            err = mapa__triplets_put(&md->matrix, has, j, -1);
             if (err == MAPA_OK)
-                err = put(md, md->row_dist[t], j, 1);
+                err = mapa__triplets_put(&md->matrix, md->row_dist[t], j, 1);
         }
     return err;
 }
@@ -370,12 +323,12 @@ static void dispose(model *md)
     if (md->P)
         glp_delete_prob(md->P);
     void *ptrs[] = {md->cls,      md->cls_agency, md->cls_willing, md->cls_size, md->x_first,
-                    md->x_count,  md->x_team,     md->row_size,    md->row_cap,  md->row_has,
-                    md->row_spoc, md->row_stat,   md->row_vol,     md->row_dist, md->s_min,
-                    md->s_max,    md->s_cap,      md->s_spoc,      md->s_stat,   md->s_vol,
-                    md->s_dist,   md->ia,         md->ja,          md->ar};
+                    md->x_count,  md->row_size,   md->row_cap,     md->row_has,  md->row_spoc,
+                    md->row_stat, md->row_vol,    md->row_dist,    md->s_min,    md->s_max,
+                    md->s_cap,    md->s_spoc,     md->s_stat,      md->s_vol,    md->s_dist};
     for (size_t k = 0; k < sizeof ptrs / sizeof *ptrs; k++)
         free(ptrs[k]);
+    mapa__triplets_dispose(&md->matrix);
 }
 
 static mapa_err build(model *md)
@@ -388,8 +341,8 @@ static mapa_err build(model *md)
     /* staying bonuses count moves avoided: with this constant, objective = score - penalty *
      * moves. A fixed column, not GLPK's constant term, which the LP format does not keep. */
     if (pr->stay_bonus && pr->n_with_previous)
-        add_col(md, "constant", GLP_CV, 1, 1,
-                -(double)pr->stay_bonus * (double)pr->n_with_previous / (double)pr->scale);
+        mapa__glpk_col(md->P, "constant", GLP_CV, 1, 1,
+                       -(double)pr->stay_bonus * (double)pr->n_with_previous / (double)pr->scale);
     md->big = (double)mapa__alloc_max_score(pr) / (double)pr->scale * (double)(pr->n + 1) + 1;
     mapa_err err = allocate(md);
     if (err != MAPA_OK)
@@ -401,8 +354,8 @@ static mapa_err build(model *md)
         err = other_columns(md);
     if (err == MAPA_OK)
         err = slack_columns(md);
-    if (err == MAPA_OK && md->n_nz > 0)
-        glp_load_matrix(md->P, (int)md->n_nz, md->ia, md->ja, md->ar);
+    if (err == MAPA_OK)
+        mapa__triplets_load(&md->matrix, md->P);
     return err;
 }
 

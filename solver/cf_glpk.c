@@ -451,33 +451,10 @@ static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
     return err;
 }
 
-mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
-                       bool soft, const unsigned char *allow)
+static void cfm_free(cfm *c)
 {
-    cfm *c = calloc(1, sizeof *c);
     if (!c)
-        return oom();
-    c->pr = pr;
-    c->soft = soft;
-    c->allow = allow;
-    c->big = 10.0 * (double)(pr->places + 1) *
-             (1 + pr->s->cf_interest_weight + pr->s->cf_novelty_weight);
-    c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
-    c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
-    c->sends = calloc(pr->T + 1, sizeof *c->sends);
-    mapa__glpk_guard guard = {.log = o->log, .payload = o->payload};
-    mapa_err err = c->f && c->short_col && c->sends ? MAPA_OK : oom();
-    if (err == MAPA_OK) {
-        mapa__glpk_hooks_on(&guard);
-        if (setjmp(guard.jump)) {
-            mapa__glpk_hooks_off(1);
-            c->P = NULL;
-            err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
-        } else {
-            err = rounds(c, out, o);
-            mapa__glpk_hooks_off(0);
-        }
-    }
+        return;
     clear_model(c);
     for (size_t k = 0; k < c->n_cuts; k++)
         free(c->cuts[k].in);
@@ -486,38 +463,64 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     free(c->short_col);
     free(c->sends);
     free(c);
+}
+
+/* The model's state on the heap: GLPK's fatal errors longjmp past this frame. */
+static cfm *cfm_new(const mapa__cf_problem *pr, bool soft, const unsigned char *allow)
+{
+    cfm *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->pr = pr;
+    c->soft = soft;
+    c->allow = allow;
+    c->big = 10.0 * (double)(pr->places + 1) *
+             (1 + pr->s->cf_interest_weight + pr->s->cf_novelty_weight);
+    c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
+    c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
+    c->sends = calloc(pr->T + 1, sizeof *c->sends);
+    if (!c->f || !c->short_col || !c->sends) {
+        cfm_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/* Run rounds (or, with `write_only`, write the first model) under GLPK's hooks. */
+static mapa_err guarded(cfm *c, mapa_cf *out, const mapa_cf_options *o, const char *write_only)
+{
+    mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
+    mapa_err err = MAPA_OK;
+    mapa__glpk_hooks_on(&guard);
+    if (setjmp(guard.jump)) {
+        mapa__glpk_hooks_off(1);
+        c->P = NULL; /* freed with GLPK's environment */
+        return mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
+    }
+    if (write_only) {
+        err = build(c);
+        if (err == MAPA_OK && glp_write_lp(c->P, NULL, write_only) != 0)
+            err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", write_only);
+    } else {
+        err = rounds(c, out, o);
+    }
+    mapa__glpk_hooks_off(0);
+    return err;
+}
+
+mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                       bool soft, const unsigned char *allow)
+{
+    cfm *c = cfm_new(pr, soft, allow);
+    mapa_err err = c ? guarded(c, out, o, NULL) : oom();
+    cfm_free(c);
     return err;
 }
 
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path)
 {
-    cfm *c = calloc(1, sizeof *c);
-    if (!c)
-        return oom();
-    c->pr = pr;
-    c->big = 1;
-    c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
-    c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
-    c->sends = calloc(pr->T + 1, sizeof *c->sends);
-    mapa__glpk_guard guard = {0};
-    mapa_err err = c->f && c->short_col && c->sends ? MAPA_OK : oom();
-    if (err == MAPA_OK) {
-        mapa__glpk_hooks_on(&guard);
-        if (setjmp(guard.jump)) {
-            mapa__glpk_hooks_off(1);
-            c->P = NULL;
-            err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
-        } else {
-            err = build(c);
-            if (err == MAPA_OK && glp_write_lp(c->P, NULL, path) != 0)
-                err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", path);
-            mapa__glpk_hooks_off(0);
-        }
-    }
-    clear_model(c);
-    free(c->f);
-    free(c->short_col);
-    free(c->sends);
-    free(c);
+    cfm *c = cfm_new(pr, false, NULL);
+    mapa_err err = c ? guarded(c, NULL, NULL, path) : oom();
+    cfm_free(c);
     return err;
 }
