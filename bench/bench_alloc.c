@@ -104,21 +104,6 @@ static mapa_partnership *generate(const size_spec *z, unsigned long seed)
     return p;
 }
 
-static double glpsol_objective(const char *sol)
-{
-    FILE *fp = fopen(sol, "r");
-    char line[512];
-    double v = NAN;
-    while (fp && fgets(line, sizeof line, fp)) {
-        const char *eq = strstr(line, "preference_score = ");
-        if (strncmp(line, "Objective:", 10) == 0 && eq)
-            v = atof(eq + 19);
-    }
-    if (fp)
-        fclose(fp);
-    return v;
-}
-
 static void run_size(const size_spec *z, size_t glpsol_max, double glpsol_timeout)
 {
     bench_reset_peak();
@@ -155,7 +140,7 @@ static void run_size(const size_spec *z, size_t glpsol_max, double glpsol_timeou
             char *argv[] = {"glpsol", "--lp", lp, "-o", sol, NULL};
             double s, mib;
             int rc = bench_run(argv, glpsol_timeout, &s, &mib);
-            double v = glpsol_objective(sol);
+            double v = bench_glpsol_objective(sol, "preference_score");
             printf("%28s glpsol (full model, written in %.2f s) %s %8.2f s %7.1f MiB objective "
                    "%.0f: %s\n",
                    "", write_s, rc == -2 ? "TIMEOUT" : (rc == 0 ? "optimal" : "failed"), s, mib, v,

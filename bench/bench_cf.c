@@ -72,21 +72,6 @@ static void log_line(const char *line, void *payload)
     fprintf(stderr, "  [%.2f s] %s\n", bench_now(), line);
 }
 
-static double glpsol_objective(const char *sol)
-{
-    FILE *fp = fopen(sol, "r");
-    char line[512];
-    double v = NAN;
-    while (fp && fgets(line, sizeof line, fp)) {
-        const char *eq = strstr(line, "cf_score = ");
-        if (strncmp(line, "Objective:", 10) == 0 && eq)
-            v = atof(eq + 11);
-    }
-    if (fp)
-        fclose(fp);
-    return v;
-}
-
 static void run(size_t n, size_t T, size_t A, bool glpsol, double timeout)
 {
     size_t *team = NULL;
@@ -117,7 +102,7 @@ static void run(size_t n, size_t T, size_t A, bool glpsol, double timeout)
             char *argv[] = {"glpsol", "--lp", lp, "-o", sol, NULL};
             double gs, gmib;
             int rc = bench_run(argv, timeout, &gs, &gmib);
-            double v = glpsol_objective(sol);
+            double v = bench_glpsol_objective(sol, "cf_score");
             printf("%28s glpsol (straightforward, no connectivity rows) %s %8.2f s %7.1f MiB "
                    "objective %.4f: %s\n",
                    "", rc == -2 ? "TIMEOUT" : (rc == 0 ? "optimal" : "failed"), gs, gmib, v,

@@ -3,6 +3,7 @@
 #include "bench_util.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,4 +75,20 @@ int bench_run(char *const argv[], double timeout, double *seconds, double *peak_
     *seconds = bench_now() - start;
     *peak_mib = (double)ru.ru_maxrss / 1024;
     return status == -2 ? -2 : (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+double bench_glpsol_objective(const char *sol, const char *name)
+{
+    FILE *fp = fopen(sol, "r");
+    char line[512], key[128];
+    snprintf(key, sizeof key, "%s = ", name);
+    double v = NAN;
+    while (fp && fgets(line, sizeof line, fp)) {
+        const char *eq = strstr(line, key);
+        if (strncmp(line, "Objective:", 10) == 0 && eq)
+            v = atof(eq + strlen(key));
+    }
+    if (fp)
+        fclose(fp);
+    return v;
 }

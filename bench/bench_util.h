@@ -16,4 +16,7 @@ double bench_peak_mib(void);
  */
 int bench_run(char *const argv[], double timeout, double *seconds, double *peak_mib);
 
+/** The objective `name` in a glpsol solution file ("Objective:  name = V"), or NaN. */
+double bench_glpsol_objective(const char *sol, const char *name);
+
 #endif

@@ -69,12 +69,15 @@ static mapa_partnership *random_plan(size_t n, size_t T, size_t **team_out)
     return p;
 }
 
-/* Our own search: is the graph h -> t strongly connected? */
+/* Our own search (not igraph): is the graph on T teams with arcs arc[h * T + t] strongly connected?
+ */
 static bool strongly_connected(size_t T, const bool *arc)
 {
-    for (size_t start = 0; start < T; start++) {
-        bool seen[8] = {false};
-        size_t stack[8], top = 0, count = 0;
+    bool ok = true;
+    for (size_t start = 0; start < T && ok; start++) {
+        bool *seen = calloc(T, sizeof *seen);
+        size_t *stack = malloc(T * sizeof *stack), top = 0, count = 0;
+        assert_true(seen && stack);
         stack[top++] = start;
         seen[start] = true;
         while (top) {
@@ -86,10 +89,11 @@ static bool strongly_connected(size_t T, const bool *arc)
                     stack[top++] = v;
                 }
         }
-        if (count != T)
-            return false;
+        ok = count == T;
+        free(seen);
+        free(stack);
     }
-    return true;
+    return ok;
 }
 
 static double reach2(size_t T, const bool *arc)
@@ -221,26 +225,7 @@ static bool arcs_connected(const mapa_partnership *p, const size_t *team, const 
     assert_non_null(arc);
     for (size_t k = 0; k < cf->n_pairs; k++)
         arc[team[cf->pairs[k].member] * T + cf->pairs[k].team] = true;
-    bool ok = true;
-    for (size_t start = 0; start < T && ok; start++) { /* our own search, any size */
-        bool *seen = calloc(T, sizeof *seen);
-        size_t *stack = malloc(T * sizeof *stack), top = 0, count = 0;
-        assert_true(seen && stack);
-        stack[top++] = start;
-        seen[start] = true;
-        while (top) {
-            size_t u = stack[--top];
-            count++;
-            for (size_t v = 0; v < T; v++)
-                if (arc[u * T + v] && !seen[v]) {
-                    seen[v] = true;
-                    stack[top++] = v;
-                }
-        }
-        ok = count == T;
-        free(seen);
-        free(stack);
-    }
+    bool ok = strongly_connected(T, arc);
     free(arc);
     return ok;
 }
