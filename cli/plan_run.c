@@ -88,6 +88,14 @@ static char *join(const char *dir, const char *name)
     return path;
 }
 
+/* Where a stage starts, on stderr when it is a terminal (long runs show life); -q silences it. */
+static void progress(const plan_options *o, const char *stage, size_t members, size_t teams)
+{
+    if (o->quiet || !isatty(STDERR_FILENO))
+        return;
+    fprintf(stderr, "%s: %zu members, %zu sub-teams...\n", stage, members, teams);
+}
+
 static void print_cf_notes(const mapa_cf *cf)
 {
     for (size_t k = 0; k < cf->n_notes; k++)
@@ -115,6 +123,7 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
     mapa_cf cf = MAPA_CF_INIT;
     mapa_cf_options co = o->cf;
     co.log = o->verbose ? log_line : NULL;
+    progress(o, "Choosing Critical Friends", p->n_members, p->n_topics);
     mapa_err err = mapa_cf_solve(&cf, p, team, spoc, &co);
     if (err != MAPA_OK) {
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
@@ -173,6 +182,7 @@ static int allocate_stage(const plan_options *o, const char *verb, mapa_partners
     mapa_alloc a = MAPA_ALLOC_INIT;
     mapa_alloc_options ao = o->alloc;
     ao.log = o->verbose ? log_line : NULL;
+    progress(o, "Allocating", p->n_members, p->n_topics);
     mapa_err err = mapa_alloc_solve(&a, p, &ao);
     if (err != MAPA_OK) {
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
