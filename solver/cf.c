@@ -206,6 +206,25 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
     return err;
 }
 
+/*
+ * The reach term adds at most cf_reach_weight to the flow's optimum U, and the
+ * flow's plan (strongly connected) reaches U: so no plan using an arc of
+ * reduced cost above cf_reach_weight can do better. GLPK gets only the others.
+ */
+static mapa_err reach_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                           const int64_t *rc)
+{
+    size_t count = pr->n * pr->T;
+    unsigned char *allow = calloc(count + 1, 1);
+    if (!allow)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    widen(allow, rc, count, (int64_t)ceil(pr->s->cf_reach_weight * (double)pr->scale));
+    out->certified = false;
+    mapa_err err = mapa__cf_glpk(out, pr, o, false, allow);
+    free(allow);
+    return err;
+}
+
 static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o)
 {
     bool soft = pr->s->soft;
@@ -233,6 +252,12 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
             o->log(line, o->payload);
         }
         bool done = out->status == MAPA_STATUS_INFEASIBLE ? !soft : out->strongly_connected;
+        if (err == MAPA_OK && pr->reach && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
+            /* the flow ignores the reach term; GLPK adds it on the arcs that can matter */
+            err = done ? reach_glpk(out, pr, o, rc) : mapa__cf_glpk(out, pr, o, false, NULL);
+            free(rc);
+            return err;
+        }
         if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
             out->certified = false;
             err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));

@@ -209,7 +209,7 @@ static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const s
 mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc)
 {
     *usable = false;
-    if (pr->S != 1 || pr->reach)
+    if (pr->S != 1)
         return MAPA_OK;
     size_t T = pr->T, first_pair = FIRST_TEAM + T, first_cand = first_pair + T * T;
     int64_t cmax = 0;
