@@ -1,19 +1,7 @@
 #!/bin/sh
 # End-to-end checks of mapa allocate and mapa plan: outputs, exit codes, and the
 # written model solved by glpsol reaching the objective mapa reports.
-mapa=$1
-root=$2
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-json_value() { # first "key": value in a summary.json
-    grep -m1 "\"$1\":" "$2" | sed 's/.*: *//; s/[",]//g'
-}
+. "$(dirname "$0")/lib.sh"
 
 example=$root/scenarios/east-midlands
 
@@ -30,16 +18,14 @@ if command -v glpsol >/dev/null 2>&1; then
         "$mapa" allocate "$example" -o "$tmp/$f" -q --formulation $f --write-lp "$tmp/$f.lp" || bad "write-lp $f"
         glpsol --lp "$tmp/$f.lp" -o "$tmp/$f.sol" >/dev/null 2>&1 || bad "glpsol $f"
         want=$(json_value objective "$tmp/$f/summary.json")
-        got=$(sed -n 's/^Objective: *preference_score = \([0-9.e+-]*\).*/\1/p' "$tmp/$f.sol")
-        awk -v a="$want" -v b="$got" 'BEGIN { d = a - b; exit !(d < 1e-6 && d > -1e-6) }' \
-            && ok || bad "glpsol objective $got, mapa $want ($f)"
+        got=$(glpsol_objective preference_score "$tmp/$f.sol")
+        same_number "$want" "$got" 1e-6 && ok || bad "glpsol objective $got, mapa $want ($f)"
     done
     "$mapa" allocate "$example" -o "$tmp/r" -q --objective rank-maximal --write-lp "$tmp/r.lp"
     glpsol --lp "$tmp/r.lp" -o "$tmp/r.sol" >/dev/null 2>&1
     want=$(json_value objective "$tmp/r/summary.json")
-    got=$(sed -n 's/^Objective: *preference_score = \([0-9.e+-]*\).*/\1/p' "$tmp/r.sol")
-    awk -v a="$want" -v b="$got" 'BEGIN { d = a - b; exit !(d < 1e-3 && d > -1e-3) }' \
-        && ok || bad "glpsol rank-maximal objective $got, mapa $want"
+    got=$(glpsol_objective preference_score "$tmp/r.sol")
+    same_number "$want" "$got" 1e-3 && ok || bad "glpsol rank-maximal objective $got, mapa $want"
 else
     echo "glpsol not installed: model agreement not checked"
 fi
@@ -70,5 +56,4 @@ touch "$tmp/file"
 "$mapa" allocate "$example" -o "$tmp/w" --weights 10,6,3 -q && ok || bad "custom weights"
 [ "$(json_value objective_name "$tmp/w/summary.json")" = weights ] && ok || bad "weights objective named"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -1,16 +1,7 @@
 #!/bin/sh
 # End-to-end checks of mapa cf and the Critical Friends of mapa plan.
-mapa=$1
-root=$2
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-cf_value() { # a key of the critical_friends section of summary.json
-    sed -n '/"critical_friends"/,$p' "$2" | grep -m1 "\"$1\":" | sed 's/.*: *//; s/[",]//g'
-}
+. "$(dirname "$0")/lib.sh"
+cf_value() { json_value "$1" "$2" critical_friends; }
 
 example=$root/scenarios/east-midlands
 "$mapa" plan "$example" -o "$tmp/p" >"$tmp/out.txt" 2>&1; rc=$?
@@ -31,9 +22,8 @@ cmp -s "$tmp/c/critical_friends.csv" "$tmp/p/critical_friends.csv" && ok || bad 
 if command -v glpsol >/dev/null 2>&1; then
     glpsol --lp "$tmp/cf.lp" -o "$tmp/cf.sol" >/dev/null 2>&1
     want=$(cf_value objective "$tmp/c/summary.json")
-    got=$(sed -n 's/^Objective: *cf_score = \([0-9.e+-]*\).*/\1/p' "$tmp/cf.sol")
-    awk -v a="$want" -v b="$got" 'BEGIN { d = a - b; exit !(d < 1e-6 && d > -1e-6) }' \
-        && ok || bad "glpsol CF objective $got, mapa $want"
+    got=$(glpsol_objective cf_score "$tmp/cf.sol")
+    same_number "$want" "$got" 1e-6 && ok || bad "glpsol CF objective $got, mapa $want"
 fi
 
 "$mapa" cf "$example" --teams "$tmp/p/teams.csv" -o "$tmp/s" --cf-per-stage --no-spoc-cf -q; rc=$?
@@ -65,5 +55,4 @@ printf 'member_id,team_id,spoc\nm1,t9,yes\n' > "$tmp/bad_teams.csv"
 grep -q "bad_teams.csv:2:4: error: team 't9' is not a topic id in topics.csv" "$tmp/err.txt" && ok || bad "bad teams.csv message"
 "$mapa" cf "$root/tests/data/good/tiny" -o "$tmp/b" >/dev/null 2>&1; [ $? = 64 ] && ok || bad "cf without --teams is a usage error"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
