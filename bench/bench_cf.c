@@ -88,6 +88,17 @@ static void run(size_t n, size_t T, size_t A, bool glpsol, double timeout)
            "strongly connected %s, %zu cut rounds\n",
            n, T, cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, mib,
            cf.objective, cf.strongly_connected ? "yes" : "no", cf.cut_rounds);
+    double weight = p->settings.cf_reach_weight;
+    p->settings.cf_reach_weight = 0; /* the same plan search without the reach term */
+    mapa_cf plain = MAPA_CF_INIT;
+    double t1 = bench_now();
+    if (mapa_cf_solve(&plain, p, team, NULL, &o) == MAPA_OK)
+        printf("%28s two-step reach %.1f%% of team pairs (%s, %zu swaps); without the reach "
+               "term %.1f%% in %.3f s\n",
+               "", 100 * cf.reach2, cf.reach_method, cf.reach_swaps, 100 * plain.reach2,
+               bench_now() - t1);
+    p->settings.cf_reach_weight = weight;
+    mapa_cf_dispose(&plain);
     fflush(stdout);
     if (glpsol) {
         char lp[] = "/tmp/mapa-bench-cf-XXXXXX", sol[64];

@@ -191,10 +191,11 @@ static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
     }
     for (size_t k = 0; k < cf->n_notes; k++)
         json_array_append_new(notes, json_string(cf->notes[k].text));
-    json_t *graph =
-        json_pack("{s:b, s:f, s:f, s:I, s:I}", "strongly_connected", cf->strongly_connected,
-                  "pairs_within_one_step", cf->reach1, "pairs_within_two_steps", cf->reach2,
-                  "diameter", (json_int_t)cf->diameter, "cut_rounds", (json_int_t)cf->cut_rounds);
+    json_t *graph = json_pack(
+        "{s:b, s:f, s:f, s:s, s:I, s:I, s:I}", "strongly_connected", cf->strongly_connected,
+        "pairs_within_one_step", cf->reach1, "pairs_within_two_steps", cf->reach2,
+        "two_step_reach_optimised", cf->reach_method, "reach_swaps", (json_int_t)cf->reach_swaps,
+        "diameter", (json_int_t)cf->diameter, "cut_rounds", (json_int_t)cf->cut_rounds);
     json_t *o =
         json_pack("{s:s, s:s, s:b, s:f, s:f, s:f, s:f, s:I, s:I, s:f}", "status",
                   mapa_status_name(cf->status), "method", cf->method, "certified", cf->certified,

@@ -14,6 +14,7 @@
 
 #include "solver/alloc_problem.h"
 #include "solver/cf_problem.h"
+#include "solver/cf_reach.h"
 
 static double now(void)
 {
@@ -207,18 +208,22 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
 }
 
 /*
- * The reach term adds at most cf_reach_weight to the flow's optimum U, and the
- * flow's plan (strongly connected) reaches U: so no plan using an arc of
- * reduced cost above cf_reach_weight can do better. GLPK gets only the others.
+ * The flow's plan (strongly connected, its reach raised by swaps) has the
+ * flow's optimum U and R pairs within two steps. Any plan x scores at most
+ * U - rc(x) + w * Rmax / (T(T-1)), Rmax the reach's upper bound, so a better
+ * plan uses only arcs of reduced cost <= w * (Rmax - R) / (T(T-1)). GLPK gets
+ * only those.
  */
 static mapa_err reach_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                            const int64_t *rc)
 {
-    size_t count = pr->n * pr->T;
+    size_t count = pr->n * pr->T, pairs = pr->T * (pr->T - 1);
     unsigned char *allow = calloc(count + 1, 1);
     if (!allow)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    widen(allow, rc, count, (int64_t)ceil(pr->s->cf_reach_weight * (double)pr->scale));
+    size_t found = (size_t)llround(out->reach2 * (double)pairs), bound = mapa__cf_reach_bound(pr);
+    double room = (double)(bound > found ? bound - found : 0) / (double)pairs;
+    widen(allow, rc, count, (int64_t)ceil(pr->s->cf_reach_weight * room * (double)pr->scale));
     out->certified = false;
     mapa_err err = mapa__cf_glpk(out, pr, o, false, allow);
     free(allow);
@@ -233,12 +238,12 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         out->method = "pre-check";
         return MAPA_OK;
     }
-    bool usable = false;
+    bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
     int64_t *rc = NULL;
     if (!o->full && !o->write_lp) {
         rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
-        err = rc ? mapa__cf_flow(out, pr, &usable, rc)
+        err = rc ? mapa__cf_flow(out, pr, &usable, rc, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     }
     if (err == MAPA_OK && usable) {
@@ -252,7 +257,8 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
             o->log(line, o->payload);
         }
         bool done = out->status == MAPA_STATUS_INFEASIBLE ? !soft : out->strongly_connected;
-        if (err == MAPA_OK && pr->reach && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
+        if (err == MAPA_OK && pr->reach && out->status != MAPA_STATUS_INFEASIBLE && !soft &&
+            !(done && reach_best && out->certified)) {
             /* the flow ignores the reach term; GLPK adds it on the arcs that can matter */
             err = done ? reach_glpk(out, pr, o, rc) : mapa__cf_glpk(out, pr, o, false, NULL);
             free(rc);

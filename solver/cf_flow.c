@@ -16,6 +16,7 @@
 #include <mapa/team_graph.h>
 
 #include "solver/cf_problem.h"
+#include "solver/cf_reach.h"
 #include "solver/mcf.h"
 
 enum { NODE_S, NODE_SS, FIRST_TEAM };
@@ -153,6 +154,44 @@ static mapa_err link_one(repair *r, size_t count, size_t *budget, bool *linked)
     return err;
 }
 
+static void repair_close(repair *r)
+{
+    free(r->from);
+    free(r->to);
+    free(r->memb);
+    free(r->src);
+    free(r->snk);
+    free(r->reach);
+    free(r->queue);
+    free(r->who);
+}
+
+static mapa_err repair_open(repair *r, const mapa__cf_problem *pr, mapa__mcf *g, const size_t *arc,
+                            const size_t *s_arc, const size_t *pair_arc)
+{
+    size_t T = pr->T;
+    *r = (repair){pr,
+                  g,
+                  arc,
+                  malloc((pr->places + 1) * sizeof(size_t)),
+                  malloc((pr->places + 1) * sizeof(size_t)),
+                  malloc((T + 1) * sizeof(size_t)),
+                  malloc((T + 1) * sizeof(bool)),
+                  malloc((T + 1) * sizeof(bool)),
+                  s_arc,
+                  pair_arc,
+                  malloc((T * T + 1) * sizeof(size_t)),
+                  0,
+                  malloc(T + 1),
+                  malloc((T + 1) * sizeof(size_t))};
+    if (!(r->from && r->to && r->memb && r->src && r->snk && r->reach && r->queue && r->who)) {
+        repair_close(r);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    }
+    read_reviewers(r);
+    return MAPA_OK;
+}
+
 /*
  * Among the flow's optimal plans, look for a strongly connected one: swaps of
  * zero cost (cycles of zero reduced cost) that add an arc into a source (or
@@ -160,55 +199,26 @@ static mapa_err link_one(repair *r, size_t count, size_t *budget, bool *linked)
  * components. The potentials still certify every plan visited. A bounded
  * search (200 swaps per team): when it fails, the integer program decides.
  */
-static mapa_err make_connected(const mapa__cf_problem *pr, mapa__mcf *g, const size_t *arc,
-                               const size_t *s_arc, const size_t *pair_arc, bool *connected)
+static mapa_err make_connected(repair *r, bool *connected)
 {
-    size_t T = pr->T;
-    repair r = {pr,
-                g,
-                arc,
-                malloc((pr->places + 1) * sizeof(size_t)),
-                malloc((pr->places + 1) * sizeof(size_t)),
-                malloc((T + 1) * sizeof(size_t)),
-                malloc((T + 1) * sizeof(bool)),
-                malloc((T + 1) * sizeof(bool)),
-                s_arc,
-                pair_arc,
-                malloc((T * T + 1) * sizeof(size_t)),
-                0,
-                malloc(T + 1),
-                malloc((T + 1) * sizeof(size_t))};
-    mapa_err err = r.from && r.to && r.memb && r.src && r.snk && r.reach && r.queue && r.who
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    size_t count = 0, budget = 200 * T;
-    *connected = false;
-    if (err == MAPA_OK) {
-        read_reviewers(&r);
-        err = components(&r, &count);
-    }
+    size_t count = 0, budget = 200 * r->pr->T;
+    mapa_err err = components(r, &count);
     while (err == MAPA_OK && count > 1) {
         bool linked = false;
-        err = link_one(&r, count, &budget, &linked);
+        err = link_one(r, count, &budget, &linked);
         if (err != MAPA_OK || !linked)
             break;
-        err = components(&r, &count);
+        err = components(r, &count);
     }
     *connected = err == MAPA_OK && count == 1;
-    free(r.from);
-    free(r.to);
-    free(r.memb);
-    free(r.src);
-    free(r.snk);
-    free(r.reach);
-    free(r.queue);
-    free(r.who);
     return err;
 }
 
-mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc)
+mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc,
+                       bool *reach_best)
 {
     *usable = false;
+    *reach_best = false;
     if (pr->S != 1)
         return MAPA_OK;
     size_t T = pr->T, first_pair = FIRST_TEAM + T, first_cand = first_pair + T * T;
@@ -250,8 +260,19 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     bool connected = false;
     if (err == MAPA_OK)
         err = mapa__mcf_solve(g, NODE_S, NODE_SS, (int64_t)pr->places, &sent);
-    if (err == MAPA_OK && sent == (int64_t)pr->places && T > 1)
-        err = make_connected(pr, g, arc, s_arc, pair_arc, &connected);
+    if (err == MAPA_OK && sent == (int64_t)pr->places && T > 1) {
+        repair r;
+        err = repair_open(&r, pr, g, arc, s_arc, pair_arc);
+        if (err == MAPA_OK)
+            err = make_connected(&r, &connected);
+        if (err == MAPA_OK && connected && pr->s->cf_reach_weight > 0) {
+            mapa__cf_arcs arcs = {g, arc, s_arc, pair_arc};
+            err = mapa__cf_raise_reach(pr, &arcs, r.who, &out->reach_swaps, reach_best);
+            out->reach_method = *reach_best ? "swaps among the optimal plans, at its upper bound"
+                                            : "swaps among the optimal plans, not proven best";
+        }
+        repair_close(&r);
+    }
     for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
         for (size_t t = 0; t < T && err == MAPA_OK; t++)
             if (arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(g, arc[i * T + t]) > 0 &&

@@ -513,6 +513,8 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
 {
     cfm *c = cfm_new(pr, soft, allow);
     mapa_err err = c ? guarded(c, out, o, NULL) : oom();
+    if (err == MAPA_OK && pr->reach)
+        out->reach_method = "in the integer program";
     cfm_free(c);
     return err;
 }

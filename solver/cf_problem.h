@@ -44,9 +44,13 @@ static inline size_t mapa__cf_home(const mapa__cf_problem *pr, size_t i)
  * Transportation flow (one stage, no side rows); *usable false when it cannot
  * apply. `rc` (n x T entries, may be NULL) receives the reduced cost of each
  * candidate-team arc under the final potentials: a plan using that arc scores
- * at least that much below the flow's optimum (docs/model.md).
+ * at least that much below the flow's optimum (docs/model.md). When the plan is
+ * strongly connected and the reach weight positive, zero-cost swaps raise its
+ * two-step reach (cf_reach.h); *reach_best says the reach met its upper bound,
+ * so the plan is optimal with the reach term too.
  */
-mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc);
+mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc,
+                       bool *reach_best);
 
 /**
  * GLPK, adding "every team sends" rows and connectivity cuts in rounds until

@@ -60,17 +60,19 @@ typedef struct mapa_cf {
     size_t cut_rounds; /**< connectivity cuts added, in rounds */
     /* the team graph: h -> t when a member of h is a CF of t */
     bool strongly_connected;
-    double reach1;          /**< share of ordered team pairs joined directly */
-    double reach2;          /**< share of ordered team pairs within two steps */
-    size_t diameter;        /**< longest shortest path; 0 when not strongly connected */
-    mapa_alloc_note *notes; /**< why places are empty, or relaxations */
+    double reach1;            /**< share of ordered team pairs joined directly */
+    double reach2;            /**< share of ordered team pairs within two steps */
+    size_t diameter;          /**< longest shortest path; 0 when not strongly connected */
+    const char *reach_method; /**< how reach2 was optimised (static text) */
+    size_t reach_swaps;       /**< swaps kept by the reach search among optimal plans */
+    mapa_alloc_note *notes;   /**< why places are empty, or relaxations */
     size_t n_notes;
 } mapa_cf;
 
 #define MAPA_CF_INIT                                                                               \
     {                                                                                              \
         MAPA_STATUS_INFEASIBLE, "", NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, false, 0, false, 0, 0, 0,  \
-            NULL, 0                                                                                \
+            "not optimised", 0, NULL, 0                                                            \
     }
 
 /**

@@ -266,6 +266,64 @@ static void cf_keeps_every_rule_on_random_plans(void **state)
     assert_true(solved > 100);
 }
 
+/*
+ * Above 8 teams the reach term is raised by swaps among the flow's optimal
+ * plans: the primary objective must equal the optimum without the term, every
+ * rule still holds, the reach never falls below the plain plan's, and "at its
+ * upper bound" must be true by our own count: places x (1 + largest cf_required).
+ */
+static void cf_raises_reach_among_optimal_plans(void **state)
+{
+    (void)state;
+    rng_state = 991;
+    size_t searched = 0, at_bound = 0, raised = 0;
+    for (size_t k = 0; k < 120; k++) {
+        size_t T = 9 + rnd(12), n = T * (3 + rnd(6)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        for (size_t t = 0; k % 2 && t < T; t++)
+            p->topics[t].cf_required = 2; /* as in the benchmark: the bound is often met */
+        mapa_cf cf = MAPA_CF_INIT, plain = MAPA_CF_INIT;
+        assert_int_equal(mapa_cf_solve(&cf, p, team, NULL, NULL), MAPA_OK);
+        p->settings.cf_reach_weight = 0;
+        assert_int_equal(mapa_cf_solve(&plain, p, team, NULL, NULL), MAPA_OK);
+        assert_int_equal(cf.status, plain.status);
+        if (cf.status == MAPA_STATUS_OPTIMAL) {
+            assert_true(fabs(cf.objective - plain.objective) < 1e-9);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &cf, NULL, NULL), 0);
+            assert_true(arcs_connected(p, team, &cf));
+            bool *arc = calloc(T * T, sizeof *arc);
+            assert_non_null(arc);
+            for (size_t q = 0; q < cf.n_pairs; q++)
+                arc[team[cf.pairs[q].member] * T + cf.pairs[q].team] = true;
+            double own = reach2(T, arc);
+            free(arc);
+            assert_true(fabs(own - cf.reach2) < 1e-12);
+            assert_true(cf.reach2 >= plain.reach2 - 1e-12);
+            if (strstr(cf.reach_method, "swaps")) {
+                searched++;
+                raised += cf.reach2 > plain.reach2;
+                size_t most = 0;
+                for (size_t t = 0; t < T; t++)
+                    most = p->topics[t].cf_required > most ? p->topics[t].cf_required : most;
+                double bound = (double)(cf.places * (1 + most));
+                bound = bound < (double)(T * (T - 1)) ? bound : (double)(T * (T - 1));
+                bool top = fabs(own * (double)(T * (T - 1)) - bound) < 1e-6;
+                assert_true(top == (strstr(cf.reach_method, "upper bound") != NULL));
+                at_bound += top;
+            }
+        }
+        mapa_cf_dispose(&cf);
+        mapa_cf_dispose(&plain);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    print_message("reach search: %zu plans, raised on %zu, at the upper bound on %zu\n", searched,
+                  raised, at_bound);
+    assert_true(searched > 50);
+    assert_true(raised > 10);
+    assert_true(at_bound > 5);
+}
+
 static void cf_explains_impossible_coverage(void **state)
 {
     (void)state;
@@ -334,6 +392,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cf_matches_brute_force),
         cmocka_unit_test(cf_keeps_every_rule_on_random_plans),
+        cmocka_unit_test(cf_raises_reach_among_optimal_plans),
         cmocka_unit_test(cf_explains_impossible_coverage),
         cmocka_unit_test(cf_baselines_are_seeded),
     };
