@@ -18,13 +18,14 @@
 #define MEMBERS_HINT  "id, name, agency, pref1, pref2, ..."
 #define TOPICS_HINT   "id, name, min_size, max_size, ..."
 #define AGENCIES_HINT "id, name, sector, statutory"
+#define INTERACTIONS_HINT "from, to, date, channel, weight"
 
 typedef struct loader {
     const char *dir;
     mapa_partnership *p;
     mapa_diags *d;
-    mapa__csv_table members, topics, agencies;
-    bool have_members, have_topics, have_agencies;
+    mapa__csv_table members, topics, agencies, interactions;
+    bool have_members, have_topics, have_agencies, have_interactions;
     size_t *topic_rows;
 } loader;
 
@@ -252,6 +253,12 @@ static mapa_err load(loader *ld)
         err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->d);
     if (err == MAPA_OK && ld->have_members && ld->have_topics)
         check_across_files(ld);
+    if (err == MAPA_OK && ld->have_members && topics_usable && file_exists(ld->dir, "interactions.csv")) {
+        err = read_table(ld, "interactions.csv", INTERACTIONS_HINT, &ld->interactions,
+                         &ld->have_interactions);
+        if (err == MAPA_OK && ld->have_interactions)
+            err = mapa__read_interactions(ld->p, &ld->interactions, ld->d);
+    }
     return err;
 }
 
@@ -261,7 +268,7 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     if (err != MAPA_OK)
         return err;
     loader ld = {.dir = dir, .d = diags};
-    ld.members = ld.topics = ld.agencies = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
+    ld.members = ld.topics = ld.agencies = ld.interactions = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
     size_t errors_before = diags->n_errors;
     err = mapa_partnership_new(&ld.p);
     if (err == MAPA_OK)
@@ -278,6 +285,7 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     mapa__csv_table_dispose(&ld.members);
     mapa__csv_table_dispose(&ld.topics);
     mapa__csv_table_dispose(&ld.agencies);
+    mapa__csv_table_dispose(&ld.interactions);
     free(ld.topic_rows);
     return err;
 }

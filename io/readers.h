@@ -36,4 +36,7 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
 mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool agencies_listed,
                             mapa_diags *diags);
 
+/** Add the logged contacts of interactions.csv to `p` (members already read). */
+mapa_err mapa__read_interactions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *diags);
+
 #endif

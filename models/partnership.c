@@ -91,6 +91,7 @@ void mapa_partnership_free(mapa_partnership *p)
     free(p->agencies);
     free(p->topics);
     free(p->members);
+    free(p->interactions);
     mapa__idmap_free(p->agency_ids);
     mapa__idmap_free(p->topic_ids);
     mapa__idmap_free(p->member_ids);
@@ -213,4 +214,15 @@ size_t mapa_partnership_allocatable(const mapa_partnership *p)
     for (size_t i = 0; i < p->n_members; i++)
         n += !p->members[i].coordinator;
     return n;
+}
+
+mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_interaction *x)
+{
+    if (x->from >= p->n_members || x->to >= p->n_members)
+        return mapa_error_set(MAPA_EINVAL, "interaction between unknown members");
+    mapa_err err = reserve(&p->interactions, &p->cap_interactions, p->n_interactions,
+                           sizeof *p->interactions);
+    if (err == MAPA_OK)
+        p->interactions[p->n_interactions++] = *x;
+    return err;
 }

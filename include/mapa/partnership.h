@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <mapa/error.h>
 #include <mapa/settings.h>
@@ -78,6 +79,13 @@ typedef struct mapa_member {
     size_t line;          /**< row in members.csv */
 } mapa_member;
 
+/** One logged contact of interactions.csv: `from` wrote to, called or met `to`. */
+typedef struct mapa_interaction {
+    size_t from, to; /**< member indices */
+    int32_t day;     /**< days since 1970-01-01 */
+    double weight;   /**< positive; 1 when not given */
+} mapa_interaction;
+
 typedef struct mapa_idmap mapa_idmap;
 
 /**
@@ -92,11 +100,13 @@ typedef struct mapa_partnership {
     mapa_member *members;
     size_t n_members;
     size_t max_prefs; /**< K: the longest preference list */
+    mapa_interaction *interactions; /**< interactions.csv, in file order (may be empty) */
+    size_t n_interactions;
     mapa_settings settings;
     mapa_idmap *agency_ids;
     mapa_idmap *topic_ids;
     mapa_idmap *member_ids;
-    size_t cap_agencies, cap_topics, cap_members;
+    size_t cap_agencies, cap_topics, cap_members, cap_interactions;
 } mapa_partnership;
 
 /** A new, empty partnership with default settings; free with mapa_partnership_free. */
@@ -118,6 +128,9 @@ mapa_err mapa_partnership_add_topic(mapa_partnership *p, size_t *index, const ma
 mapa_err mapa_partnership_add_member(mapa_partnership *p, size_t *index, const mapa_member *member);
 
 /** Index of the agency, topic or member with this id, or MAPA_NONE. O(1) expected. */
+/** Append a logged contact (member indices must be valid). */
+mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_interaction *x);
+
 size_t mapa_partnership_find_agency(const mapa_partnership *p, const char *id);
 size_t mapa_partnership_find_topic(const mapa_partnership *p, const char *id);
 size_t mapa_partnership_find_member(const mapa_partnership *p, const char *id);

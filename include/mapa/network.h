@@ -1,0 +1,72 @@
+/*
+ * The communication network: nodes (members, or the labels of an edge list)
+ * and undirected ties, each typed and weighted. Built from a plan (teams,
+ * SPOCs, Critical Friends), from interactions.csv, or from any edge list.
+ */
+#ifndef MAPA_NETWORK_H
+#define MAPA_NETWORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <mapa/cf.h>
+#include <mapa/partnership.h>
+
+/** Kinds of tie (bits: two members can be tied in several ways). */
+enum {
+    MAPA_TIE_TEAM = 1,     /**< members of the same sub-team */
+    MAPA_TIE_CF = 2,       /**< a Critical Friend and a member of the team it reviews */
+    MAPA_TIE_SPOC = 4,     /**< SPOC to SPOC */
+    MAPA_TIE_COORD = 8,    /**< co-ordination team to a SPOC (and within it) */
+    MAPA_TIE_OBSERVED = 16 /**< logged in interactions.csv or the edge list */
+};
+
+typedef struct mapa_tie {
+    size_t a, b;   /**< a < b */
+    double weight; /**< ties merged (plan), or summed contact weights (observed) */
+    unsigned kind; /**< MAPA_TIE_* bits */
+} mapa_tie;
+
+typedef struct mapa_network {
+    size_t n;          /**< nodes */
+    char **label;      /**< node ids, owned */
+    char **name;       /**< display names, owned */
+    size_t *group;     /**< agency of each node, or MAPA_NONE */
+    size_t *sector;    /**< sector of each node (mapa_sector), or MAPA_NONE */
+    size_t *team;      /**< team of each node, or MAPA_NONE */
+    size_t n_groups;   /**< agencies (group ids index group_label) */
+    char **group_label; /**< owned */
+    size_t n_teams;
+    char **team_label; /**< owned */
+    mapa_tie *ties;    /**< sorted by (a, b), no duplicates, no loops (after finish) */
+    size_t n_ties, cap_ties;
+} mapa_network;
+
+#define MAPA_NETWORK_INIT {0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, 0}
+
+/**
+ * The planned network of a partnership: every member a node (co-ordinators
+ * included); `team` per member (MAPA_NONE for co-ordinators), `spoc` per topic
+ * (may be NULL), `cf` the Critical Friends (may be NULL).
+ */
+mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, const size_t *team,
+                                const size_t *spoc, const mapa_cf *cf);
+
+/**
+ * The observed network of interactions.csv between days first and last
+ * (inclusive), ties undirected, weights summed. `team` may be NULL.
+ */
+mapa_err mapa_network_from_log(mapa_network *net, const mapa_partnership *p, const size_t *team,
+                               int32_t first, int32_t last);
+
+/** Add one tie (merged with an existing one: weights add, kinds join). */
+mapa_err mapa_network_add_tie(mapa_network *net, size_t a, size_t b, double weight,
+                              unsigned kind);
+
+/** Sort and merge the ties added; call once after the last mapa_network_add_tie. */
+void mapa_network_finish(mapa_network *net);
+
+void mapa_network_dispose(mapa_network *net);
+
+#endif

@@ -1,0 +1,261 @@
+/*
+ * Network figures against values worked out by hand (star, path, cycle, two
+ * cliques joined by a bridge, a three-agency example for E-I, brokerage and
+ * the agency graph) and published for Zachary's karate club; empty, single
+ * node and disconnected networks.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+#include <igraph/igraph.h>
+
+#include <mapa/metrics.h>
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-4)
+
+/* A network of n nodes with edges pairs[2k], pairs[2k+1]; groups may be NULL. */
+static mapa_network make(size_t n, const size_t *pairs, size_t n_edges, const size_t *groups,
+                         size_t n_groups)
+{
+    mapa_network net = MAPA_NETWORK_INIT;
+    net.n = n;
+    net.group = malloc((n + 1) * sizeof *net.group);
+    net.sector = malloc((n + 1) * sizeof *net.sector);
+    assert_true(net.group && net.sector);
+    for (size_t v = 0; v < n; v++) {
+        net.group[v] = groups ? groups[v] : MAPA_NONE;
+        net.sector[v] = groups ? groups[v] : MAPA_NONE;
+    }
+    net.n_groups = groups ? n_groups : 0;
+    for (size_t k = 0; k < n_edges; k++)
+        assert_int_equal(mapa_network_add_tie(&net, pairs[2 * k], pairs[2 * k + 1], 1, 0), MAPA_OK);
+    mapa_network_finish(&net);
+    return net;
+}
+
+static mapa_metrics measure(const mapa_network *net)
+{
+    mapa_metrics m;
+    assert_int_equal(mapa_metrics_compute(&m, net, NULL), MAPA_OK);
+    return m;
+}
+
+static void star(void **state)
+{
+    (void)state;
+    const size_t e[] = {0, 1, 0, 2, 0, 3, 0, 4};
+    mapa_network net = make(5, e, 4, NULL, 0);
+    mapa_metrics m = measure(&net);
+    assert_int_equal(m.node[0].degree, 4);
+    NEAR(m.node[0].betweenness, 1.0);
+    NEAR(m.node[1].betweenness, 0.0);
+    NEAR(m.node[0].harmonic, 1.0);
+    NEAR(m.node[1].harmonic, 0.625); /* (1 + 3/2) / 4 */
+    NEAR(m.node[0].constraint, 0.25); /* 4 x (1/4)^2 */
+    NEAR(m.node[1].constraint, 1.0);
+    NEAR(m.node[0].effective_size, 4.0);
+    NEAR(m.node[0].efficiency, 1.0);
+    NEAR(m.node[1].effective_size, 1.0);
+    NEAR(m.node[0].eigenvector, 1.0);
+    NEAR(m.node[1].eigenvector, 0.5); /* 1/sqrt(4) of the centre */
+    NEAR(m.node[0].clustering, 0.0);
+    NEAR(m.degree_centralization, 1.0);
+    NEAR(m.betweenness_centralization, 1.0);
+    NEAR(m.density, 0.4);
+    NEAR(m.average_path, 1.6); /* (4 x 1 + 6 x 2) / 10 */
+    NEAR(m.transitivity, 0.0);
+    assert_true(m.node[0].articulation && !m.node[1].articulation);
+    assert_int_equal(m.articulation_points, 1);
+    assert_int_equal(m.bridges, 4);
+    assert_int_equal(m.node[0].bridges, 4);
+    assert_true(isnan(m.ei)); /* no agencies */
+    assert_true(isnan(m.node[0].brokerage[MAPA_BROKER_TOTAL]));
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+}
+
+static void path_and_cycle(void **state)
+{
+    (void)state;
+    const size_t p[] = {0, 1, 1, 2, 2, 3};
+    mapa_network net = make(4, p, 3, NULL, 0);
+    mapa_metrics m = measure(&net);
+    NEAR(m.node[1].betweenness, 2.0 / 3.0); /* pairs (0,2), (0,3) of 3 */
+    NEAR(m.node[0].betweenness, 0.0);
+    NEAR(m.average_path, 10.0 / 6.0);
+    assert_int_equal(m.articulation_points, 2);
+    assert_int_equal(m.bridges, 3);
+    NEAR(m.node[0].harmonic, (1 + 0.5 + 1.0 / 3) / 3);
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+
+    const size_t c[] = {0, 1, 1, 2, 2, 3, 3, 4, 4, 0};
+    net = make(5, c, 5, NULL, 0);
+    m = measure(&net);
+    for (size_t v = 0; v < 5; v++) {
+        NEAR(m.node[v].betweenness, 1.0 / 6.0);
+        NEAR(m.node[v].harmonic, 0.75);
+        NEAR(m.node[v].eigenvector, 1.0);
+        assert_false(m.node[v].articulation);
+    }
+    NEAR(m.average_path, 1.5);
+    assert_int_equal(m.bridges, 0);
+    NEAR(m.degree_centralization, 0.0);
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+}
+
+static void two_cliques_and_a_bridge(void **state)
+{
+    (void)state;
+    size_t e[26], k = 0;
+    for (size_t base = 0; base <= 4; base += 4)
+        for (size_t i = 0; i < 4; i++)
+            for (size_t j = i + 1; j < 4; j++) {
+                e[k++] = base + i;
+                e[k++] = base + j;
+            }
+    e[k++] = 3;
+    e[k++] = 4;
+    mapa_network net = make(8, e, 13, NULL, 0);
+    net.n_teams = 2;
+    net.team = malloc(8 * sizeof *net.team);
+    assert_non_null(net.team);
+    for (size_t v = 0; v < 8; v++)
+        net.team[v] = v / 4;
+    mapa_metrics m = measure(&net);
+    assert_int_equal(m.bridges, 1);
+    assert_int_equal(m.articulation_points, 2);
+    assert_true(m.node[3].articulation && m.node[4].articulation);
+    assert_int_equal(m.node[3].bridges, 1);
+    NEAR(m.modularity_team, 2 * (6.0 / 13 - 0.25)); /* 0.4231 */
+    NEAR(m.modularity_leiden, m.modularity_team);
+    assert_int_equal(m.leiden_communities, 2);
+    NEAR(m.node[0].clustering, 1.0);
+    NEAR(m.node[3].clustering, 0.5); /* 3 of its 6 neighbour pairs tied */
+    NEAR(m.node[3].effective_size, 4 - 2.0 * 3 / 4); /* Borgatti: n - 2t/n */
+    /* 16 ordered pairs across the bridge, all through 3 and 4 */
+    NEAR(m.node[3].betweenness, 12.0 / 21.0);
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+}
+
+/* Agencies A = {0, 1}, B = {2, 3}, C = {4}; ties 0-1, 1-2, 2-3, 2-4. */
+static void three_agencies(void **state)
+{
+    (void)state;
+    const size_t e[] = {0, 1, 1, 2, 2, 3, 2, 4}, g[] = {0, 0, 1, 1, 2};
+    mapa_network net = make(5, e, 4, g, 3);
+    mapa_metrics m = measure(&net);
+    NEAR(m.ei, 0.0);                    /* 2 external, 2 internal */
+    NEAR(m.group[0].ei, 0.0);           /* A: 1 inside, 1 out */
+    NEAR(m.group[2].ei, 1.0);           /* C: only out */
+    NEAR(m.node[2].ei, 1.0 / 3.0);      /* 2 out, 1 in */
+    NEAR(m.node[0].ei, -1.0);
+    NEAR(m.group[0].density, 1.0);
+    double *b1 = m.node[1].brokerage, *b2 = m.node[2].brokerage;
+    NEAR(b1[MAPA_BROKER_REPRESENTATIVE], 1); /* 0 -> 1 -> 2 */
+    NEAR(b1[MAPA_BROKER_GATEKEEPER], 1);     /* 2 -> 1 -> 0 */
+    NEAR(b1[MAPA_BROKER_TOTAL], 2);
+    NEAR(b2[MAPA_BROKER_GATEKEEPER], 2);     /* 1 -> 2 -> 3, 4 -> 2 -> 3 */
+    NEAR(b2[MAPA_BROKER_REPRESENTATIVE], 2); /* 3 -> 2 -> 1, 3 -> 2 -> 4 */
+    NEAR(b2[MAPA_BROKER_LIAISON], 2);        /* 1 -> 2 -> 4 and back */
+    NEAR(b2[MAPA_BROKER_COORDINATOR], 0);
+    NEAR(b2[MAPA_BROKER_TOTAL], 6);
+    NEAR(m.node[0].brokerage[MAPA_BROKER_TOTAL], 0);
+    /* sna::brokerage moments, d = 8/20: E[total] = d^2(1-d)(N-1)(N-2) = 1.152,
+       Var = E(1 - d^2(1-d)) + 2(N-1)(N-2)(N-3) d^3 (1-d)^3 = 1.70496 */
+    NEAR(m.node[2].brokerage_z[MAPA_BROKER_TOTAL], (6 - 1.152) / sqrt(1.70496));
+    NEAR(m.group[1].brokerage[MAPA_BROKER_TOTAL], 6);
+    NEAR(m.assortativity_agency, 0.09375 / 0.59375);
+    assert_int_equal(m.agency_ties, 2);                 /* A-B, B-C: a path */
+    NEAR(m.algebraic_connectivity, 1.0);                /* path of 3: 0, 1, 3 */
+    NEAR(m.agency_density, 2.0 / 3.0);
+    NEAR(m.agency_degree_centralization, 1.0 / 1.0 * (2.0 / 2.0)); /* star of 3 */
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+}
+
+/* Zachary (1977), as igraph ships it; figures as published and in NetworkX. */
+static void karate_club(void **state)
+{
+    (void)state;
+    igraph_t g;
+    assert_int_equal(igraph_famous(&g, "Zachary"), IGRAPH_SUCCESS);
+    igraph_vector_int_t el;
+    igraph_vector_int_init(&el, 0);
+    igraph_get_edgelist(&g, &el, false);
+    size_t n_edges = (size_t)igraph_ecount(&g), *e = malloc(2 * n_edges * sizeof *e);
+    assert_non_null(e);
+    for (size_t k = 0; k < 2 * n_edges; k++)
+        e[k] = (size_t)VECTOR(el)[k];
+    mapa_network net = make(34, e, n_edges, NULL, 0);
+    mapa_metrics m = measure(&net);
+    assert_int_equal(m.n_ties, 78);
+    NEAR(m.density, 0.139037);
+    NEAR(m.transitivity, 0.255682);
+    NEAR(m.average_clustering, 0.570638);
+    NEAR(m.average_path, 2.408199);
+    NEAR(m.node[0].betweenness, 0.437635);
+    NEAR(m.node[33].betweenness, 0.304075);
+    NEAR(m.node[33].harmonic * 33, 23.25); /* sum of 1/d by our own BFS (NetworkX: unnormalised) */
+    NEAR(m.node[0].harmonic * 33, 23.166667);
+    assert_int_equal(m.articulation_points, 1); /* member 1 (index 0) */
+    assert_true(m.node[0].articulation);
+    assert_true(m.modularity_leiden > 0.41 && m.modularity_leiden < 0.4199); /* max 0.4198 */
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&net);
+    free(e);
+    igraph_vector_int_destroy(&el);
+    igraph_destroy(&g);
+}
+
+static void degenerate_networks(void **state)
+{
+    (void)state;
+    mapa_network empty = make(0, NULL, 0, NULL, 0);
+    mapa_metrics m = measure(&empty);
+    assert_int_equal(m.n, 0);
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&empty);
+
+    const size_t g[] = {0};
+    mapa_network one = make(1, NULL, 0, g, 1);
+    m = measure(&one);
+    assert_int_equal(m.isolates, 1);
+    assert_int_equal(m.components, 1);
+    assert_true(isnan(m.node[0].ei));
+    assert_true(isnan(m.node[0].constraint));
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&one);
+
+    const size_t e[] = {0, 1, 2, 3}, g4[] = {0, 1, 0, 1};
+    mapa_network two = make(5, e, 2, NULL, 0); /* two pairs and an isolated node */
+    m = measure(&two);
+    assert_int_equal(m.components, 3);
+    assert_int_equal(m.isolates, 1);
+    NEAR(m.average_path, 1.0);
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&two);
+    mapa_network four = make(4, e, 2, g4, 2);
+    m = measure(&four);
+    NEAR(m.ei, 1.0);
+    NEAR(m.algebraic_connectivity, 2.0); /* agencies 0 and 1 tied: eigenvalues 0, 2 */
+    mapa_metrics_dispose(&m);
+    mapa_network_dispose(&four);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(star),          cmocka_unit_test(path_and_cycle),
+        cmocka_unit_test(two_cliques_and_a_bridge), cmocka_unit_test(three_agencies),
+        cmocka_unit_test(karate_club),   cmocka_unit_test(degenerate_networks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
