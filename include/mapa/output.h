@@ -42,6 +42,14 @@ mapa_err mapa_write_cf_csv(const char *path, const mapa_partnership *p, const si
 mapa_err mapa_read_teams_csv(size_t **team, size_t **spoc, const mapa_partnership *p,
                              const char *path, mapa_diags *diags);
 
+/**
+ * Read a plan's critical_friends.csv against `p` and the plan `team`: the
+ * pairs go to `out` (free with mapa_cf_dispose). Same contract as
+ * mapa_read_teams_csv.
+ */
+mapa_err mapa_read_cf_csv(mapa_cf *out, const mapa_partnership *p, const size_t *team,
+                          const char *path, mapa_diags *diags);
+
 /** Create folder `dir` (and its parents) when missing. */
 mapa_err mapa_make_dir(const char *dir);
 

@@ -1,0 +1,35 @@
+/* Team-level figures of a plan: the Critical Friend team graph and each team's place in it. */
+#ifndef MAPA_TEAM_METRICS_H
+#define MAPA_TEAM_METRICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <mapa/cf.h>
+#include <mapa/partnership.h>
+#include <mapa/team_graph.h>
+
+typedef struct mapa_team_row {
+    size_t members, agencies;
+    size_t cfs_in;    /**< Critical Friends reviewing this team */
+    size_t cfs_out;   /**< its members serving as CFs elsewhere */
+    size_t reach1;    /**< other teams it reaches in one step */
+    size_t reach2;    /**< other teams it reaches within two steps */
+    size_t critical;  /**< CFs of this team whose loss would cut the team graph */
+} mapa_team_row;
+
+typedef struct mapa_team_metrics {
+    size_t n_teams;
+    mapa_team_row *team;
+    mapa_team_graph_figures graph;
+    size_t *critical;   /**< indices into cf->pairs whose removal ends strong connectivity */
+    size_t n_critical;
+} mapa_team_metrics;
+
+/** Figures of the plan `team` (per member) with Critical Friends `cf` (may be NULL). */
+mapa_err mapa_team_metrics_compute(mapa_team_metrics *out, const mapa_partnership *p,
+                                   const size_t *team, const mapa_cf *cf);
+
+void mapa_team_metrics_dispose(mapa_team_metrics *m);
+
+#endif
