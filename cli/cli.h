@@ -28,6 +28,7 @@ extern const mapa_command mapa_cmd_validate;
 extern const mapa_command mapa_cmd_allocate;
 extern const mapa_command mapa_cmd_plan;
 extern const mapa_command mapa_cmd_cf;
+extern const mapa_command mapa_cmd_metrics;
 
 struct mapa_diags;
 

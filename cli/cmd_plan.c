@@ -5,10 +5,12 @@ static const char help_text[] =
     "Usage: mapa plan [OPTIONS] DIR -o OUT\n\n"
     "Validate the partnership in DIR and plan it: the allocation of members to\n"
     "sub-teams with their SPOCs (as mapa allocate), then the Critical Friends of\n"
-    "each team (as mapa cf). Writes OUT/teams.csv, OUT/critical_friends.csv and\n"
-    "OUT/summary.json. Network metrics, duplicated actions and diagrams join as\n"
-    "they land. Takes every option of mapa allocate and mapa cf; there --write-lp\n"
-    "is the allocation model and --cf-write-lp FILE the Critical Friend model.\n";
+    "each team (as mapa cf), then the network figures of the plan (as mapa\n"
+    "metrics). Writes OUT/teams.csv, OUT/critical_friends.csv, OUT/summary.json\n"
+    "and OUT/metrics/. Duplicated actions and diagrams join as they land. Takes\n"
+    "every option of mapa allocate and mapa cf; there --write-lp is the\n"
+    "allocation model and --cf-write-lp FILE the Critical Friend model;\n"
+    "--window W (month, quarter, Nd) adds metrics per window of interactions.csv.\n";
 
 static int run(int argc, char **argv)
 {
@@ -16,4 +18,5 @@ static int run(int argc, char **argv)
 }
 
 const mapa_command mapa_cmd_plan = {
-    "plan", "validate and plan: allocation, SPOCs, Critical Friends", help_text, run};
+    "plan", "validate and plan: allocation, SPOCs, Critical Friends, network figures", help_text,
+    run};

@@ -12,7 +12,8 @@ typedef struct plan_options {
     mapa_cli_mode mode;
     const char *dir;
     const char *out;
-    const char *teams; /* mapa cf: the saved plan */
+    const char *teams;  /* mapa cf: the saved plan */
+    const char *window; /* mapa plan: metrics per time window of interactions.csv */
     mapa_alloc_options alloc;
     mapa_cf_options cf;
     bool quiet;

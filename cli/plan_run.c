@@ -8,6 +8,7 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
+#include "cli/metrics_run.h"
 
 #include "cli/plan_options.h"
 
@@ -116,6 +117,24 @@ static void print_cf_report(const mapa_cf *cf, const char *out)
     printf("Wrote %s/critical_friends.csv\n", out);
 }
 
+/* mapa plan: the network figures of the finished plan, into OUT/metrics. */
+static int metrics_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
+                         const size_t *team, const size_t *spoc, const mapa_cf *cf)
+{
+    char *dir = join(o->out, "metrics");
+    if (!dir) {
+        fprintf(stderr, "mapa %s: out of memory\n", verb);
+        return MAPA_EXIT_SOFTWARE;
+    }
+    progress(o, "Measuring the network", p->n_members, p->n_topics);
+    if (!o->quiet)
+        printf("\n");
+    metrics_options mo = {dir, o->window, o->quiet};
+    int rc = mapa_cli_metrics_stage(&mo, verb, p, team, spoc, cf);
+    free(dir);
+    return rc;
+}
+
 /* The Critical Friend stage on a plan; writes its files and reports. */
 static int cf_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
                     const size_t *team, const size_t *spoc, const mapa_alloc *a)
@@ -154,6 +173,8 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
             fprintf(stderr, "Critical Friends: places left empty or rules not met:\n");
             print_cf_notes(&cf);
         }
+        if (o->mode == MAPA_MODE_PLAN)
+            rc = metrics_stage(o, verb, p, team, spoc, &cf);
     }
     free(csv);
     free(summary);

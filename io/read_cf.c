@@ -56,9 +56,8 @@ static void read_rows(const mapa__csv_table *t, const mapa__column *cols, const 
                            p->members[m].id, p->topics[k].id);
             continue;
         }
-        cf->pairs[cf->n_pairs++] =
-            (mapa_cf_pair){m, k, stages_of(mapa__csv_text(t, cs)), mapa_member_rank(&p->members[m], k),
-                           false};
+        cf->pairs[cf->n_pairs++] = (mapa_cf_pair){m, k, stages_of(mapa__csv_text(t, cs)),
+                                                  mapa_member_rank(&p->members[m], k), false};
     }
 }
 

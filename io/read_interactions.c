@@ -47,9 +47,11 @@ static bool weight(double *out, const mapa__csv_table *t, const mapa__csv_cell *
 
 mapa_err mapa__read_interactions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *d)
 {
-    mapa__column cols[N_COLS] = {
-        {"from", true, 0},    {"to", true, 0}, {"date", false, 0}, {"weight", false, 0},
-        {"channel", false, 0}};
+    mapa__column cols[N_COLS] = {{"from", true, 0},
+                                 {"to", true, 0},
+                                 {"date", false, 0},
+                                 {"weight", false, 0},
+                                 {"channel", false, 0}};
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;
     for (size_t r = 1; r < t->n_rows; r++) {

@@ -15,9 +15,9 @@
 #include "io/readers.h"
 #include "models/util.h"
 
-#define MEMBERS_HINT  "id, name, agency, pref1, pref2, ..."
-#define TOPICS_HINT   "id, name, min_size, max_size, ..."
-#define AGENCIES_HINT "id, name, sector, statutory"
+#define MEMBERS_HINT      "id, name, agency, pref1, pref2, ..."
+#define TOPICS_HINT       "id, name, min_size, max_size, ..."
+#define AGENCIES_HINT     "id, name, sector, statutory"
 #define INTERACTIONS_HINT "from, to, date, channel, weight"
 
 typedef struct loader {
@@ -253,7 +253,8 @@ static mapa_err load(loader *ld)
         err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->d);
     if (err == MAPA_OK && ld->have_members && ld->have_topics)
         check_across_files(ld);
-    if (err == MAPA_OK && ld->have_members && topics_usable && file_exists(ld->dir, "interactions.csv")) {
+    if (err == MAPA_OK && ld->have_members && topics_usable &&
+        file_exists(ld->dir, "interactions.csv")) {
         err = read_table(ld, "interactions.csv", INTERACTIONS_HINT, &ld->interactions,
                          &ld->have_interactions);
         if (err == MAPA_OK && ld->have_interactions)

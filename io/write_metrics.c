@@ -11,8 +11,8 @@
 
 #include "io/atomic_file.h"
 
-static const char *const ROLE[MAPA_BROKER_ROLES] = {
-    "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "brokerage"};
+static const char *const ROLE[MAPA_BROKER_ROLES] = {"coordinator", "itinerant", "representative",
+                                                    "gatekeeper",  "liaison",   "brokerage"};
 
 static void text(FILE *fp, const char *s, bool last)
 {
@@ -56,7 +56,8 @@ static mapa_err members_csv(const char *path, const mapa_metrics_report *r)
         const mapa_node_metrics *x = &m->node[v];
         text(f.fp, net->label[v], false);
         text(f.fp, net->name ? net->name[v] : net->label[v], false);
-        text(f.fp, net->group && net->group[v] < net->n_groups ? net->group_label[net->group[v]] : "",
+        text(f.fp,
+             net->group && net->group[v] < net->n_groups ? net->group_label[net->group[v]] : "",
              false);
         text(f.fp, net->team && net->team[v] < net->n_teams ? net->team_label[net->team[v]] : "",
              false);
@@ -144,8 +145,8 @@ static json_t *team_json(const mapa_metrics_report *r)
     }
     return json_pack("{s:b, s:I, s:f, s:f, s:I, s:o}", "strongly_connected",
                      tm->graph.strongly_connected, "strong_components",
-                     (json_int_t)tm->graph.n_components, "pairs_within_one_step",
-                     tm->graph.reach1, "pairs_within_two_steps", tm->graph.reach2, "diameter",
+                     (json_int_t)tm->graph.n_components, "pairs_within_one_step", tm->graph.reach1,
+                     "pairs_within_two_steps", tm->graph.reach2, "diameter",
                      (json_int_t)tm->graph.diameter, "critical_cfs", critical);
 }
 
@@ -176,15 +177,16 @@ static json_t *network_json(const mapa_metrics_report *r)
                         figure(m->modularity_leiden, "Newman modularity of the Leiden partition "
                                                      "(modularity quality, weighted)"));
     json_object_set_new(w, "leiden_communities", json_integer((json_int_t)m->leiden_communities));
-    json_object_set_new(w, "ei_index_agency",
-                        figure(m->ei, "Krackhardt E-I: (ties across agencies - ties within) / ties"));
+    json_object_set_new(
+        w, "ei_index_agency",
+        figure(m->ei, "Krackhardt E-I: (ties across agencies - ties within) / ties"));
     json_object_set_new(w, "ei_index_sector", figure(m->ei_sector, "E-I by sector"));
     json_object_set_new(w, "assortativity_agency",
                         figure(m->assortativity_agency, "nominal assortativity (Newman 2003)"));
     json_object_set_new(w, "assortativity_sector", figure(m->assortativity_sector, "by sector"));
-    json_object_set_new(w, "degree_centralization",
-                        figure(m->degree_centralization,
-                               "Freeman: sum (max - degree) / ((n - 1)(n - 2))"));
+    json_object_set_new(
+        w, "degree_centralization",
+        figure(m->degree_centralization, "Freeman: sum (max - degree) / ((n - 1)(n - 2))"));
     json_object_set_new(w, "betweenness_centralization",
                         figure(m->betweenness_centralization,
                                "Freeman: sum (max - betweenness) / ((n - 1)^2 (n - 2) / 2); "
@@ -248,7 +250,9 @@ mapa_err mapa_write_metrics(const char *dir, const char *prefix, const mapa_metr
             err = root ? json_file(path, root) : mapa_error_set(MAPA_ENOMEM, "out of memory");
             json_decref(root);
         } else {
-            err = k == 0 ? members_csv(path, r) : k == 1 ? agencies_csv(path, r) : teams_csv(path, r);
+            err = k == 0   ? members_csv(path, r)
+                  : k == 1 ? agencies_csv(path, r)
+                           : teams_csv(path, r);
         }
         free(path);
     }

@@ -159,7 +159,8 @@ static mapa_err partitions(ctx *c)
     bool teams = c->net->team != NULL && c->net->n_teams > 0;
     size_t extra = c->net->n_teams;
     for (size_t v = 0; teams && v < n; v++) /* the unallocated each form their own part */
-        VECTOR(memb)[v] = (igraph_integer_t)(c->net->team[v] != MAPA_NONE ? c->net->team[v] : extra++);
+        VECTOR(memb)
+        [v] = (igraph_integer_t)(c->net->team[v] != MAPA_NONE ? c->net->team[v] : extra++);
     c->m->modularity_team = NAN;
     if (teams && c->net->n_ties > 0)
         rc = igraph_modularity(&c->g, &memb, &c->w, 1, false, &c->m->modularity_team);

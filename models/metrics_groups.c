@@ -56,7 +56,8 @@ static mapa_err by_agency(mapa_metrics *m, const mapa_network *net)
             m->group[gb].external++;
             E++;
         }
-        size_t sa = net->sector ? net->sector[a] : MAPA_NONE, sb = net->sector ? net->sector[b] : MAPA_NONE;
+        size_t sa = net->sector ? net->sector[a] : MAPA_NONE,
+               sb = net->sector ? net->sector[b] : MAPA_NONE;
         if (sa < N_SECTORS && sb < N_SECTORS) {
             if (sa == sb) {
                 sec_i[sa]++;
@@ -73,8 +74,8 @@ static mapa_err by_agency(mapa_metrics *m, const mapa_network *net)
     for (size_t g = 0; g < G; g++) {
         mapa_group_metrics *x = &m->group[g];
         x->ei = ei((double)x->external, (double)x->internal);
-        x->density = x->size > 1 ? (double)x->internal / ((double)x->size * (double)(x->size - 1) / 2)
-                                 : NAN;
+        x->density =
+            x->size > 1 ? (double)x->internal / ((double)x->size * (double)(x->size - 1) / 2) : NAN;
         for (int r = 0; r < MAPA_BROKER_ROLES; r++)
             x->brokerage[r] = 0;
     }
@@ -121,8 +122,8 @@ static mapa_err algebraic(double *out, const mapa_network *agencies)
     gsl_matrix *L = gsl_matrix_calloc(A, A);
     gsl_vector *eval = gsl_vector_alloc(A);
     gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(A);
-    mapa_err err = L && eval && w ? MAPA_OK
-                                  : mapa_error_set(MAPA_ENOMEM, "out of memory for the Laplacian");
+    mapa_err err =
+        L && eval && w ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for the Laplacian");
     for (size_t k = 0; err == MAPA_OK && k < agencies->n_ties; k++) {
         size_t a = agencies->ties[k].a, b = agencies->ties[k].b;
         gsl_matrix_set(L, a, b, -1);
@@ -156,7 +157,8 @@ static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
     mapa_network_finish(&ag);
     m->agency_nodes = ag.n;
     m->agency_ties = ag.n_ties;
-    m->agency_density = ag.n > 1 ? (double)ag.n_ties / ((double)ag.n * (double)(ag.n - 1) / 2) : NAN;
+    m->agency_density =
+        ag.n > 1 ? (double)ag.n_ties / ((double)ag.n * (double)(ag.n - 1) / 2) : NAN;
     m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
     igraph_t g;
     igraph_vector_t w, res;

@@ -142,8 +142,7 @@ static mapa_err plan_ties(mapa_network *net, const mapa_partnership *p, const si
                 err = mapa_network_add_tie(net, i, spoc[t], 1, MAPA_TIE_COORD);
     }
     for (size_t i = 0; err == MAPA_OK && i < p->n_members; i++) /* the co-ordination team */
-        for (size_t j = i + 1; p->members[i].coordinator && err == MAPA_OK && j < p->n_members;
-             j++)
+        for (size_t j = i + 1; p->members[i].coordinator && err == MAPA_OK && j < p->n_members; j++)
             if (p->members[j].coordinator)
                 err = mapa_network_add_tie(net, i, j, 1, MAPA_TIE_COORD);
     free(first);

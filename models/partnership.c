@@ -220,8 +220,8 @@ mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_intera
 {
     if (x->from >= p->n_members || x->to >= p->n_members)
         return mapa_error_set(MAPA_EINVAL, "interaction between unknown members");
-    mapa_err err = reserve(&p->interactions, &p->cap_interactions, p->n_interactions,
-                           sizeof *p->interactions);
+    mapa_err err =
+        reserve(&p->interactions, &p->cap_interactions, p->n_interactions, sizeof *p->interactions);
     if (err == MAPA_OK)
         p->interactions[p->n_interactions++] = *x;
     return err;

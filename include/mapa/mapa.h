@@ -12,5 +12,10 @@
 #include <mapa/settings.h>
 #include <mapa/summary.h>
 #include <mapa/team_graph.h>
+#include <mapa/date.h>
+#include <mapa/network.h>
+#include <mapa/metrics.h>
+#include <mapa/metrics_output.h>
+#include <mapa/team_metrics.h>
 
 #endif

@@ -12,37 +12,39 @@
 #include <mapa/network.h>
 
 /** Gould-Fernandez roles, in the order of R sna::brokerage. */
-enum { MAPA_BROKER_COORDINATOR, /**< w_I: all three in the broker's agency */
-       MAPA_BROKER_ITINERANT,   /**< w_O: the two ends in one other agency */
-       MAPA_BROKER_REPRESENTATIVE, /**< b_IO: from the broker's agency to another */
-       MAPA_BROKER_GATEKEEPER,  /**< b_OI: from another agency into the broker's */
-       MAPA_BROKER_LIAISON,     /**< b_O: three different agencies */
-       MAPA_BROKER_TOTAL,
-       MAPA_BROKER_ROLES };
+enum {
+    MAPA_BROKER_COORDINATOR,    /**< w_I: all three in the broker's agency */
+    MAPA_BROKER_ITINERANT,      /**< w_O: the two ends in one other agency */
+    MAPA_BROKER_REPRESENTATIVE, /**< b_IO: from the broker's agency to another */
+    MAPA_BROKER_GATEKEEPER,     /**< b_OI: from another agency into the broker's */
+    MAPA_BROKER_LIAISON,        /**< b_O: three different agencies */
+    MAPA_BROKER_TOTAL,
+    MAPA_BROKER_ROLES
+};
 
 typedef struct mapa_node_metrics {
     size_t degree;
-    double strength;       /**< sum of tie weights */
-    double betweenness;    /**< normalised: / ((n-1)(n-2)/2) */
-    double harmonic;       /**< mean of 1/d(v,u) over the other n-1 nodes */
-    double eigenvector;    /**< largest = 1 */
-    double clustering;     /**< local; 0 below degree 2 */
-    double constraint;     /**< Burt, weighted; NaN for isolated nodes */
-    double effective_size; /**< Burt (Borgatti's form): degree - 2 t / degree */
-    double efficiency;     /**< effective size / degree */
-    double ei;             /**< E-I of the node's ties by agency; NaN without ties */
-    double brokerage[MAPA_BROKER_ROLES];   /**< raw counts */
+    double strength;                     /**< sum of tie weights */
+    double betweenness;                  /**< normalised: / ((n-1)(n-2)/2) */
+    double harmonic;                     /**< mean of 1/d(v,u) over the other n-1 nodes */
+    double eigenvector;                  /**< largest = 1 */
+    double clustering;                   /**< local; 0 below degree 2 */
+    double constraint;                   /**< Burt, weighted; NaN for isolated nodes */
+    double effective_size;               /**< Burt (Borgatti's form): degree - 2 t / degree */
+    double efficiency;                   /**< effective size / degree */
+    double ei;                           /**< E-I of the node's ties by agency; NaN without ties */
+    double brokerage[MAPA_BROKER_ROLES]; /**< raw counts */
     double brokerage_z[MAPA_BROKER_ROLES]; /**< z-scores; NaN when undefined */
-    bool articulation;     /**< removing it splits its component */
-    size_t bridges;        /**< bridges (ties whose removal splits) it sits on */
-    size_t community;      /**< Leiden community */
+    bool articulation;                     /**< removing it splits its component */
+    size_t bridges;                        /**< bridges (ties whose removal splits) it sits on */
+    size_t community;                      /**< Leiden community */
 } mapa_node_metrics;
 
 typedef struct mapa_group_metrics {
-    size_t size;           /**< nodes */
-    size_t internal, external; /**< ties inside, ties to other groups */
-    double ei;             /**< (E - I) / (E + I); NaN without ties */
-    double density;        /**< ties inside / (size (size - 1) / 2) */
+    size_t size;                         /**< nodes */
+    size_t internal, external;           /**< ties inside, ties to other groups */
+    double ei;                           /**< (E - I) / (E + I); NaN without ties */
+    double density;                      /**< ties inside / (size (size - 1) / 2) */
     double brokerage[MAPA_BROKER_ROLES]; /**< summed over the group's nodes */
 } mapa_group_metrics;
 
@@ -62,13 +64,13 @@ typedef struct mapa_metrics {
     double modularity_team;   /**< of the team partition; NaN without teams */
     double modularity_leiden; /**< of the Leiden partition (modularity, weights) */
     size_t leiden_communities;
-    double ei;                /**< whole network, by agency */
-    double ei_sector;         /**< whole network, by sector */
+    double ei;        /**< whole network, by agency */
+    double ei_sector; /**< whole network, by sector */
     double assortativity_agency, assortativity_sector;
     double degree_centralization;      /**< Freeman, normalised, member network */
     double betweenness_centralization; /**< Freeman, normalised, member network */
     size_t articulation_points, bridges;
-    bool betweenness_exact;   /**< false: shortest paths of length <= cutoff only */
+    bool betweenness_exact; /**< false: shortest paths of length <= cutoff only */
     double betweenness_cutoff;
     /* the agency graph: agencies, tied when members are */
     size_t agency_nodes, agency_ties;
@@ -83,7 +85,10 @@ typedef struct mapa_metrics_options {
     unsigned long seed; /**< Leiden's random order */
 } mapa_metrics_options;
 
-#define MAPA_METRICS_OPTIONS_INIT {20000, 4, 1}
+#define MAPA_METRICS_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        20000, 4, 1                                                                                \
+    }
 
 /** Compute every figure; free with mapa_metrics_dispose. */
 mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,

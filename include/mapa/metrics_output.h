@@ -8,10 +8,10 @@
 typedef struct mapa_metrics_report {
     const mapa_network *net;
     const mapa_metrics *m;
-    const char *source;            /**< "plan", "interactions.csv", or the edge list's path */
-    const mapa_partnership *p;     /**< may be NULL (edge lists) */
+    const char *source;             /**< "plan", "interactions.csv", or the edge list's path */
+    const mapa_partnership *p;      /**< may be NULL (edge lists) */
     const mapa_team_metrics *teams; /**< may be NULL */
-    const mapa_cf *cf;             /**< may be NULL */
+    const mapa_cf *cf;              /**< may be NULL */
 } mapa_metrics_report;
 
 /**

@@ -29,13 +29,13 @@ typedef struct mapa_tie {
 } mapa_tie;
 
 typedef struct mapa_network {
-    size_t n;          /**< nodes */
-    char **label;      /**< node ids, owned */
-    char **name;       /**< display names, owned */
-    size_t *group;     /**< agency of each node, or MAPA_NONE */
-    size_t *sector;    /**< sector of each node (mapa_sector), or MAPA_NONE */
-    size_t *team;      /**< team of each node, or MAPA_NONE */
-    size_t n_groups;   /**< agencies (group ids index group_label) */
+    size_t n;           /**< nodes */
+    char **label;       /**< node ids, owned */
+    char **name;        /**< display names, owned */
+    size_t *group;      /**< agency of each node, or MAPA_NONE */
+    size_t *sector;     /**< sector of each node (mapa_sector), or MAPA_NONE */
+    size_t *team;       /**< team of each node, or MAPA_NONE */
+    size_t n_groups;    /**< agencies (group ids index group_label) */
     char **group_label; /**< owned */
     size_t n_teams;
     char **team_label; /**< owned */
@@ -43,7 +43,10 @@ typedef struct mapa_network {
     size_t n_ties, cap_ties;
 } mapa_network;
 
-#define MAPA_NETWORK_INIT {0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, 0}
+#define MAPA_NETWORK_INIT                                                                          \
+    {                                                                                              \
+        0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, 0                              \
+    }
 
 /**
  * The planned network of a partnership: every member a node (co-ordinators
@@ -61,8 +64,7 @@ mapa_err mapa_network_from_log(mapa_network *net, const mapa_partnership *p, con
                                int32_t first, int32_t last);
 
 /** Add one tie (merged with an existing one: weights add, kinds join). */
-mapa_err mapa_network_add_tie(mapa_network *net, size_t a, size_t b, double weight,
-                              unsigned kind);
+mapa_err mapa_network_add_tie(mapa_network *net, size_t a, size_t b, double weight, unsigned kind);
 
 /** Sort and merge the ties added; call once after the last mapa_network_add_tie. */
 void mapa_network_finish(mapa_network *net);

@@ -6,6 +6,7 @@
 #include <mapa/cf.h>
 #include <mapa/diag.h>
 #include <mapa/error.h>
+#include <mapa/network.h>
 #include <mapa/partnership.h>
 
 #ifdef __cplusplus
@@ -49,6 +50,12 @@ mapa_err mapa_read_teams_csv(size_t **team, size_t **spoc, const mapa_partnershi
  */
 mapa_err mapa_read_cf_csv(mapa_cf *out, const mapa_partnership *p, const size_t *team,
                           const char *path, mapa_diags *diags);
+
+/**
+ * Read an edge list (CSV: from, to, optional weight, from_group, to_group)
+ * as an undirected network; same contract as mapa_read_teams_csv.
+ */
+mapa_err mapa_read_edges_csv(mapa_network *out, const char *path, mapa_diags *diags);
 
 /** Create folder `dir` (and its parents) when missing. */
 mapa_err mapa_make_dir(const char *dir);

@@ -99,7 +99,7 @@ typedef struct mapa_partnership {
     size_t n_topics;
     mapa_member *members;
     size_t n_members;
-    size_t max_prefs; /**< K: the longest preference list */
+    size_t max_prefs;               /**< K: the longest preference list */
     mapa_interaction *interactions; /**< interactions.csv, in file order (may be empty) */
     size_t n_interactions;
     mapa_settings settings;

@@ -11,18 +11,18 @@
 
 typedef struct mapa_team_row {
     size_t members, agencies;
-    size_t cfs_in;    /**< Critical Friends reviewing this team */
-    size_t cfs_out;   /**< its members serving as CFs elsewhere */
-    size_t reach1;    /**< other teams it reaches in one step */
-    size_t reach2;    /**< other teams it reaches within two steps */
-    size_t critical;  /**< CFs of this team whose loss would cut the team graph */
+    size_t cfs_in;   /**< Critical Friends reviewing this team */
+    size_t cfs_out;  /**< its members serving as CFs elsewhere */
+    size_t reach1;   /**< other teams it reaches in one step */
+    size_t reach2;   /**< other teams it reaches within two steps */
+    size_t critical; /**< CFs of this team whose loss would cut the team graph */
 } mapa_team_row;
 
 typedef struct mapa_team_metrics {
     size_t n_teams;
     mapa_team_row *team;
     mapa_team_graph_figures graph;
-    size_t *critical;   /**< indices into cf->pairs whose removal ends strong connectivity */
+    size_t *critical; /**< indices into cf->pairs whose removal ends strong connectivity */
     size_t n_critical;
 } mapa_team_metrics;
 
