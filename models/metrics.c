@@ -10,10 +10,13 @@
 
 #include "models/igraph_net.h"
 #include "models/metrics_internal.h"
+#include "models/twins.h"
 
 enum { APL_SOURCES = 1000, APL_BATCH = 50 };
 
 typedef struct ctx {
+    mapa__quotient q;
+    bool exact;
     igraph_t g;
     igraph_vector_t w, res;
     const mapa_network *net;
@@ -30,7 +33,7 @@ typedef struct ctx {
 
 static bool big(const ctx *c)
 {
-    return c->net->n > c->o->exact_betweenness_max;
+    return !c->exact;
 }
 
 static mapa_err degrees(ctx *c)
@@ -50,46 +53,88 @@ static mapa_err degrees(ctx *c)
     return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "degrees");
 }
 
-static mapa_err centralities(ctx *c)
+static void stage(const ctx *c, const char *name)
+{
+    if (c->o->stage)
+        c->o->stage(name, c->o->payload);
+}
+
+/* Exact betweenness, closeness and mean distance on the twin quotient, or cut off by igraph. */
+static mapa_err betweenness(ctx *c)
 {
     size_t n = c->net->n;
-    double cutoff = big(c) ? c->o->betweenness_cutoff : -1;
-    c->m->betweenness_exact = cutoff < 0;
-    c->m->betweenness_cutoff = cutoff < 0 ? 0 : cutoff;
-    TRY(igraph_betweenness_cutoff(&c->g, &c->res, igraph_vss_all(), false, NULL, cutoff),
-        "betweenness");
-    double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2 : 0;
-    for (size_t v = 0; v < n; v++)
-        c->m->node[v].betweenness = pairs > 0 ? VECTOR(c->res)[v] / pairs : 0;
-    TRY(igraph_harmonic_centrality_cutoff(&c->g, &c->res, igraph_vss_all(), IGRAPH_ALL, NULL, true,
-                                          cutoff),
-        "harmonic closeness");
-    for (size_t v = 0; v < n; v++)
-        c->m->node[v].harmonic = n > 1 ? VECTOR(c->res)[v] : 0;
-    if (c->net->n_ties > 0) {
-        igraph_real_t value = 0;
-        TRY(igraph_eigenvector_centrality(&c->g, &c->res, &value, false, true, &c->w, NULL),
-            "eigenvector centrality");
-        for (size_t v = 0; v < n; v++)
-            c->m->node[v].eigenvector = VECTOR(c->res)[v];
+    double cutoff = c->exact ? -1 : c->o->betweenness_cutoff;
+    c->m->betweenness_exact = c->exact;
+    c->m->betweenness_cutoff = c->exact ? 0 : cutoff;
+    double *bc = malloc((n + 1) * sizeof *bc), *hs = malloc((n + 1) * sizeof *hs);
+    mapa_err err =
+        bc && hs ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for betweenness");
+    if (err == MAPA_OK && c->exact) {
+        err = mapa__quotient_paths(&c->q, bc, hs, &c->m->average_path);
+    } else if (err == MAPA_OK) {
+        igraph_error_t rc =
+            igraph_betweenness_cutoff(&c->g, &c->res, igraph_vss_all(), false, NULL, cutoff);
+        for (size_t v = 0; rc == IGRAPH_SUCCESS && v < n; v++)
+            bc[v] = VECTOR(c->res)[v];
+        if (rc == IGRAPH_SUCCESS)
+            rc = igraph_harmonic_centrality_cutoff(&c->g, &c->res, igraph_vss_all(), IGRAPH_ALL,
+                                                   NULL, false, cutoff);
+        for (size_t v = 0; rc == IGRAPH_SUCCESS && v < n; v++)
+            hs[v] = VECTOR(c->res)[v];
+        if (rc != IGRAPH_SUCCESS)
+            err = mapa__igraph_error(rc, "betweenness and closeness");
     }
-    TRY(igraph_transitivity_local_undirected(&c->g, &c->res, igraph_vss_all(),
-                                             IGRAPH_TRANSITIVITY_ZERO),
-        "local clustering");
+    double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2 : 0;
+    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
+        c->m->node[v].betweenness = pairs > 0 ? bc[v] / pairs : 0;
+        c->m->node[v].harmonic = n > 1 ? hs[v] / (double)(n - 1) : 0;
+    }
+    free(bc);
+    free(hs);
+    return err;
+}
+
+static mapa_err eigenvector(ctx *c)
+{
+    if (c->net->n_ties == 0)
+        return MAPA_OK;
+    igraph_real_t value = 0;
+    TRY(igraph_eigenvector_centrality(&c->g, &c->res, &value, false, true, &c->w, NULL),
+        "eigenvector centrality");
+    for (size_t v = 0; v < c->net->n; v++)
+        c->m->node[v].eigenvector = VECTOR(c->res)[v];
+    return MAPA_OK;
+}
+
+/* Local clustering and Burt's constraint, for one node per twin class (twins share them). */
+static mapa_err neighbourhoods(ctx *c)
+{
+    size_t n = c->net->n, Q = c->q.n;
+    igraph_vector_int_t reps;
+    TRY(igraph_vector_int_init(&reps, (igraph_integer_t)Q), "local clustering");
+    for (size_t x = 0; x < Q; x++)
+        VECTOR(reps)[x] = (igraph_integer_t)c->q.rep[x];
+    igraph_vector_t cl;
+    igraph_error_t rc = igraph_vector_init(&cl, 0);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_transitivity_local_undirected(&c->g, &cl, igraph_vss_vector(&reps),
+                                                  IGRAPH_TRANSITIVITY_ZERO);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_constraint(&c->g, &c->res, igraph_vss_vector(&reps), &c->w);
     double sum = 0;
-    for (size_t v = 0; v < n; v++) {
+    for (size_t v = 0; rc == IGRAPH_SUCCESS && v < n; v++) {
         mapa_node_metrics *x = &c->m->node[v];
-        x->clustering = VECTOR(c->res)[v];
+        x->clustering = VECTOR(cl)[c->q.of[v]];
         sum += x->clustering;
         double k = (double)x->degree;
         x->effective_size = x->degree ? k - (k - 1) * x->clustering : NAN;
         x->efficiency = x->degree ? x->effective_size / k : NAN;
+        x->constraint = x->degree ? VECTOR(c->res)[c->q.of[v]] : NAN;
     }
     c->m->average_clustering = n ? sum / (double)n : NAN;
-    TRY(igraph_constraint(&c->g, &c->res, igraph_vss_all(), &c->w), "Burt's constraint");
-    for (size_t v = 0; v < n; v++)
-        c->m->node[v].constraint = c->m->node[v].degree ? VECTOR(c->res)[v] : NAN;
-    return MAPA_OK;
+    igraph_vector_destroy(&cl);
+    igraph_vector_int_destroy(&reps);
+    return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "clustering and constraint");
 }
 
 static mapa_err cut_points(ctx *c)
@@ -116,12 +161,8 @@ static mapa_err cut_points(ctx *c)
 static mapa_err path_length(ctx *c)
 {
     size_t n = c->net->n;
-    if (!big(c)) {
-        igraph_real_t unconn = 0;
-        TRY(igraph_average_path_length(&c->g, &c->m->average_path, &unconn, false, true),
-            "average path length");
-        return MAPA_OK;
-    }
+    if (!big(c))
+        return MAPA_OK; /* exact, with the betweenness */
     size_t step = n / APL_SOURCES ? n / APL_SOURCES : 1;
     double total = 0, count = 0;
     igraph_matrix_t dist;
@@ -160,7 +201,7 @@ static mapa_err partitions(ctx *c)
     size_t extra = c->net->n_teams;
     for (size_t v = 0; teams && v < n; v++) /* the unallocated each form their own part */
         VECTOR(memb)
-        [v] = (igraph_integer_t)(c->net->team[v] != MAPA_NONE ? c->net->team[v] : extra++);
+    [v] = (igraph_integer_t)(c->net->team[v] != MAPA_NONE ? c->net->team[v] : extra++);
     c->m->modularity_team = NAN;
     if (teams && c->net->n_ties > 0)
         rc = igraph_modularity(&c->g, &memb, &c->w, 1, false, &c->m->modularity_team);
@@ -209,15 +250,17 @@ static mapa_err whole(ctx *c)
         TRY(igraph_centralization_degree(&c->g, &c->res, IGRAPH_ALL, false, &cent, &max, true),
             "degree centralization");
         c->m->degree_centralization = cent;
-        if (!big(c)) {
-            TRY(igraph_centralization_betweenness(&c->g, &c->res, false, &cent, &max, true),
-                "betweenness centralization");
-            c->m->betweenness_centralization = cent;
-        }
+        double top = 0, sum = 0; /* Freeman from the betweenness already computed */
+        for (size_t v = 0; v < n; v++)
+            top = c->m->node[v].betweenness > top ? c->m->node[v].betweenness : top;
+        for (size_t v = 0; v < n; v++)
+            sum += top - c->m->node[v].betweenness;
+        c->m->betweenness_centralization = c->m->betweenness_exact ? sum / (double)(n - 1) : NAN;
     }
-    mapa_err err = path_length(c);
-    return err == MAPA_OK ? partitions(c) : err;
+    return MAPA_OK;
 }
+
+typedef mapa_err (*group_fn)(ctx *c);
 
 mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
                               const mapa_metrics_options *options)
@@ -230,27 +273,45 @@ mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
     if (!m.node)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
     ctx c = {.net = net, .m = &m, .o = options ? options : &defaults};
-    mapa_err err = mapa__igraph_from_network(&c.g, &c.w, net);
+    if (c.o->stage)
+        c.o->stage("twin classes", c.o->payload);
+    mapa_err err = mapa__quotient_build(&c.q, net);
+    if (err == MAPA_OK)
+        err = mapa__igraph_from_network(&c.g, &c.w, net);
     if (err != MAPA_OK) {
+        mapa__quotient_dispose(&c.q);
         free(m.node);
         return err;
     }
+    double work = (double)c.q.n * ((double)c.q.n + 2 * (double)c.q.n_edges);
+    c.exact = work <= c.o->exact_work_max;
+    m.twin_classes = c.q.n;
     err = igraph_vector_init(&c.res, 0) == IGRAPH_SUCCESS
               ? MAPA_OK
               : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
+    static const struct {
+        const char *name;
+        group_fn run;
+    } groups[] = {{"degree", degrees},
+                  {"betweenness, closeness, path length", betweenness},
+                  {"eigenvector", eigenvector},
+                  {"clustering and constraint", neighbourhoods},
+                  {"articulation points and bridges", cut_points},
+                  {"components, transitivity, centralization", whole},
+                  {"path length (sampled, large networks)", path_length},
+                  {"modularity (teams, Leiden)", partitions}};
+    for (size_t k = 0; err == MAPA_OK && k < sizeof groups / sizeof *groups; k++) {
+        stage(&c, groups[k].name);
+        err = groups[k].run(&c);
+    }
+    stage(&c, "agencies, sectors, brokerage");
     if (err == MAPA_OK)
-        err = degrees(&c);
-    if (err == MAPA_OK)
-        err = centralities(&c);
-    if (err == MAPA_OK)
-        err = cut_points(&c);
-    if (err == MAPA_OK)
-        err = whole(&c);
-    if (err == MAPA_OK)
-        err = mapa__metrics_groups(&m, net, &c.g);
+        err = mapa__metrics_groups(&m, net, &c.g, &c.q);
+    stage(&c, NULL);
     igraph_vector_destroy(&c.res);
     igraph_vector_destroy(&c.w);
     igraph_destroy(&c.g);
+    mapa__quotient_dispose(&c.q);
     if (err != MAPA_OK) {
         mapa_metrics_dispose(&m);
         return err;

@@ -2,7 +2,10 @@
  * Gould-Fernandez brokerage (Gould and Fernandez 1989), counted as R's
  * sna::brokerage counts it on the network read as a symmetric digraph: for
  * each broker j and ordered pair (i, k) of j's neighbours, i != k, with no
- * tie i-k, the path i -> j -> k is classified by the agencies of i, j and k.
+ * tie i-k, the path i -> j -> k is classified by the agencies of i, j and k:
+ * coordinator (one agency), itinerant (i and k in one, j in another),
+ * representative (i with j, k elsewhere), gatekeeper (k with j, i elsewhere),
+ * liaison (three agencies).
  * z-scores use the expectation and variance of each count under a random
  * digraph of the same density given the agencies' sizes (sna::brokerage,
  * node level).
@@ -32,19 +35,6 @@ static bool adjacency(const mapa_network *net, size_t **first, size_t **adj)
         (*adj)[(*first)[net->ties[k].b + 1]++] = net->ties[k].a;
     }
     return true;
-}
-
-static int role(size_t gi, size_t gj, size_t gk)
-{
-    if (gi == gj && gj == gk)
-        return MAPA_BROKER_COORDINATOR;
-    if (gi == gk)
-        return MAPA_BROKER_ITINERANT;
-    if (gi == gj)
-        return MAPA_BROKER_REPRESENTATIVE;
-    if (gj == gk)
-        return MAPA_BROKER_GATEKEEPER;
-    return MAPA_BROKER_LIAISON;
 }
 
 static double choose2(double x)
@@ -84,7 +74,57 @@ static void moments(double N, double d, const double *size, size_t G, size_t gi,
     var[MAPA_BROKER_TOTAL] = e[5] * (1 - p) + 2 * (N - 1) * (N - 2) * (N - 3) * q;
 }
 
-mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net)
+/* Open ordered pairs around a class's brokers, by the agencies at their ends. */
+typedef struct pair_counts {
+    double all, same;       /* pairs; pairs whose ends share an agency */
+    double *from, *to, *in; /* [g]: pairs starting in g, ending in g, both ends in g */
+} pair_counts;
+
+/*
+ * Every member j of a twin class X sees the same open pairs: its other
+ * neighbours are S (outside X) and X - {j}, and every member of X is tied to
+ * all of S and of X, so only pairs (i, k) within S can be open. Count them
+ * once, from X's representative, by the agencies of i and k.
+ */
+static void count_class(const mapa_network *net, const mapa__quotient *q, const size_t *first,
+                        const size_t *adj, unsigned char *mark, size_t x, pair_counts *c)
+{
+    size_t j = q->rep[x];
+    for (size_t a = first[j]; a < first[j + 1]; a++) {
+        size_t i = adj[a];
+        if (q->of[i] == x)
+            continue;
+        for (size_t y = first[i]; y < first[i + 1]; y++)
+            mark[adj[y]] = 1;
+        for (size_t b = first[j]; b < first[j + 1]; b++) {
+            size_t k = adj[b];
+            if (k == i || mark[k] || q->of[k] == x)
+                continue;
+            size_t gi = net->group[i], gk = net->group[k];
+            c->all++;
+            c->from[gi]++;
+            c->to[gk]++;
+            if (gi == gk) {
+                c->same++;
+                c->in[gi]++;
+            }
+        }
+        for (size_t y = first[i]; y < first[i + 1]; y++)
+            mark[adj[y]] = 0;
+    }
+}
+
+static void roles(const pair_counts *c, size_t g, double *count)
+{
+    count[MAPA_BROKER_COORDINATOR] = c->in[g];
+    count[MAPA_BROKER_ITINERANT] = c->same - c->in[g];
+    count[MAPA_BROKER_REPRESENTATIVE] = c->from[g] - c->in[g];
+    count[MAPA_BROKER_GATEKEEPER] = c->to[g] - c->in[g];
+    count[MAPA_BROKER_TOTAL] = c->all;
+    count[MAPA_BROKER_LIAISON] = c->all - count[0] - count[1] - count[2] - count[3];
+}
+
+mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const mapa__quotient *q)
 {
     size_t n = net->n, G = net->n_groups;
     bool grouped = net->group != NULL && G > 0;
@@ -95,35 +135,36 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net)
             m->node[v].brokerage[r] = m->node[v].brokerage_z[r] = NAN;
     if (!grouped)
         return MAPA_OK; /* no agencies: no brokerage */
-    size_t *first = NULL, *adj = NULL;
+    size_t *first = NULL, *adj = NULL, *cfirst = calloc(q->n + 2, sizeof *cfirst);
+    size_t *members = malloc((n + 1) * sizeof *members);
     unsigned char *mark = calloc(n + 1, 1);
-    double *size = calloc(G + 1, sizeof *size);
-    if (!adjacency(net, &first, &adj) || !mark || !size) {
+    double *size = calloc(G + 1, sizeof *size), *tables = calloc(3 * G + 3, sizeof *tables);
+    if (!adjacency(net, &first, &adj) || !mark || !size || !tables || !cfirst || !members) {
         free(first);
         free(adj);
         free(mark);
         free(size);
+        free(tables);
+        free(cfirst);
+        free(members);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for brokerage");
     }
-    for (size_t v = 0; v < n; v++)
+    for (size_t v = 0; v < n; v++) {
         size[net->group[v]]++;
-    for (size_t j = 0; j < n; j++) {
-        double count[MAPA_BROKER_ROLES] = {0};
-        for (size_t x = first[j]; x < first[j + 1]; x++) {
-            size_t i = adj[x];
-            for (size_t y = first[i]; y < first[i + 1]; y++)
-                mark[adj[y]] = 1;
-            for (size_t z = first[j]; z < first[j + 1]; z++) {
-                size_t k = adj[z];
-                if (k != i && !mark[k])
-                    count[role(net->group[i], net->group[j], net->group[k])]++;
-            }
-            for (size_t y = first[i]; y < first[i + 1]; y++)
-                mark[adj[y]] = 0;
-        }
-        for (int r = 0; r < MAPA_BROKER_TOTAL; r++)
-            count[MAPA_BROKER_TOTAL] += count[r];
-        memcpy(m->node[j].brokerage, count, sizeof count);
+        cfirst[q->of[v] + 2]++;
+    }
+    for (size_t x = 2; x < q->n + 2; x++)
+        cfirst[x] += cfirst[x - 1];
+    for (size_t v = 0; v < n; v++)
+        members[cfirst[q->of[v] + 1]++] = v;
+    pair_counts c = {0, 0, tables, tables + G + 1, tables + 2 * G + 2};
+    for (size_t x = 0; x < q->n; x++) {
+        c.all = c.same = 0;
+        for (size_t g = 0; g < G; g++)
+            c.from[g] = c.to[g] = c.in[g] = 0;
+        count_class(net, q, first, adj, mark, x, &c);
+        for (size_t k = cfirst[x]; k < cfirst[x + 1]; k++)
+            roles(&c, net->group[members[k]], m->node[members[k]].brokerage);
     }
     double N = (double)n, d = n > 1 ? 2 * (double)net->n_ties / (N * (N - 1)) : 0;
     for (size_t v = 0; v < n; v++) {
@@ -137,5 +178,8 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net)
     free(adj);
     free(mark);
     free(size);
+    free(tables);
+    free(cfirst);
+    free(members);
     return MAPA_OK;
 }

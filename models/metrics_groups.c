@@ -186,14 +186,15 @@ static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
     return err;
 }
 
-mapa_err mapa__metrics_groups(mapa_metrics *m, const mapa_network *net, const igraph_t *g)
+mapa_err mapa__metrics_groups(mapa_metrics *m, const mapa_network *net, const igraph_t *g,
+                              const mapa__quotient *q)
 {
     m->ei = m->ei_sector = m->assortativity_agency = m->assortativity_sector = NAN;
     m->agency_density = m->algebraic_connectivity = NAN;
     m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
     for (size_t s = 0; s < N_SECTORS; s++)
         m->sector_ei[s] = NAN;
-    mapa_err err = mapa__metrics_brokerage(m, net);
+    mapa_err err = mapa__metrics_brokerage(m, net, q);
     if (err != MAPA_OK || !net->group || net->n_groups == 0)
         return err;
     err = by_agency(m, net);

@@ -71,6 +71,7 @@ typedef struct mapa_metrics {
     double betweenness_centralization; /**< Freeman, normalised, member network */
     size_t articulation_points, bridges;
     bool betweenness_exact; /**< false: shortest paths of length <= cutoff only */
+    size_t twin_classes;    /**< classes of true twins the exact paths ran on */
     double betweenness_cutoff;
     /* the agency graph: agencies, tied when members are */
     size_t agency_nodes, agency_ties;
@@ -80,14 +81,19 @@ typedef struct mapa_metrics {
 } mapa_metrics;
 
 typedef struct mapa_metrics_options {
-    size_t exact_betweenness_max; /**< above this many nodes, betweenness uses the cutoff */
+    /** Exact paths (betweenness, closeness, path length) when classes x quotient ties is at
+        most this; above it, paths of up to `betweenness_cutoff` steps and sampled sources. */
+    double exact_work_max;
     double betweenness_cutoff;
     unsigned long seed; /**< Leiden's random order */
+    /** Called as each group of figures starts ("degree", "betweenness", ...), NULL at the end. */
+    void (*stage)(const char *name, void *payload);
+    void *payload;
 } mapa_metrics_options;
 
 #define MAPA_METRICS_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        20000, 4, 1                                                                                \
+        2e9, 4, 1, NULL, NULL                                                                      \
     }
 
 /** Compute every figure; free with mapa_metrics_dispose. */

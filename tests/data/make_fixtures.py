@@ -42,9 +42,10 @@ def write(folder, name, data):
         f.write(data)
 
 
-def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=None):
+def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=None,
+         interactions=None):
     # expected.txt and exit.txt are kept: they are written and checked by hand
-    for name in ("members.csv", "topics.csv", "agencies.csv", "settings.json"):
+    for name in ("members.csv", "topics.csv", "agencies.csv", "settings.json", "interactions.csv"):
         path = os.path.join(HERE, folder, name)
         if os.path.exists(path):
             os.remove(path)
@@ -54,6 +55,8 @@ def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=Non
         write(folder, "agencies.csv", agencies)
     if settings is not None:
         write(folder, "settings.json", settings)
+    if interactions is not None:
+        write(folder, "interactions.csv", interactions)
 
 
 def main():
@@ -92,6 +95,15 @@ def main():
     case("bad/bad_number",
          members=MEMBERS.replace("m2,Bilal Khan,council,yes,2,", "m2,Bilal Khan,council,yes,two,"),
          topics=TOPICS.replace("t1,Training,1,4", "t1,Training,1.5,4").replace("t2,Awareness,1,4,1,2,2", "t2,Awareness,1,4,1,2,maybe"))
+    case("bad/interactions",
+         interactions=("from,to,date,channel,weight\n"
+                       "m1,m2,2026-09-01,email,\n"
+                       "m1,m9,2026-09-02,phone,1\n"
+                       "m3,m4,2026-02-30,meeting,2\n"
+                       "m5,m6,01/10/2026,email,1\n"
+                       "m2,m3,2026-09-03,email,-1\n"
+                       "m4,,2026-09-03,email,1\n"
+                       "m6,m6,2026-09-04,note,1\n"))
     case("bad/bad_flag",
          members=MEMBERS.replace("m6,Gus Hale,ngo,no,", "m6,Gus Hale,ngo,perhaps,"))
     case("bad/negative_capacity",

@@ -215,6 +215,101 @@ static void karate_club(void **state)
     igraph_destroy(&g);
 }
 
+/* Gould-Fernandez counts by the definition, pair by pair, against mapa's (twin classes). */
+static void naive_brokerage(const mapa_network *net, const mapa_metrics *m)
+{
+    size_t n = net->n;
+    bool *tied = calloc(n * n, sizeof *tied);
+    assert_non_null(tied);
+    for (size_t k = 0; k < net->n_ties; k++)
+        tied[net->ties[k].a * n + net->ties[k].b] = tied[net->ties[k].b * n + net->ties[k].a] = true;
+    for (size_t j = 0; j < n; j++) {
+        double c[MAPA_BROKER_ROLES] = {0};
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < n; k++) {
+                if (i == k || i == j || k == j || !tied[i * n + j] || !tied[j * n + k] ||
+                    tied[i * n + k])
+                    continue;
+                size_t gi = net->group[i], gj = net->group[j], gk = net->group[k];
+                int r = gi == gj && gj == gk ? MAPA_BROKER_COORDINATOR
+                        : gi == gk           ? MAPA_BROKER_ITINERANT
+                        : gi == gj           ? MAPA_BROKER_REPRESENTATIVE
+                        : gj == gk           ? MAPA_BROKER_GATEKEEPER
+                                             : MAPA_BROKER_LIAISON;
+                c[r]++;
+                c[MAPA_BROKER_TOTAL]++;
+            }
+        for (int r = 0; r < MAPA_BROKER_ROLES; r++)
+            NEAR(m->node[j].brokerage[r], c[r]);
+    }
+    free(tied);
+}
+
+/*
+ * The exact paths run on classes of true twins: on random networks made of
+ * cliques (many twins) with random extra ties, betweenness, harmonic closeness
+ * and the average path length must equal igraph's on the whole graph, and the
+ * brokerage counts the definition's, pair by pair.
+ */
+static void twin_quotient_matches_igraph(void **state)
+{
+    (void)state;
+    unsigned long long x = 12345;
+    size_t twins_seen = 0;
+    for (int round = 0; round < 60; round++) {
+        size_t n = 5 + (size_t)(round % 40), cap = n * n, k = 0;
+        size_t *e = malloc(2 * cap * sizeof *e);
+        assert_non_null(e);
+        size_t block = 2 + (size_t)(round % 5);
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = a + 1; b < n; b++) {
+                x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                bool same = a / block == b / block;
+                if (same || (x >> 33) % 100 < 6) {
+                    e[k++] = a;
+                    e[k++] = b;
+                }
+            }
+        size_t *agency = malloc(n * sizeof *agency);
+        assert_non_null(agency);
+        for (size_t v = 0; v < n; v++)
+            agency[v] = (v * 7 + (size_t)round) % 3; /* three agencies, mixed inside cliques */
+        mapa_network net = make(n, e, k / 2, agency, 3);
+        mapa_metrics m = measure(&net);
+        assert_true(m.betweenness_exact);
+        naive_brokerage(&net, &m);
+        free(agency);
+        twins_seen += m.twin_classes < n;
+        igraph_t g;
+        igraph_vector_int_t ev;
+        igraph_vector_int_init(&ev, (igraph_integer_t)k);
+        for (size_t q = 0; q < k; q++)
+            VECTOR(ev)[q] = (igraph_integer_t)e[q];
+        igraph_create(&g, &ev, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+        igraph_vector_t bc, hc;
+        igraph_vector_init(&bc, 0);
+        igraph_vector_init(&hc, 0);
+        igraph_betweenness(&g, &bc, igraph_vss_all(), false, NULL);
+        igraph_harmonic_centrality(&g, &hc, igraph_vss_all(), IGRAPH_ALL, NULL, true);
+        double pairs = (double)(n - 1) * (double)(n - 2) / 2, apl = 0, unconn = 0;
+        igraph_average_path_length(&g, &apl, &unconn, false, true);
+        for (size_t v = 0; v < n; v++) {
+            NEAR(m.node[v].betweenness, VECTOR(bc)[v] / pairs);
+            NEAR(m.node[v].harmonic, VECTOR(hc)[v]);
+        }
+        if (isfinite(apl))
+            NEAR(m.average_path, apl);
+        igraph_vector_destroy(&bc);
+        igraph_vector_destroy(&hc);
+        igraph_vector_int_destroy(&ev);
+        igraph_destroy(&g);
+        mapa_metrics_dispose(&m);
+        mapa_network_dispose(&net);
+        free(e);
+    }
+    assert_true(twins_seen > 40);
+}
+
 static void degenerate_networks(void **state)
 {
     (void)state;
@@ -255,7 +350,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(star),          cmocka_unit_test(path_and_cycle),
         cmocka_unit_test(two_cliques_and_a_bridge), cmocka_unit_test(three_agencies),
-        cmocka_unit_test(karate_club),   cmocka_unit_test(degenerate_networks),
+        cmocka_unit_test(karate_club),
+        cmocka_unit_test(twin_quotient_matches_igraph),   cmocka_unit_test(degenerate_networks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,291 @@
+/*
+ * True twins and exact shortest-path figures on their quotient.
+ *
+ * Nodes u, v are true twins when N[u] = N[v] (closed neighbourhoods). No
+ * shortest path between two other nodes needs both, twins are at distance 1,
+ * and each has the same figures. So a BFS per class of the quotient graph
+ * gives every node's betweenness and closeness, counting each class by its
+ * size c: the number of shortest paths from a source node s to one node of
+ * class w is sigma(w) = sum over predecessors v of sigma(v) x (c(v), or 1 for
+ * s's class), and the dependency of one node of v on s is
+ * delta(v) = sum over successors w of c(w) sigma(v) / sigma(w) (1 + delta(w)).
+ */
+#include "models/twins.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= UINT64_C(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    x *= UINT64_C(0xc4ceb9fe1a85ec53);
+    return x ^ (x >> 33);
+}
+
+typedef struct keyed {
+    uint64_t hash;
+    size_t degree, node;
+} keyed;
+
+static int by_key(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->degree != y->degree)
+        return x->degree < y->degree ? -1 : 1;
+    return x->node < y->node ? -1 : (x->node > y->node);
+}
+
+/*
+ * Whether N[u] = N[v] with the same tie weights to every other neighbour,
+ * given sorted neighbour lists of equal length. (Equal weights make u and v
+ * interchangeable for the weighted figures too: constraint, clustering.)
+ */
+static bool same_closed(const size_t *first, const size_t *adj, const double *w, size_t u, size_t v)
+{
+    const size_t *a = adj + first[u], *b = adj + first[v];
+    const double *wa = w + first[u], *wb = w + first[v];
+    size_t n = first[u + 1] - first[u], i = 0, j = 0;
+    bool adjacent = false;   /* without the tie u-v, N[u] holds u and N[v] does not */
+    while (i < n || j < n) { /* N(u) - {v} against N(v) - {u} */
+        size_t x = i < n ? a[i] : SIZE_MAX, y = j < n ? b[j] : SIZE_MAX;
+        if (x == v) {
+            adjacent = true;
+            i++;
+            continue;
+        }
+        if (y == u) {
+            j++;
+            continue;
+        }
+        if (x != y || wa[i] != wb[j])
+            return false;
+        i++;
+        j++;
+    }
+    return adjacent;
+}
+
+static bool node_adjacency(const mapa_network *net, size_t **first, size_t **adj, double **w)
+{
+    size_t n = net->n;
+    *first = calloc(n + 2, sizeof **first);
+    *adj = malloc((2 * net->n_ties + 1) * sizeof **adj);
+    *w = malloc((2 * net->n_ties + 1) * sizeof **w);
+    if (!*first || !*adj || !*w)
+        return false;
+    for (size_t k = 0; k < net->n_ties; k++) {
+        (*first)[net->ties[k].a + 2]++;
+        (*first)[net->ties[k].b + 2]++;
+    }
+    for (size_t v = 2; v < n + 2; v++)
+        (*first)[v] += (*first)[v - 1];
+    for (size_t k = 0; k < net->n_ties; k++) { /* ties sorted by (a, b): lists come out sorted */
+        size_t at = (*first)[net->ties[k].b + 1]++;
+        (*adj)[at] = net->ties[k].a;
+        (*w)[at] = net->ties[k].weight;
+    }
+    for (size_t k = 0; k < net->n_ties; k++) {
+        size_t at = (*first)[net->ties[k].a + 1]++;
+        (*adj)[at] = net->ties[k].b;
+        (*w)[at] = net->ties[k].weight;
+    }
+    return true;
+}
+
+static mapa_err classes(mapa__quotient *q, const mapa_network *net, const size_t *first,
+                        const size_t *adj, const double *w)
+{
+    size_t n = net->n;
+    keyed *k = malloc((n + 1) * sizeof *k);
+    if (!k)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    for (size_t v = 0; v < n; v++) {
+        uint64_t h = mix(v + 1);
+        for (size_t x = first[v]; x < first[v + 1]; x++)
+            h += mix(adj[x] + 1);
+        k[v] = (keyed){h, first[v + 1] - first[v], v};
+    }
+    qsort(k, n, sizeof *k, by_key);
+    for (size_t v = 0; v < n; v++)
+        q->of[v] = SIZE_MAX;
+    for (size_t s = 0; s < n; s++) { /* runs of equal keys; verify each against a leader */
+        size_t v = k[s].node;
+        if (q->of[v] != SIZE_MAX)
+            continue;
+        q->of[v] = q->n;
+        q->rep[q->n] = v;
+        q->size[q->n] = 1;
+        for (size_t t = s + 1; t < n && k[t].hash == k[s].hash && k[t].degree == k[s].degree; t++)
+            if (q->of[k[t].node] == SIZE_MAX && same_closed(first, adj, w, v, k[t].node)) {
+                q->of[k[t].node] = q->n;
+                q->size[q->n]++;
+            }
+        q->n++;
+    }
+    free(k);
+    return MAPA_OK;
+}
+
+static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const size_t *adj, size_t n)
+{
+    const size_t *rep = q->rep;
+    size_t *mark = malloc((q->n + 1) * sizeof *mark);
+    q->first = calloc(q->n + 2, sizeof *q->first);
+    (void)n;
+    if (!mark || !q->first) {
+        free(mark);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    }
+    for (size_t pass = 0; pass < 2; pass++) { /* count, then fill */
+        for (size_t x = 0; x < q->n; x++)
+            mark[x] = SIZE_MAX;
+        size_t at = 0;
+        for (size_t x = 0; x < q->n; x++) {
+            size_t v = rep[x];
+            for (size_t e = first[v]; e < first[v + 1]; e++) {
+                size_t y = q->of[adj[e]];
+                if (y == x || mark[y] == x)
+                    continue;
+                mark[y] = x;
+                if (pass == 1)
+                    q->adj[at] = y;
+                at++;
+            }
+            if (pass == 0)
+                q->first[x + 1] = at;
+        }
+        if (pass == 0) {
+            q->n_edges = at / 2;
+            q->adj = malloc((at + 1) * sizeof *q->adj);
+            if (!q->adj) {
+                free(mark);
+                return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+            }
+        }
+    }
+    free(mark);
+    return MAPA_OK;
+}
+
+mapa_err mapa__quotient_build(mapa__quotient *q, const mapa_network *net)
+{
+    *q = (mapa__quotient){0};
+    size_t *first = NULL, *adj = NULL;
+    double *w = NULL;
+    q->of = malloc((net->n + 1) * sizeof *q->of);
+    q->size = malloc((net->n + 1) * sizeof *q->size);
+    q->rep = malloc((net->n + 1) * sizeof *q->rep);
+    mapa_err err = q->of && q->size && q->rep && node_adjacency(net, &first, &adj, &w)
+                       ? MAPA_OK
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    if (err == MAPA_OK)
+        err = classes(q, net, first, adj, w);
+    if (err == MAPA_OK)
+        err = quotient_edges(q, first, adj, net->n);
+    free(first);
+    free(adj);
+    free(w);
+    if (err != MAPA_OK)
+        mapa__quotient_dispose(q);
+    return err;
+}
+
+void mapa__quotient_dispose(mapa__quotient *q)
+{
+    free(q->of);
+    free(q->size);
+    free(q->rep);
+    free(q->first);
+    free(q->adj);
+    *q = (mapa__quotient){0};
+}
+
+typedef struct bfs {
+    size_t *order, *dist;
+    double *sigma, *delta;
+} bfs;
+
+/* One source class s: distances, path counts, dependencies; adds into the class figures. */
+static void from_class(const mapa__quotient *q, size_t s, bfs *b, double *bc, double *hs,
+                       double *total, double *pairs)
+{
+    size_t head = 0, tail = 0;
+    for (size_t x = 0; x < q->n; x++) {
+        b->dist[x] = SIZE_MAX;
+        b->sigma[x] = 0;
+        b->delta[x] = 0;
+    }
+    b->dist[s] = 0;
+    b->sigma[s] = 1;
+    b->order[tail++] = s;
+    while (head < tail) {
+        size_t v = b->order[head++];
+        double through = b->sigma[v] * (v == s ? 1.0 : (double)q->size[v]);
+        for (size_t e = q->first[v]; e < q->first[v + 1]; e++) {
+            size_t w = q->adj[e];
+            if (b->dist[w] == SIZE_MAX) {
+                b->dist[w] = b->dist[v] + 1;
+                b->order[tail++] = w;
+            }
+            if (b->dist[w] == b->dist[v] + 1)
+                b->sigma[w] += through;
+        }
+    }
+    double cs = (double)q->size[s];
+    /* closeness and distances: the source's twins at 1, each other reached class at dist */
+    double h = cs - 1, d = cs - 1, reached = cs - 1;
+    for (size_t k = 1; k < tail; k++) {
+        size_t w = b->order[k];
+        h += (double)q->size[w] / (double)b->dist[w];
+        d += (double)q->size[w] * (double)b->dist[w];
+        reached += (double)q->size[w];
+    }
+    hs[s] = h;
+    *total += cs * d;
+    *pairs += cs * reached;
+    for (size_t k = tail; k-- > 1;) {
+        size_t w = b->order[k];
+        for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
+            size_t v = q->adj[e];
+            if (v != s && b->dist[v] + 1 == b->dist[w])
+                b->delta[v] += (double)q->size[w] * b->sigma[v] / b->sigma[w] * (1 + b->delta[w]);
+        }
+        bc[w] += cs * b->delta[w];
+    }
+}
+
+mapa_err mapa__quotient_paths(const mapa__quotient *q, double *betweenness, double *harmonic,
+                              double *mean_path)
+{
+    size_t Q = q->n;
+    bfs b = {malloc((Q + 1) * sizeof(size_t)), malloc((Q + 1) * sizeof(size_t)),
+             malloc((Q + 1) * sizeof(double)), malloc((Q + 1) * sizeof(double))};
+    double *bc = calloc(Q + 1, sizeof *bc), *hs = calloc(Q + 1, sizeof *hs);
+    mapa_err err = b.order && b.dist && b.sigma && b.delta && bc && hs
+                       ? MAPA_OK
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    double total = 0, pairs = 0;
+    for (size_t s = 0; err == MAPA_OK && s < Q; s++)
+        from_class(q, s, &b, bc, hs, &total, &pairs);
+    size_t n = 0;
+    for (size_t x = 0; err == MAPA_OK && x < Q; x++)
+        n += q->size[x];
+    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
+        betweenness[v] = bc[q->of[v]] / 2; /* each unordered pair was counted from both ends */
+        harmonic[v] = hs[q->of[v]];
+    }
+    *mean_path = pairs > 0 ? total / pairs : NAN;
+    free(b.order);
+    free(b.dist);
+    free(b.sigma);
+    free(b.delta);
+    free(bc);
+    free(hs);
+    return err;
+}
