@@ -3,9 +3,9 @@
  * agencies (members in their first choice, optimal Critical Friends): the
  * planned network's figures. (2) An observed network of 100,000 members and
  * 500,000 logged contacts (60 % inside a team, 20 % inside an agency, 20 %
- * anywhere): there betweenness and closeness count paths up to 4 steps and the
- * average path length samples 1,000 sources; exact betweenness is timed in a
- * child process with a time limit, to say how long it would take.
+ * anywhere): there betweenness, closeness and the average path length are
+ * estimated from 500 evenly spaced sources; the exact figures are timed in a
+ * child process with a time limit, to say how long they would take.
  * Each group of figures: wall time and peak memory (RSS since the group began).
  *
  * Usage: bench_metrics [--exact-timeout S]   (internal: --exact-betweenness)
@@ -59,7 +59,7 @@ static void measure(const mapa_network *net, const char *what)
         return;
     }
     printf("    %-42s %8.3f s  (betweenness %s)\n", "all figures", t.total,
-           m.betweenness_exact ? "exact" : "paths of up to 4 steps");
+           m.betweenness_exact ? "exact" : "estimated from 500 sampled sources");
     printf("    density %.4f, %zu components, transitivity %.3f, average path %.2f, Leiden "
            "modularity %.3f (%zu communities), team modularity %.3f, E-I %+.2f\n",
            m.density, m.components, m.transitivity, m.average_path, m.modularity_leiden,

@@ -164,7 +164,7 @@ static json_t *network_json(const mapa_metrics_report *r)
         w, "average_path_length",
         figure(m->average_path, m->betweenness_exact
                                     ? "mean shortest-path length over connected pairs, unweighted"
-                                    : "mean shortest-path length over connected pairs from 1,000 "
+                                    : "mean shortest-path length over connected pairs from 500 "
                                       "evenly spaced sources (sampled), unweighted"));
     json_object_set_new(w, "transitivity",
                         figure(m->transitivity, "3 x triangles / connected triples (global)"));
@@ -194,9 +194,11 @@ static json_t *network_json(const mapa_metrics_report *r)
     json_object_set_new(w, "articulation_points", json_integer((json_int_t)m->articulation_points));
     json_object_set_new(w, "bridges", json_integer((json_int_t)m->bridges));
     json_object_set_new(w, "betweenness",
-                        json_pack("{s:b, s:f, s:s}", "exact", m->betweenness_exact, "cutoff",
-                                  m->betweenness_cutoff, "normalisation",
-                                  "raw / ((n - 1)(n - 2) / 2), undirected, unweighted"));
+                        json_pack("{s:b, s:I, s:I, s:s}", "exact", m->betweenness_exact,
+                                  "sampled_sources", (json_int_t)m->sampled_sources, "twin_classes",
+                                  (json_int_t)m->twin_classes, "normalisation",
+                                  "raw / ((n - 1)(n - 2) / 2), undirected, unweighted; estimated "
+                                  "as subset betweenness x n / sources when sampled"));
     json_t *ag = json_object();
     json_object_set_new(ag, "agencies", json_integer((json_int_t)m->agency_nodes));
     json_object_set_new(ag, "ties", json_integer((json_int_t)m->agency_ties));

@@ -12,7 +12,7 @@
 #include "models/metrics_internal.h"
 #include "models/twins.h"
 
-enum { APL_SOURCES = 1000, APL_BATCH = 50 };
+enum { SAMPLE_SOURCES = 500 };
 
 typedef struct ctx {
     mapa__quotient q;
@@ -31,10 +31,6 @@ typedef struct ctx {
             return mapa__igraph_error(rc_, what);                                                  \
     } while (0)
 
-static bool big(const ctx *c)
-{
-    return !c->exact;
-}
 
 static mapa_err degrees(ctx *c)
 {
@@ -59,31 +55,25 @@ static void stage(const ctx *c, const char *name)
         c->o->stage(name, c->o->payload);
 }
 
-/* Exact betweenness, closeness and mean distance on the twin quotient, or cut off by igraph. */
+/*
+ * Betweenness, harmonic closeness and the mean distance, exact on the twin
+ * quotient; on large networks estimated from SAMPLE_SOURCES evenly spaced
+ * source nodes (Brandes and Pich 2007: dependencies scaled by n / sources).
+ */
 static mapa_err betweenness(ctx *c)
 {
-    size_t n = c->net->n;
-    double cutoff = c->exact ? -1 : c->o->betweenness_cutoff;
-    c->m->betweenness_exact = c->exact;
-    c->m->betweenness_cutoff = c->exact ? 0 : cutoff;
+    size_t n = c->net->n, step = n / SAMPLE_SOURCES ? n / SAMPLE_SOURCES : 1, k = 0;
     double *bc = malloc((n + 1) * sizeof *bc), *hs = malloc((n + 1) * sizeof *hs);
-    mapa_err err =
-        bc && hs ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for betweenness");
-    if (err == MAPA_OK && c->exact) {
-        err = mapa__quotient_paths(&c->q, bc, hs, &c->m->average_path);
-    } else if (err == MAPA_OK) {
-        igraph_error_t rc =
-            igraph_betweenness_cutoff(&c->g, &c->res, igraph_vss_all(), false, NULL, cutoff);
-        for (size_t v = 0; rc == IGRAPH_SUCCESS && v < n; v++)
-            bc[v] = VECTOR(c->res)[v];
-        if (rc == IGRAPH_SUCCESS)
-            rc = igraph_harmonic_centrality_cutoff(&c->g, &c->res, igraph_vss_all(), IGRAPH_ALL,
-                                                   NULL, false, cutoff);
-        for (size_t v = 0; rc == IGRAPH_SUCCESS && v < n; v++)
-            hs[v] = VECTOR(c->res)[v];
-        if (rc != IGRAPH_SUCCESS)
-            err = mapa__igraph_error(rc, "betweenness and closeness");
-    }
+    size_t *sources = c->exact ? NULL : malloc((n / step + 2) * sizeof *sources);
+    mapa_err err = bc && hs && (c->exact || sources)
+                       ? MAPA_OK
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for betweenness");
+    for (size_t s = 0; sources && s < n; s += step)
+        sources[k++] = s;
+    c->m->betweenness_exact = c->exact;
+    c->m->sampled_sources = k;
+    if (err == MAPA_OK)
+        err = mapa__quotient_paths(&c->q, sources, k, bc, hs, &c->m->average_path);
     double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2 : 0;
     for (size_t v = 0; err == MAPA_OK && v < n; v++) {
         c->m->node[v].betweenness = pairs > 0 ? bc[v] / pairs : 0;
@@ -91,6 +81,7 @@ static mapa_err betweenness(ctx *c)
     }
     free(bc);
     free(hs);
+    free(sources);
     return err;
 }
 
@@ -155,40 +146,6 @@ static mapa_err cut_points(ctx *c)
     c->m->bridges = rc == IGRAPH_SUCCESS ? (size_t)igraph_vector_int_size(&v) : 0;
     igraph_vector_int_destroy(&v);
     return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "articulation points");
-}
-
-/* Mean distance over connected pairs; from APL_SOURCES sources on big networks. */
-static mapa_err path_length(ctx *c)
-{
-    size_t n = c->net->n;
-    if (!big(c))
-        return MAPA_OK; /* exact, with the betweenness */
-    size_t step = n / APL_SOURCES ? n / APL_SOURCES : 1;
-    double total = 0, count = 0;
-    igraph_matrix_t dist;
-    igraph_vector_int_t from;
-    TRY(igraph_matrix_init(&dist, 0, 0), "average path length");
-    igraph_error_t rc = igraph_vector_int_init(&from, 0);
-    for (size_t s = 0; rc == IGRAPH_SUCCESS && s < n; s += step * APL_BATCH) {
-        igraph_vector_int_clear(&from);
-        for (size_t k = 0; rc == IGRAPH_SUCCESS && k < APL_BATCH && s + k * step < n; k++)
-            rc = igraph_vector_int_push_back(&from, (igraph_integer_t)(s + k * step));
-        if (rc == IGRAPH_SUCCESS)
-            rc = igraph_distances(&c->g, &dist, igraph_vss_vector(&from), igraph_vss_all(),
-                                  IGRAPH_ALL);
-        for (igraph_integer_t i = 0; rc == IGRAPH_SUCCESS && i < igraph_matrix_nrow(&dist); i++)
-            for (igraph_integer_t j = 0; j < igraph_matrix_ncol(&dist); j++) {
-                double d = MATRIX(dist, i, j);
-                if (d > 0 && isfinite(d)) {
-                    total += d;
-                    count++;
-                }
-            }
-    }
-    igraph_matrix_destroy(&dist);
-    igraph_vector_int_destroy(&from);
-    c->m->average_path = count > 0 ? total / count : NAN;
-    return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "average path length");
 }
 
 static mapa_err partitions(ctx *c)
@@ -298,7 +255,6 @@ mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
                   {"clustering and constraint", neighbourhoods},
                   {"articulation points and bridges", cut_points},
                   {"components, transitivity, centralization", whole},
-                  {"path length (sampled, large networks)", path_length},
                   {"modularity (teams, Leiden)", partitions}};
     for (size_t k = 0; err == MAPA_OK && k < sizeof groups / sizeof *groups; k++) {
         stage(&c, groups[k].name);

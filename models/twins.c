@@ -211,9 +211,8 @@ typedef struct bfs {
     double *sigma, *delta;
 } bfs;
 
-/* One source class s: distances, path counts, dependencies; adds into the class figures. */
-static void from_class(const mapa__quotient *q, size_t s, bfs *b, double *bc, double *hs,
-                       double *total, double *pairs)
+/* BFS from source class s: distances, path counts (sigma), dependencies (delta). */
+static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
 {
     size_t head = 0, tail = 0;
     for (size_t x = 0; x < q->n; x++) {
@@ -237,18 +236,6 @@ static void from_class(const mapa__quotient *q, size_t s, bfs *b, double *bc, do
                 b->sigma[w] += through;
         }
     }
-    double cs = (double)q->size[s];
-    /* closeness and distances: the source's twins at 1, each other reached class at dist */
-    double h = cs - 1, d = cs - 1, reached = cs - 1;
-    for (size_t k = 1; k < tail; k++) {
-        size_t w = b->order[k];
-        h += (double)q->size[w] / (double)b->dist[w];
-        d += (double)q->size[w] * (double)b->dist[w];
-        reached += (double)q->size[w];
-    }
-    hs[s] = h;
-    *total += cs * d;
-    *pairs += cs * reached;
     for (size_t k = tail; k-- > 1;) {
         size_t w = b->order[k];
         for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
@@ -256,36 +243,73 @@ static void from_class(const mapa__quotient *q, size_t s, bfs *b, double *bc, do
             if (v != s && b->dist[v] + 1 == b->dist[w])
                 b->delta[v] += (double)q->size[w] * b->sigma[v] / b->sigma[w] * (1 + b->delta[w]);
         }
-        bc[w] += cs * b->delta[w];
+    }
+    return tail;
+}
+
+typedef struct sums {
+    double *bc, *inv; /* per class: dependencies, and sum of 1/d from the sources */
+    double total, pairs;
+} sums;
+
+/*
+ * Add what one source node of class s sees, `weight` times (the class size
+ * when every node is a source, 1 when sampling): its twins at distance 1,
+ * each reached class at its distance.
+ */
+static void add_source(const mapa__quotient *q, size_t s, const bfs *b, size_t reached,
+                       double weight, sums *x)
+{
+    double twins = (double)q->size[s] - 1;
+    x->inv[s] += weight; /* for s's twins: 1/1 (s itself is taken off by the caller) */
+    x->total += weight * twins;
+    x->pairs += weight * twins;
+    for (size_t k = 1; k < reached; k++) {
+        size_t w = b->order[k];
+        x->bc[w] += weight * b->delta[w];
+        x->inv[w] += weight / (double)b->dist[w];
+        x->total += weight * (double)q->size[w] * (double)b->dist[w];
+        x->pairs += weight * (double)q->size[w];
     }
 }
 
-mapa_err mapa__quotient_paths(const mapa__quotient *q, double *betweenness, double *harmonic,
-                              double *mean_path)
+mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, size_t n_sources,
+                              double *betweenness, double *harmonic, double *mean_path)
 {
-    size_t Q = q->n;
+    size_t Q = q->n, n = 0;
+    for (size_t x = 0; x < Q; x++)
+        n += q->size[x];
     bfs b = {malloc((Q + 1) * sizeof(size_t)), malloc((Q + 1) * sizeof(size_t)),
              malloc((Q + 1) * sizeof(double)), malloc((Q + 1) * sizeof(double))};
-    double *bc = calloc(Q + 1, sizeof *bc), *hs = calloc(Q + 1, sizeof *hs);
-    mapa_err err = b.order && b.dist && b.sigma && b.delta && bc && hs
+    sums x = {calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
+    double *own = sources ? calloc(n + 1, sizeof *own) : NULL;
+    mapa_err err = b.order && b.dist && b.sigma && b.delta && x.bc && x.inv && (own || !sources)
                        ? MAPA_OK
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
-    double total = 0, pairs = 0;
-    for (size_t s = 0; err == MAPA_OK && s < Q; s++)
-        from_class(q, s, &b, bc, hs, &total, &pairs);
-    size_t n = 0;
-    for (size_t x = 0; err == MAPA_OK && x < Q; x++)
-        n += q->size[x];
-    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
-        betweenness[v] = bc[q->of[v]] / 2; /* each unordered pair was counted from both ends */
-        harmonic[v] = hs[q->of[v]];
+    size_t count = sources ? n_sources : Q;
+    for (size_t k = 0; err == MAPA_OK && k < count; k++) {
+        size_t s = sources ? q->of[sources[k]] : k;
+        size_t reached = from_class(q, s, &b);
+        add_source(q, s, &b, reached, sources ? 1.0 : (double)q->size[s], &x);
+        if (own)
+            own[sources[k]] += 1; /* a source is not its own twin */
     }
-    *mean_path = pairs > 0 ? total / pairs : NAN;
+    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
+        size_t c = q->of[v];
+        double self = sources ? own[v] : 1; /* exact: each node was one of its class's sources */
+        double others = sources ? (double)n_sources - own[v] : (double)n - 1;
+        /* exact: each unordered pair was counted from both ends; sampled: scale to n sources */
+        betweenness[v] = sources ? x.bc[c] * (double)n / (double)n_sources / 2 : x.bc[c] / 2;
+        double inv = x.inv[c] - self;
+        harmonic[v] = sources ? (others > 0 ? inv / others * (double)(n - 1) : 0) : inv;
+    }
+    *mean_path = x.pairs > 0 ? x.total / x.pairs : NAN;
     free(b.order);
     free(b.dist);
     free(b.sigma);
     free(b.delta);
-    free(bc);
-    free(hs);
+    free(x.bc);
+    free(x.inv);
+    free(own);
     return err;
 }

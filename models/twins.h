@@ -29,13 +29,15 @@ mapa_err mapa__quotient_build(mapa__quotient *q, const mapa_network *net);
 void mapa__quotient_dispose(mapa__quotient *q);
 
 /**
- * Exact, unweighted shortest-path figures of every node from the quotient
- * (Brandes' algorithm with class sizes as multiplicities): betweenness (raw,
- * each unordered pair once), harmonic closeness sum (sum of 1/d to the other
- * nodes), and the mean distance over ordered connected pairs (*mean_path, NaN
- * without any). O(classes x quotient edges).
+ * Unweighted shortest-path figures of every node from the quotient (Brandes'
+ * algorithm with class sizes as multiplicities): betweenness (raw, each
+ * unordered pair once), harmonic closeness (sum of 1/d to the other nodes),
+ * and the mean distance over ordered connected pairs (*mean_path, NaN without
+ * any). Exact when `sources` is NULL (O(classes x quotient ties)); otherwise
+ * estimated from the `n_sources` source nodes listed: dependencies scaled by
+ * n / n_sources, closeness and distances averaged over the sources.
  */
-mapa_err mapa__quotient_paths(const mapa__quotient *q, double *betweenness, double *harmonic,
-                              double *mean_path);
+mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, size_t n_sources,
+                              double *betweenness, double *harmonic, double *mean_path);
 
 #endif

@@ -70,9 +70,9 @@ typedef struct mapa_metrics {
     double degree_centralization;      /**< Freeman, normalised, member network */
     double betweenness_centralization; /**< Freeman, normalised, member network */
     size_t articulation_points, bridges;
-    bool betweenness_exact; /**< false: shortest paths of length <= cutoff only */
+    bool betweenness_exact; /**< false: estimated from sampled sources (large networks) */
     size_t twin_classes;    /**< classes of true twins the exact paths ran on */
-    double betweenness_cutoff;
+    size_t sampled_sources; /**< sources of the estimates, 0 when exact */
     /* the agency graph: agencies, tied when members are */
     size_t agency_nodes, agency_ties;
     double agency_density;
@@ -81,10 +81,9 @@ typedef struct mapa_metrics {
 } mapa_metrics;
 
 typedef struct mapa_metrics_options {
-    /** Exact paths (betweenness, closeness, path length) when classes x quotient ties is at
-        most this; above it, paths of up to `betweenness_cutoff` steps and sampled sources. */
+    /** Exact paths (betweenness, closeness, path length) when classes x (classes + 2 quotient
+        ties) is at most this; above it, estimates from 500 evenly spaced sources. */
     double exact_work_max;
-    double betweenness_cutoff;
     unsigned long seed; /**< Leiden's random order */
     /** Called as each group of figures starts ("degree", "betweenness", ...), NULL at the end. */
     void (*stage)(const char *name, void *payload);
@@ -93,7 +92,7 @@ typedef struct mapa_metrics_options {
 
 #define MAPA_METRICS_OPTIONS_INIT                                                                  \
     {                                                                                              \
-        2e9, 4, 1, NULL, NULL                                                                      \
+        2e9, 1, NULL, NULL                                                                         \
     }
 
 /** Compute every figure; free with mapa_metrics_dispose. */

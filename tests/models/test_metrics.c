@@ -208,6 +208,19 @@ static void karate_club(void **state)
     assert_int_equal(m.articulation_points, 1); /* member 1 (index 0) */
     assert_true(m.node[0].articulation);
     assert_true(m.modularity_leiden > 0.41 && m.modularity_leiden < 0.4199); /* max 0.4198 */
+    /* the estimates of large networks: with every node a sampled source they are exact */
+    mapa_metrics_options o = MAPA_METRICS_OPTIONS_INIT;
+    o.exact_work_max = 0;
+    mapa_metrics s;
+    assert_int_equal(mapa_metrics_compute(&s, &net, &o), MAPA_OK);
+    assert_false(s.betweenness_exact);
+    assert_int_equal(s.sampled_sources, 34);
+    for (size_t v = 0; v < 34; v++) {
+        NEAR(s.node[v].betweenness, m.node[v].betweenness);
+        NEAR(s.node[v].harmonic, m.node[v].harmonic);
+    }
+    NEAR(s.average_path, m.average_path);
+    mapa_metrics_dispose(&s);
     mapa_metrics_dispose(&m);
     mapa_network_dispose(&net);
     free(e);
