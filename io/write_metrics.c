@@ -51,7 +51,8 @@ static mapa_err members_csv(const char *path, const mapa_metrics_report *r)
         fprintf(f.fp, ",%s", ROLE[k]);
     for (int k = 0; k < MAPA_BROKER_ROLES; k++)
         fprintf(f.fp, ",%s_z", ROLE[k]);
-    fputs(",articulation_point,bridges,community\n", f.fp);
+    fputs(",articulation_point,bridges,community", f.fp);
+    fputs(net->sent ? ",contacts_sent,contacts_received\n" : "\n", f.fp);
     for (size_t v = 0; v < net->n; v++) {
         const mapa_node_metrics *x = &m->node[v];
         text(f.fp, net->label[v], false);
@@ -75,7 +76,10 @@ static mapa_err members_csv(const char *path, const mapa_metrics_report *r)
             num(f.fp, x->brokerage[k], false);
         for (int k = 0; k < MAPA_BROKER_ROLES; k++)
             num(f.fp, x->brokerage_z[k], false);
-        fprintf(f.fp, "%s,%zu,%zu\n", x->articulation ? "yes" : "no", x->bridges, x->community);
+        fprintf(f.fp, "%s,%zu,%zu", x->articulation ? "yes" : "no", x->bridges, x->community);
+        if (net->sent)
+            fprintf(f.fp, ",%.6g,%.6g", net->sent[v], net->received[v]);
+        fputc('\n', f.fp);
     }
     return mapa__atomic_commit(&f);
 }
@@ -192,6 +196,10 @@ static json_t *network_json(const mapa_metrics_report *r)
                                "Freeman: sum (max - betweenness) / ((n - 1)^2 (n - 2) / 2); "
                                "null above the exact-betweenness size"));
     json_object_set_new(w, "articulation_points", json_integer((json_int_t)m->articulation_points));
+    if (r->net->sent)
+        json_object_set_new(w, "reciprocity",
+                            figure(r->net->reciprocity, "logged pairs a -> b whose b -> a is "
+                                                        "logged too / logged pairs (directed)"));
     json_object_set_new(w, "bridges", json_integer((json_int_t)m->bridges));
     json_object_set_new(w, "betweenness",
                         json_pack("{s:b, s:I, s:I, s:s}", "exact", m->betweenness_exact,

@@ -31,7 +31,6 @@ typedef struct ctx {
             return mapa__igraph_error(rc_, what);                                                  \
     } while (0)
 
-
 static mapa_err degrees(ctx *c)
 {
     size_t n = c->net->n;
@@ -223,6 +222,12 @@ mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
                               const mapa_metrics_options *options)
 {
     mapa_metrics_options defaults = MAPA_METRICS_OPTIONS_INIT;
+    for (size_t k = 0; k < net->n_ties; k++)
+        if (net->ties[k].a >= net->ties[k].b || net->ties[k].b >= net->n)
+            return mapa_error_set(MAPA_EINVAL,
+                                  "tie %zu (%zu-%zu) is not between two of the %zu "
+                                  "nodes: call mapa_network_finish",
+                                  k, net->ties[k].a, net->ties[k].b, net->n);
     mapa_metrics m = {0};
     m.n = net->n;
     m.n_ties = net->n_ties;

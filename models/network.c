@@ -1,6 +1,7 @@
 /* The communication network of a plan or of the interaction log. */
 #include <mapa/network.h>
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "models/util.h"
@@ -58,6 +59,8 @@ void mapa_network_dispose(mapa_network *net)
     free_strings(net->group_label, net->n_groups);
     free_strings(net->team_label, net->n_teams);
     free(net->ties);
+    free(net->sent);
+    free(net->received);
     *net = (mapa_network)MAPA_NETWORK_INIT;
 }
 
@@ -164,15 +167,69 @@ mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, co
     return MAPA_OK;
 }
 
+typedef struct arc {
+    size_t from, to;
+} arc;
+
+static int by_arc(const void *x, const void *y)
+{
+    const arc *s = x, *t = y;
+    if (s->from != t->from)
+        return s->from < t->from ? -1 : 1;
+    return s->to < t->to ? -1 : (s->to > t->to);
+}
+
+static bool has_arc(const arc *arcs, size_t n, size_t from, size_t to)
+{
+    arc key = {from, to};
+    return bsearch(&key, arcs, n, sizeof *arcs, by_arc) != NULL;
+}
+
+/* Reciprocity of the directed log: distinct pairs a -> b whose b -> a is logged too. */
+static mapa_err reciprocity(mapa_network *net, const mapa_partnership *p, int32_t first,
+                            int32_t last)
+{
+    arc *arcs = malloc((p->n_interactions + 1) * sizeof *arcs);
+    if (!arcs)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+    size_t n = 0, distinct = 0, mutual = 0;
+    for (size_t k = 0; k < p->n_interactions; k++) {
+        const mapa_interaction *x = &p->interactions[k];
+        if (x->day >= first && x->day <= last)
+            arcs[n++] = (arc){x->from, x->to};
+    }
+    qsort(arcs, n, sizeof *arcs, by_arc);
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && by_arc(&arcs[k - 1], &arcs[k]) == 0)
+            continue;
+        distinct++;
+        mutual += has_arc(arcs, n, arcs[k].to, arcs[k].from);
+    }
+    net->reciprocity = distinct ? (double)mutual / (double)distinct : NAN;
+    free(arcs);
+    return MAPA_OK;
+}
+
 mapa_err mapa_network_from_log(mapa_network *net, const mapa_partnership *p, const size_t *team,
                                int32_t first, int32_t last)
 {
     mapa_err err = members_as_nodes(net, p, team);
+    if (err == MAPA_OK) {
+        net->sent = calloc(net->n + 1, sizeof *net->sent);
+        net->received = calloc(net->n + 1, sizeof *net->received);
+        if (!net->sent || !net->received)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+    }
     for (size_t k = 0; err == MAPA_OK && k < p->n_interactions; k++) {
         const mapa_interaction *x = &p->interactions[k];
-        if (x->day >= first && x->day <= last)
-            err = mapa_network_add_tie(net, x->from, x->to, x->weight, MAPA_TIE_OBSERVED);
+        if (x->day < first || x->day > last)
+            continue;
+        net->sent[x->from] += x->weight;
+        net->received[x->to] += x->weight;
+        err = mapa_network_add_tie(net, x->from, x->to, x->weight, MAPA_TIE_OBSERVED);
     }
+    if (err == MAPA_OK)
+        err = reciprocity(net, p, first, last);
     if (err != MAPA_OK) {
         mapa_network_dispose(net);
         return err;

@@ -38,14 +38,16 @@ typedef struct mapa_network {
     size_t n_groups;    /**< agencies (group ids index group_label) */
     char **group_label; /**< owned */
     size_t n_teams;
-    char **team_label; /**< owned */
-    mapa_tie *ties;    /**< sorted by (a, b), no duplicates, no loops (after finish) */
+    char **team_label;       /**< owned */
+    double *sent, *received; /**< observed only (else NULL): contact weight from / to each node */
+    double reciprocity;      /**< observed: share of directed pairs a -> b with b -> a too */
+    mapa_tie *ties;          /**< sorted by (a, b), no duplicates, no loops (after finish) */
     size_t n_ties, cap_ties;
 } mapa_network;
 
 #define MAPA_NETWORK_INIT                                                                          \
     {                                                                                              \
-        0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, 0, 0                              \
+        0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0, 0               \
     }
 
 /**

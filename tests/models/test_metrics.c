@@ -9,12 +9,17 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmocka.h>
 #include <igraph/igraph.h>
 
+#include <mapa/date.h>
 #include <mapa/metrics.h>
+
+#include "models/igraph_net.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-4)
 
@@ -55,7 +60,7 @@ static void star(void **state)
     NEAR(m.node[0].betweenness, 1.0);
     NEAR(m.node[1].betweenness, 0.0);
     NEAR(m.node[0].harmonic, 1.0);
-    NEAR(m.node[1].harmonic, 0.625); /* (1 + 3/2) / 4 */
+    NEAR(m.node[1].harmonic, 0.625);  /* (1 + 3/2) / 4 */
     NEAR(m.node[0].constraint, 0.25); /* 4 x (1/4)^2 */
     NEAR(m.node[1].constraint, 1.0);
     NEAR(m.node[0].effective_size, 4.0);
@@ -137,7 +142,7 @@ static void two_cliques_and_a_bridge(void **state)
     NEAR(m.modularity_leiden, m.modularity_team);
     assert_int_equal(m.leiden_communities, 2);
     NEAR(m.node[0].clustering, 1.0);
-    NEAR(m.node[3].clustering, 0.5); /* 3 of its 6 neighbour pairs tied */
+    NEAR(m.node[3].clustering, 0.5);                 /* 3 of its 6 neighbour pairs tied */
     NEAR(m.node[3].effective_size, 4 - 2.0 * 3 / 4); /* Borgatti: n - 2t/n */
     /* 16 ordered pairs across the bridge, all through 3 and 4 */
     NEAR(m.node[3].betweenness, 12.0 / 21.0);
@@ -152,10 +157,10 @@ static void three_agencies(void **state)
     const size_t e[] = {0, 1, 1, 2, 2, 3, 2, 4}, g[] = {0, 0, 1, 1, 2};
     mapa_network net = make(5, e, 4, g, 3);
     mapa_metrics m = measure(&net);
-    NEAR(m.ei, 0.0);                    /* 2 external, 2 internal */
-    NEAR(m.group[0].ei, 0.0);           /* A: 1 inside, 1 out */
-    NEAR(m.group[2].ei, 1.0);           /* C: only out */
-    NEAR(m.node[2].ei, 1.0 / 3.0);      /* 2 out, 1 in */
+    NEAR(m.ei, 0.0);               /* 2 external, 2 internal */
+    NEAR(m.group[0].ei, 0.0);      /* A: 1 inside, 1 out */
+    NEAR(m.group[2].ei, 1.0);      /* C: only out */
+    NEAR(m.node[2].ei, 1.0 / 3.0); /* 2 out, 1 in */
     NEAR(m.node[0].ei, -1.0);
     NEAR(m.group[0].density, 1.0);
     double *b1 = m.node[1].brokerage, *b2 = m.node[2].brokerage;
@@ -173,8 +178,8 @@ static void three_agencies(void **state)
     NEAR(m.node[2].brokerage_z[MAPA_BROKER_TOTAL], (6 - 1.152) / sqrt(1.70496));
     NEAR(m.group[1].brokerage[MAPA_BROKER_TOTAL], 6);
     NEAR(m.assortativity_agency, 0.09375 / 0.59375);
-    assert_int_equal(m.agency_ties, 2);                 /* A-B, B-C: a path */
-    NEAR(m.algebraic_connectivity, 1.0);                /* path of 3: 0, 1, 3 */
+    assert_int_equal(m.agency_ties, 2);  /* A-B, B-C: a path */
+    NEAR(m.algebraic_connectivity, 1.0); /* path of 3: 0, 1, 3 */
     NEAR(m.agency_density, 2.0 / 3.0);
     NEAR(m.agency_degree_centralization, 1.0 / 1.0 * (2.0 / 2.0)); /* star of 3 */
     mapa_metrics_dispose(&m);
@@ -235,7 +240,8 @@ static void naive_brokerage(const mapa_network *net, const mapa_metrics *m)
     bool *tied = calloc(n * n, sizeof *tied);
     assert_non_null(tied);
     for (size_t k = 0; k < net->n_ties; k++)
-        tied[net->ties[k].a * n + net->ties[k].b] = tied[net->ties[k].b * n + net->ties[k].a] = true;
+        tied[net->ties[k].a * n + net->ties[k].b] = tied[net->ties[k].b * n + net->ties[k].a] =
+            true;
     for (size_t j = 0; j < n; j++) {
         double c[MAPA_BROKER_ROLES] = {0};
         for (size_t i = 0; i < n; i++)
@@ -358,13 +364,74 @@ static void degenerate_networks(void **state)
     mapa_network_dispose(&four);
 }
 
+/* Misuse and igraph failures come back as mapa errors; igraph's own handler would abort. */
+static void errors_are_reported(void **state)
+{
+    (void)state;
+    mapa_network net = MAPA_NETWORK_INIT;
+    net.n = 2;
+    /* a node id that does not exist (and, cast for igraph, is negative) */
+    assert_int_equal(mapa_network_add_tie(&net, 0, SIZE_MAX, 1, 0), MAPA_OK);
+    mapa_metrics m;
+    assert_int_equal(mapa_metrics_compute(&m, &net, NULL), MAPA_EINVAL);
+    assert_non_null(strstr(mapa_error_last(), "is not between two of the 2 nodes"));
+    igraph_t g;
+    igraph_vector_t w;
+    assert_int_equal(mapa__igraph_from_network(&g, &w, &net), MAPA_EDEPENDENCY);
+    assert_non_null(strstr(mapa_error_last(), "igraph failed"));
+    free(net.ties);
+}
+
+/* The observed network of a log: undirected ties, weights summed, directions kept apart. */
+static void observed_log(void **state)
+{
+    (void)state;
+    mapa_partnership *p = NULL;
+    size_t idx;
+    assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
+    assert_int_equal(mapa_partnership_add_agency(p, &idx, "a", "A", MAPA_SECTOR_NGO, false),
+                     MAPA_OK);
+    const char *ids[] = {"x", "y", "z"};
+    for (size_t i = 0; i < 3; i++) {
+        mapa_member mm = {.id = (char *)ids[i],
+                          .name = (char *)ids[i],
+                          .agency = 0,
+                          .fixed_team = MAPA_NONE,
+                          .previous_team = MAPA_NONE};
+        assert_int_equal(mapa_partnership_add_member(p, &idx, &mm), MAPA_OK);
+    }
+    int32_t d1 = mapa_date_from_ymd(2026, 9, 1), d2 = mapa_date_from_ymd(2026, 10, 5);
+    mapa_interaction log[] = {{0, 1, d1, 2}, {1, 0, d1, 1}, {0, 2, d2, 1}, {0, 1, d2, 0.5}};
+    for (size_t k = 0; k < 4; k++)
+        assert_int_equal(mapa_partnership_add_interaction(p, &log[k]), MAPA_OK);
+    mapa_network net;
+    assert_int_equal(mapa_network_from_log(&net, p, NULL, INT32_MIN, INT32_MAX), MAPA_OK);
+    assert_int_equal(net.n_ties, 2);
+    NEAR(net.ties[0].weight, 3.5); /* x-y: 2 + 1 + 0.5 */
+    NEAR(net.sent[0], 3.5);
+    NEAR(net.received[0], 1);
+    NEAR(net.reciprocity, 2.0 / 3.0); /* x->y, y->x, x->z: two of three reciprocated */
+    mapa_network_dispose(&net);
+    assert_int_equal(mapa_network_from_log(&net, p, NULL, d2, d2), MAPA_OK); /* October only */
+    assert_int_equal(net.n_ties, 2);
+    NEAR(net.ties[0].weight, 0.5);
+    NEAR(net.reciprocity, 0.0);
+    mapa_network_dispose(&net);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(star),          cmocka_unit_test(path_and_cycle),
-        cmocka_unit_test(two_cliques_and_a_bridge), cmocka_unit_test(three_agencies),
+        cmocka_unit_test(star),
+        cmocka_unit_test(path_and_cycle),
+        cmocka_unit_test(two_cliques_and_a_bridge),
+        cmocka_unit_test(three_agencies),
         cmocka_unit_test(karate_club),
-        cmocka_unit_test(twin_quotient_matches_igraph),   cmocka_unit_test(degenerate_networks),
+        cmocka_unit_test(twin_quotient_matches_igraph),
+        cmocka_unit_test(errors_are_reported),
+        cmocka_unit_test(observed_log),
+        cmocka_unit_test(degenerate_networks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
