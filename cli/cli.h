@@ -29,6 +29,7 @@ extern const mapa_command mapa_cmd_allocate;
 extern const mapa_command mapa_cmd_plan;
 extern const mapa_command mapa_cmd_cf;
 extern const mapa_command mapa_cmd_metrics;
+extern const mapa_command mapa_cmd_duplicates;
 
 struct mapa_diags;
 

@@ -19,13 +19,14 @@
 #define TOPICS_HINT       "id, name, min_size, max_size, ..."
 #define AGENCIES_HINT     "id, name, sector, statutory"
 #define INTERACTIONS_HINT "from, to, date, channel, weight"
+#define ACTIONS_HINT      "id, team, title, description, tags, target_group, start, end, stage"
 
 typedef struct loader {
     const char *dir;
     mapa_partnership *p;
     mapa_diags *d;
-    mapa__csv_table members, topics, agencies, interactions;
-    bool have_members, have_topics, have_agencies, have_interactions;
+    mapa__csv_table members, topics, agencies, interactions, actions;
+    bool have_members, have_topics, have_agencies, have_interactions, have_actions;
     size_t *topic_rows;
 } loader;
 
@@ -260,6 +261,11 @@ static mapa_err load(loader *ld)
         if (err == MAPA_OK && ld->have_interactions)
             err = mapa__read_interactions(ld->p, &ld->interactions, ld->d);
     }
+    if (err == MAPA_OK && topics_usable && file_exists(ld->dir, "actions.csv")) {
+        err = read_table(ld, "actions.csv", ACTIONS_HINT, &ld->actions, &ld->have_actions);
+        if (err == MAPA_OK && ld->have_actions)
+            err = mapa__read_actions(ld->p, &ld->actions, ld->d);
+    }
     return err;
 }
 
@@ -269,7 +275,8 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     if (err != MAPA_OK)
         return err;
     loader ld = {.dir = dir, .d = diags};
-    ld.members = ld.topics = ld.agencies = ld.interactions = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
+    ld.members = ld.topics = ld.agencies = ld.interactions = ld.actions =
+        (mapa__csv_table)MAPA__CSV_TABLE_INIT;
     size_t errors_before = diags->n_errors;
     err = mapa_partnership_new(&ld.p);
     if (err == MAPA_OK)
@@ -287,6 +294,7 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     mapa__csv_table_dispose(&ld.topics);
     mapa__csv_table_dispose(&ld.agencies);
     mapa__csv_table_dispose(&ld.interactions);
+    mapa__csv_table_dispose(&ld.actions);
     free(ld.topic_rows);
     return err;
 }

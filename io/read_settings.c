@@ -120,6 +120,12 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
         {"cf_novelty_weight", &s->cf_novelty_weight},
         {"cf_load_weight", &s->cf_load_weight},
         {"cf_reach_weight", &s->cf_reach_weight},
+        {"duplicate_threshold", &s->dup_threshold},
+        {"duplicate_text_weight", &s->dup_text_weight},
+        {"duplicate_tags_weight", &s->dup_tags_weight},
+        {"duplicate_target_weight", &s->dup_target_weight},
+        {"duplicate_dates_weight", &s->dup_dates_weight},
+        {"duplicate_jaccard", &s->dup_jaccard},
     };
     struct {
         const char *key;

@@ -39,4 +39,7 @@ mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool 
 /** Add the logged contacts of interactions.csv to `p` (members already read). */
 mapa_err mapa__read_interactions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *diags);
 
+/** Add the actions of actions.csv to `p` (topics already read). */
+mapa_err mapa__read_actions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *diags);
+
 #endif

@@ -7,6 +7,7 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/summary_merge.h"
 
 static void field(FILE *fp, const char *s, bool last)
 {
@@ -212,19 +213,36 @@ static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
 mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a,
                                  const mapa_cf *cf)
 {
-    json_t *old = json_load_file(path, 0, NULL); /* sections not rewritten are kept */
-    json_t *root =
-        json_pack("{s:s, s:s?}", "mapa_version", mapa_version(), "partnership", p->settings.name);
-    if (!root) {
-        json_decref(old);
+    json_t *root = json_object();
+    if (!root)
         return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
+    json_object_set_new(root, "mapa_version", json_string(mapa_version()));
+    if (p->settings.name)
+        json_object_set_new(root, "partnership", json_string(p->settings.name));
+    if (a)
+        json_object_set_new(root, "allocation", allocation_json(p, a));
+    if (cf)
+        json_object_set_new(root, "critical_friends", cf_json(p, cf));
+    return mapa__summary_merge(path, root);
+}
+
+mapa_err mapa__summary_merge(const char *path, json_t *root)
+{
+    json_t *old = json_load_file(path, 0, NULL); /* sections not rewritten are kept */
+    if (json_is_object(old)) {
+        json_object_update_missing(root, old);
+        json_t *ordered = json_object(); /* version and name first, then the stages in order */
+        const char *keys[] = {"mapa_version", "partnership", "allocation", "critical_friends",
+                              "duplicates"};
+        for (size_t k = 0; ordered && k < sizeof keys / sizeof *keys; k++)
+            if (json_object_get(root, keys[k]))
+                json_object_set(ordered, keys[k], json_object_get(root, keys[k]));
+        if (ordered) {
+            json_object_update_missing(ordered, root);
+            json_decref(root);
+            root = ordered;
+        }
     }
-    json_t *alloc = a ? allocation_json(p, a) : json_incref(json_object_get(old, "allocation"));
-    json_t *friends = cf ? cf_json(p, cf) : json_incref(json_object_get(old, "critical_friends"));
-    if (alloc)
-        json_object_set_new(root, "allocation", alloc);
-    if (friends)
-        json_object_set_new(root, "critical_friends", friends);
     json_decref(old);
     mapa__atomic_file f;
     mapa_err err = mapa__atomic_open(&f, path);

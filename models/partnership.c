@@ -56,6 +56,8 @@ mapa_err mapa_partnership_new(mapa_partnership **out)
         err = mapa__idmap_new(&p->topic_ids);
     if (err == MAPA_OK)
         err = mapa__idmap_new(&p->member_ids);
+    if (err == MAPA_OK)
+        err = mapa__idmap_new(&p->action_ids);
     if (err != MAPA_OK) {
         mapa_partnership_free(p);
         return err;
@@ -72,6 +74,17 @@ static void member_dispose(mapa_member *m)
     free(m->discipline);
     free(m->prefs);
     free(m->avoid);
+}
+
+static void action_dispose(mapa_action *a)
+{
+    free(a->id);
+    free(a->title);
+    free(a->description);
+    for (size_t k = 0; k < a->n_tags; k++)
+        free(a->tags[k]);
+    free(a->tags);
+    free(a->target_group);
 }
 
 void mapa_partnership_free(mapa_partnership *p)
@@ -92,6 +105,10 @@ void mapa_partnership_free(mapa_partnership *p)
     free(p->topics);
     free(p->members);
     free(p->interactions);
+    for (size_t i = 0; i < p->n_actions; i++)
+        action_dispose(&p->actions[i]);
+    free(p->actions);
+    mapa__idmap_free(p->action_ids);
     mapa__idmap_free(p->agency_ids);
     mapa__idmap_free(p->topic_ids);
     mapa__idmap_free(p->member_ids);
@@ -225,4 +242,34 @@ mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_intera
     if (err == MAPA_OK)
         p->interactions[p->n_interactions++] = *x;
     return err;
+}
+
+mapa_err mapa_partnership_add_action(mapa_partnership *p, size_t *index, const mapa_action *a)
+{
+    size_t existing = mapa__idmap_get(p->action_ids, a->id);
+    if (existing != MAPA_NONE) {
+        *index = existing;
+        return mapa_error_set(MAPA_EINVAL, "duplicate action id '%s'", a->id);
+    }
+    if (a->team >= p->n_topics)
+        return mapa_error_set(MAPA_EINVAL, "action '%s' of an unknown team", a->id);
+    mapa_err err = reserve(&p->actions, &p->cap_actions, p->n_actions, sizeof *p->actions);
+    if (err != MAPA_OK)
+        return err;
+    mapa_action c = *a;
+    c.id = mapa__strdup(a->id);
+    c.title = mapa__strdup(a->title ? a->title : "");
+    c.description = mapa__strdup(a->description ? a->description : "");
+    c.target_group = mapa__strdup(a->target_group ? a->target_group : "");
+    c.tags = calloc(a->n_tags + 1, sizeof *c.tags);
+    bool ok = c.id && c.title && c.description && c.target_group && c.tags;
+    for (size_t k = 0; ok && k < a->n_tags; k++)
+        ok = (c.tags[k] = mapa__strdup(a->tags[k])) != NULL;
+    if (!ok || mapa__idmap_put(p->action_ids, c.id, p->n_actions, NULL) != MAPA_OK) {
+        action_dispose(&c);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory growing the partnership");
+    }
+    *index = p->n_actions;
+    p->actions[p->n_actions++] = c;
+    return MAPA_OK;
 }

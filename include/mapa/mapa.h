@@ -17,5 +17,8 @@
 #include <mapa/metrics.h>
 #include <mapa/metrics_output.h>
 #include <mapa/team_metrics.h>
+#include <mapa/text.h>
+#include <mapa/duplicates.h>
+#include <mapa/duplicates_output.h>
 
 #endif

@@ -86,6 +86,29 @@ typedef struct mapa_interaction {
     double weight;   /**< positive; 1 when not given */
 } mapa_interaction;
 
+/** The four stages of a sub-team's work on an action. */
+typedef enum mapa_action_stage {
+    MAPA_ACTION_NONE = 0,
+    MAPA_ACTION_DECISION,
+    MAPA_ACTION_ACTION,
+    MAPA_ACTION_EVALUATION,
+    MAPA_ACTION_DISSEMINATION
+} mapa_action_stage;
+
+/** One planned action of a sub-team (actions.csv). */
+typedef struct mapa_action {
+    char *id;
+    size_t team; /**< topic index */
+    char *title;
+    char *description;
+    char **tags; /**< lower-cased, trimmed */
+    size_t n_tags;
+    char *target_group; /**< "" when not given */
+    int32_t start, end; /**< day numbers; INT32_MIN / INT32_MAX when not given */
+    mapa_action_stage stage;
+    size_t line; /**< row in actions.csv */
+} mapa_action;
+
 typedef struct mapa_idmap mapa_idmap;
 
 /**
@@ -102,11 +125,14 @@ typedef struct mapa_partnership {
     size_t max_prefs;               /**< K: the longest preference list */
     mapa_interaction *interactions; /**< interactions.csv, in file order (may be empty) */
     size_t n_interactions;
+    mapa_action *actions; /**< actions.csv, in file order (may be empty) */
+    size_t n_actions;
     mapa_settings settings;
     mapa_idmap *agency_ids;
     mapa_idmap *topic_ids;
     mapa_idmap *member_ids;
-    size_t cap_agencies, cap_topics, cap_members, cap_interactions;
+    size_t cap_agencies, cap_topics, cap_members, cap_interactions, cap_actions;
+    mapa_idmap *action_ids;
 } mapa_partnership;
 
 /** A new, empty partnership with default settings; free with mapa_partnership_free. */
@@ -128,6 +154,12 @@ mapa_err mapa_partnership_add_topic(mapa_partnership *p, size_t *index, const ma
 mapa_err mapa_partnership_add_member(mapa_partnership *p, size_t *index, const mapa_member *member);
 
 /** Index of the agency, topic or member with this id, or MAPA_NONE. O(1) expected. */
+/**
+ * Add an action, copying it (strings and tags are copied); MAPA_EINVAL
+ * (with *index the existing one) when its id is already taken.
+ */
+mapa_err mapa_partnership_add_action(mapa_partnership *p, size_t *index, const mapa_action *a);
+
 /** Append a logged contact (member indices must be valid). */
 mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_interaction *x);
 

@@ -49,6 +49,13 @@ typedef struct mapa_settings {
     double cf_reach_weight;
     bool no_spoc_cf;
     bool cf_per_stage;
+    /* duplicated actions (docs/duplicates.md) */
+    double dup_threshold;     /**< combined score from which a pair is a duplicate */
+    double dup_text_weight;   /**< weights of the combined score: TF-IDF cosine, */
+    double dup_tags_weight;   /**< shared tags (Jaccard), */
+    double dup_target_weight; /**< the same target group, */
+    double dup_dates_weight;  /**< overlapping dates */
+    double dup_jaccard;       /**< shingle similarity the LSH bands are tuned for */
     /* runs */
     uint64_t seed;
     double time_limit; /**< seconds; 0 means none */

@@ -1,0 +1,167 @@
+/* Writes duplicates.csv, duplicate_clusters.csv and the duplicates section of summary.json. */
+#include <csv.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mapa/date.h>
+#include <mapa/duplicates_output.h>
+#include <mapa/output.h>
+
+#include "io/atomic_file.h"
+#include "io/summary_merge.h"
+
+static void text(FILE *fp, const char *s, bool last)
+{
+    csv_fwrite(fp, s, strlen(s));
+    fputc(last ? '\n' : ',', fp);
+}
+
+static void terms(char *buf, size_t cap, const mapa_duplicates *d, const mapa_dup_pair *x)
+{
+    buf[0] = '\0';
+    for (size_t k = 0; k < x->n_terms; k++) {
+        size_t used = strlen(buf);
+        snprintf(buf + used, cap - used, "%s%s", k ? ";" : "",
+                 mapa_text_stem(d->text, x->terms[k]));
+    }
+}
+
+static const char *spotted(const mapa_duplicates *d, const mapa_partnership *p,
+                           const mapa_dup_pair *x)
+{
+    if (p->actions[x->a].team == p->actions[x->b].team)
+        return "same team";
+    if (!d->have_plan)
+        return "";
+    return x->spotted ? "spotted" : "blind spot";
+}
+
+static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const mapa_duplicates *d)
+{
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err != MAPA_OK)
+        return err;
+    fputs("cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
+          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link\n",
+          f.fp);
+    char buf[512];
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        const mapa_dup_pair *x = &d->pairs[k];
+        const mapa_action *a = &p->actions[x->a], *b = &p->actions[x->b];
+        fprintf(f.fp, "%zu,%.4f,", x->cluster + 1, x->score);
+        text(f.fp, a->id, false);
+        text(f.fp, p->topics[a->team].id, false);
+        text(f.fp, a->title, false);
+        text(f.fp, b->id, false);
+        text(f.fp, p->topics[b->team].id, false);
+        text(f.fp, b->title, false);
+        fprintf(f.fp, "%.4f,%.4f,%s,%d,", x->cosine, x->tags, x->same_target ? "yes" : "no",
+                x->overlap_days);
+        terms(buf, sizeof buf, d, x);
+        text(f.fp, buf, false);
+        text(f.fp, spotted(d, p, x), true);
+    }
+    return mapa__atomic_commit(&f);
+}
+
+static mapa_err clusters_csv(const char *path, const mapa_partnership *p, const mapa_duplicates *d)
+{
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err != MAPA_OK)
+        return err;
+    fputs("cluster,action_id,team,title,target_group,start,end\n", f.fp);
+    unsigned char *listed = calloc(p->n_actions + 1, 1);
+    if (!listed) {
+        mapa__atomic_abort(&f);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    }
+    for (size_t c = 0; c < d->n_clusters; c++)
+        for (size_t k = 0; k < d->n_pairs; k++) {
+            if (d->pairs[k].cluster != c)
+                continue;
+            size_t ends[2] = {d->pairs[k].a, d->pairs[k].b};
+            for (int e = 0; e < 2; e++) {
+                if (listed[ends[e]])
+                    continue;
+                listed[ends[e]] = 1;
+                const mapa_action *a = &p->actions[ends[e]];
+                char start[11] = "", end[11] = "";
+                if (a->start != INT32_MIN)
+                    mapa_date_format(a->start, start);
+                if (a->end != INT32_MAX)
+                    mapa_date_format(a->end, end);
+                fprintf(f.fp, "%zu,", c + 1);
+                text(f.fp, a->id, false);
+                text(f.fp, p->topics[a->team].id, false);
+                text(f.fp, a->title, false);
+                text(f.fp, a->target_group, false);
+                text(f.fp, start, false);
+                text(f.fp, end, true);
+            }
+        }
+    free(listed);
+    return mapa__atomic_commit(&f);
+}
+
+static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
+{
+    json_t *pairs = json_array();
+    char buf[512];
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        const mapa_dup_pair *x = &d->pairs[k];
+        terms(buf, sizeof buf, d, x);
+        json_array_append_new(pairs, json_pack("{s:I, s:f, s:s, s:s, s:s, s:s, s:s}", "cluster",
+                                               (json_int_t)x->cluster + 1, "score", x->score, "a",
+                                               p->actions[x->a].id, "b", p->actions[x->b].id,
+                                               "shared_terms", buf, "cf_link", spotted(d, p, x),
+                                               "team_a", p->topics[p->actions[x->a].team].id));
+    }
+    size_t across = 0;
+    for (size_t k = 0; k < d->n_pairs; k++)
+        across += p->actions[d->pairs[k].a].team != p->actions[d->pairs[k].b].team;
+    json_t *o =
+        json_pack("{s:I, s:s, s:I, s:I, s:I, s:I, s:f, s:f, s:I, s:I, s:f}", "actions",
+                  (json_int_t)p->n_actions, "method", d->method, "candidates",
+                  (json_int_t)d->candidates, "pairs", (json_int_t)d->n_pairs, "pairs_across_teams",
+                  (json_int_t)across, "clusters", (json_int_t)d->n_clusters, "threshold",
+                  p->settings.dup_threshold, "jaccard", p->settings.dup_jaccard, "lsh_bands",
+                  (json_int_t)d->bands, "lsh_rows", (json_int_t)d->rows, "seconds", d->seconds);
+    json_object_set_new(o, "blind_spots",
+                        d->have_plan ? json_integer((json_int_t)d->blind_spots) : json_null());
+    json_object_set_new(o, "duplicates", pairs);
+    return o;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s/%s", dir, name);
+    return s;
+}
+
+mapa_err mapa_write_duplicates(const char *dir, const mapa_partnership *p, const mapa_duplicates *d)
+{
+    char *a = join(dir, "duplicates.csv"), *b = join(dir, "duplicate_clusters.csv");
+    char *s = join(dir, "summary.json");
+    mapa_err err = a && b && s ? mapa_make_dir(dir) : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    if (err == MAPA_OK)
+        err = pairs_csv(a, p, d);
+    if (err == MAPA_OK)
+        err = clusters_csv(b, p, d);
+    if (err == MAPA_OK) {
+        json_t *root = json_object();
+        json_object_set_new(root, "mapa_version", json_string(mapa_version()));
+        json_object_set_new(root, "duplicates", section(p, d));
+        err = mapa__summary_merge(s, root);
+    }
+    free(a);
+    free(b);
+    free(s);
+    return err;
+}

@@ -1,0 +1,45 @@
+/* The parts of duplicate detection: terms and TF-IDF, candidate pairs. */
+#ifndef MAPA_MODELS_DUP_INTERNAL_H
+#define MAPA_MODELS_DUP_INTERNAL_H
+
+#include <stdint.h>
+
+#include <mapa/duplicates.h>
+
+/* Each action's terms (stems, then stem bigrams) with TF-IDF weights, L2-normalised. */
+typedef struct mapa__dup_docs {
+    size_t n;      /* actions */
+    size_t *first; /* CSR: terms of action i are term[first[i] .. first[i+1]), sorted */
+    uint32_t *term;
+    float *weight;
+    size_t n_terms; /* distinct terms */
+    uint32_t *df;   /* actions holding each term */
+    size_t *ufirst; /* stems only (no bigrams), sorted and unique: the MinHash sets */
+    uint32_t *stem;
+    size_t n_stems; /* stems are terms 0 .. n_stems-1 (the text's vocabulary ids) */
+} mapa__dup_docs;
+
+mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text);
+void mapa__dup_docs_dispose(mapa__dup_docs *d);
+
+/** Cosine of two actions' TF-IDF vectors. */
+double mapa__dup_cosine(const mapa__dup_docs *d, size_t a, size_t b);
+
+/** Candidate pairs (a < b, packed a << 32 | b), sorted and unique; malloc'd. */
+typedef struct mapa__dup_pairs {
+    uint64_t *key;
+    size_t n, cap;
+} mapa__dup_pairs;
+
+bool mapa__dup_pairs_push(mapa__dup_pairs *c, size_t a, size_t b);
+void mapa__dup_pairs_unique(mapa__dup_pairs *c);
+
+/**
+ * MinHash / LSH candidates over the stem sets, with bands x rows chosen from
+ * `jaccard` (docs/duplicates.md); terms in more than max(50, n/100) actions
+ * are left out of the signatures.
+ */
+mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jaccard, size_t *bands,
+                       size_t *rows);
+
+#endif

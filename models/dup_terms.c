@@ -1,0 +1,254 @@
+/*
+ * Terms and TF-IDF for duplicate detection. The terms of an action are the
+ * stems of its title and description (mapa_text) and the pairs of adjacent
+ * stems (bigrams). Weights: tf-idf = (1 + ln tf) x (ln((1 + N) / (1 + df)) + 1),
+ * the smoothed idf of scikit-learn's TfidfVectorizer, then each action's
+ * vector is scaled to length 1, so the cosine is a dot product.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/dup_internal.h"
+#include "models/util.h"
+
+/* Bigram (u, v) -> term id: open addressing on 64-bit keys. */
+typedef struct u64map {
+    uint64_t *key;
+    uint32_t *val;
+    size_t cap, n;
+} u64map;
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= UINT64_C(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    x *= UINT64_C(0xc4ceb9fe1a85ec53);
+    return x ^ (x >> 33);
+}
+
+static bool map_grow(u64map *m)
+{
+    size_t cap = m->cap ? 2 * m->cap : 1024;
+    uint64_t *key = malloc(cap * sizeof *key);
+    uint32_t *val = malloc(cap * sizeof *val);
+    if (!key || !val) {
+        free(key);
+        free(val);
+        return false;
+    }
+    memset(key, 0xff, cap * sizeof *key);
+    for (size_t k = 0; k < m->cap; k++)
+        if (m->key[k] != UINT64_MAX) {
+            size_t at = mix64(m->key[k]) & (cap - 1);
+            while (key[at] != UINT64_MAX)
+                at = (at + 1) & (cap - 1);
+            key[at] = m->key[k];
+            val[at] = m->val[k];
+        }
+    free(m->key);
+    free(m->val);
+    m->key = key;
+    m->val = val;
+    m->cap = cap;
+    return true;
+}
+
+/* The id of `k`, adding it as `next` when new; UINT32_MAX on out of memory. */
+static uint32_t map_get(u64map *m, uint64_t k, uint32_t next, bool *added)
+{
+    *added = false;
+    if ((m->n + 1) * 2 > m->cap && !map_grow(m))
+        return UINT32_MAX;
+    size_t at = mix64(k) & (m->cap - 1);
+    while (m->key[at] != UINT64_MAX && m->key[at] != k)
+        at = (at + 1) & (m->cap - 1);
+    if (m->key[at] == k)
+        return m->val[at];
+    m->key[at] = k;
+    m->val[at] = next;
+    m->n++;
+    *added = true;
+    return next;
+}
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : (x > y);
+}
+
+typedef struct builder {
+    mapa__dup_docs *d;
+    u64map bigrams;
+    size_t cap_terms, cap_weights;
+    uint32_t next_bigram; /* bigram ids, offset later by the number of stems */
+    size_t *ids, n_ids, cap_ids;
+    uint32_t *tmp;
+    size_t cap_tmp;
+} builder;
+
+/* One action: its terms (stems, bigrams marked by the high bit until renumbered). */
+static mapa_err action_terms(builder *b, const mapa_action *a, mapa_text *text, size_t i)
+{
+    mapa__dup_docs *d = b->d;
+    size_t len = strlen(a->title) + strlen(a->description) + 2;
+    char *s = malloc(len);
+    if (!s)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    snprintf(s, len, "%s %s", a->title, a->description);
+    mapa_err err = mapa_text_stems(text, s, &b->ids, &b->n_ids, &b->cap_ids);
+    free(s);
+    size_t n = b->n_ids, want = 2 * n + 1;
+    if (err == MAPA_OK && !mapa__grow((void **)&b->tmp, &b->cap_tmp, want, sizeof *b->tmp))
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    size_t k = 0;
+    for (size_t x = 0; err == MAPA_OK && x < n; x++)
+        b->tmp[k++] = (uint32_t)b->ids[x];
+    for (size_t x = 0; err == MAPA_OK && x + 1 < n; x++) {
+        bool added;
+        uint32_t id =
+            map_get(&b->bigrams, (uint64_t)b->ids[x] << 32 | b->ids[x + 1], b->next_bigram, &added);
+        if (id == UINT32_MAX)
+            return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+        b->next_bigram += added;
+        b->tmp[k++] = id | UINT32_C(0x80000000);
+    }
+    if (err != MAPA_OK)
+        return err;
+    qsort(b->tmp, k, sizeof *b->tmp, by_u32);
+    size_t at = d->first[i];
+    if (!mapa__grow((void **)&d->term, &b->cap_terms, at + k + 1, sizeof *d->term) ||
+        !mapa__grow((void **)&d->weight, &b->cap_weights, at + k + 1, sizeof *d->weight))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    for (size_t x = 0; x < k;) { /* runs of one term: its count */
+        size_t y = x;
+        while (y < k && b->tmp[y] == b->tmp[x])
+            y++;
+        d->term[at] = b->tmp[x];
+        d->weight[at++] = (float)(1 + log((double)(y - x)));
+        x = y;
+    }
+    d->first[i + 1] = at;
+    return MAPA_OK;
+}
+
+/* Stems keep their ids; bigrams follow them. Then df, idf and unit length. */
+static mapa_err weigh(mapa__dup_docs *d, size_t n_stems)
+{
+    d->n_stems = n_stems;
+    uint32_t max_bigram = 0;
+    for (size_t k = 0; k < d->first[d->n]; k++)
+        if (d->term[k] & UINT32_C(0x80000000)) {
+            d->term[k] = (uint32_t)n_stems + (d->term[k] & UINT32_C(0x7fffffff));
+            max_bigram = d->term[k] + 1 > max_bigram ? d->term[k] + 1 : max_bigram;
+        }
+    d->n_terms = max_bigram > n_stems ? max_bigram : n_stems;
+    d->df = calloc(d->n_terms + 1, sizeof *d->df);
+    if (!d->df)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    for (size_t k = 0; k < d->first[d->n]; k++)
+        d->df[d->term[k]]++;
+    double N = (double)d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        double norm = 0;
+        for (size_t k = d->first[i]; k < d->first[i + 1]; k++) {
+            double w = d->weight[k] * (log((1 + N) / (1 + d->df[d->term[k]])) + 1);
+            d->weight[k] = (float)w;
+            norm += w * w;
+        }
+        norm = sqrt(norm);
+        for (size_t k = d->first[i]; k < d->first[i + 1]; k++)
+            d->weight[k] = norm > 0 ? (float)(d->weight[k] / norm) : 0;
+    }
+    /* the stems alone: terms are sorted, stems (ids < n_stems) come first */
+    d->ufirst = malloc((d->n + 1) * sizeof *d->ufirst);
+    d->stem = malloc((d->first[d->n] + 1) * sizeof *d->stem);
+    if (!d->ufirst || !d->stem)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    size_t at = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        d->ufirst[i] = at;
+        for (size_t k = d->first[i]; k < d->first[i + 1] && d->term[k] < n_stems; k++)
+            d->stem[at++] = d->term[k];
+    }
+    d->ufirst[d->n] = at;
+    return MAPA_OK;
+}
+
+mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text)
+{
+    *d = (mapa__dup_docs){0};
+    d->n = p->n_actions;
+    d->first = calloc(d->n + 2, sizeof *d->first);
+    builder b = {.d = d};
+    mapa_err err =
+        d->first ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    for (size_t i = 0; err == MAPA_OK && i < d->n; i++)
+        err = action_terms(&b, &p->actions[i], text, i);
+    if (err == MAPA_OK)
+        err = weigh(d, mapa_text_vocabulary(text));
+    free(b.bigrams.key);
+    free(b.bigrams.val);
+    free(b.ids);
+    free(b.tmp);
+    if (err != MAPA_OK)
+        mapa__dup_docs_dispose(d);
+    return err;
+}
+
+void mapa__dup_docs_dispose(mapa__dup_docs *d)
+{
+    free(d->first);
+    free(d->term);
+    free(d->weight);
+    free(d->df);
+    free(d->ufirst);
+    free(d->stem);
+    *d = (mapa__dup_docs){0};
+}
+
+double mapa__dup_cosine(const mapa__dup_docs *d, size_t a, size_t b)
+{
+    size_t x = d->first[a], xe = d->first[a + 1], y = d->first[b], ye = d->first[b + 1];
+    double dot = 0;
+    while (x < xe && y < ye) {
+        if (d->term[x] == d->term[y])
+            dot += (double)d->weight[x++] * d->weight[y++];
+        else if (d->term[x] < d->term[y])
+            x++;
+        else
+            y++;
+    }
+    return dot > 1 ? 1 : dot;
+}
+
+bool mapa__dup_pairs_push(mapa__dup_pairs *c, size_t a, size_t b)
+{
+    if (a == b)
+        return true;
+    if (!mapa__grow((void **)&c->key, &c->cap, c->n + 1, sizeof *c->key))
+        return false;
+    c->key[c->n++] = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+    return true;
+}
+
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : (x > y);
+}
+
+void mapa__dup_pairs_unique(mapa__dup_pairs *c)
+{
+    if (c->n == 0)
+        return;
+    qsort(c->key, c->n, sizeof *c->key, by_u64);
+    size_t out = 1;
+    for (size_t k = 1; k < c->n; k++)
+        if (c->key[k] != c->key[out - 1])
+            c->key[out++] = c->key[k];
+    c->n = out;
+}

@@ -1,0 +1,237 @@
+/*
+ * Tokenising for duplicate detection. UTF-8 is decoded by hand; letters and
+ * digits are told apart from separators and lower-cased with the C library's
+ * wide-character functions under a "C.UTF-8" locale object (newlocale, so the
+ * program's own locale is untouched). Words of one character and stop words
+ * are dropped; the rest are stemmed with libstemmer's English (Porter2)
+ * stemmer, each distinct word stemmed once (a hash table maps words to stem
+ * ids).
+ */
+#define _GNU_SOURCE
+#include <mapa/text.h>
+
+#include <libstemmer.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "models/idmap.h"
+#include "models/util.h"
+
+/* English stop words: articles, pronouns, auxiliaries, prepositions, conjunctions. */
+static const char *const STOP[] = {
+    "a",       "about",  "above",   "after", "again",  "against", "all",   "also",  "am",
+    "an",      "and",    "any",     "are",   "as",     "at",      "be",    "been",  "before",
+    "being",   "below",  "between", "both",  "but",    "by",      "can",   "could", "did",
+    "do",      "does",   "doing",   "down",  "during", "each",    "few",   "for",   "from",
+    "further", "had",    "has",     "have",  "having", "he",      "her",   "here",  "hers",
+    "him",     "his",    "how",     "i",     "if",     "in",      "into",  "is",    "it",
+    "its",     "itself", "just",    "may",   "me",     "might",   "more",  "most",  "must",
+    "my",      "no",     "nor",     "not",   "now",    "of",      "off",   "on",    "once",
+    "one",     "only",   "or",      "other", "our",    "ours",    "out",   "over",  "own",
+    "same",    "she",    "should",  "so",    "some",   "such",    "than",  "that",  "the",
+    "their",   "theirs", "them",    "then",  "there",  "these",   "they",  "this",  "those",
+    "through", "to",     "too",     "under", "until",  "up",      "upon",  "us",    "very",
+    "was",     "we",     "were",    "what",  "when",   "where",   "which", "while", "who",
+    "whom",    "why",    "will",    "with",  "within", "without", "would", "you",   "your",
+    "yours",   "can't",  "won't",   "via",   "per",    "etc",     "s",     "t"};
+
+struct mapa_text {
+    struct sb_stemmer *stemmer;
+    locale_t utf8;
+    mapa_idmap *words; /* word -> stem id */
+    mapa_idmap *stems; /* stem -> stem id */
+    char **word_keys;  /* owned keys of `words` */
+    size_t n_words, cap_words;
+    char **stem_text; /* stem id -> text */
+    size_t n_stems, cap_stems;
+    char *buf; /* the current word, UTF-8 */
+    size_t cap_buf;
+};
+
+bool mapa_text_stop_word(const char *w)
+{
+    for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++)
+        if (strcmp(w, STOP[k]) == 0)
+            return true;
+    return false;
+}
+
+mapa_err mapa_text_new(mapa_text **out)
+{
+    mapa_text *t = calloc(1, sizeof *t);
+    if (!t)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the text tokeniser");
+    t->stemmer = sb_stemmer_new("english", "UTF_8");
+    t->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    mapa_err err = MAPA_OK;
+    if (!t->stemmer)
+        err = mapa_error_set(MAPA_EDEPENDENCY, "libstemmer has no English stemmer");
+    else if (t->utf8 == (locale_t)0)
+        err = mapa_error_set(MAPA_EDEPENDENCY,
+                             "the C.UTF-8 locale is missing: install the Debian package locales");
+    if (err == MAPA_OK)
+        err = mapa__idmap_new(&t->words);
+    if (err == MAPA_OK)
+        err = mapa__idmap_new(&t->stems);
+    if (err != MAPA_OK) {
+        mapa_text_free(t);
+        return err;
+    }
+    *out = t;
+    return MAPA_OK;
+}
+
+void mapa_text_free(mapa_text *t)
+{
+    if (!t)
+        return;
+    if (t->stemmer)
+        sb_stemmer_delete(t->stemmer);
+    if (t->utf8 != (locale_t)0)
+        freelocale(t->utf8);
+    mapa__idmap_free(t->words);
+    mapa__idmap_free(t->stems);
+    for (size_t k = 0; k < t->n_words; k++)
+        free(t->word_keys[k]);
+    free(t->word_keys);
+    for (size_t k = 0; k < t->n_stems; k++)
+        free(t->stem_text[k]);
+    free(t->stem_text);
+    free(t->buf);
+    free(t);
+}
+
+/* Decode one UTF-8 code point at s; *len its bytes (1 for an invalid byte, returned as -1). */
+static int32_t decode(const unsigned char *s, size_t *len)
+{
+    unsigned c = s[0];
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    *len = 1;
+    if (n == 0)
+        return -1;
+    uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *len = (size_t)n;
+    return (int32_t)cp;
+}
+
+static size_t encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* The stem id of the word in t->buf (stemmed on first sight). */
+static mapa_err stem_id(mapa_text *t, size_t *id)
+{
+    *id = mapa__idmap_get(t->words, t->buf);
+    if (*id != MAPA_NONE)
+        return MAPA_OK;
+    const sb_symbol *st =
+        sb_stemmer_stem(t->stemmer, (const sb_symbol *)t->buf, (int)strlen(t->buf));
+    if (!st)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
+    char *stem = mapa__strndup((const char *)st, (size_t)sb_stemmer_length(t->stemmer));
+    char *word = mapa__strdup(t->buf);
+    if (!stem || !word ||
+        !mapa__grow((void **)&t->word_keys, &t->cap_words, t->n_words + 1, sizeof *t->word_keys)) {
+        free(stem);
+        free(word);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
+    }
+    size_t sid = mapa__idmap_get(t->stems, stem);
+    if (sid == MAPA_NONE) {
+        if (!mapa__grow((void **)&t->stem_text, &t->cap_stems, t->n_stems + 1,
+                        sizeof *t->stem_text)) {
+            free(stem);
+            free(word);
+            return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
+        }
+        sid = t->n_stems;
+        t->stem_text[t->n_stems++] = stem;
+        mapa_err err = mapa__idmap_put(t->stems, stem, sid, NULL);
+        if (err != MAPA_OK) {
+            free(word);
+            return err;
+        }
+    } else {
+        free(stem);
+    }
+    t->word_keys[t->n_words++] = word;
+    *id = sid;
+    return mapa__idmap_put(t->words, word, sid, NULL);
+}
+
+mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, size_t *cap)
+{
+    *n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = 0, chars = 0;
+    while (true) {
+        size_t step = 1;
+        int32_t cp = *p ? decode(p, &step) : -1;
+        bool word = cp >= 0 && (iswalnum_l((wint_t)cp, t->utf8) || (cp == '\'' && len > 0));
+        if (word) {
+            if (!mapa__grow((void **)&t->buf, &t->cap_buf, len + 5, 1))
+                return mapa_error_set(MAPA_ENOMEM, "out of memory tokenising");
+            len += encode((uint32_t)towlower_l((wint_t)cp, t->utf8), t->buf + len);
+            chars++;
+        } else if (len > 0) {
+            while (len > 0 && t->buf[len - 1] == '\'') /* a trailing apostrophe is not a letter */
+                len--;
+            t->buf[len] = '\0';
+            if (chars > 1 && !mapa_text_stop_word(t->buf)) {
+                size_t id;
+                mapa_err err = stem_id(t, &id);
+                if (err == MAPA_OK && !mapa__grow((void **)ids, cap, *n + 1, sizeof **ids))
+                    err = mapa_error_set(MAPA_ENOMEM, "out of memory tokenising");
+                if (err != MAPA_OK)
+                    return err;
+                (*ids)[(*n)++] = id;
+            }
+            len = chars = 0;
+        }
+        if (!*p)
+            break;
+        p += step;
+    }
+    return MAPA_OK;
+}
+
+const char *mapa_text_stem(const mapa_text *t, size_t id)
+{
+    return id < t->n_stems ? t->stem_text[id] : "";
+}
+
+size_t mapa_text_vocabulary(const mapa_text *t)
+{
+    return t->n_stems;
+}
