@@ -54,4 +54,3 @@ mapa_partnership *bench_partnership(size_t n, size_t T, size_t A, unsigned long 
     *team_out = team;
     return p;
 }
-

@@ -6,8 +6,9 @@ static const char help_text[] =
     "Validate the partnership in DIR and plan it: the allocation of members to\n"
     "sub-teams with their SPOCs (as mapa allocate), then the Critical Friends of\n"
     "each team (as mapa cf), then the network figures of the plan (as mapa\n"
-    "metrics). Writes OUT/teams.csv, OUT/critical_friends.csv, OUT/summary.json\n"
-    "and OUT/metrics/. Duplicated actions and diagrams join as they land. Takes\n"
+    "metrics) and the duplicated actions of actions.csv (as mapa duplicates).\n"
+    "Writes OUT/teams.csv, OUT/critical_friends.csv, OUT/summary.json, OUT/metrics/\n"
+    "and OUT/duplicates.csv. Diagrams and sweeps join as they land. Takes\n"
     "every option of mapa allocate and mapa cf; there --write-lp is the\n"
     "allocation model and --cf-write-lp FILE the Critical Friend model;\n"
     "--window W (month, quarter, Nd) adds metrics per window of interactions.csv.\n";
@@ -18,5 +19,5 @@ static int run(int argc, char **argv)
 }
 
 const mapa_command mapa_cmd_plan = {
-    "plan", "validate and plan: allocation, SPOCs, Critical Friends, network figures", help_text,
-    run};
+    "plan", "validate and plan: allocation, SPOCs, Critical Friends, network figures, duplicates",
+    help_text, run};

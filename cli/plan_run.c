@@ -8,6 +8,7 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
+#include "cli/dup_run.h"
 #include "cli/metrics_run.h"
 
 #include "cli/plan_options.h"
@@ -175,6 +176,13 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
         }
         if (o->mode == MAPA_MODE_PLAN)
             rc = metrics_stage(o, verb, p, team, spoc, &cf);
+        if (o->mode == MAPA_MODE_PLAN && rc == MAPA_EXIT_OK && p->n_actions > 0) {
+            mapa_dup_options dup = MAPA_DUP_OPTIONS_INIT;
+            progress(o, "Looking for duplicated actions", p->n_members, p->n_topics);
+            if (!o->quiet)
+                printf("\n");
+            rc = mapa_cli_duplicates_stage(o->out, o->quiet, verb, p, team, &cf, &dup);
+        }
     }
     free(csv);
     free(summary);

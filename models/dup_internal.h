@@ -6,6 +6,9 @@
 
 #include <mapa/duplicates.h>
 
+/* MinHash elements for tags and target groups carry this bit (stem ids never do). */
+#define MAPA_DUP_LABEL UINT32_C(0x80000000)
+
 /* Each action's terms (stems, then stem bigrams) with TF-IDF weights, L2-normalised. */
 typedef struct mapa__dup_docs {
     size_t n;      /* actions */

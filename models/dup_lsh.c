@@ -17,7 +17,7 @@
 
 #include "models/dup_internal.h"
 
-enum { MAX_HASHES = 256, MAX_BUCKET = 200 };
+enum { MAX_HASHES = 512, MAX_BUCKET = 200 };
 
 static uint64_t mix64(uint64_t x)
 {
@@ -43,7 +43,7 @@ static int by_key(const void *a, const void *b)
 
 static void choose(double jaccard, size_t *bands, size_t *rows)
 {
-    double t = 0.75 * jaccard;
+    double t = 0.65 * jaccard;
     t = t < 0.02 ? 0.02 : t > 0.95 ? 0.95 : t;
     *rows = 1;
     *bands = (size_t)ceil(1 / t);
@@ -62,6 +62,7 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     choose(jaccard, bands, rows);
     size_t n = d->n, common = n / 100 > 50 ? n / 100 : 50;
     slot *s = malloc((n + 1) * sizeof *s);
+    size_t settled = 1024;
     if (!s)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
     for (size_t band = 0; band < *bands; band++) {
@@ -74,9 +75,10 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
                         key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
                     uint64_t seed = mix64((uint64_t)(band * *rows + row + 1)), lo = UINT64_MAX;
                     for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
-                        if (pass == 0 && d->df[d->stem[k]] > common)
+                        uint32_t e = d->stem[k];
+                        if (pass == 0 && !(e & MAPA_DUP_LABEL) && d->df[e] > common)
                             continue;
-                        uint64_t h = mix64(d->stem[k] ^ seed);
+                        uint64_t h = mix64(e ^ seed);
                         lo = h < lo ? h : lo;
                         any = true;
                     }
@@ -97,8 +99,12 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
                     }
             x = y;
         }
-        mapa__dup_pairs_unique(out); /* keep the list short between bands */
+        if (out->n > 2 * settled) { /* keep the list short: repeats from other bands go */
+            mapa__dup_pairs_unique(out);
+            settled = out->n;
+        }
     }
     free(s);
+    mapa__dup_pairs_unique(out);
     return MAPA_OK;
 }

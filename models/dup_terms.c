@@ -2,7 +2,7 @@
  * Terms and TF-IDF for duplicate detection. The terms of an action are the
  * stems of its title and description (mapa_text) and the pairs of adjacent
  * stems (bigrams). Weights: tf-idf = (1 + ln tf) x (ln((1 + N) / (1 + df)) + 1),
- * the smoothed idf of scikit-learn's TfidfVectorizer, then each action's
+ * the smoothed idf of scikit-learn's TfidfVectorizer, bigrams at half weight, then each action's
  * vector is scaled to length 1, so the cosine is a dot product.
  */
 #include <math.h>
@@ -12,6 +12,9 @@
 
 #include "models/dup_internal.h"
 #include "models/util.h"
+
+/* Bigrams count for less than stems: a paraphrase keeps words more than their order. */
+static const double BIGRAM_WEIGHT = 0.25;
 
 /* Bigram (u, v) -> term id: open addressing on 64-bit keys. */
 typedef struct u64map {
@@ -135,8 +138,21 @@ static mapa_err action_terms(builder *b, const mapa_action *a, mapa_text *text, 
     return MAPA_OK;
 }
 
-/* Stems keep their ids; bigrams follow them. Then df, idf and unit length. */
-static mapa_err weigh(mapa__dup_docs *d, size_t n_stems)
+/* FNV-1a of a lower-cased string, as a MinHash element above the stem ids. */
+static uint32_t label(const char *s, uint32_t kind)
+{
+    uint32_t h = 2166136261u ^ kind;
+    for (; *s; s++)
+        h = (h ^ (uint32_t)(unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 16777619u;
+    return MAPA_DUP_LABEL | (h & ~MAPA_DUP_LABEL);
+}
+
+/*
+ * Stems keep their ids; bigrams follow them. Then df, idf and unit length.
+ * The MinHash sets are the stems plus each tag and the target group (as
+ * labels), so that LSH favours the pairs the combined score favours.
+ */
+static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership *p)
 {
     d->n_stems = n_stems;
     uint32_t max_bigram = 0;
@@ -156,6 +172,8 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems)
         double norm = 0;
         for (size_t k = d->first[i]; k < d->first[i + 1]; k++) {
             double w = d->weight[k] * (log((1 + N) / (1 + d->df[d->term[k]])) + 1);
+            if (d->term[k] >= n_stems)
+                w *= BIGRAM_WEIGHT;
             d->weight[k] = (float)w;
             norm += w * w;
         }
@@ -164,8 +182,11 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems)
             d->weight[k] = norm > 0 ? (float)(d->weight[k] / norm) : 0;
     }
     /* the stems alone: terms are sorted, stems (ids < n_stems) come first */
+    size_t labels = 0;
+    for (size_t i = 0; i < d->n; i++)
+        labels += p->actions[i].n_tags + 1;
     d->ufirst = malloc((d->n + 1) * sizeof *d->ufirst);
-    d->stem = malloc((d->first[d->n] + 1) * sizeof *d->stem);
+    d->stem = malloc((d->first[d->n] + labels + 1) * sizeof *d->stem);
     if (!d->ufirst || !d->stem)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     size_t at = 0;
@@ -173,6 +194,11 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems)
         d->ufirst[i] = at;
         for (size_t k = d->first[i]; k < d->first[i + 1] && d->term[k] < n_stems; k++)
             d->stem[at++] = d->term[k];
+        const mapa_action *a = &p->actions[i];
+        for (size_t k = 0; k < a->n_tags; k++)
+            d->stem[at++] = label(a->tags[k], 0x7a67);
+        if (a->target_group[0])
+            d->stem[at++] = label(a->target_group, 0x7467);
     }
     d->ufirst[d->n] = at;
     return MAPA_OK;
@@ -189,7 +215,7 @@ mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa
     for (size_t i = 0; err == MAPA_OK && i < d->n; i++)
         err = action_terms(&b, &p->actions[i], text, i);
     if (err == MAPA_OK)
-        err = weigh(d, mapa_text_vocabulary(text));
+        err = weigh(d, mapa_text_vocabulary(text), p);
     free(b.bigrams.key);
     free(b.bigrams.val);
     free(b.ids);

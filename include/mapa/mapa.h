@@ -20,5 +20,6 @@
 #include <mapa/text.h>
 #include <mapa/duplicates.h>
 #include <mapa/duplicates_output.h>
+#include <mapa/generate.h>
 
 #endif
