@@ -121,6 +121,19 @@ static void paraphrase(gen *g, draft *d, const draft *o, size_t T, int32_t day0)
     }
 }
 
+static bool grow_pairs(mapa_planted_pair **a, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return true;
+    size_t c = 2 * need;
+    mapa_planted_pair *b = realloc(*a, c * sizeof *b);
+    if (!b)
+        return false;
+    *a = b;
+    *cap = c;
+    return true;
+}
+
 static mapa_err add(gen *g, mapa_partnership *p, const draft *d, size_t index)
 {
     char id[32], title[256], desc[1024], group[32], tagtext[3][16];
@@ -156,7 +169,8 @@ mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, 
     gen g = {gsl_rng_alloc(gsl_rng_mt19937), malloc(VOCABULARY * sizeof *g.word),
              malloc(VOCABULARY * sizeof *g.synonym), malloc(VOCABULARY * sizeof *g.zipf)};
     draft *drafts = malloc((n + 1) * sizeof *drafts);
-    *truth = malloc((n + 1) * sizeof **truth);
+    size_t cap = n / 8 + 16;
+    *truth = malloc(cap * sizeof **truth);
     *n_truth = 0;
     mapa_err err = g.rng && g.word && g.synonym && g.zipf && drafts && *truth
                        ? MAPA_OK
@@ -172,16 +186,37 @@ mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, 
         }
     }
     int32_t day0 = mapa_date_from_ymd(2026, 9, 1);
+    size_t *family = malloc((n + 1) * sizeof *family), *last = malloc((n + 1) * sizeof *last);
+    size_t *prev = malloc((n + 1) * sizeof *prev); /* the family's members, as a linked list */
+    if (err == MAPA_OK && (!family || !last || !prev))
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory generating actions");
     for (size_t i = 0; err == MAPA_OK && i < n; i++) {
         if (i > 0 && gsl_rng_uniform(g.rng) < dup_share) {
-            size_t o = gsl_rng_uniform_int(g.rng, i);
+            size_t o = gsl_rng_uniform_int(g.rng, i), f = family[o];
             paraphrase(&g, &drafts[i], &drafts[o], T, day0);
-            (*truth)[(*n_truth)++] = (mapa_planted_pair){base + o, base + i};
+            /* a copy duplicates its whole family: the original, its other copies, ... */
+            for (size_t m = last[f]; m != MAPA_NONE; m = prev[m]) {
+                if (!grow_pairs(truth, &cap, *n_truth + 1)) {
+                    err = mapa_error_set(MAPA_ENOMEM, "out of memory generating actions");
+                    break;
+                }
+                (*truth)[(*n_truth)++] = (mapa_planted_pair){base + m, base + i};
+            }
+            family[i] = f;
+            prev[i] = last[f];
+            last[f] = i;
         } else {
             fresh(&g, &drafts[i], T, day0);
+            family[i] = i;
+            prev[i] = MAPA_NONE;
+            last[i] = i;
         }
-        err = add(&g, p, &drafts[i], base + i);
+        if (err == MAPA_OK)
+            err = add(&g, p, &drafts[i], base + i);
     }
+    free(family);
+    free(last);
+    free(prev);
     gsl_rng_free(g.rng);
     free(g.word);
     free(g.synonym);

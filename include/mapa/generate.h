@@ -7,13 +7,14 @@
 #include <mapa/partnership.h>
 
 typedef struct mapa_planted_pair {
-    size_t original, copy; /**< action indices; the copy paraphrases the original */
+    size_t original, copy; /**< action indices, original < copy, of one family */
 } mapa_planted_pair;
 
 /**
  * Add `n` synthetic actions to p (which has topics), a share `dup_share` of
- * them paraphrased copies of earlier actions in another team (the planted
- * duplicates, returned in *truth, malloc'd, *n_truth of them). Words come
+ * them paraphrased copies of earlier actions in another team. The planted
+ * duplicates are every pair within a family (an original and its copies,
+ * copies of copies): *truth, malloc'd, *n_truth of them. Words come
  * from a made-up vocabulary of 20,000 words with a Zipf law per topic; a copy
  * swaps a quarter of the words for synonyms, drops a tenth, adds one or two
  * and shuffles some; it keeps the target group (80 %), a tag (70 %) and

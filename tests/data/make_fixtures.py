@@ -43,9 +43,10 @@ def write(folder, name, data):
 
 
 def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=None,
-         interactions=None):
+         interactions=None, actions=None):
     # expected.txt and exit.txt are kept: they are written and checked by hand
-    for name in ("members.csv", "topics.csv", "agencies.csv", "settings.json", "interactions.csv"):
+    for name in ("members.csv", "topics.csv", "agencies.csv", "settings.json", "interactions.csv",
+                 "actions.csv"):
         path = os.path.join(HERE, folder, name)
         if os.path.exists(path):
             os.remove(path)
@@ -57,6 +58,8 @@ def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=Non
         write(folder, "settings.json", settings)
     if interactions is not None:
         write(folder, "interactions.csv", interactions)
+    if actions is not None:
+        write(folder, "actions.csv", actions)
 
 
 def main():
@@ -104,6 +107,15 @@ def main():
                        "m2,m3,2026-09-03,email,-1\n"
                        "m4,,2026-09-03,email,1\n"
                        "m6,m6,2026-09-04,note,1\n"))
+    case("bad/actions",
+         actions=("id,team,title,description,tags,target_group,start,end,stage\n"
+                  "x1,t1,Leaflet,Car wash leaflet,leaflet,car wash workers,2026-10-01,2026-12-15,action\n"
+                  "x2,t9,Cards,Cards for car washes,cards,car wash workers,2026-10-01,2026-12-15,action\n"
+                  "x3,t2,Talks,School talks,schools,pupils,2026-13-01,2026-12-15,decision\n"
+                  "x4,t2,Audit,Audit of referrals,audit,partners,2026-12-01,2026-11-01,evaluation\n"
+                  "x1,t3,Again,Same id again,,,,,\n"
+                  "x6,t3,,,,,,,\n"
+                  "x7,t3,Survey,A survey,,,,,planning\n"))
     case("bad/bad_flag",
          members=MEMBERS.replace("m6,Gus Hale,ngo,no,", "m6,Gus Hale,ngo,perhaps,"))
     case("bad/negative_capacity",

@@ -1,0 +1,254 @@
+/*
+ * Duplicated actions: the tokeniser and stemmer on worked examples, TF-IDF
+ * cosine against the formula, the shipped example's seven planted pairs,
+ * blind spots against a hand-made plan, LSH against exact scoring on a
+ * generated set, and empty, one-action, non-English and very long texts.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <mapa/mapa.h>
+
+#include "models/dup_internal.h"
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-4)
+
+static void stems_of(mapa_text *t, const char *s, char *out, size_t cap)
+{
+    size_t *ids = NULL, n = 0, idcap = 0;
+    assert_int_equal(mapa_text_stems(t, s, &ids, &n, &idcap), MAPA_OK);
+    out[0] = '\0';
+    for (size_t k = 0; k < n; k++) {
+        size_t used = strlen(out);
+        snprintf(out + used, cap - used, "%s%s", k ? " " : "", mapa_text_stem(t, ids[k]));
+    }
+    free(ids);
+}
+
+static void tokeniser_and_stemmer(void **state)
+{
+    (void)state;
+    mapa_text *t;
+    assert_int_equal(mapa_text_new(&t), MAPA_OK);
+    char out[256];
+    stems_of(t, "The Car-Wash workers' RIGHTS, and their wages!", out, sizeof out);
+    assert_string_equal(out, "car wash worker right wage"); /* stop words gone, stems */
+    stems_of(t, "running connections generously", out, sizeof out);
+    assert_string_equal(out, "run connect generous"); /* Porter2 (Snowball English) */
+    stems_of(t, "ÉCOLE école", out, sizeof out); /* non-ASCII upper case folds */
+    char *space = strchr(out, ' ');
+    assert_non_null(space);
+    assert_int_equal(strncmp(out, space + 1, (size_t)(space - out)), 0);
+    stems_of(t, "人口贩卖 Menschenhandel", out, sizeof out); /* other scripts are words too */
+    assert_string_equal(out, "人口贩卖 menschenhandel");
+    stems_of(t, "ab\xff\xfe" "cd x", out, sizeof out); /* invalid UTF-8 separates; 1 letter dropped */
+    assert_string_equal(out, "ab cd");
+    stems_of(t, "the and of to", out, sizeof out);
+    assert_string_equal(out, "");
+    assert_true(mapa_text_stop_word("the") && !mapa_text_stop_word("leaflet"));
+    mapa_text_free(t);
+}
+
+static mapa_partnership *teams(size_t T)
+{
+    mapa_partnership *p = NULL;
+    assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
+    char id[16];
+    size_t idx;
+    for (size_t t = 0; t < T; t++) {
+        snprintf(id, sizeof id, "t%zu", t);
+        mapa_topic topic = {.id = id, .name = id, .max_size = MAPA_UNLIMITED,
+                            .max_per_agency = MAPA_UNLIMITED};
+        assert_int_equal(mapa_partnership_add_topic(p, &idx, &topic), MAPA_OK);
+    }
+    return p;
+}
+
+static void add_action(mapa_partnership *p, const char *id, size_t team, const char *title,
+                       const char *desc)
+{
+    size_t idx;
+    mapa_action a = {.id = (char *)id, .team = team, .title = (char *)title,
+                     .description = (char *)desc, .target_group = "",
+                     .start = INT32_MIN, .end = INT32_MAX};
+    assert_int_equal(mapa_partnership_add_action(p, &idx, &a), MAPA_OK);
+}
+
+/* d0 "leaflet leaflet car", d1 "car wash", d2 "wash": tf-idf by the documented formula. */
+static void tfidf_worked_example(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(3);
+    add_action(p, "d0", 0, "leaflet leaflet car", "");
+    add_action(p, "d1", 1, "car wash", "");
+    add_action(p, "d2", 2, "wash", "");
+    mapa_text *t;
+    assert_int_equal(mapa_text_new(&t), MAPA_OK);
+    mapa__dup_docs d;
+    assert_int_equal(mapa__dup_docs_build(&d, p, t), MAPA_OK);
+    double idf1 = log(4.0 / 2) + 1, idf2 = log(4.0 / 3) + 1; /* df 1 and df 2, N = 3 */
+    /* d0: leaflet (tf 2), car, bigrams leaflet-leaflet and leaflet-car at a quarter weight */
+    double l = (1 + log(2)) * idf1, c = idf2, b = 0.25 * idf1;
+    double n0 = sqrt(l * l + c * c + 2 * b * b), n1 = sqrt(2 * idf2 * idf2 + b * b);
+    NEAR(mapa__dup_cosine(&d, 0, 1), c * idf2 / (n0 * n1));
+    NEAR(mapa__dup_cosine(&d, 0, 2), 0.0);
+    NEAR(mapa__dup_cosine(&d, 1, 2), idf2 * 1.0 / (n1 * 1.0) * (idf2 / idf2)); /* d2 = wash only */
+    NEAR(mapa__dup_cosine(&d, 1, 1), 1.0);
+    mapa__dup_docs_dispose(&d);
+    mapa_text_free(t);
+    mapa_partnership_free(p);
+}
+
+static bool found(const mapa_duplicates *d, const mapa_partnership *p, const char *a,
+                  const char *b)
+{
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        const char *x = p->actions[d->pairs[k].a].id, *y = p->actions[d->pairs[k].b].id;
+        if ((!strcmp(x, a) && !strcmp(y, b)) || (!strcmp(x, b) && !strcmp(y, a)))
+            return true;
+    }
+    return false;
+}
+
+/* The example's seven pairs written in different words (generate.py, letters A-G). */
+static void example_pairs(void **state)
+{
+    (void)state;
+    mapa_partnership *p = NULL;
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    assert_int_equal(mapa_partnership_load(&p, &diags, MAPA_EXAMPLE_DIR), MAPA_OK);
+    static const char *const pairs[7][2] = {{"a01", "a09"}, {"a02", "a17"}, {"a25", "a33"},
+                                            {"a31", "a52"}, {"a11", "a45"}, {"a38", "a53"},
+                                            {"a19", "a28"}};
+    for (int m = 0; m < 2; m++) {
+        mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+        o.method = m ? MAPA_DUP_LSH : MAPA_DUP_EXACT;
+        mapa_duplicates d;
+        assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+        size_t hits = 0;
+        for (int k = 0; k < 7; k++)
+            hits += found(&d, p, pairs[k][0], pairs[k][1]);
+        /* exact (the default at this size) finds the seven and nothing else; LSH, tuned for
+           milder paraphrases, misses the two pairs sharing fewest words (docs/duplicates.md) */
+        assert_int_equal(hits, d.n_pairs);
+        assert_int_equal(d.n_pairs, m ? 5 : 7);
+        assert_int_equal(d.n_clusters, d.n_pairs);
+        assert_false(d.have_plan);
+        mapa_duplicates_dispose(&d);
+    }
+    /* a hand-made plan: member 0 of 'training' reviews 'awareness' (so A is spotted);
+       nothing links labour and intelligence (C is a blind spot) */
+    size_t *team = malloc(p->n_members * sizeof *team);
+    assert_non_null(team);
+    for (size_t i = 0; i < p->n_members; i++)
+        team[i] = i % p->n_topics;
+    size_t training = mapa_partnership_find_topic(p, "training");
+    size_t awareness = mapa_partnership_find_topic(p, "awareness");
+    mapa_cf_pair link = {training, awareness, MAPA_STAGE_DECISION, 0, false};
+    mapa_cf cf = MAPA_CF_INIT;
+    cf.pairs = &link;
+    cf.n_pairs = 1;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, team, &cf, NULL), MAPA_OK);
+    assert_true(d.have_plan);
+    assert_int_equal(d.blind_spots, 6);
+    for (size_t k = 0; k < d.n_pairs; k++) {
+        const char *x = p->actions[d.pairs[k].a].id;
+        assert_true(d.pairs[k].spotted == (strcmp(x, "a01") == 0 || strcmp(x, "a09") == 0));
+    }
+    mapa_duplicates_dispose(&d);
+    free(team);
+    mapa_partnership_free(p);
+    mapa_diags_dispose(&diags);
+}
+
+/* LSH finds most of what exact scoring finds, and nothing else; both against the truth. */
+static void lsh_against_exact(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(20);
+    mapa_planted_pair *truth = NULL;
+    size_t n_truth = 0;
+    assert_int_equal(mapa_generate_actions(p, 3000, 0.05, 7, &truth, &n_truth), MAPA_OK);
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    mapa_duplicates ex, lsh;
+    o.method = MAPA_DUP_EXACT;
+    assert_int_equal(mapa_duplicates_find(&ex, p, NULL, NULL, &o), MAPA_OK);
+    o.method = MAPA_DUP_LSH;
+    assert_int_equal(mapa_duplicates_find(&lsh, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(lsh.bands > 0 && lsh.rows > 0 && lsh.candidates < 3000 * 2999 / 20);
+    size_t common = 0;
+    for (size_t k = 0; k < lsh.n_pairs; k++) {
+        bool in_exact = false;
+        for (size_t j = 0; j < ex.n_pairs && !in_exact; j++)
+            in_exact = ex.pairs[j].a == lsh.pairs[k].a && ex.pairs[j].b == lsh.pairs[k].b;
+        assert_true(in_exact); /* the same score, so nothing LSH keeps is new */
+        common++;
+    }
+    assert_true((double)common >= 0.9 * (double)ex.n_pairs);
+    size_t hit = 0;
+    for (size_t k = 0; k < n_truth; k++)
+        for (size_t j = 0; j < lsh.n_pairs; j++)
+            if (lsh.pairs[j].a == truth[k].original && lsh.pairs[j].b == truth[k].copy) {
+                hit++;
+                break;
+            }
+    double recall = (double)hit / (double)n_truth, precision = (double)hit / (double)lsh.n_pairs;
+    print_message("3,000 actions, %zu planted: exact %zu pairs, LSH %zu (%zu x %zu), recall %.3f, "
+                  "precision %.3f\n",
+                  n_truth, ex.n_pairs, lsh.n_pairs, lsh.bands, lsh.rows, recall, precision);
+    assert_true(recall > 0.85 && precision > 0.9);
+    mapa_duplicates_dispose(&ex);
+    mapa_duplicates_dispose(&lsh);
+    free(truth);
+    mapa_partnership_free(p);
+}
+
+static void degenerate_inputs(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(2);
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, NULL), MAPA_OK); /* no actions */
+    assert_int_equal(d.n_pairs, 0);
+    mapa_duplicates_dispose(&d);
+    add_action(p, "one", 0, "Leaflet for car wash workers", "");
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, NULL), MAPA_OK);
+    assert_int_equal(d.n_pairs, 0);
+    mapa_duplicates_dispose(&d);
+    size_t big = 1 << 20; /* a 1 MB description, twice: one cluster, no crash */
+    char *text = malloc(big + 1);
+    assert_non_null(text);
+    for (size_t k = 0; k < big; k++)
+        text[k] = "leaflet wash car workers rights "[k % 32];
+    text[big] = '\0';
+    add_action(p, "long1", 0, "Long", text);
+    add_action(p, "long2", 1, "Long", text);
+    add_action(p, "stop", 1, "the and of", "to be or not to be"); /* only stop words */
+    add_action(p, "cjk", 0, "人口贩卖 宣传", "人口贩卖 宣传 单张");
+    add_action(p, "cjk2", 1, "人口贩卖 宣传", "人口贩卖 宣传 单张");
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, NULL), MAPA_OK);
+    assert_true(found(&d, p, "long1", "long2"));
+    assert_true(found(&d, p, "cjk", "cjk2"));
+    assert_false(found(&d, p, "stop", "long2"));
+    mapa_duplicates_dispose(&d);
+    free(text);
+    mapa_partnership_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokeniser_and_stemmer), cmocka_unit_test(tfidf_worked_example),
+        cmocka_unit_test(example_pairs),         cmocka_unit_test(lsh_against_exact),
+        cmocka_unit_test(degenerate_inputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
