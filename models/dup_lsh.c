@@ -9,13 +9,14 @@
  * first: verification removes the false candidates) and takes the largest r
  * with b = ceil((1/t)^r) and b x r <= 256 hash functions.
  * Bands are processed one at a time: r minimums per action, a 64-bit bucket
- * key, a sort, and the pairs of each bucket (buckets of more than 200 actions
+ * key, a radix sort, and the pairs of each bucket (buckets of more than 200 actions
  * are skipped: they hold common wording, not duplicates).
  */
 #include <math.h>
 #include <stdlib.h>
 
 #include "models/dup_internal.h"
+#include "models/radix.h"
 
 enum { MAX_HASHES = 512, MAX_BUCKET = 200 };
 
@@ -28,18 +29,7 @@ static uint64_t mix64(uint64_t x)
     return x ^ (x >> 33);
 }
 
-typedef struct slot {
-    uint64_t key;
-    uint32_t doc;
-} slot;
-
-static int by_key(const void *a, const void *b)
-{
-    const slot *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return x->doc < y->doc ? -1 : (x->doc > y->doc);
-}
+typedef mapa__keyed slot;
 
 static void choose(double jaccard, size_t *bands, size_t *rows)
 {
@@ -86,7 +76,10 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
                 }
             s[i] = (slot){any ? key : mix64(i + 1) ^ UINT64_C(0x5555), (uint32_t)i};
         }
-        qsort(s, n, sizeof *s, by_key);
+        if (!mapa__radix_keyed(s, n)) { /* stable: equal keys stay in document order */
+            free(s);
+            return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+        }
         for (size_t x = 0; x < n;) {
             size_t y = x;
             while (y < n && s[y].key == s[x].key)

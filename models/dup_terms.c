@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "models/dup_internal.h"
+#include "models/radix.h"
 #include "models/util.h"
 
 /* Bigrams count for less than stems: a paraphrase keeps words more than their order. */
@@ -271,7 +272,8 @@ void mapa__dup_pairs_unique(mapa__dup_pairs *c)
 {
     if (c->n == 0)
         return;
-    qsort(c->key, c->n, sizeof *c->key, by_u64);
+    if (!mapa__radix_u64(c->key, c->n))
+        qsort(c->key, c->n, sizeof *c->key, by_u64); /* no memory for the buffer: slower */
     size_t out = 1;
     for (size_t k = 1; k < c->n; k++)
         if (c->key[k] != c->key[out - 1])
