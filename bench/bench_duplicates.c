@@ -50,7 +50,7 @@ static mapa_partnership *teams(size_t T)
     mapa_partnership *p = NULL;
     if (mapa_partnership_new(&p) != MAPA_OK)
         return NULL;
-    char id[16];
+    char id[32];
     size_t idx;
     for (size_t t = 0; t < T; t++) {
         snprintf(id, sizeof id, "t%zu", t);

@@ -136,7 +136,7 @@ static bool grow_pairs(mapa_planted_pair **a, size_t *cap, size_t need)
 
 static mapa_err add(gen *g, mapa_partnership *p, const draft *d, size_t index)
 {
-    char id[32], title[256], desc[1024], group[32], tagtext[3][16];
+    char id[32], title[256], desc[1024], group[32], tagtext[3][32];
     char *tags[3];
     snprintf(id, sizeof id, "g%zu", index);
     sentence(g, d->words, d->n_words, 0, 3, title, sizeof title);
