@@ -20,6 +20,7 @@
 #include "models/util.h"
 
 enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000 };
+static const double TEXT_GATE = 0.2;
 
 static double now(void)
 {
@@ -108,11 +109,12 @@ static mapa_err score(finder *f, size_t a, size_t b)
     q.dates = overlap(x, y, &q.overlap_days);
     double wsum =
         s->dup_text_weight + s->dup_tags_weight + s->dup_target_weight + s->dup_dates_weight;
-    q.score = wsum > 0 ? (s->dup_text_weight * q.cosine + s->dup_tags_weight * q.tags +
-                          s->dup_target_weight * (q.same_target ? 1 : 0) +
-                          s->dup_dates_weight * q.dates) /
-                             wsum
-                       : 0;
+    /* the context (tags, target group, dates) counts in full once the texts share some
+       wording (cosine TEXT_GATE), less below: by itself it is no duplication */
+    double gate = q.cosine >= TEXT_GATE ? 1 : q.cosine / TEXT_GATE;
+    double context = s->dup_tags_weight * q.tags + s->dup_target_weight * (q.same_target ? 1 : 0) +
+                     s->dup_dates_weight * q.dates;
+    q.score = wsum > 0 ? (s->dup_text_weight * q.cosine + gate * context) / wsum : 0;
     if (q.score < s->dup_threshold)
         return MAPA_OK;
     size_t T = p->n_topics;
