@@ -18,7 +18,7 @@
 #include "models/dup_internal.h"
 #include "models/radix.h"
 
-enum { MAX_HASHES = 512, MAX_BUCKET = 200 };
+enum { MAX_HASHES = 720, MAX_BUCKET = 200, MIN_BANDS = 2 };
 
 static uint64_t mix64(uint64_t x)
 {
@@ -31,9 +31,29 @@ static uint64_t mix64(uint64_t x)
 
 typedef mapa__keyed slot;
 
+/* Keep the pairs that shared a bucket in at least MIN_BANDS bands, once each. */
+static mapa_err keep_repeated(mapa__dup_pairs *c)
+{
+    if (c->n == 0)
+        return MAPA_OK;
+    if (!mapa__radix_u64(c->key, c->n))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH candidates");
+    size_t out = 0;
+    for (size_t k = 0; k < c->n;) {
+        size_t j = k;
+        while (j < c->n && c->key[j] == c->key[k])
+            j++;
+        if (j - k >= MIN_BANDS)
+            c->key[out++] = c->key[k];
+        k = j;
+    }
+    c->n = out;
+    return MAPA_OK;
+}
+
 static void choose(double jaccard, size_t *bands, size_t *rows)
 {
-    double t = 0.65 * jaccard;
+    double t = 0.55 * jaccard;
     t = t < 0.02 ? 0.02 : t > 0.95 ? 0.95 : t;
     *rows = 1;
     *bands = (size_t)ceil(1 / t);
@@ -46,58 +66,72 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
     }
 }
 
+/* One band's bucket key for action i: r minimums of hx * a + b over its elements. */
+static uint64_t band_key(const mapa__dup_docs *d, const uint64_t *hx, const unsigned char *common,
+                         bool skip_common, size_t i, size_t band, size_t rows)
+{
+    uint64_t key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
+    for (size_t row = 0; row < rows; row++) {
+        uint64_t a = mix64(2 * (band * rows + row) + 1) | 1, b = mix64(2 * (band * rows + row) + 2);
+        uint64_t lo = UINT64_MAX;
+        for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
+            if (skip_common && common[k])
+                continue;
+            uint64_t h = hx[k] * a + b;
+            lo = h < lo ? h : lo;
+        }
+        key = mix64(key ^ lo);
+    }
+    return key;
+}
+
 mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jaccard, size_t *bands,
                        size_t *rows)
 {
     choose(jaccard, bands, rows);
-    size_t n = d->n, common = n / 100 > 50 ? n / 100 : 50;
+    size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
     slot *s = malloc((n + 1) * sizeof *s);
-    size_t settled = 1024;
-    if (!s)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
-    for (size_t band = 0; band < *bands; band++) {
+    uint64_t *hx = malloc((total + 1) * sizeof *hx); /* each element hashed once */
+    unsigned char *common = malloc(total + 1), *skip = malloc(n + 1);
+    mapa_err err =
+        s && hx && common && skip ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+    for (size_t i = 0; err == MAPA_OK && i < n; i++) {
+        bool rare = false; /* an action of common stems only keeps them */
+        for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
+            uint32_t e = d->stem[k];
+            hx[k] = mix64(e);
+            common[k] = !(e & MAPA_DUP_LABEL) && d->df[e] > limit;
+            rare |= !common[k];
+        }
+        skip[i] = rare;
+    }
+    for (size_t band = 0; err == MAPA_OK && band < *bands; band++) {
         for (size_t i = 0; i < n; i++) {
-            uint64_t key = 0;
-            bool any = false;
-            for (int pass = 0; pass < 2 && !any; pass++) /* without common stems, then all */
-                for (size_t row = 0, first = 1; row < *rows; row++, first = 0) {
-                    if (first)
-                        key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
-                    uint64_t seed = mix64((uint64_t)(band * *rows + row + 1)), lo = UINT64_MAX;
-                    for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
-                        uint32_t e = d->stem[k];
-                        if (pass == 0 && !(e & MAPA_DUP_LABEL) && d->df[e] > common)
-                            continue;
-                        uint64_t h = mix64(e ^ seed);
-                        lo = h < lo ? h : lo;
-                        any = true;
-                    }
-                    key = mix64(key ^ lo);
-                }
-            s[i] = (slot){any ? key : mix64(i + 1) ^ UINT64_C(0x5555), (uint32_t)i};
+            bool empty = d->ufirst[i] == d->ufirst[i + 1];
+            s[i] = (slot){empty ? mix64(i + 1) ^ UINT64_C(0x5555)
+                                : band_key(d, hx, common, skip[i], i, band, *rows),
+                          (uint32_t)i};
         }
         if (!mapa__radix_keyed(s, n)) { /* stable: equal keys stay in document order */
-            free(s);
-            return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+            break;
         }
-        for (size_t x = 0; x < n;) {
+        for (size_t x = 0; err == MAPA_OK && x < n;) {
             size_t y = x;
             while (y < n && s[y].key == s[x].key)
                 y++;
-            for (size_t a = x; y - x <= MAX_BUCKET && a < y; a++)
+            for (size_t a = x; y - x <= MAX_BUCKET && a < y && err == MAPA_OK; a++)
                 for (size_t b = a + 1; b < y; b++)
                     if (!mapa__dup_pairs_push(out, s[a].doc, s[b].doc)) {
-                        free(s);
-                        return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH candidates");
+                        err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH candidates");
+                        break;
                     }
             x = y;
         }
-        if (out->n > 2 * settled) { /* keep the list short: repeats from other bands go */
-            mapa__dup_pairs_unique(out);
-            settled = out->n;
-        }
     }
     free(s);
-    mapa__dup_pairs_unique(out);
-    return MAPA_OK;
+    free(hx);
+    free(common);
+    free(skip);
+    return err == MAPA_OK ? keep_repeated(out) : err;
 }
