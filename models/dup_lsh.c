@@ -18,7 +18,7 @@
 #include "models/dup_internal.h"
 #include "models/radix.h"
 
-enum { MAX_HASHES = 720, MAX_BUCKET = 200, MIN_BANDS = 2 };
+enum { MAX_HASHES = 900, MAX_BUCKET = 200, MIN_BANDS = 2 };
 
 static uint64_t mix64(uint64_t x)
 {
@@ -53,7 +53,7 @@ static mapa_err keep_repeated(mapa__dup_pairs *c)
 
 static void choose(double jaccard, size_t *bands, size_t *rows)
 {
-    double t = 0.55 * jaccard;
+    double t = 0.5 * jaccard;
     t = t < 0.02 ? 0.02 : t > 0.95 ? 0.95 : t;
     *rows = 1;
     *bands = (size_t)ceil(1 / t);
@@ -108,11 +108,11 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     for (size_t band = 0; err == MAPA_OK && band < *bands; band++) {
         for (size_t i = 0; i < n; i++) {
             bool empty = d->ufirst[i] == d->ufirst[i + 1];
-            s[i] = (slot){empty ? mix64(i + 1) ^ UINT64_C(0x5555)
-                                : band_key(d, hx, common, skip[i], i, band, *rows),
-                          (uint32_t)i};
+            uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
+                                 : band_key(d, hx, common, skip[i], i, band, *rows);
+            s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
         }
-        if (!mapa__radix_keyed(s, n)) { /* stable: equal keys stay in document order */
+        if (!mapa__radix_keyed32(s, n)) { /* stable: equal keys stay in document order */
             err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
             break;
         }

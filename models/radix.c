@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DIGITS = 4, BUCKETS = 1 << 16 };
+enum { BUCKETS = 1 << 16 };
 
-#define RADIX_SORT(T, KEY)                                                                         \
+#define RADIX_SORT(T, KEY, DIGITS)                                                                 \
     T *tmp = malloc((n + 1) * sizeof *tmp);                                                        \
     size_t *count = malloc(BUCKETS * sizeof *count);                                               \
     if (!tmp || !count) {                                                                          \
@@ -41,10 +41,15 @@ enum { DIGITS = 4, BUCKETS = 1 << 16 };
 
 bool mapa__radix_keyed(mapa__keyed *a, size_t n)
 {
-    RADIX_SORT(mapa__keyed, KEYED_KEY)
+    RADIX_SORT(mapa__keyed, KEYED_KEY, 4)
+}
+
+bool mapa__radix_keyed32(mapa__keyed *a, size_t n)
+{
+    RADIX_SORT(mapa__keyed, KEYED_KEY, 2)
 }
 
 bool mapa__radix_u64(uint64_t *a, size_t n)
 {
-    RADIX_SORT(uint64_t, PLAIN_KEY)
+    RADIX_SORT(uint64_t, PLAIN_KEY, 4)
 }

@@ -15,6 +15,9 @@ typedef struct mapa__keyed {
 /** Sort by key, then (stably) keeping the input order of equal keys; false on out of memory. */
 bool mapa__radix_keyed(mapa__keyed *a, size_t n);
 
+/** The same for keys below 2^32 (two passes instead of four). */
+bool mapa__radix_keyed32(mapa__keyed *a, size_t n);
+
 /** Sort 64-bit values; false on out of memory. */
 bool mapa__radix_u64(uint64_t *a, size_t n);
 
