@@ -2,15 +2,15 @@
  * Candidate pairs by MinHash and LSH banding (Broder 1997; Indyk and Motwani
  * 1998; Leskovec, Rajaraman and Ullman, Mining of Massive Datasets, ch. 3).
  * Each action's set is its stems, less those in more than max(50, n/100)
- * actions (they say little and fill the buckets). With b bands of r rows, two
- * sets of Jaccard similarity J share a bucket in some band with probability
- * 1 - (1 - J^r)^b, an S-curve whose threshold is about (1/b)^(1/r). For the
- * setting duplicate_jaccard j, mapa aims the threshold at t = 0.75 j (recall
- * first: verification removes the false candidates) and takes the largest r
- * with b = ceil((1/t)^r) and b x r <= 256 hash functions.
- * Bands are processed one at a time: r minimums per action, a 64-bit bucket
- * key, a radix sort, and the pairs of each bucket (buckets of more than 200 actions
- * are skipped: they hold common wording, not duplicates).
+ * actions (they say little and fill the buckets), plus its tags and target
+ * group. Two sets of Jaccard similarity J share a bucket in a band of r rows
+ * with probability J^r; a pair is kept when it shares buckets in at least two
+ * of the b bands. For the setting duplicate_jaccard j, mapa takes t = 0.5 j
+ * and the largest r with b = ceil((1/t)^r) and b x r <= 900 hash functions
+ * (docs/duplicates.md has the probabilities). Bands are processed one at a
+ * time: r minimums per action, a 32-bit bucket key, a radix sort, the pairs
+ * of each bucket (buckets of more than 200 actions are skipped: common
+ * wording); then the pairs seen in two bands or more.
  */
 #include <math.h>
 #include <stdlib.h>
