@@ -20,6 +20,7 @@ typedef struct mapa__dup_docs {
     size_t *ufirst; /* stems only (no bigrams), sorted and unique: the MinHash sets */
     uint32_t *stem;
     size_t n_stems; /* stems are terms 0 .. n_stems-1 (the text's vocabulary ids) */
+    uint32_t *target; /* each action\'s target-group label, 0 when it has none */
 } mapa__dup_docs;
 
 mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text);

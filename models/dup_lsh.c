@@ -5,12 +5,11 @@
  * actions (they say little and fill the buckets), plus its tags and target
  * group. Two sets of Jaccard similarity J share a bucket in a band of r rows
  * with probability J^r; a pair is kept when it shares buckets in at least two
- * of the b bands. For the setting duplicate_jaccard j, mapa takes t = 0.5 j
- * and the largest r with b = ceil((1/t)^r) and b x r <= 900 hash functions
- * (docs/duplicates.md has the probabilities). Bands are processed one at a
- * time: r minimums per action, a 32-bit bucket key, a radix sort, the pairs
- * of each bucket (buckets of more than 200 actions are skipped: common
- * wording); then the pairs seen in two bands or more.
+ * of the b bands, or in one band when both name the same target group. For
+ * the setting duplicate_jaccard j, mapa takes t = 0.52 j and the largest r with b = ceil((1/t)^r) and b x r <=
+ * 900 hash functions (docs/duplicates.md has the probabilities). Bands are processed one at a time:
+ * r minimums per action, a 32-bit bucket key, a radix sort, the pairs of each bucket (buckets of
+ * more than 200 actions are skipped: common wording); then the pairs seen in two bands or more.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,8 +30,11 @@ static uint64_t mix64(uint64_t x)
 
 typedef mapa__keyed slot;
 
-/* Keep the pairs that shared a bucket in at least MIN_BANDS bands, once each. */
-static mapa_err keep_repeated(mapa__dup_pairs *c)
+/*
+ * Keep the pairs that shared a bucket in at least MIN_BANDS bands, or in one
+ * band when they also name the same target group, once each.
+ */
+static mapa_err keep_repeated(mapa__dup_pairs *c, const mapa__dup_docs *d)
 {
     if (c->n == 0)
         return MAPA_OK;
@@ -43,7 +45,8 @@ static mapa_err keep_repeated(mapa__dup_pairs *c)
         size_t j = k;
         while (j < c->n && c->key[j] == c->key[k])
             j++;
-        if (j - k >= MIN_BANDS)
+        uint32_t a = d->target[c->key[k] >> 32], b = d->target[c->key[k] & UINT32_MAX];
+        if (j - k >= MIN_BANDS || (a != 0 && a == b))
             c->key[out++] = c->key[k];
         k = j;
     }
@@ -53,7 +56,7 @@ static mapa_err keep_repeated(mapa__dup_pairs *c)
 
 static void choose(double jaccard, size_t *bands, size_t *rows)
 {
-    double t = 0.5 * jaccard;
+    double t = 0.52 * jaccard;
     t = t < 0.02 ? 0.02 : t > 0.95 ? 0.95 : t;
     *rows = 1;
     *bands = (size_t)ceil(1 / t);
@@ -133,5 +136,5 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     free(hx);
     free(common);
     free(skip);
-    return err == MAPA_OK ? keep_repeated(out) : err;
+    return err == MAPA_OK ? keep_repeated(out, d) : err;
 }

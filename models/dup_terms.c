@@ -188,7 +188,8 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership 
         labels += p->actions[i].n_tags + 1;
     d->ufirst = malloc((d->n + 1) * sizeof *d->ufirst);
     d->stem = malloc((d->first[d->n] + labels + 1) * sizeof *d->stem);
-    if (!d->ufirst || !d->stem)
+    d->target = calloc(d->n + 1, sizeof *d->target);
+    if (!d->ufirst || !d->stem || !d->target)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     size_t at = 0;
     for (size_t i = 0; i < d->n; i++) {
@@ -199,7 +200,7 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership 
         for (size_t k = 0; k < a->n_tags; k++)
             d->stem[at++] = label(a->tags[k], 0x7a67);
         if (a->target_group[0])
-            d->stem[at++] = label(a->target_group, 0x7467);
+            d->stem[at++] = d->target[i] = label(a->target_group, 0x7467);
     }
     d->ufirst[d->n] = at;
     return MAPA_OK;
@@ -234,6 +235,7 @@ void mapa__dup_docs_dispose(mapa__dup_docs *d)
     free(d->df);
     free(d->ufirst);
     free(d->stem);
+    free(d->target);
     *d = (mapa__dup_docs){0};
 }
 
