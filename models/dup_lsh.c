@@ -6,10 +6,11 @@
  * group. Two sets of Jaccard similarity J share a bucket in a band of r rows
  * with probability J^r; a pair is kept when it shares buckets in at least two
  * of the b bands, or in one band when both name the same target group. For
- * the setting duplicate_jaccard j, mapa takes t = 0.52 j and the largest r with b = ceil((1/t)^r) and b x r <=
- * 900 hash functions (docs/duplicates.md has the probabilities). Bands are processed one at a time:
- * r minimums per action, a 32-bit bucket key, a radix sort, the pairs of each bucket (buckets of
- * more than 200 actions are skipped: common wording); then the pairs seen in two bands or more.
+ * the setting duplicate_jaccard j, mapa takes t = 0.52 j and the largest r with b = ceil((1/t)^r)
+ * and b x r <= 900 hash functions (docs/duplicates.md has the probabilities). Bands are processed
+ * one at a time: r minimums per action, a 32-bit bucket key, a radix sort, the pairs of each bucket
+ * (buckets of more than 200 actions are skipped: common wording); then the pairs seen in two bands
+ * or more.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@
 #include "models/dup_internal.h"
 #include "models/radix.h"
 
-enum { MAX_HASHES = 900, MAX_BUCKET = 200, MIN_BANDS = 2 };
+enum { MAX_HASHES = 900, MAX_BUCKET = 200, MIN_BANDS = 2, MAX_ROWS = 16 };
 
 static uint64_t mix64(uint64_t x)
 {
@@ -60,7 +61,7 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
     t = t < 0.02 ? 0.02 : t > 0.95 ? 0.95 : t;
     *rows = 1;
     *bands = (size_t)ceil(1 / t);
-    for (size_t r = 2; r <= 16; r++) {
+    for (size_t r = 2; r <= MAX_ROWS; r++) {
         double b = ceil(pow(1 / t, (double)r));
         if (b * (double)r > MAX_HASHES)
             break;
@@ -70,21 +71,22 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
 }
 
 /* One band's bucket key for action i: r minimums of hx * a + b over its elements. */
-static uint64_t band_key(const mapa__dup_docs *d, const uint64_t *hx, const unsigned char *common,
-                         bool skip_common, size_t i, size_t band, size_t rows)
+static uint64_t band_key(const uint64_t *hx, size_t from, size_t to, size_t band, size_t rows)
 {
-    uint64_t key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
+    uint64_t a[MAX_ROWS], b[MAX_ROWS], lo[MAX_ROWS];
     for (size_t row = 0; row < rows; row++) {
-        uint64_t a = mix64(2 * (band * rows + row) + 1) | 1, b = mix64(2 * (band * rows + row) + 2);
-        uint64_t lo = UINT64_MAX;
-        for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
-            if (skip_common && common[k])
-                continue;
-            uint64_t h = hx[k] * a + b;
-            lo = h < lo ? h : lo;
-        }
-        key = mix64(key ^ lo);
+        a[row] = mix64(2 * (band * rows + row) + 1) | 1;
+        b[row] = mix64(2 * (band * rows + row) + 2);
+        lo[row] = UINT64_MAX;
     }
+    for (size_t k = from; k < to; k++) /* each element loaded once for all rows */
+        for (size_t row = 0; row < rows; row++) {
+            uint64_t h = hx[k] * a[row] + b[row];
+            lo[row] = h < lo[row] ? h : lo[row];
+        }
+    uint64_t key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
+    for (size_t row = 0; row < rows; row++)
+        key = mix64(key ^ lo[row]);
     return key;
 }
 
@@ -94,25 +96,28 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     choose(jaccard, bands, rows);
     size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
     slot *s = malloc((n + 1) * sizeof *s);
-    uint64_t *hx = malloc((total + 1) * sizeof *hx); /* each element hashed once */
-    unsigned char *common = malloc(total + 1), *skip = malloc(n + 1);
+    uint64_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
+    size_t *first = malloc((n + 1) * sizeof *first);
     mapa_err err =
-        s && hx && common && skip ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+        s && hx && first ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+    size_t at = 0;
     for (size_t i = 0; err == MAPA_OK && i < n; i++) {
-        bool rare = false; /* an action of common stems only keeps them */
+        first[i] = at;
         for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
             uint32_t e = d->stem[k];
-            hx[k] = mix64(e);
-            common[k] = !(e & MAPA_DUP_LABEL) && d->df[e] > limit;
-            rare |= !common[k];
+            if ((e & MAPA_DUP_LABEL) || d->df[e] <= limit)
+                hx[at++] = mix64(e);
         }
-        skip[i] = rare;
+        if (at == first[i]) /* common stems only: keep them */
+            for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++)
+                hx[at++] = mix64(d->stem[k]);
     }
+    first[n] = at;
     for (size_t band = 0; err == MAPA_OK && band < *bands; band++) {
         for (size_t i = 0; i < n; i++) {
-            bool empty = d->ufirst[i] == d->ufirst[i + 1];
+            bool empty = first[i] == first[i + 1];
             uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
-                                 : band_key(d, hx, common, skip[i], i, band, *rows);
+                                 : band_key(hx, first[i], first[i + 1], band, *rows);
             s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
         }
         if (!mapa__radix_keyed32(s, n)) { /* stable: equal keys stay in document order */
@@ -134,7 +139,6 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     }
     free(s);
     free(hx);
-    free(common);
-    free(skip);
+    free(first);
     return err == MAPA_OK ? keep_repeated(out, d) : err;
 }

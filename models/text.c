@@ -198,11 +198,17 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
     while (true) {
         size_t step = 1;
         int32_t cp = *p ? decode(p, &step) : -1;
-        bool word = cp >= 0 && (iswalnum_l((wint_t)cp, t->utf8) || (cp == '\'' && len > 0));
+        bool ascii = cp >= 0 && cp < 0x80; /* the common case, without the locale's calls */
+        bool alnum = ascii ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9')
+                           : cp >= 0 && iswalnum_l((wint_t)cp, t->utf8);
+        bool word = alnum || (cp == '\'' && len > 0);
         if (word) {
             if (!mapa__grow((void **)&t->buf, &t->cap_buf, len + 5, 1))
                 return mapa_error_set(MAPA_ENOMEM, "out of memory tokenising");
-            len += encode((uint32_t)towlower_l((wint_t)cp, t->utf8), t->buf + len);
+            if (ascii)
+                t->buf[len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            else
+                len += encode((uint32_t)towlower_l((wint_t)cp, t->utf8), t->buf + len);
             chars++;
         } else if (len > 0) {
             while (len > 0 && t->buf[len - 1] == '\'') /* a trailing apostrophe is not a letter */
