@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/dup_run.h"
+#include "models/util.h"
 
 static const char help_text[] =
     "Usage: mapa duplicates [OPTIONS] DIR -o OUT\n\n"
@@ -82,21 +83,13 @@ static int parse(options *o, int argc, char **argv)
     return MAPA_EXIT_OK;
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s/%s", dir, name);
-    return s;
-}
-
 /* The plan's teams and Critical Friends, when --plan is given. */
 static mapa_err read_plan(const options *o, const mapa_partnership *p, size_t **team, mapa_cf *cf,
                           mapa_diags *diags)
 {
     size_t *spoc = NULL;
-    char *teams = join(o->plan, "teams.csv"), *cfs = join(o->plan, "critical_friends.csv");
+    char *teams = mapa__path_join(o->plan, "teams.csv"),
+         *cfs = mapa__path_join(o->plan, "critical_friends.csv");
     mapa_err err = teams && cfs ? mapa_read_teams_csv(team, &spoc, p, teams, diags)
                                 : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK)

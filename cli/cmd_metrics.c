@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/metrics_run.h"
+#include "models/util.h"
 
 static const char help_text[] =
     "Usage: mapa metrics [OPTIONS] DIR --plan PLAN -o OUT\n"
@@ -105,22 +106,14 @@ static int edge_list(const options *o)
     return mapa_cli_exit_code(err);
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s/%s", dir, name);
-    return s;
-}
-
 static int saved_plan(const options *o, const mapa_partnership *p)
 {
     mapa_diags diags = MAPA_DIAGS_INIT;
     size_t *team = NULL, *spoc = NULL;
     mapa_cf cf = MAPA_CF_INIT;
     bool have_cf = false;
-    char *teams = join(o->plan, "teams.csv"), *cfs = join(o->plan, "critical_friends.csv");
+    char *teams = mapa__path_join(o->plan, "teams.csv"),
+         *cfs = mapa__path_join(o->plan, "critical_friends.csv");
     mapa_err err = teams && cfs ? mapa_read_teams_csv(&team, &spoc, p, teams, &diags)
                                 : mapa_error_set(MAPA_ENOMEM, "out of memory");
     FILE *probe = err == MAPA_OK ? fopen(cfs, "r") : NULL;

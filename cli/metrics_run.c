@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "io/atomic_file.h"
+#include "models/util.h"
 
 enum { NAMES_SHOWN = 5 };
 
@@ -77,15 +78,6 @@ static void report(const mapa_partnership *p, const mapa_network *net, const map
     }
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s/%s", dir, name);
-    return s;
-}
-
 /* The window holding `day`: [*first, *last]. */
 static void window_of(const char *w, int32_t day, int32_t origin, int32_t *first, int32_t *last)
 {
@@ -141,7 +133,7 @@ static mapa_err windows(const metrics_options *o, const mapa_partnership *p, con
         lo = p->interactions[k].day < lo ? p->interactions[k].day : lo;
         hi = p->interactions[k].day > hi ? p->interactions[k].day : hi;
     }
-    char *path = join(dir, "windows.csv");
+    char *path = mapa__path_join(dir, "windows.csv");
     if (!path)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa__atomic_file f = {NULL, NULL, NULL};
@@ -177,7 +169,7 @@ static mapa_err observed(const metrics_options *o, const mapa_partnership *p, co
     mapa_err err = mapa_network_from_log(&net, p, team, INT32_MIN, INT32_MAX);
     if (err != MAPA_OK)
         return err;
-    char *dir = join(o->out, "observed");
+    char *dir = mapa__path_join(o->out, "observed");
     err = dir ? mapa_metrics_compute(&m, &net, NULL) : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK) {
         mapa_metrics_report r = {&net, &m, "interactions.csv", p, NULL, NULL};

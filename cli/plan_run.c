@@ -12,6 +12,7 @@
 #include "cli/metrics_run.h"
 
 #include "cli/plan_options.h"
+#include "models/util.h"
 
 static void log_line(const char *line, void *payload)
 {
@@ -82,14 +83,6 @@ static void print_notes(const mapa_alloc *a)
         fprintf(stderr, "  - %s\n", a->notes[k].text);
 }
 
-static char *join(const char *dir, const char *name)
-{
-    char *path = malloc(strlen(dir) + strlen(name) + 2);
-    if (path)
-        sprintf(path, "%s/%s", dir, name);
-    return path;
-}
-
 /* Where a stage starts, on stderr when it is a terminal (long runs show life); -q silences it. */
 static void progress(const plan_options *o, const char *stage, size_t members, size_t teams)
 {
@@ -122,7 +115,7 @@ static void print_cf_report(const mapa_cf *cf, const char *out)
 static int metrics_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
                          const size_t *team, const size_t *spoc, const mapa_cf *cf)
 {
-    char *dir = join(o->out, "metrics");
+    char *dir = mapa__path_join(o->out, "metrics");
     if (!dir) {
         fprintf(stderr, "mapa %s: out of memory\n", verb);
         return MAPA_EXIT_SOFTWARE;
@@ -151,7 +144,8 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
     }
     bool planned =
         cf.status != MAPA_STATUS_INFEASIBLE || o->cf.policy != MAPA_CF_OPTIMAL || p->settings.soft;
-    char *csv = join(o->out, "critical_friends.csv"), *summary = join(o->out, "summary.json");
+    char *csv = mapa__path_join(o->out, "critical_friends.csv"),
+         *summary = mapa__path_join(o->out, "summary.json");
     err = csv && summary ? mapa_make_dir(o->out) : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK && planned)
         err = mapa_write_cf_csv(csv, p, team, &cf);
@@ -194,7 +188,8 @@ static mapa_err write_outputs(const plan_options *o, const mapa_partnership *p, 
                               bool planned)
 {
     mapa_err err = mapa_make_dir(o->out);
-    char *teams = join(o->out, "teams.csv"), *summary = join(o->out, "summary.json");
+    char *teams = mapa__path_join(o->out, "teams.csv"),
+         *summary = mapa__path_join(o->out, "summary.json");
     if (!teams || !summary)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK && planned)

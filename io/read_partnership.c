@@ -30,19 +30,9 @@ typedef struct loader {
     size_t *topic_rows;
 } loader;
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir);
-    bool slash = n > 0 && dir[n - 1] == '/';
-    char *path = malloc(n + strlen(name) + 2);
-    if (path)
-        sprintf(path, "%s%s%s", dir, slash ? "" : "/", name);
-    return path;
-}
-
 static bool file_exists(const char *dir, const char *name)
 {
-    char *path = join(dir, name);
+    char *path = mapa__path_join(dir, name);
     struct stat st;
     bool ok = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
@@ -53,7 +43,7 @@ static bool file_exists(const char *dir, const char *name)
 static mapa_err read_table(loader *ld, const char *name, const char *hint, mapa__csv_table *t,
                            bool *have)
 {
-    char *path = join(ld->dir, name);
+    char *path = mapa__path_join(ld->dir, name);
     if (!path)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_err err = mapa__csv_read(t, path, path, hint, ld->d);
@@ -226,7 +216,7 @@ static mapa_err check_folder(const char *dir)
 
 static mapa_err load(loader *ld)
 {
-    char *path = join(ld->dir, "settings.json");
+    char *path = mapa__path_join(ld->dir, "settings.json");
     if (!path)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_err err = mapa__read_settings(&ld->p->settings, path, path, ld->d);

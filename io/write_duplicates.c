@@ -11,6 +11,7 @@
 
 #include "io/atomic_file.h"
 #include "io/summary_merge.h"
+#include "models/util.h"
 
 static void text(FILE *fp, const char *s, bool last)
 {
@@ -136,19 +137,11 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
     return o;
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s/%s", dir, name);
-    return s;
-}
-
 mapa_err mapa_write_duplicates(const char *dir, const mapa_partnership *p, const mapa_duplicates *d)
 {
-    char *a = join(dir, "duplicates.csv"), *b = join(dir, "duplicate_clusters.csv");
-    char *s = join(dir, "summary.json");
+    char *a = mapa__path_join(dir, "duplicates.csv"),
+         *b = mapa__path_join(dir, "duplicate_clusters.csv");
+    char *s = mapa__path_join(dir, "summary.json");
     mapa_err err = a && b && s ? mapa_make_dir(dir) : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK)
         err = pairs_csv(a, p, d);

@@ -63,3 +63,13 @@ bool mapa__grow(void **array, size_t *cap, size_t need, size_t item_size)
     *cap = next;
     return true;
 }
+
+char *mapa__path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    bool slash = n > 0 && dir[n - 1] == '/';
+    char *path = malloc(n + strlen(name) + 2);
+    if (path)
+        sprintf(path, "%s%s%s", dir, slash ? "" : "/", name);
+    return path;
+}

@@ -14,6 +14,8 @@ char *mapa__strndup(const char *s, size_t n);
 char *mapa__vformat(const char *fmt, va_list ap);
 /** ASCII case-insensitive equality. */
 bool mapa__streq_nocase(const char *a, const char *b);
+/** "dir/name" (no doubled slash), malloc'd; NULL on out of memory. */
+char *mapa__path_join(const char *dir, const char *name);
 /** Grow an array to hold at least `need` items; false (array untouched) on failure. */
 bool mapa__grow(void **array, size_t *cap, size_t need, size_t item_size);
 
