@@ -70,23 +70,22 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
     }
 }
 
-/* One band's bucket key for action i: r minimums of hx * a + b over its elements. */
-static uint64_t band_key(const uint64_t *hx, size_t from, size_t to, size_t band, size_t rows)
+/*
+ * One band's bucket key for action i: r minimums of hx * a + b (mod 2^32)
+ * over its elements, a and b the band's own (a odd).
+ */
+static uint64_t band_key(const uint32_t *hx, size_t from, size_t to, const uint32_t *a,
+                         const uint32_t *b, size_t rows, uint64_t seed)
 {
-    uint64_t a[MAX_ROWS], b[MAX_ROWS], lo[MAX_ROWS];
+    uint64_t key = seed;
     for (size_t row = 0; row < rows; row++) {
-        a[row] = mix64(2 * (band * rows + row) + 1) | 1;
-        b[row] = mix64(2 * (band * rows + row) + 2);
-        lo[row] = UINT64_MAX;
-    }
-    for (size_t k = from; k < to; k++) /* each element loaded once for all rows */
-        for (size_t row = 0; row < rows; row++) {
-            uint64_t h = hx[k] * a[row] + b[row];
-            lo[row] = h < lo[row] ? h : lo[row];
+        uint32_t lo = UINT32_MAX, ar = a[row], br = b[row];
+        for (size_t k = from; k < to; k++) {
+            uint32_t h = hx[k] * ar + br;
+            lo = h < lo ? h : lo;
         }
-    uint64_t key = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
-    for (size_t row = 0; row < rows; row++)
-        key = mix64(key ^ lo[row]);
+        key = mix64(key ^ lo);
+    }
     return key;
 }
 
@@ -96,7 +95,7 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
     choose(jaccard, bands, rows);
     size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
     slot *s = malloc((n + 1) * sizeof *s);
-    uint64_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
+    uint32_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
     size_t *first = malloc((n + 1) * sizeof *first);
     mapa_err err =
         s && hx && first ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
@@ -106,18 +105,25 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
         for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
             uint32_t e = d->stem[k];
             if ((e & MAPA_DUP_LABEL) || d->df[e] <= limit)
-                hx[at++] = mix64(e);
+                hx[at++] = (uint32_t)(mix64(e) >> 32);
         }
         if (at == first[i]) /* common stems only: keep them */
             for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++)
-                hx[at++] = mix64(d->stem[k]);
+                hx[at++] = (uint32_t)(mix64(d->stem[k]) >> 32);
     }
     first[n] = at;
     for (size_t band = 0; err == MAPA_OK && band < *bands; band++) {
+        uint32_t mul[MAX_ROWS], add[MAX_ROWS];
+        for (size_t row = 0; row < *rows; row++) {
+            uint64_t x = mix64(band * *rows + row + 1);
+            mul[row] = (uint32_t)x | 1;
+            add[row] = (uint32_t)(x >> 32);
+        }
+        uint64_t seed = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
         for (size_t i = 0; i < n; i++) {
             bool empty = first[i] == first[i + 1];
             uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
-                                 : band_key(hx, first[i], first[i + 1], band, *rows);
+                                 : band_key(hx, first[i], first[i + 1], mul, add, *rows, seed);
             s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
         }
         if (!mapa__radix_keyed32(s, n)) { /* stable: equal keys stay in document order */
