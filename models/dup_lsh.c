@@ -3,14 +3,15 @@
  * 1998; Leskovec, Rajaraman and Ullman, Mining of Massive Datasets, ch. 3).
  * Each action's set is its stems, less those in more than max(50, n/100)
  * actions (they say little and fill the buckets), plus its tags and target
- * group. Two sets of Jaccard similarity J share a bucket in a band of r rows
- * with probability J^r; a pair is kept when it shares buckets in at least two
- * of the b bands, or in one band when both name the same target group. For
- * the setting duplicate_jaccard j, mapa takes t = 0.52 j and the largest r with b = ceil((1/t)^r)
- * and b x r <= 900 hash functions (docs/duplicates.md has the probabilities). Bands are processed
- * one at a time: r minimums per action, a 32-bit bucket key, a radix sort, the pairs of each bucket
- * (buckets of more than 200 actions are skipped: common wording); then the pairs seen in two bands
- * or more.
+ * group, each hashed once to 32 bits. Two sets of Jaccard similarity J share
+ * a bucket in a band of r rows with probability J^r; a pair is kept when it
+ * shares buckets in at least two of the b bands, or in one band when both
+ * name the same target group. For the setting duplicate_jaccard j, mapa takes
+ * t = 0.52 j and the largest r with b = ceil((1/t)^r) and b x r <= 900 hash
+ * functions (docs/duplicates.md has the probabilities). Bands are processed
+ * one at a time: r minimums per action, a 32-bit bucket key, a radix sort,
+ * the pairs of each bucket (buckets of more than 200 actions are skipped:
+ * common wording); then the pairs seen often enough.
  */
 #include <math.h>
 #include <stdlib.h>
