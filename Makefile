@@ -46,7 +46,8 @@ test-normal: build
 test-sanitize:
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DMAPA_WERROR=ON -DMAPA_BUILD_TESTS=ON -DMAPA_SANITIZE=ON
 	cmake --build $(BUILD_SAN) -j $(JOBS)
-	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
 test: deps
@@ -55,8 +56,8 @@ test: deps
 
 # No leaks on the example (valgrind is not part of `make test`: it is slow).
 valgrind: build
-	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
-	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --suppressions=tests/valgrind.supp --error-exitcode=1 ./$(BUILD)/mapa validate $(EXAMPLE) >/dev/null
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --suppressions=tests/valgrind.supp --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
 
 # Benchmarks (not part of `make test`): figures in bench/README.md.
 bench:

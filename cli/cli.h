@@ -30,6 +30,7 @@ extern const mapa_command mapa_cmd_plan;
 extern const mapa_command mapa_cmd_cf;
 extern const mapa_command mapa_cmd_metrics;
 extern const mapa_command mapa_cmd_duplicates;
+extern const mapa_command mapa_cmd_draw;
 
 struct mapa_diags;
 

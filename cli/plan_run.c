@@ -129,6 +129,26 @@ static int metrics_stage(const plan_options *o, const char *verb, const mapa_par
     return rc;
 }
 
+/* mapa plan: the diagrams of the finished plan, into OUT/diagrams. */
+static int diagrams_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
+                          const size_t *team, const size_t *spoc, const mapa_cf *cf)
+{
+    char *dir = mapa__path_join(o->out, "diagrams");
+    mapa_diagram_input in = {p, team, spoc, cf};
+    size_t written = 0;
+    progress(o, "Drawing the diagrams", p->n_members, p->n_topics);
+    mapa_err err = dir ? mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written)
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    if (err != MAPA_OK)
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    else if (!o->quiet)
+        printf("\nDiagrams: %zu drawn into %s/ (.dot and .svg; mapa draw --format pdf,png for "
+               "more)\n",
+               written, dir);
+    free(dir);
+    return mapa_cli_exit_code(err);
+}
+
 /* The Critical Friend stage on a plan; writes its files and reports. */
 static int cf_stage(const plan_options *o, const char *verb, const mapa_partnership *p,
                     const size_t *team, const size_t *spoc, const mapa_alloc *a)
@@ -177,6 +197,8 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
                 printf("\n");
             rc = mapa_cli_duplicates_stage(o->out, o->quiet, verb, p, team, &cf, &dup);
         }
+        if (o->mode == MAPA_MODE_PLAN && rc == MAPA_EXIT_OK)
+            rc = diagrams_stage(o, verb, p, team, spoc, &cf);
     }
     free(csv);
     free(summary);

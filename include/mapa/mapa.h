@@ -21,5 +21,6 @@
 #include <mapa/duplicates.h>
 #include <mapa/duplicates_output.h>
 #include <mapa/generate.h>
+#include <mapa/diagrams.h>
 
 #endif

@@ -1,0 +1,32 @@
+/*
+ * Diagrams of a plan with Graphviz's libraries (laid out and rendered in
+ * process): the partnership's structure, the Critical Friend arrangement and
+ * the team graph. Each is written as DOT and SVG, and PDF/PNG on request.
+ */
+#ifndef MAPA_DIAGRAMS_H
+#define MAPA_DIAGRAMS_H
+
+#include <stddef.h>
+
+#include <mapa/cf.h>
+#include <mapa/partnership.h>
+
+enum { MAPA_DIAGRAM_SVG = 1, MAPA_DIAGRAM_PDF = 2, MAPA_DIAGRAM_PNG = 4 };
+
+typedef struct mapa_diagram_input {
+    const mapa_partnership *p;
+    const size_t *team; /**< per member: its team, MAPA_NONE for co-ordinators */
+    const size_t *spoc; /**< per topic: its SPOC, or MAPA_NONE */
+    const mapa_cf *cf;  /**< may be NULL: no Critical Friend diagrams */
+} mapa_diagram_input;
+
+/**
+ * Draw every diagram the input allows into folder `dir` (created when
+ * missing): NAME.dot and NAME.svg, plus NAME.pdf / NAME.png when `formats`
+ * asks. Each file is whole or absent; Graphviz's own messages come back as
+ * the error's text, never printed. *written receives the number of diagrams.
+ */
+mapa_err mapa_draw_diagrams(const char *dir, const mapa_diagram_input *in, unsigned formats,
+                            size_t *written);
+
+#endif

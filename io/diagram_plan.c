@@ -1,0 +1,206 @@
+/*
+ * The plan's diagrams: the partnership's structure (co-ordination team,
+ * multi-agency meeting, sub-teams and their SPOCs), the Critical Friend
+ * arrangement (teams as clusters of their members, an edge from each CF to
+ * the team it reviews, coloured by home team) and the team graph (teams, CF
+ * links weighted by count, two-step reach in each team's label).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/diagram_common.h"
+
+static void team_cluster_name(char *out, size_t cap, size_t t)
+{
+    snprintf(out, cap, "cluster_t%zu", t);
+}
+
+static Agnode_t *member_node(Agraph_t *g, const mapa_partnership *p, size_t i)
+{
+    char label[512];
+    const mapa_member *m = &p->members[i];
+    snprintf(label, sizeof label, "%s\n%s", m->name, p->agencies[m->agency].name);
+    Agnode_t *n = agnode(g, m->id, 1);
+    mapa__diagram_set(n, "label", label);
+    return n;
+}
+
+mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    char title[512];
+    snprintf(title, sizeof title, "%s: structure",
+             p->settings.name ? p->settings.name : "Partnership");
+    Agraph_t *g = mapa__diagram_new("structure", title);
+    if (!g)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    mapa__diagram_set(g, "rankdir", "TB");
+    char coords[2048] = "Co-ordination team";
+    for (size_t i = 0; i < p->n_members; i++)
+        if (p->members[i].coordinator) {
+            size_t used = strlen(coords);
+            snprintf(coords + used, sizeof coords - used, "\n%s", p->members[i].name);
+        }
+    Agnode_t *coord = agnode(g, "coordination", 1), *meeting = agnode(g, "meeting", 1);
+    mapa__diagram_set(coord, "label", coords);
+    mapa__diagram_set(coord, "shape", "box");
+    mapa__diagram_set(coord, "style", "filled");
+    mapa__diagram_set(coord, "fillcolor", "#DDDDDD");
+    mapa__diagram_set(meeting, "label", "Multi-agency meeting");
+    mapa__diagram_set(meeting, "shape", "ellipse");
+    mapa__diagram_set(meeting, "style", "bold");
+    agedge(g, coord, meeting, NULL, 1);
+    for (size_t t = 0; t < p->n_topics; t++) {
+        char name[64], label[512], id[64];
+        size_t size = 0;
+        for (size_t i = 0; in->team && i < p->n_members; i++)
+            size += in->team[i] == t;
+        team_cluster_name(name, sizeof name, t);
+        Agraph_t *c = agsubg(g, name, 1);
+        snprintf(label, sizeof label, "%s (%zu members)", p->topics[t].name, size);
+        mapa__diagram_set(c, "label", label);
+        mapa__diagram_set(c, "style", "filled");
+        mapa__diagram_set(c, "fillcolor", mapa__diagram_colour(t));
+        size_t s = in->spoc ? in->spoc[t] : MAPA_NONE;
+        snprintf(id, sizeof id, "spoc_t%zu", t);
+        Agnode_t *spoc = agnode(c, id, 1);
+        if (s != MAPA_NONE)
+            snprintf(label, sizeof label, "SPOC\n%s\n%s", p->members[s].name,
+                     p->agencies[p->members[s].agency].name);
+        else
+            snprintf(label, sizeof label, "no SPOC yet");
+        mapa__diagram_set(spoc, "label", label);
+        mapa__diagram_set(spoc, "shape", "box");
+        mapa__diagram_set(spoc, "style", "filled");
+        mapa__diagram_set(spoc, "fillcolor", "white");
+        Agedge_t *up = agedge(g, meeting, spoc, NULL, 1);
+        mapa__diagram_set(up, "dir", "both");
+        Agedge_t *co = agedge(g, coord, spoc, NULL, 1);
+        mapa__diagram_set(co, "style", "dashed");
+        mapa__diagram_set(co, "constraint", "false");
+    }
+    const char *colours[] = {"#DDDDDD", "white", mapa__diagram_colour(0)};
+    const char *texts[] = {"co-ordination team (dashed: its link to each SPOC)",
+                           "Single Point of Contact of a sub-team",
+                           "sub-team, one colour each (arrows: to and from the meeting)"};
+    mapa__diagram_legend(g, colours, texts, 3);
+    return mapa__diagram_write(g, dir, "structure", formats);
+}
+
+mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    const mapa_cf *cf = in->cf;
+    Agraph_t *g = mapa__diagram_new("critical_friends", "Critical Friend arrangement");
+    if (!g)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    mapa__diagram_set(g, "rankdir", "TB");
+    Agnode_t **anchor = calloc(p->n_topics + 1, sizeof *anchor);
+    if (!anchor) {
+        agclose(g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    for (size_t t = 0; t < p->n_topics; t++) {
+        char name[64];
+        team_cluster_name(name, sizeof name, t);
+        Agraph_t *c = agsubg(g, name, 1);
+        mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "color", mapa__diagram_colour(t));
+        mapa__diagram_set(c, "penwidth", "2");
+        for (size_t i = 0; i < p->n_members; i++) {
+            if (in->team[i] != t)
+                continue;
+            Agnode_t *n = member_node(c, p, i);
+            mapa__diagram_set(n, "style", "filled");
+            mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(t));
+            mapa__diagram_set(n, "shape", in->spoc && in->spoc[t] == i ? "doubleoctagon" : "box");
+            if (!anchor[t] || (in->spoc && in->spoc[t] == i))
+                anchor[t] = n;
+        }
+    }
+    for (size_t k = 0; k < cf->n_pairs; k++) {
+        size_t m = cf->pairs[k].member, t = cf->pairs[k].team, h = in->team[m];
+        if (!anchor[t] || h == MAPA_NONE)
+            continue;
+        Agnode_t *from = agnode(g, p->members[m].id, 0);
+        Agedge_t *e = agedge(g, from, anchor[t], NULL, 1);
+        char name[64];
+        team_cluster_name(name, sizeof name, t);
+        mapa__diagram_set(e, "lhead", name);
+        mapa__diagram_set(e, "color", mapa__diagram_colour(h));
+        mapa__diagram_set(e, "style", mapa__diagram_style(h));
+        mapa__diagram_set(e, "penwidth", "2");
+    }
+    free(anchor);
+    const char *colours[] = {"white", "white", mapa__diagram_colour(0)};
+    const char *texts[] = {"box: a member (name, agency), filled with its team's colour",
+                           "double octagon: the team's SPOC",
+                           "arrow: a Critical Friend joining the team it points to, in the colour "
+                           "and line of its home team"};
+    mapa__diagram_legend(g, colours, texts, 3);
+    return mapa__diagram_write(g, dir, "critical_friends", formats);
+}
+
+mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    const mapa_cf *cf = in->cf;
+    size_t T = p->n_topics;
+    size_t *count = calloc(T * T + 1, sizeof *count);
+    if (!count)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    for (size_t k = 0; k < cf->n_pairs; k++) {
+        size_t h = in->team[cf->pairs[k].member];
+        if (h != MAPA_NONE)
+            count[h * T + cf->pairs[k].team]++;
+    }
+    Agraph_t *g = mapa__diagram_new("team_graph",
+                                    "Team graph: who learns from whom through Critical Friends");
+    if (!g) {
+        free(count);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    mapa__diagram_set(g, "layout", "dot");
+    Agnode_t **node = calloc(T + 1, sizeof *node);
+    for (size_t t = 0; node && t < T; t++) {
+        size_t reach = 0;
+        for (size_t u = 0; u < T; u++) {
+            bool near = u != t && count[t * T + u];
+            for (size_t k = 0; !near && u != t && k < T; k++)
+                near = count[t * T + k] && count[k * T + u];
+            reach += near;
+        }
+        char id[64], label[512];
+        snprintf(id, sizeof id, "t%zu", t);
+        snprintf(label, sizeof label, "%s\nreaches %zu of %zu teams within two steps",
+                 p->topics[t].name, reach, T - 1);
+        node[t] = agnode(g, id, 1);
+        mapa__diagram_set(node[t], "label", label);
+        mapa__diagram_set(node[t], "style", "filled");
+        mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));
+        mapa__diagram_set(node[t], "shape", reach + 1 == T ? "doubleoctagon" : "box");
+    }
+    for (size_t h = 0; node && h < T; h++)
+        for (size_t t = 0; t < T; t++) {
+            if (!count[h * T + t])
+                continue;
+            char w[32];
+            snprintf(w, sizeof w, "%zu", count[h * T + t]);
+            Agedge_t *e = agedge(g, node[h], node[t], NULL, 1);
+            mapa__diagram_set(e, "label", w);
+            snprintf(w, sizeof w, "%zu", 1 + count[h * T + t]);
+            mapa__diagram_set(e, "penwidth", w);
+        }
+    free(count);
+    if (!node) {
+        agclose(g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    free(node);
+    const char *colours[] = {"white", "white"};
+    const char *texts[] = {"arrow h -> t: members of h are Critical Friends of t (label: how many)",
+                           "double octagon: the team reaches every other team within two steps"};
+    mapa__diagram_legend(g, colours, texts, 2);
+    return mapa__diagram_write(g, dir, "team_graph", formats);
+}

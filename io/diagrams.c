@@ -1,0 +1,23 @@
+/* mapa_draw_diagrams: every diagram the input allows, into one folder. */
+#include <mapa/output.h>
+
+#include "io/diagram_common.h"
+
+mapa_err mapa_draw_diagrams(const char *dir, const mapa_diagram_input *in, unsigned formats,
+                            size_t *written)
+{
+    *written = 0;
+    formats |= MAPA_DIAGRAM_SVG;
+    mapa_err err = mapa_make_dir(dir);
+    if (err == MAPA_OK)
+        err = mapa__diagram_structure(in, dir, formats);
+    *written += err == MAPA_OK;
+    if (err == MAPA_OK && in->cf && in->team) {
+        err = mapa__diagram_cf(in, dir, formats);
+        *written += err == MAPA_OK;
+        if (err == MAPA_OK)
+            err = mapa__diagram_team_graph(in, dir, formats);
+        *written += err == MAPA_OK;
+    }
+    return err;
+}

@@ -1,0 +1,19 @@
+#!/bin/sh
+# End-to-end checks of mapa draw and the diagrams of mapa plan.
+. "$(dirname "$0")/lib.sh"
+example=$root/scenarios/east-midlands
+"$mapa" plan "$example" -o "$tmp/p" -q; rc=$?
+[ $rc = 0 ] && ok || bad "plan exit $rc"
+for d in structure critical_friends team_graph; do
+    [ -s "$tmp/p/diagrams/$d.dot" ] && [ -s "$tmp/p/diagrams/$d.svg" ] && ok || bad "plan drew $d"
+done
+"$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/d" --format svg,pdf,png >"$tmp/out.txt"; rc=$?
+[ $rc = 0 ] && ok || bad "draw exit $rc"
+grep -q "^Diagrams: 3 drawn" "$tmp/out.txt" && ok || bad "draw reports 3 diagrams"
+head -c 4 "$tmp/d/team_graph.pdf" | grep -q "%PDF" && ok || bad "a PDF"
+head -c 8 "$tmp/d/team_graph.png" | grep -q "PNG" && ok || bad "a PNG"
+[ "$(grep -c -- "->" "$tmp/d/critical_friends.dot")" = "$(grep -c -- "->" "$tmp/p/diagrams/critical_friends.dot")" ] && ok || bad "draw: as many arrows as the plan's diagram"
+grep -q "Critical Friend arrangement" "$tmp/d/critical_friends.svg" && ok || bad "SVG has its title"
+"$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/x" --format gif 2>/dev/null; [ $? = 64 ] && ok || bad "--format gif is a usage error"
+"$mapa" draw "$example" --plan "$tmp/none" -o "$tmp/x" 2>/dev/null; [ $? = 66 ] && ok || bad "missing plan: 66"
+finish

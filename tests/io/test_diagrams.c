@@ -1,0 +1,179 @@
+/*
+ * Diagrams: each DOT file is read back with libcgraph and its nodes, clusters
+ * and edges checked against a hand-made plan; each SVG is well-formed XML (tags
+ * balanced) with the expected title; Graphviz's failures come back as errors.
+ */
+#define _DEFAULT_SOURCE
+#include <graphviz/cgraph.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <mapa/mapa.h>
+
+/* 3 teams of 3 members (member i in team i % 3), SPOC = member t, one CF per team. */
+static mapa_partnership *plan(size_t **team, size_t **spoc, mapa_cf *cf, mapa_cf_pair *pairs)
+{
+    mapa_partnership *p = NULL;
+    size_t idx;
+    char id[32];
+    assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
+    assert_int_equal(
+        mapa_partnership_add_agency(p, &idx, "ag", "Agency & Co <Ltd>", MAPA_SECTOR_NGO, false),
+        MAPA_OK);
+    for (size_t t = 0; t < 3; t++) {
+        snprintf(id, sizeof id, "t%zu", t);
+        mapa_topic topic = {.id = id,
+                            .name = id,
+                            .max_size = MAPA_UNLIMITED,
+                            .max_per_agency = MAPA_UNLIMITED,
+                            .cf_required = 1};
+        assert_int_equal(mapa_partnership_add_topic(p, &idx, &topic), MAPA_OK);
+    }
+    *team = malloc(10 * sizeof **team);
+    *spoc = malloc(3 * sizeof **spoc);
+    assert_true(*team && *spoc);
+    for (size_t i = 0; i < 10; i++) {
+        snprintf(id, sizeof id, "m%zu", i);
+        mapa_member m = {.id = id,
+                         .name = id,
+                         .agency = 0,
+                         .coordinator = i == 9,
+                         .fixed_team = MAPA_NONE,
+                         .previous_team = MAPA_NONE};
+        assert_int_equal(mapa_partnership_add_member(p, &idx, &m), MAPA_OK);
+        (*team)[i] = i == 9 ? MAPA_NONE : i % 3;
+    }
+    for (size_t t = 0; t < 3; t++)
+        (*spoc)[t] = t;
+    /* a cycle: a member of t0 reviews t1, of t1 reviews t2, of t2 reviews t0 */
+    pairs[0] = (mapa_cf_pair){3, 1, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, 0, false};
+    pairs[1] = (mapa_cf_pair){4, 2, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, 0, false};
+    pairs[2] = (mapa_cf_pair){5, 0, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, 0, false};
+    *cf = (mapa_cf)MAPA_CF_INIT;
+    cf->pairs = pairs;
+    cf->n_pairs = 3;
+    return p;
+}
+
+static Agraph_t *read_dot(const char *dir, const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.dot", dir, name);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    Agraph_t *g = agread(f, NULL);
+    fclose(f);
+    assert_non_null(g);
+    return g;
+}
+
+static size_t clusters(Agraph_t *g)
+{
+    size_t n = 0;
+    for (Agraph_t *s = agfstsubg(g); s; s = agnxtsubg(s))
+        n += strncmp(agnameof(s), "cluster_t", 9) == 0;
+    return n;
+}
+
+/* Well-formed enough: every <tag> closed in order, the XML declaration first. */
+static void check_svg(const char *dir, const char *name, const char *title)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.svg", dir, name);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    static char text[1 << 20];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    assert_true(strncmp(text, "<?xml", 5) == 0);
+    assert_non_null(strstr(text, title));
+    char stack[64][32];
+    size_t depth = 0;
+    for (char *s = strchr(text, '<'); s; s = strchr(s + 1, '<')) {
+        if (s[1] == '?' || s[1] == '!')
+            continue;
+        char *end = strchr(s, '>');
+        assert_non_null(end);
+        bool closing = s[1] == '/', empty = end[-1] == '/';
+        char tag[32];
+        size_t k = 0;
+        for (char *q = s + 1 + closing; k < 31 && *q && !strchr(" />\n\t", *q); q++)
+            tag[k++] = *q;
+        tag[k] = '\0';
+        if (closing) {
+            assert_true(depth > 0);
+            assert_string_equal(stack[--depth], tag);
+        } else if (!empty) {
+            assert_true(depth < 64);
+            strcpy(stack[depth++], tag);
+        }
+    }
+    assert_int_equal(depth, 0);
+}
+
+static void plan_diagrams(void **state)
+{
+    (void)state;
+    size_t *team, *spoc;
+    mapa_cf cf;
+    mapa_cf_pair pairs[3];
+    mapa_partnership *p = plan(&team, &spoc, &cf, pairs);
+    char dir[] = "/tmp/mapa-diagrams-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    mapa_diagram_input in = {p, team, spoc, &cf};
+    size_t written = 0;
+    assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
+    assert_int_equal(written, 3);
+
+    Agraph_t *g = read_dot(dir, "structure");
+    assert_int_equal(clusters(g), 3);              /* a cluster per team */
+    assert_non_null(agnode(g, "coordination", 0)); /* co-ordination team, meeting, 3 SPOCs */
+    assert_non_null(agnode(g, "meeting", 0));
+    assert_int_equal(agnedges(g), 1 + 3 + 3); /* coord->meeting, meeting<->SPOC, coord->SPOC */
+    agclose(g);
+
+    g = read_dot(dir, "critical_friends");
+    assert_int_equal(clusters(g), 3);
+    assert_int_equal(agnedges(g), 3);                              /* one arrow per CF */
+    Agnode_t *from = agnode(g, "m3", 0), *to = agnode(g, "m1", 0); /* m1 is t1's SPOC */
+    assert_true(from && to && agedge(g, from, to, NULL, 0));
+    assert_string_equal(agget(agedge(g, from, to, NULL, 0), "lhead"), "cluster_t1");
+    assert_string_equal(agget(to, "shape"), "doubleoctagon");
+    agclose(g);
+
+    g = read_dot(dir, "team_graph");
+    assert_int_equal(agnnodes(g), 3 + 1); /* teams and the legend */
+    assert_int_equal(agnedges(g), 3);
+    assert_non_null(strstr(agget(agnode(g, "t0", 0), "label"), "reaches 2 of 2 teams"));
+    agclose(g);
+
+    check_svg(dir, "structure", "structure");
+    check_svg(dir, "critical_friends", "Critical Friend arrangement");
+    check_svg(dir, "team_graph", "Team graph");
+    /* without Critical Friends only the structure is drawn */
+    in.cf = NULL;
+    assert_int_equal(mapa_draw_diagrams(dir, &in, 0, &written), MAPA_OK);
+    assert_int_equal(written, 1);
+    /* an unwritable folder is an error, not a crash */
+    assert_int_not_equal(mapa_draw_diagrams("/proc/mapa-no-such-dir", &in, 0, &written), MAPA_OK);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(team);
+    free(spoc);
+    mapa_partnership_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(plan_diagrams)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
