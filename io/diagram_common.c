@@ -37,6 +37,11 @@ const char *mapa__diagram_colour(size_t k)
     return PALETTE[k % 8];
 }
 
+const char *mapa__diagram_text_colour(size_t k)
+{
+    return k % 8 == 4 ? "white" : "black"; /* dark blue needs light text */
+}
+
 const char *mapa__diagram_style(size_t k)
 {
     return STYLES[(k / 8) % 4];

@@ -10,6 +10,8 @@
 /** Okabe and Ito's colour-blind-safe palette (8 colours) and line styles for greyscale. */
 const char *mapa__diagram_colour(size_t k);
 const char *mapa__diagram_style(size_t k);
+/** Text colour readable on fill colour k. */
+const char *mapa__diagram_text_colour(size_t k);
 
 /** A directed graph with a title, the fonts and the defaults every diagram uses. */
 Agraph_t *mapa__diagram_new(const char *name, const char *title);

@@ -95,7 +95,7 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
     Agraph_t *g = mapa__diagram_new("critical_friends", "Critical Friend arrangement");
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    mapa__diagram_set(g, "rankdir", "TB");
+    mapa__diagram_set(g, "rankdir", "LR"); /* members of a team stack in a column */
     Agnode_t **anchor = calloc(p->n_topics + 1, sizeof *anchor);
     if (!anchor) {
         agclose(g);
@@ -114,6 +114,7 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
             Agnode_t *n = member_node(c, p, i);
             mapa__diagram_set(n, "style", "filled");
             mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(t));
+            mapa__diagram_set(n, "fontcolor", mapa__diagram_text_colour(t));
             mapa__diagram_set(n, "shape", in->spoc && in->spoc[t] == i ? "doubleoctagon" : "box");
             if (!anchor[t] || (in->spoc && in->spoc[t] == i))
                 anchor[t] = n;
@@ -179,6 +180,7 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
         mapa__diagram_set(node[t], "label", label);
         mapa__diagram_set(node[t], "style", "filled");
         mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));
+        mapa__diagram_set(node[t], "fontcolor", mapa__diagram_text_colour(t));
         mapa__diagram_set(node[t], "shape", reach + 1 == T ? "doubleoctagon" : "box");
     }
     for (size_t h = 0; node && h < T; h++)
