@@ -13,7 +13,8 @@ static const char help_text[] =
     "Usage: mapa draw [OPTIONS] DIR --plan PLAN -o OUT\n\n"
     "Draw the diagrams of a saved plan (PLAN holds teams.csv and, when there is one,\n"
     "critical_friends.csv, as mapa plan writes them) with Graphviz: the structure of\n"
-    "the partnership, the Critical Friend arrangement and the team graph. Each is\n"
+    "the partnership, the Critical Friend arrangement, the team graph, each team's\n"
+    "stages with its Critical Friends, and the duplicated actions. Each is\n"
     "written as OUT/NAME.dot and OUT/NAME.svg.\n\n"
     "Options:\n"
     "  -o, --out OUT        folder for the diagrams\n"
@@ -111,8 +112,9 @@ static int run(int argc, char **argv)
     if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa draw: %s\n", mapa_error_last());
     else if (err == MAPA_OK && !o.quiet)
-        printf("Diagrams: %zu drawn into %s/ (structure%s)\n", written, o.out,
-               have_cf ? ", critical_friends, team_graph" : "");
+        printf("Diagrams: %zu drawn into %s/ (structure%s%s)\n", written, o.out,
+               have_cf ? ", critical_friends, team_graph, stages" : "",
+               have_cf && p->n_actions ? ", duplicates" : "");
     rc = mapa_cli_exit_code(err);
     if (have_cf)
         mapa_cf_dispose(&cf);

@@ -30,5 +30,9 @@ mapa_err mapa__diagram_write(Agraph_t *g, const char *dir, const char *name, uns
 mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats);
+mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, unsigned formats);
+struct mapa_duplicates;
+mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const struct mapa_duplicates *d,
+                                  const char *dir, unsigned formats);
 
 #endif

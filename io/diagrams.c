@@ -1,4 +1,5 @@
 /* mapa_draw_diagrams: every diagram the input allows, into one folder. */
+#include <mapa/duplicates.h>
 #include <mapa/output.h>
 
 #include "io/diagram_common.h"
@@ -18,6 +19,18 @@ mapa_err mapa_draw_diagrams(const char *dir, const mapa_diagram_input *in, unsig
         if (err == MAPA_OK)
             err = mapa__diagram_team_graph(in, dir, formats);
         *written += err == MAPA_OK;
+        if (err == MAPA_OK)
+            err = mapa__diagram_stages(in, dir, formats);
+        *written += err == MAPA_OK;
+    }
+    if (err == MAPA_OK && in->cf && in->team && in->p->n_actions > 0) {
+        mapa_duplicates d;
+        err = mapa_duplicates_find(&d, in->p, in->team, in->cf, NULL);
+        if (err == MAPA_OK) {
+            err = mapa__diagram_duplicates(in, &d, dir, formats);
+            *written += err == MAPA_OK;
+            mapa_duplicates_dispose(&d);
+        }
     }
     return err;
 }

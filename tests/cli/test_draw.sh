@@ -4,12 +4,13 @@
 example=$root/scenarios/east-midlands
 "$mapa" plan "$example" -o "$tmp/p" -q; rc=$?
 [ $rc = 0 ] && ok || bad "plan exit $rc"
-for d in structure critical_friends team_graph; do
+for d in structure critical_friends team_graph stages duplicates; do
     [ -s "$tmp/p/diagrams/$d.dot" ] && [ -s "$tmp/p/diagrams/$d.svg" ] && ok || bad "plan drew $d"
 done
 "$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/d" --format svg,pdf,png >"$tmp/out.txt"; rc=$?
 [ $rc = 0 ] && ok || bad "draw exit $rc"
-grep -q "^Diagrams: 3 drawn" "$tmp/out.txt" && ok || bad "draw reports 3 diagrams"
+grep -q "^Diagrams: 5 drawn" "$tmp/out.txt" && ok || bad "draw reports 5 diagrams"
+grep -q "blind spot" "$tmp/d/duplicates.dot" && ok || bad "duplicates map shows blind spots"
 head -c 4 "$tmp/d/team_graph.pdf" | grep -q "%PDF" && ok || bad "a PDF"
 head -c 8 "$tmp/d/team_graph.png" | grep -q "PNG" && ok || bad "a PNG"
 [ "$(grep -c -- "->" "$tmp/d/critical_friends.dot")" = "$(grep -c -- "->" "$tmp/p/diagrams/critical_friends.dot")" ] && ok || bad "draw: as many arrows as the plan's diagram"

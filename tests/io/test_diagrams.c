@@ -131,7 +131,7 @@ static void plan_diagrams(void **state)
     mapa_diagram_input in = {p, team, spoc, &cf};
     size_t written = 0;
     assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
-    assert_int_equal(written, 3);
+    assert_int_equal(written, 4); /* no actions: no duplicates map */
 
     Agraph_t *g = read_dot(dir, "structure");
     assert_int_equal(clusters(g), 3);              /* a cluster per team */
@@ -155,7 +155,18 @@ static void plan_diagrams(void **state)
     assert_non_null(strstr(agget(agnode(g, "t0", 0), "label"), "reaches 2 of 2 teams"));
     agclose(g);
 
+    g = read_dot(dir, "stages");
+    assert_int_equal(clusters(g), 3);
+    /* per team 4 stages in a chain (3) and dissemination to the meeting (1); each CF note
+       joins Decision-making and Evaluation (2) */
+    assert_int_equal(agnedges(g), 3 * 4 + 3 * 2);
+    Agnode_t *note = agnode(g, "cf_m3_t1", 0);
+    assert_true(note && agedge(g, note, agnode(g, "t1_s0", 0), NULL, 0) &&
+                agedge(g, note, agnode(g, "t1_s2", 0), NULL, 0));
+    agclose(g);
+
     check_svg(dir, "structure", "structure");
+    check_svg(dir, "stages", "Stages of each sub&#45;team"); /* SVG escapes the hyphen */
     check_svg(dir, "critical_friends", "Critical Friend arrangement");
     check_svg(dir, "team_graph", "Team graph");
     /* without Critical Friends only the structure is drawn */

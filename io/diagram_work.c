@@ -1,0 +1,143 @@
+/*
+ * The work of the sub-teams: each team's stages (Decision-making -> Action
+ * taken -> Evaluation -> Dissemination) with its Critical Friends joining the
+ * Decision-making and Evaluation stages and dissemination going through the
+ * multi-agency meeting; and the map of duplicated actions (teams linked by
+ * the actions they duplicate, blind spots, which no CF link joins, in the
+ * warning colour).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mapa/duplicates.h>
+
+#include "io/diagram_common.h"
+
+static const char *const STAGE[4] = {"Decision-making", "Action taken", "Evaluation",
+                                     "Dissemination"};
+
+mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    Agraph_t *g = mapa__diagram_new("stages", "Stages of each sub-team, and where Critical "
+                                              "Friends join them");
+    if (!g)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    Agnode_t *meeting = agnode(g, "meeting", 1);
+    mapa__diagram_set(meeting, "label", "Multi-agency meeting\n(dissemination to the partnership)");
+    mapa__diagram_set(meeting, "shape", "ellipse");
+    mapa__diagram_set(meeting, "style", "bold");
+    for (size_t t = 0; t < p->n_topics; t++) {
+        char name[64], id[64];
+        snprintf(name, sizeof name, "cluster_t%zu", t);
+        Agraph_t *c = agsubg(g, name, 1);
+        mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "color", mapa__diagram_colour(t));
+        mapa__diagram_set(c, "penwidth", "2");
+        Agnode_t *stage[4];
+        for (int k = 0; k < 4; k++) {
+            snprintf(id, sizeof id, "t%zu_s%d", t, k);
+            stage[k] = agnode(c, id, 1);
+            mapa__diagram_set(stage[k], "label", STAGE[k]);
+            mapa__diagram_set(stage[k], "shape", "box");
+            mapa__diagram_set(stage[k], "style", "rounded,filled");
+            mapa__diagram_set(stage[k], "fillcolor", mapa__diagram_colour(t));
+            mapa__diagram_set(stage[k], "fontcolor", mapa__diagram_text_colour(t));
+            if (k > 0)
+                agedge(g, stage[k - 1], stage[k], NULL, 1);
+        }
+        agedge(g, stage[3], meeting, NULL, 1);
+        for (size_t k = 0; in->cf && k < in->cf->n_pairs; k++) {
+            const mapa_cf_pair *x = &in->cf->pairs[k];
+            if (x->team != t)
+                continue;
+            size_t h = in->team[x->member];
+            snprintf(id, sizeof id, "cf_%s_t%zu", p->members[x->member].id, t);
+            char label[512];
+            snprintf(label, sizeof label, "CF: %s\nfrom %s", p->members[x->member].name,
+                     h != MAPA_NONE ? p->topics[h].name : "?");
+            Agnode_t *n = agnode(g, id, 1);
+            mapa__diagram_set(n, "label", label);
+            mapa__diagram_set(n, "shape", "note");
+            for (int s = 0; s < 2; s++) {
+                unsigned bit = s ? MAPA_STAGE_EVALUATION : MAPA_STAGE_DECISION;
+                if (!(x->stages & bit))
+                    continue;
+                Agedge_t *e = agedge(g, n, stage[s ? 2 : 0], NULL, 1);
+                mapa__diagram_set(e, "style", "dashed");
+                mapa__diagram_set(e, "color", h != MAPA_NONE ? mapa__diagram_colour(h) : "black");
+            }
+        }
+    }
+    const char *colours[] = {"white", "white", "white"};
+    const char *texts[] = {"rounded box: a stage of the team's work, in order",
+                           "note: a Critical Friend (dashed: the stages it joins, in its home "
+                           "team's colour)",
+                           "ellipse: the multi-agency meeting, where results are disseminated"};
+    mapa__diagram_legend(g, colours, texts, 3);
+    return mapa__diagram_write(g, dir, "stages", formats);
+}
+
+mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_duplicates *d,
+                                  const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    size_t T = p->n_topics;
+    size_t *count = calloc(T * T + 1, sizeof *count);
+    unsigned char *blind = calloc(T * T + 1, 1);
+    Agraph_t *g = count && blind ? mapa__diagram_new("duplicates", "Duplicated actions between "
+                                                                   "sub-teams")
+                                 : NULL;
+    if (!g) {
+        free(count);
+        free(blind);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        size_t a = p->actions[d->pairs[k].a].team, b = p->actions[d->pairs[k].b].team;
+        if (a == b)
+            continue;
+        size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        count[lo * T + hi]++;
+        blind[lo * T + hi] |= d->have_plan && !d->pairs[k].spotted;
+    }
+    Agnode_t **node = calloc(T + 1, sizeof *node);
+    for (size_t t = 0; node && t < T; t++) {
+        char id[32];
+        snprintf(id, sizeof id, "t%zu", t);
+        node[t] = agnode(g, id, 1);
+        mapa__diagram_set(node[t], "label", p->topics[t].name);
+        mapa__diagram_set(node[t], "shape", "box");
+        mapa__diagram_set(node[t], "style", "filled");
+        mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));
+        mapa__diagram_set(node[t], "fontcolor", mapa__diagram_text_colour(t));
+    }
+    for (size_t a = 0; node && a < T; a++)
+        for (size_t b = a + 1; b < T; b++) {
+            if (!count[a * T + b])
+                continue;
+            char label[64];
+            snprintf(label, sizeof label, "%zu%s", count[a * T + b],
+                     blind[a * T + b] ? " (blind spot)" : "");
+            Agedge_t *e = agedge(g, node[a], node[b], NULL, 1);
+            mapa__diagram_set(e, "dir", "none");
+            mapa__diagram_set(e, "label", label);
+            mapa__diagram_set(e, "penwidth", "2");
+            mapa__diagram_set(e, "color", blind[a * T + b] ? "#D55E00" : "#0072B2");
+            mapa__diagram_set(e, "style", blind[a * T + b] ? "bold,dashed" : "solid");
+        }
+    free(count);
+    free(blind);
+    if (!node) {
+        agclose(g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    free(node);
+    const char *colours[] = {"#0072B2", "#D55E00"};
+    const char *texts[] = {"line: the two teams plan the same work (label: how many pairs); a "
+                           "Critical Friend link joins them",
+                           "bold dashed: a blind spot, no Critical Friend link joins the teams"};
+    mapa__diagram_legend(g, colours, texts, 2);
+    return mapa__diagram_write(g, dir, "duplicates", formats);
+}
