@@ -7,7 +7,7 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
-#include "models/util.h"
+#include "cli/saved_plan.h"
 
 static const char help_text[] =
     "Usage: mapa draw [OPTIONS] DIR --plan PLAN -o OUT\n\n"
@@ -88,25 +88,15 @@ static int run(int argc, char **argv)
         return rc < 0 ? MAPA_EXIT_OK : rc;
     mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_partnership *p = NULL;
-    size_t *team = NULL, *spoc = NULL;
-    mapa_cf cf = MAPA_CF_INIT;
-    bool have_cf = false;
-    char *teams = mapa__path_join(o.plan, "teams.csv");
-    char *cfs = mapa__path_join(o.plan, "critical_friends.csv");
-    mapa_err err = teams && cfs ? mapa_partnership_load(&p, &diags, o.dir)
-                                : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    saved_plan plan = {NULL, NULL, MAPA_CF_INIT, false};
+    mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
     if (err == MAPA_OK)
-        err = mapa_read_teams_csv(&team, &spoc, p, teams, &diags);
-    FILE *probe = err == MAPA_OK ? fopen(cfs, "r") : NULL;
-    if (probe) {
-        fclose(probe);
-        err = mapa_read_cf_csv(&cf, p, team, cfs, &diags);
-        have_cf = err == MAPA_OK;
-    }
+        err = mapa_cli_saved_plan_read(&plan, o.plan, p, false, &diags);
     mapa_cli_print_problems(&diags, 50);
+    bool have_cf = plan.have_cf;
     size_t written = 0;
     if (err == MAPA_OK) {
-        mapa_diagram_input in = {p, team, spoc, have_cf ? &cf : NULL};
+        mapa_diagram_input in = {p, plan.team, plan.spoc, have_cf ? &plan.cf : NULL};
         err = mapa_draw_diagrams(o.out, &in, o.formats, &written);
     }
     if (err != MAPA_OK && err != MAPA_EFORMAT)
@@ -116,12 +106,7 @@ static int run(int argc, char **argv)
                have_cf ? ", critical_friends, team_graph, stages" : "",
                have_cf && p->n_actions ? ", duplicates" : "");
     rc = mapa_cli_exit_code(err);
-    if (have_cf)
-        mapa_cf_dispose(&cf);
-    free(team);
-    free(spoc);
-    free(teams);
-    free(cfs);
+    mapa_cli_saved_plan_dispose(&plan);
     mapa_diags_dispose(&diags);
     mapa_partnership_free(p);
     return rc;

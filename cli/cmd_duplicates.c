@@ -7,7 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/dup_run.h"
-#include "models/util.h"
+#include "cli/saved_plan.h"
 
 static const char help_text[] =
     "Usage: mapa duplicates [OPTIONS] DIR -o OUT\n\n"
@@ -83,23 +83,6 @@ static int parse(options *o, int argc, char **argv)
     return MAPA_EXIT_OK;
 }
 
-/* The plan's teams and Critical Friends, when --plan is given. */
-static mapa_err read_plan(const options *o, const mapa_partnership *p, size_t **team, mapa_cf *cf,
-                          mapa_diags *diags)
-{
-    size_t *spoc = NULL;
-    char *teams = mapa__path_join(o->plan, "teams.csv"),
-         *cfs = mapa__path_join(o->plan, "critical_friends.csv");
-    mapa_err err = teams && cfs ? mapa_read_teams_csv(team, &spoc, p, teams, diags)
-                                : mapa_error_set(MAPA_ENOMEM, "out of memory");
-    if (err == MAPA_OK)
-        err = mapa_read_cf_csv(cf, p, *team, cfs, diags);
-    free(spoc);
-    free(teams);
-    free(cfs);
-    return err;
-}
-
 static int run(int argc, char **argv)
 {
     options o;
@@ -108,8 +91,7 @@ static int run(int argc, char **argv)
         return rc < 0 ? MAPA_EXIT_OK : rc;
     mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_partnership *p = NULL;
-    size_t *team = NULL;
-    mapa_cf cf = MAPA_CF_INIT;
+    saved_plan plan = {NULL, NULL, MAPA_CF_INIT, false};
     mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
     if (err == MAPA_OK && o.threshold) {
         char *end = NULL;
@@ -127,18 +109,17 @@ static int run(int argc, char **argv)
                 "to compare\n",
                 o.dir);
     if (err == MAPA_OK && o.plan)
-        err = read_plan(&o, p, &team, &cf, &diags);
+        err = mapa_cli_saved_plan_read(&plan, o.plan, p, true, &diags);
     mapa_cli_print_problems(&diags, 50);
-    if (err == MAPA_EFORMAT && !team)
+    if (err == MAPA_EFORMAT && !plan.team)
         fprintf(stderr, "%zu error%s: fix them (mapa validate %s) and run again.\n", diags.n_errors,
                 diags.n_errors == 1 ? "" : "s", o.dir);
     else if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
-    rc = err == MAPA_OK ? mapa_cli_duplicates_stage(o.out, o.quiet, "duplicates", p, team,
-                                                    o.plan ? &cf : NULL, &o.dup)
+    rc = err == MAPA_OK ? mapa_cli_duplicates_stage(o.out, o.quiet, "duplicates", p, plan.team,
+                                                    plan.have_cf ? &plan.cf : NULL, &o.dup)
                         : mapa_cli_exit_code(err);
-    mapa_cf_dispose(&cf);
-    free(team);
+    mapa_cli_saved_plan_dispose(&plan);
     mapa_diags_dispose(&diags);
     mapa_partnership_free(p);
     return rc;

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/metrics_run.h"
-#include "models/util.h"
+#include "cli/saved_plan.h"
 
 static const char help_text[] =
     "Usage: mapa metrics [OPTIONS] DIR --plan PLAN -o OUT\n"
@@ -106,22 +106,11 @@ static int edge_list(const options *o)
     return mapa_cli_exit_code(err);
 }
 
-static int saved_plan(const options *o, const mapa_partnership *p)
+static int from_saved_plan(const options *o, const mapa_partnership *p)
 {
     mapa_diags diags = MAPA_DIAGS_INIT;
-    size_t *team = NULL, *spoc = NULL;
-    mapa_cf cf = MAPA_CF_INIT;
-    bool have_cf = false;
-    char *teams = mapa__path_join(o->plan, "teams.csv"),
-         *cfs = mapa__path_join(o->plan, "critical_friends.csv");
-    mapa_err err = teams && cfs ? mapa_read_teams_csv(&team, &spoc, p, teams, &diags)
-                                : mapa_error_set(MAPA_ENOMEM, "out of memory");
-    FILE *probe = err == MAPA_OK ? fopen(cfs, "r") : NULL;
-    if (probe) {
-        fclose(probe);
-        err = mapa_read_cf_csv(&cf, p, team, cfs, &diags);
-        have_cf = err == MAPA_OK;
-    }
+    saved_plan plan;
+    mapa_err err = mapa_cli_saved_plan_read(&plan, o->plan, p, false, &diags);
     mapa_cli_print_problems(&diags, 50);
     mapa_diags_dispose(&diags);
     int rc;
@@ -131,14 +120,10 @@ static int saved_plan(const options *o, const mapa_partnership *p)
         rc = mapa_cli_exit_code(err);
     } else {
         metrics_options mo = {o->out, o->window, o->quiet};
-        rc = mapa_cli_metrics_stage(&mo, "metrics", p, team, spoc, have_cf ? &cf : NULL);
+        rc = mapa_cli_metrics_stage(&mo, "metrics", p, plan.team, plan.spoc,
+                                    plan.have_cf ? &plan.cf : NULL);
     }
-    if (have_cf)
-        mapa_cf_dispose(&cf);
-    free(team);
-    free(spoc);
-    free(teams);
-    free(cfs);
+    mapa_cli_saved_plan_dispose(&plan);
     return rc;
 }
 
@@ -159,7 +144,7 @@ static int run(int argc, char **argv)
                 diags.n_errors == 1 ? "" : "s", o.dir);
     else if (err != MAPA_OK)
         fprintf(stderr, "mapa metrics: %s\n", mapa_error_last());
-    rc = err == MAPA_OK ? saved_plan(&o, p) : mapa_cli_exit_code(err);
+    rc = err == MAPA_OK ? from_saved_plan(&o, p) : mapa_cli_exit_code(err);
     mapa_diags_dispose(&diags);
     mapa_partnership_free(p);
     return rc;
