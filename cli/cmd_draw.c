@@ -14,18 +14,21 @@ static const char help_text[] =
     "Draw the diagrams of a saved plan (PLAN holds teams.csv and, when there is one,\n"
     "critical_friends.csv, as mapa plan writes them) with Graphviz: the structure of\n"
     "the partnership, the Critical Friend arrangement, the team graph, each team's\n"
-    "stages with its Critical Friends, and the duplicated actions. Each is\n"
-    "written as OUT/NAME.dot and OUT/NAME.svg.\n\n"
+    "stages with its Critical Friends, the communication network and the\n"
+    "duplicated actions. Each is written as OUT/NAME.dot and OUT/NAME.svg.\n\n"
     "Options:\n"
     "  -o, --out OUT        folder for the diagrams\n"
     "      --plan PLAN      the folder of a saved plan\n"
     "      --format LIST    also pdf and/or png, e.g. --format svg,pdf\n"
+    "      --network BY     nodes of the network diagram: members, agencies, teams\n"
+    "                       (default: members below 200, agencies from 200 up)\n"
     "  -q, --quiet          no report on stdout\n"
     "  -h, --help           show this help\n";
 
 typedef struct options {
     const char *dir, *plan, *out;
     unsigned formats;
+    mapa_diagram_level level;
     bool quiet;
 } options;
 
@@ -53,7 +56,7 @@ static int parse(options *o, int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         bool valued = strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 || strcmp(a, "--plan") == 0 ||
-                      strcmp(a, "--format") == 0;
+                      strcmp(a, "--format") == 0 || strcmp(a, "--network") == 0;
         if (valued && (i + 1 >= argc || !argv[i + 1][0]))
             return mapa_cli_usage_error("draw", "%s needs a value", a);
         if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0)
@@ -63,6 +66,16 @@ static int parse(options *o, int argc, char **argv)
         else if (strcmp(a, "--format") == 0) {
             if (!parse_formats(argv[++i], &o->formats))
                 return mapa_cli_usage_error("draw", "--format is a list of svg, pdf, png");
+        } else if (strcmp(a, "--network") == 0) {
+            const char *by = argv[++i];
+            if (strcmp(by, "members") == 0)
+                o->level = MAPA_DIAGRAM_MEMBERS;
+            else if (strcmp(by, "agencies") == 0)
+                o->level = MAPA_DIAGRAM_AGENCIES;
+            else if (strcmp(by, "teams") == 0)
+                o->level = MAPA_DIAGRAM_TEAMS;
+            else
+                return mapa_cli_usage_error("draw", "--network is members, agencies or teams");
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
             o->quiet = true;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -96,14 +109,14 @@ static int run(int argc, char **argv)
     bool have_cf = plan.have_cf;
     size_t written = 0;
     if (err == MAPA_OK) {
-        mapa_diagram_input in = {p, plan.team, plan.spoc, have_cf ? &plan.cf : NULL};
+        mapa_diagram_input in = {p, plan.team, plan.spoc, have_cf ? &plan.cf : NULL, o.level};
         err = mapa_draw_diagrams(o.out, &in, o.formats, &written);
     }
     if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa draw: %s\n", mapa_error_last());
     else if (err == MAPA_OK && !o.quiet)
-        printf("Diagrams: %zu drawn into %s/ (structure%s%s)\n", written, o.out,
-               have_cf ? ", critical_friends, team_graph, stages" : "",
+        printf("Diagrams: %zu drawn into %s/ (structure%s%s%s)\n", written, o.out,
+               have_cf ? ", critical_friends, team_graph, stages" : "", ", network",
                have_cf && p->n_actions ? ", duplicates" : "");
     rc = mapa_cli_exit_code(err);
     mapa_cli_saved_plan_dispose(&plan);

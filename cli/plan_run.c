@@ -134,7 +134,7 @@ static int diagrams_stage(const plan_options *o, const char *verb, const mapa_pa
                           const size_t *team, const size_t *spoc, const mapa_cf *cf)
 {
     char *dir = mapa__path_join(o->out, "diagrams");
-    mapa_diagram_input in = {p, team, spoc, cf};
+    mapa_diagram_input in = {p, team, spoc, cf, MAPA_DIAGRAM_AUTO};
     size_t written = 0;
     progress(o, "Drawing the diagrams", p->n_members, p->n_topics);
     mapa_err err = dir ? mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written)

@@ -17,15 +17,39 @@
 
 static char graphviz_message[512];
 
+/*
+ * Graphviz hands a message over in pieces ("Error", ": ", the text): they are
+ * joined, the level words dropped, lines separated by "; ".
+ */
 static int collect(char *message)
 {
-    if (!graphviz_message[0]) {
-        snprintf(graphviz_message, sizeof graphviz_message, "%s", message);
-        size_t n = strlen(graphviz_message);
-        while (n && (graphviz_message[n - 1] == '\n' || graphviz_message[n - 1] == ' '))
-            graphviz_message[--n] = '\0';
+    if (strcmp(message, "Error") == 0 || strcmp(message, "Warning") == 0 ||
+        strcmp(message, ": ") == 0)
+        return 0;
+    size_t n = strlen(graphviz_message);
+    for (const char *c = message; *c && n + 3 < sizeof graphviz_message; c++) {
+        if (*c == '\n') {
+            if (c[1])
+                n += (size_t)snprintf(graphviz_message + n, sizeof graphviz_message - n, "; ");
+            continue;
+        }
+        graphviz_message[n++] = *c;
     }
+    graphviz_message[n] = '\0';
+    while (n && graphviz_message[n - 1] == ' ')
+        graphviz_message[--n] = '\0';
+    if (n && message[strlen(message) - 1] == '\n')
+        n += (size_t)snprintf(graphviz_message + n, sizeof graphviz_message - n, "; ");
     return 0;
+}
+
+/* The collected messages, without a trailing separator. */
+static const char *graphviz_reason(void)
+{
+    size_t n = strlen(graphviz_message);
+    while (n && (graphviz_message[n - 1] == ' ' || graphviz_message[n - 1] == ';'))
+        graphviz_message[--n] = '\0';
+    return n ? graphviz_message : "no reason given";
 }
 
 static const char *const PALETTE[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
@@ -45,6 +69,14 @@ const char *mapa__diagram_text_colour(size_t k)
 const char *mapa__diagram_style(size_t k)
 {
     return STYLES[(k / 8) % 4];
+}
+
+size_t mapa__diagram_per_row(size_t n)
+{
+    size_t w = 3;
+    while (w * w < 2 * n)
+        w++;
+    return w;
 }
 
 void mapa__diagram_set(void *obj, const char *name, const char *value)
@@ -71,6 +103,80 @@ Agraph_t *mapa__diagram_new(const char *name, const char *title)
     return g;
 }
 
+/* A legend row: [swatch] [end of a line sample] [text], side by side. */
+static void legend_row(Agraph_t *box, size_t k, const mapa__legend_item *item, double width,
+                       bool across)
+{
+    char id[3][48];
+    Agnode_t *n[3];
+    for (int j = 0; j < 3; j++) {
+        snprintf(id[j], sizeof id[j], "legend_%zu_%c", k, "abt"[j]);
+        n[j] = agnode(box, id[j], 1);
+    }
+    for (int j = 0; j < 2; j++) {
+        mapa__diagram_set(n[j], "shape", "point");
+        mapa__diagram_set(n[j], "width", "0.04");
+        mapa__diagram_set(n[j], "color", item->colour ? item->colour : "black");
+    }
+    Agedge_t *e = agedge(box, n[0], n[1], NULL, 1);
+    if (item->shape) { /* a node drawn as in the diagram */
+        mapa__diagram_set(n[0], "shape", item->shape);
+        mapa__diagram_set(n[0], "label", "");
+        mapa__diagram_set(n[0], "width", "0.5");
+        mapa__diagram_set(n[0], "height", "0.3");
+        mapa__diagram_set(n[0], "color", "black");
+        mapa__diagram_set(n[0], "style", item->style ? item->style : "solid");
+        mapa__diagram_set(n[0], "fillcolor", item->colour ? item->colour : "white");
+        mapa__diagram_set(n[1], "style", "invis");
+        mapa__diagram_set(e, "style", "invis");
+    } else { /* a line drawn as in the diagram */
+        mapa__diagram_set(e, "style", item->style ? item->style : "solid");
+        mapa__diagram_set(e, "color", item->colour ? item->colour : "black");
+        mapa__diagram_set(e, "penwidth", item->pen ? item->pen : "2");
+        mapa__diagram_set(e, "dir", item->arrow ? "forward" : "none");
+    }
+    char text[600], w[32];
+    snprintf(text, sizeof text, "%s\\l", item->text); /* left-justified */
+    snprintf(w, sizeof w, "%.2f", width);
+    mapa__diagram_set(n[2], "shape", "plaintext");
+    mapa__diagram_set(n[2], "label", text);
+    mapa__diagram_set(n[2], "width", w);
+    mapa__diagram_set(agedge(box, n[1], n[2], NULL, 1), "style", "invis");
+    if (across) { /* top-to-bottom diagrams: the row is one rank */
+        char row[48];
+        snprintf(row, sizeof row, "legend_row_%zu", k);
+        Agraph_t *r = agsubg(box, row, 1);
+        mapa__diagram_set(r, "rank", "same");
+        for (int j = 0; j < 3; j++)
+            agsubnode(r, n[j], 1);
+    }
+}
+
+void mapa__diagram_legend(Agraph_t *g, const mapa__legend_item *items, size_t n)
+{
+    Agraph_t *box = agsubg(g, "cluster_legend", 1);
+    mapa__diagram_set(box, "label", "Legend");
+    mapa__diagram_set(box, "fontsize", "14");
+    mapa__diagram_set(box, "color", "#999999");
+    mapa__diagram_set(box, "style", "rounded");
+    size_t longest = 0;
+    for (size_t k = 0; k < n; k++)
+        longest = strlen(items[k].text) > longest ? strlen(items[k].text) : longest;
+    double width = 0.075 * (double)longest; /* inches at 11 pt: left-justified in equal boxes */
+    const char *dir = agget(g, "rankdir");
+    bool across = !dir || strcmp(dir, "LR") != 0;
+    for (size_t k = 0; k < n; k++) {
+        legend_row(box, k, &items[k], width, across);
+        for (int j = 0; across && k > 0 && j < 3; j++) { /* rows one under the other */
+            char a[48], b[48];
+            snprintf(a, sizeof a, "legend_%zu_%c", k - 1, "abt"[j]);
+            snprintf(b, sizeof b, "legend_%zu_%c", k, "abt"[j]);
+            Agedge_t *e = agedge(box, agnode(box, a, 0), agnode(box, b, 0), NULL, 1);
+            mapa__diagram_set(e, "style", "invis");
+        }
+    }
+}
+
 /* Text for an HTML-like label: & < > " escaped. */
 static void html_escape(char *out, size_t cap, const char *s)
 {
@@ -91,8 +197,8 @@ static void html_escape(char *out, size_t cap, const char *s)
     out[n] = '\0';
 }
 
-void mapa__diagram_legend(Agraph_t *g, const char *const *colours, const char *const *texts,
-                          size_t n)
+void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const char *const *texts,
+                                size_t n)
 {
     size_t cap = 256 + n * 320;
     char *html = malloc(cap), cell[256];
@@ -128,7 +234,7 @@ static mapa_err render(GVC_t *gvc, Agraph_t *g, const char *path, const char *fo
     if (gvRender(gvc, g, format, f.fp) != 0) {
         mapa__atomic_abort(&f);
         return mapa_error_set(MAPA_EDEPENDENCY, "Graphviz could not write %s: %s", path,
-                              graphviz_message[0] ? graphviz_message : "no reason given");
+                              graphviz_reason());
     }
     return mapa__atomic_commit(&f);
 }
@@ -155,10 +261,11 @@ mapa_err mapa__diagram_write(Agraph_t *g, const char *dir, const char *name, uns
         return mapa_error_set(MAPA_EDEPENDENCY, "Graphviz could not start");
     }
     mapa_err err = MAPA_OK;
-    bool laid_out = gvLayout(gvc, g, "dot") == 0;
+    const char *engine = agget(g, "layout");
+    bool laid_out = gvLayout(gvc, g, engine && engine[0] ? engine : "dot") == 0;
     if (!laid_out)
         err = mapa_error_set(MAPA_EDEPENDENCY, "Graphviz could not lay out %s: %s", name,
-                             graphviz_message[0] ? graphviz_message : "no reason given");
+                             graphviz_reason());
     static const struct {
         unsigned bit;
         const char *ext;

@@ -13,24 +13,41 @@ const char *mapa__diagram_style(size_t k);
 /** Text colour readable on fill colour k. */
 const char *mapa__diagram_text_colour(size_t k);
 
+/** How many of n boxes go in one row of a wrapped diagram (about twice as wide as high). */
+size_t mapa__diagram_per_row(size_t n);
+
 /** A directed graph with a title, the fonts and the defaults every diagram uses. */
 Agraph_t *mapa__diagram_new(const char *name, const char *title);
 
 /** Set attribute `name` of node, edge or graph `obj` (declared on first use). */
 void mapa__diagram_set(void *obj, const char *name, const char *value);
 
-/** A legend: a table of (swatch colour, text) rows, placed below the drawing. */
-void mapa__diagram_legend(Agraph_t *g, const char *const *colours, const char *const *texts,
-                          size_t n);
+/** A legend row: a node drawn with `shape` (NULL: a line drawn with `style`) and its text. */
+typedef struct mapa__legend_item {
+    const char *text;
+    const char *shape;  /**< node shape of the swatch, or NULL for a line sample */
+    const char *style;  /**< node or line style, as in the diagram */
+    const char *colour; /**< fill colour of the node, or colour of the line */
+    const char *pen;    /**< pen width of the line (NULL: 2) */
+    bool arrow;         /**< the line has an arrowhead */
+} mapa__legend_item;
+
+/** A legend: a cluster of swatches drawn as the diagram draws them, each with its text. */
+void mapa__diagram_legend(Agraph_t *g, const mapa__legend_item *items, size_t n);
 
 /** Lay out with dot and write dir/name.dot, .svg and the requested formats; closes g. */
 mapa_err mapa__diagram_write(Agraph_t *g, const char *dir, const char *name, unsigned formats);
+
+/** A legend for layouts without clusters (neato): one table of (colour, text) rows. */
+void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const char *const *texts,
+                                size_t n);
 
 /** The diagrams. */
 mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, unsigned formats);
+mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats);
 struct mapa_duplicates;
 mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const struct mapa_duplicates *d,
                                   const char *dir, unsigned formats);

@@ -35,7 +35,8 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
     Agraph_t *g = mapa__diagram_new("structure", title);
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    mapa__diagram_set(g, "rankdir", "TB");
+    /* left to right: the co-ordination team, the meeting, the teams in one column */
+    mapa__diagram_set(g, "ranksep", "0.9");
     char coords[2048] = "Co-ordination team";
     for (size_t i = 0; i < p->n_members; i++)
         if (p->members[i].coordinator) {
@@ -60,6 +61,7 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
         Agraph_t *c = agsubg(g, name, 1);
         snprintf(label, sizeof label, "%s (%zu members)", p->topics[t].name, size);
         mapa__diagram_set(c, "label", label);
+        mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "style", "filled");
         mapa__diagram_set(c, "fillcolor", mapa__diagram_colour(t));
         size_t s = in->spoc ? in->spoc[t] : MAPA_NONE;
@@ -80,11 +82,14 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
         mapa__diagram_set(co, "style", "dashed");
         mapa__diagram_set(co, "constraint", "false");
     }
-    const char *colours[] = {"#DDDDDD", "white", mapa__diagram_colour(0)};
-    const char *texts[] = {"co-ordination team (dashed: its link to each SPOC)",
-                           "Single Point of Contact of a sub-team",
-                           "sub-team, one colour each (arrows: to and from the meeting)"};
-    mapa__diagram_legend(g, colours, texts, 3);
+    const mapa__legend_item legend[] = {
+        {"the co-ordination team", "box", "filled", "#DDDDDD", NULL, false},
+        {"a sub-team (one colour each) around its Single Point of Contact (SPOC)", "box", "filled",
+         mapa__diagram_colour(0), NULL, false},
+        {"a SPOC: reports to and hears from the multi-agency meeting", NULL, "solid", "black", "1",
+         true},
+        {"the co-ordination team's link to each SPOC", NULL, "dashed", "black", "1", false}};
+    mapa__diagram_legend(g, legend, 4);
     return mapa__diagram_write(g, dir, "structure", formats);
 }
 
@@ -106,6 +111,7 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         team_cluster_name(name, sizeof name, t);
         Agraph_t *c = agsubg(g, name, 1);
         mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "color", mapa__diagram_colour(t));
         mapa__diagram_set(c, "penwidth", "2");
         for (size_t i = 0; i < p->n_members; i++) {
@@ -134,12 +140,14 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         mapa__diagram_set(e, "penwidth", "2");
     }
     free(anchor);
-    const char *colours[] = {"white", "white", mapa__diagram_colour(0)};
-    const char *texts[] = {"box: a member (name, agency), filled with its team's colour",
-                           "double octagon: the team's SPOC",
-                           "arrow: a Critical Friend joining the team it points to, in the colour "
-                           "and line of its home team"};
-    mapa__diagram_legend(g, colours, texts, 3);
+    const mapa__legend_item legend[] = {
+        {"a member (name, agency), in its team's colour", "box", "filled", mapa__diagram_colour(0),
+         NULL, false},
+        {"the team's Single Point of Contact", "doubleoctagon", "filled", mapa__diagram_colour(0),
+         NULL, false},
+        {"a Critical Friend joining the team it points to (colour and line of its home team)", NULL,
+         mapa__diagram_style(0), mapa__diagram_colour(0), "2", true}};
+    mapa__diagram_legend(g, legend, 3);
     return mapa__diagram_write(g, dir, "critical_friends", formats);
 }
 
@@ -162,7 +170,7 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
         free(count);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
-    mapa__diagram_set(g, "layout", "dot");
+    mapa__diagram_set(g, "rankdir", "TB"); /* teams in a few ranks, not one wide row */
     Agnode_t **node = calloc(T + 1, sizeof *node);
     for (size_t t = 0; node && t < T; t++) {
         size_t reach = 0;
@@ -200,9 +208,12 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
     free(node);
-    const char *colours[] = {"white", "white"};
-    const char *texts[] = {"arrow h -> t: members of h are Critical Friends of t (label: how many)",
-                           "double octagon: the team reaches every other team within two steps"};
-    mapa__diagram_legend(g, colours, texts, 2);
+    const mapa__legend_item legend[] = {
+        {"a team that reaches every other team within two steps", "doubleoctagon", "filled",
+         mapa__diagram_colour(0), NULL, false},
+        {"a team that does not", "box", "filled", mapa__diagram_colour(0), NULL, false},
+        {"h -> t: members of h are Critical Friends of t (label: how many)", NULL, "solid", "black",
+         "2", true}};
+    mapa__diagram_legend(g, legend, 3);
     return mapa__diagram_write(g, dir, "team_graph", formats);
 }

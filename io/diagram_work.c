@@ -33,6 +33,7 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
         snprintf(name, sizeof name, "cluster_t%zu", t);
         Agraph_t *c = agsubg(g, name, 1);
         mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "color", mapa__diagram_colour(t));
         mapa__diagram_set(c, "penwidth", "2");
         Agnode_t *stage[4];
@@ -70,12 +71,15 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
             }
         }
     }
-    const char *colours[] = {"white", "white", "white"};
-    const char *texts[] = {"rounded box: a stage of the team's work, in order",
-                           "note: a Critical Friend (dashed: the stages it joins, in its home "
-                           "team's colour)",
-                           "ellipse: the multi-agency meeting, where results are disseminated"};
-    mapa__diagram_legend(g, colours, texts, 3);
+    const mapa__legend_item legend[] = {
+        {"a stage of the team's work, in order", "box", "rounded,filled", mapa__diagram_colour(0),
+         NULL, false},
+        {"a Critical Friend (name, home team)", "note", "solid", "white", NULL, false},
+        {"the stages a Critical Friend joins (its home team's colour)", NULL, "dashed",
+         mapa__diagram_colour(0), "1", true},
+        {"the multi-agency meeting, where results are disseminated", "ellipse", "bold", "white",
+         NULL, false}};
+    mapa__diagram_legend(g, legend, 4);
     return mapa__diagram_write(g, dir, "stages", formats);
 }
 
@@ -94,6 +98,7 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         free(blind);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
+    mapa__diagram_set(g, "rankdir", "TB");
     for (size_t k = 0; k < d->n_pairs; k++) {
         size_t a = p->actions[d->pairs[k].a].team, b = p->actions[d->pairs[k].b].team;
         if (a == b)
@@ -134,10 +139,12 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
     free(node);
-    const char *colours[] = {"#0072B2", "#D55E00"};
-    const char *texts[] = {"line: the two teams plan the same work (label: how many pairs); a "
-                           "Critical Friend link joins them",
-                           "bold dashed: a blind spot, no Critical Friend link joins the teams"};
-    mapa__diagram_legend(g, colours, texts, 2);
+    const mapa__legend_item legend[] = {
+        {"the two teams plan the same work (label: how many pairs); a Critical Friend link "
+         "joins them",
+         NULL, "solid", "#0072B2", "2", false},
+        {"a blind spot: no Critical Friend link joins the two teams", NULL, "bold,dashed",
+         "#D55E00", "2", false}};
+    mapa__diagram_legend(g, legend, 2);
     return mapa__diagram_write(g, dir, "duplicates", formats);
 }

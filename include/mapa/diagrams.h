@@ -1,7 +1,8 @@
 /*
  * Diagrams of a plan with Graphviz's libraries (laid out and rendered in
- * process): the partnership's structure, the Critical Friend arrangement and
- * the team graph. Each is written as DOT and SVG, and PDF/PNG on request.
+ * process): the partnership's structure, the Critical Friend arrangement, the
+ * team graph, each team's stages, the communication network and the map of
+ * duplicated actions. Each is written as DOT and SVG, and PDF/PNG on request.
  */
 #ifndef MAPA_DIAGRAMS_H
 #define MAPA_DIAGRAMS_H
@@ -13,11 +14,23 @@
 
 enum { MAPA_DIAGRAM_SVG = 1, MAPA_DIAGRAM_PDF = 2, MAPA_DIAGRAM_PNG = 4 };
 
+/** What the nodes of the communication network diagram are. */
+typedef enum mapa_diagram_level {
+    MAPA_DIAGRAM_AUTO = 0, /**< members below 200, else agencies (teams above 150 agencies) */
+    MAPA_DIAGRAM_MEMBERS,
+    MAPA_DIAGRAM_AGENCIES,
+    MAPA_DIAGRAM_TEAMS
+} mapa_diagram_level;
+
+/** Members from which the network diagram aggregates by default. */
+#define MAPA_DIAGRAM_AGGREGATE_FROM 200
+
 typedef struct mapa_diagram_input {
     const mapa_partnership *p;
-    const size_t *team; /**< per member: its team, MAPA_NONE for co-ordinators */
-    const size_t *spoc; /**< per topic: its SPOC, or MAPA_NONE */
-    const mapa_cf *cf;  /**< may be NULL: no Critical Friend diagrams */
+    const size_t *team;       /**< per member: its team, MAPA_NONE for co-ordinators */
+    const size_t *spoc;       /**< per topic: its SPOC, or MAPA_NONE */
+    const mapa_cf *cf;        /**< may be NULL: no Critical Friend diagrams */
+    mapa_diagram_level level; /**< of the communication network diagram */
 } mapa_diagram_input;
 
 /**

@@ -4,12 +4,19 @@
 example=$root/scenarios/east-midlands
 "$mapa" plan "$example" -o "$tmp/p" -q; rc=$?
 [ $rc = 0 ] && ok || bad "plan exit $rc"
-for d in structure critical_friends team_graph stages duplicates; do
+for d in structure critical_friends team_graph stages network duplicates; do
     [ -s "$tmp/p/diagrams/$d.dot" ] && [ -s "$tmp/p/diagrams/$d.svg" ] && ok || bad "plan drew $d"
 done
 "$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/d" --format svg,pdf,png >"$tmp/out.txt"; rc=$?
 [ $rc = 0 ] && ok || bad "draw exit $rc"
-grep -q "^Diagrams: 5 drawn" "$tmp/out.txt" && ok || bad "draw reports 5 diagrams"
+grep -q "^Diagrams: 6 drawn" "$tmp/out.txt" && ok || bad "draw reports 6 diagrams"
+# the example's 70 members are drawn one by one; --network agencies aggregates
+grep -q "network of the plan: 70 members" "$tmp/d/network.svg" && ok || bad "network of 70 members"
+"$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/a" --network agencies -q; rc=$?
+[ $rc = 0 ] && ok || bad "draw --network agencies exit $rc"
+agencies=$(($(wc -l <"$example/agencies.csv") - 1))
+grep -q "network of the plan: $agencies agencies" "$tmp/a/network.svg" && ok || bad "network of $agencies agencies"
+"$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/x" --network people 2>/dev/null; [ $? = 64 ] && ok || bad "--network people is a usage error"
 grep -q "blind spot" "$tmp/d/duplicates.dot" && ok || bad "duplicates map shows blind spots"
 head -c 4 "$tmp/d/team_graph.pdf" | grep -q "%PDF" && ok || bad "a PDF"
 head -c 8 "$tmp/d/team_graph.png" | grep -q "PNG" && ok || bad "a PNG"

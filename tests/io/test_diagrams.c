@@ -17,6 +17,8 @@
 
 #include <mapa/mapa.h>
 
+#include "io/diagram_common.h"
+
 /* 3 teams of 3 members (member i in team i % 3), SPOC = member t, one CF per team. */
 static mapa_partnership *plan(size_t **team, size_t **spoc, mapa_cf *cf, mapa_cf_pair *pairs)
 {
@@ -82,6 +84,31 @@ static size_t clusters(Agraph_t *g)
     return n;
 }
 
+/* Nodes and edges of the drawing itself, the legend's left out. */
+static size_t drawn_nodes(Agraph_t *g)
+{
+    size_t n = 0;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v))
+        n += strncmp(agnameof(v), "legend", 6) != 0;
+    return n;
+}
+
+static size_t drawn_edges(Agraph_t *g)
+{
+    size_t n = 0;
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v))
+        for (Agedge_t *e = agfstout(g, v); e; e = agnxtout(g, e))
+            n += strncmp(agnameof(v), "legend", 6) != 0;
+    return n;
+}
+
+static double attr_number(Agraph_t *g, const char *node, const char *name)
+{
+    Agnode_t *v = agnode(g, (char *)node, 0);
+    assert_non_null(v);
+    return atof(agget(v, (char *)name));
+}
+
 /* Well-formed enough: every <tag> closed in order, the XML declaration first. */
 static void check_svg(const char *dir, const char *name, const char *title)
 {
@@ -128,21 +155,22 @@ static void plan_diagrams(void **state)
     mapa_partnership *p = plan(&team, &spoc, &cf, pairs);
     char dir[] = "/tmp/mapa-diagrams-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    mapa_diagram_input in = {p, team, spoc, &cf};
+    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO};
     size_t written = 0;
     assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
-    assert_int_equal(written, 4); /* no actions: no duplicates map */
+    assert_int_equal(written, 5); /* no actions: no duplicates map */
 
     Agraph_t *g = read_dot(dir, "structure");
     assert_int_equal(clusters(g), 3);              /* a cluster per team */
     assert_non_null(agnode(g, "coordination", 0)); /* co-ordination team, meeting, 3 SPOCs */
     assert_non_null(agnode(g, "meeting", 0));
-    assert_int_equal(agnedges(g), 1 + 3 + 3); /* coord->meeting, meeting<->SPOC, coord->SPOC */
+    assert_int_equal(drawn_edges(g), 1 + 3 + 3); /* coord->meeting, meeting<->SPOC, coord->SPOC */
+    assert_true(drawn_nodes(g) == 2 + 3 && (size_t)agnnodes(g) > drawn_nodes(g)); /* and a legend */
     agclose(g);
 
     g = read_dot(dir, "critical_friends");
     assert_int_equal(clusters(g), 3);
-    assert_int_equal(agnedges(g), 3);                              /* one arrow per CF */
+    assert_int_equal(drawn_edges(g), 3);                           /* one arrow per CF */
     Agnode_t *from = agnode(g, "m3", 0), *to = agnode(g, "m1", 0); /* m1 is t1's SPOC */
     assert_true(from && to && agedge(g, from, to, NULL, 0));
     assert_string_equal(agget(agedge(g, from, to, NULL, 0), "lhead"), "cluster_t1");
@@ -150,8 +178,8 @@ static void plan_diagrams(void **state)
     agclose(g);
 
     g = read_dot(dir, "team_graph");
-    assert_int_equal(agnnodes(g), 3 + 1); /* teams and the legend */
-    assert_int_equal(agnedges(g), 3);
+    assert_int_equal(drawn_nodes(g), 3);
+    assert_int_equal(drawn_edges(g), 3);
     assert_non_null(strstr(agget(agnode(g, "t0", 0), "label"), "reaches 2 of 2 teams"));
     agclose(g);
 
@@ -159,20 +187,48 @@ static void plan_diagrams(void **state)
     assert_int_equal(clusters(g), 3);
     /* per team 4 stages in a chain (3) and dissemination to the meeting (1); each CF note
        joins Decision-making and Evaluation (2) */
-    assert_int_equal(agnedges(g), 3 * 4 + 3 * 2);
+    assert_int_equal(drawn_edges(g), 3 * 4 + 3 * 2);
     Agnode_t *note = agnode(g, "cf_m3_t1", 0);
     assert_true(note && agedge(g, note, agnode(g, "t1_s0", 0), NULL, 0) &&
                 agedge(g, note, agnode(g, "t1_s2", 0), NULL, 0));
     agclose(g);
 
+    /* the member network: 10 members; ties: 3 per team (9), each CF with the 3 members of
+       the team it reviews (9), SPOC-SPOC (3), the co-ordinator with each SPOC (3) */
+    g = read_dot(dir, "network");
+    assert_int_equal(drawn_nodes(g), 10);
+    assert_int_equal(drawn_edges(g), 9 + 9 + 3 + 3);
+    assert_string_equal(agget(agnode(g, "n0", 0), "shape"), "doublecircle"); /* m0: t0's SPOC */
+    assert_string_equal(agget(agnode(g, "n6", 0), "shape"), "circle");
+    assert_string_equal(agget(agnode(g, "n0", 0), "xlabel"), "m0");
+    /* sized by betweenness: the SPOC m0 brokers, m6 (team ties and one CF) less so */
+    assert_true(attr_number(g, "n0", "width") > attr_number(g, "n6", "width"));
+    agclose(g);
+
+    check_svg(dir, "network", "Communication network of the plan: 10 members, 24 ties");
     check_svg(dir, "structure", "structure");
     check_svg(dir, "stages", "Stages of each sub&#45;team"); /* SVG escapes the hyphen */
     check_svg(dir, "critical_friends", "Critical Friend arrangement");
     check_svg(dir, "team_graph", "Team graph");
-    /* without Critical Friends only the structure is drawn */
+    /* aggregated to teams: 3 nodes, each pair tied (CFs and SPOCs cross every pair) */
+    in.level = MAPA_DIAGRAM_TEAMS;
+    assert_int_equal(mapa_draw_diagrams(dir, &in, 0, &written), MAPA_OK);
+    g = read_dot(dir, "network");
+    assert_int_equal(drawn_nodes(g), 3);
+    assert_int_equal(drawn_edges(g), 3);
+    assert_non_null(strstr(agget(agnode(g, "n0", 0), "xlabel"), "3 members, SPOC"));
+    agclose(g);
+    in.level = MAPA_DIAGRAM_AGENCIES; /* one agency: one node, no ties */
+    assert_int_equal(mapa_draw_diagrams(dir, &in, 0, &written), MAPA_OK);
+    g = read_dot(dir, "network");
+    assert_int_equal(drawn_nodes(g), 1);
+    assert_int_equal(drawn_edges(g), 0);
+    assert_non_null(strstr(agget(agnode(g, "n0", 0), "xlabel"), "Agency & Co <Ltd>\n10 members"));
+    agclose(g);
+    /* without Critical Friends the structure and the network are drawn */
     in.cf = NULL;
     assert_int_equal(mapa_draw_diagrams(dir, &in, 0, &written), MAPA_OK);
-    assert_int_equal(written, 1);
+    assert_int_equal(written, 2);
     /* an unwritable folder is an error, not a crash */
     assert_int_not_equal(mapa_draw_diagrams("/proc/mapa-no-such-dir", &in, 0, &written), MAPA_OK);
     char cmd[600];
@@ -183,8 +239,41 @@ static void plan_diagrams(void **state)
     mapa_partnership_free(p);
 }
 
+/* Graphviz fails to lay out (an unknown engine): an error with Graphviz's reason, nothing
+   printed on stderr, no file left. */
+static void graphviz_failure_reported(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mapa-diagrams-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    Agraph_t *g = mapa__diagram_new("broken", "Broken");
+    assert_non_null(g);
+    mapa__diagram_set(g, "layout", "no-such-engine");
+    agnode(g, "a", 1);
+    char log[] = "/tmp/mapa-stderr-XXXXXX";
+    int fd = mkstemp(log), saved = dup(2);
+    assert_true(fd >= 0 && saved >= 0);
+    fflush(stderr);
+    dup2(fd, 2);
+    mapa_err err = mapa__diagram_write(g, dir, "broken", MAPA_DIAGRAM_SVG);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_equal(err, MAPA_EDEPENDENCY);
+    assert_non_null(strstr(mapa_error_last(), "could not lay out broken"));
+    assert_non_null(strstr(mapa_error_last(), "no-such-engine"));
+    assert_int_equal(lseek(fd, 0, SEEK_END), 0); /* Graphviz printed nothing itself */
+    close(fd);
+    unlink(log);
+    char path[600];
+    snprintf(path, sizeof path, "%s/broken.dot", dir);
+    assert_int_not_equal(access(path, F_OK), 0);
+    assert_int_equal(rmdir(dir), 0); /* empty: no partial file */
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(plan_diagrams)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(plan_diagrams),
+                                       cmocka_unit_test(graphviz_failure_reported)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
