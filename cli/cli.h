@@ -31,6 +31,7 @@ extern const mapa_command mapa_cmd_cf;
 extern const mapa_command mapa_cmd_metrics;
 extern const mapa_command mapa_cmd_duplicates;
 extern const mapa_command mapa_cmd_draw;
+extern const mapa_command mapa_cmd_generate;
 
 struct mapa_diags;
 

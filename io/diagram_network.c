@@ -86,9 +86,9 @@ static void set_tie(Agedge_t *e, const mapa_tie *t, bool aggregated, double heav
     char w[32];
     mapa__diagram_set(e, "dir", "none");
     if (aggregated) {
-        snprintf(w, sizeof w, "%.2f", 0.5 + 4.5 * t->weight / heaviest);
+        snprintf(w, sizeof w, "%.2f", 0.3 + 5.7 * t->weight / heaviest);
         mapa__diagram_set(e, "penwidth", w);
-        mapa__diagram_set(e, "color", "#555555");
+        mapa__diagram_set(e, "color", "#33333366"); /* see-through: heavy ties stand out */
         snprintf(w, sizeof w, "%.0f", t->weight);
         mapa__diagram_set(e, "tooltip", w);
         return;

@@ -101,8 +101,18 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     mapa__diagram_set(g, "rankdir", "LR"); /* members of a team stack in a column */
+    /* from 200 members a team shows its SPOC and its Critical Friends, the rest as one box */
+    bool aggregate = in->level == MAPA_DIAGRAM_MEMBERS
+                         ? false
+                         : in->level != MAPA_DIAGRAM_AUTO ||
+                               p->n_members >= MAPA_DIAGRAM_AGGREGATE_FROM;
     Agnode_t **anchor = calloc(p->n_topics + 1, sizeof *anchor);
-    if (!anchor) {
+    bool *is_cf = calloc(p->n_members + 1, sizeof *is_cf);
+    for (size_t k = 0; is_cf && k < cf->n_pairs; k++)
+        is_cf[cf->pairs[k].member] = true;
+    if (!anchor || !is_cf) {
+        free(anchor);
+        free(is_cf);
         agclose(g);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
@@ -114,9 +124,14 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "color", mapa__diagram_colour(t));
         mapa__diagram_set(c, "penwidth", "2");
+        size_t others = 0;
         for (size_t i = 0; i < p->n_members; i++) {
             if (in->team[i] != t)
                 continue;
+            if (aggregate && !is_cf[i] && !(in->spoc && in->spoc[t] == i)) {
+                others++;
+                continue;
+            }
             Agnode_t *n = member_node(c, p, i);
             mapa__diagram_set(n, "style", "filled");
             mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(t));
@@ -125,6 +140,27 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
             if (!anchor[t] || (in->spoc && in->spoc[t] == i))
                 anchor[t] = n;
         }
+        if (others) { /* large partnerships: the rest of the team as one box */
+            char id[64], label[64];
+            snprintf(id, sizeof id, "others_t%zu", t);
+            snprintf(label, sizeof label, "%zu other member%s", others, others == 1 ? "" : "s");
+            Agnode_t *n = agnode(c, id, 1);
+            mapa__diagram_set(n, "label", label);
+            mapa__diagram_set(n, "shape", "folder");
+            mapa__diagram_set(n, "style", "filled");
+            mapa__diagram_set(n, "fillcolor", "white");
+            if (!anchor[t])
+                anchor[t] = n;
+        }
+    }
+    free(is_cf);
+    /* teams in a grid: columns of per_col teams (CF arrows do not set the ranks) */
+    size_t per_col = mapa__diagram_per_row(p->n_topics);
+    for (size_t t = per_col; t < p->n_topics; t++) {
+        if (!anchor[t] || !anchor[t - per_col])
+            continue;
+        Agedge_t *e = agedge(g, anchor[t - per_col], anchor[t], "grid", 1);
+        mapa__diagram_set(e, "style", "invis");
     }
     for (size_t k = 0; k < cf->n_pairs; k++) {
         size_t m = cf->pairs[k].member, t = cf->pairs[k].team, h = in->team[m];
@@ -135,6 +171,7 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         char name[64];
         team_cluster_name(name, sizeof name, t);
         mapa__diagram_set(e, "lhead", name);
+        mapa__diagram_set(e, "constraint", "false");
         mapa__diagram_set(e, "color", mapa__diagram_colour(h));
         mapa__diagram_set(e, "style", mapa__diagram_style(h));
         mapa__diagram_set(e, "penwidth", "2");
@@ -146,8 +183,10 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         {"the team's Single Point of Contact", "doubleoctagon", "filled", mapa__diagram_colour(0),
          NULL, false},
         {"a Critical Friend joining the team it points to (colour and line of its home team)", NULL,
-         mapa__diagram_style(0), mapa__diagram_colour(0), "2", true}};
-    mapa__diagram_legend(g, legend, 3);
+         mapa__diagram_style(0), mapa__diagram_colour(0), "2", true},
+        {"the team's other members, counted (from 200 members)", "folder", "filled", "white",
+         NULL, false}};
+    mapa__diagram_legend(g, legend, aggregate ? 4 : 3);
     return mapa__diagram_write(g, dir, "critical_friends", formats);
 }
 

@@ -23,4 +23,65 @@ typedef struct mapa_planted_pair {
 mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share,
                                unsigned long seed, mapa_planted_pair **truth, size_t *n_truth);
 
+/**
+ * A synthetic partnership's configuration (docs/generator.md). Sizes are
+ * required; the rest have the defaults of MAPA_GENERATOR_INIT.
+ */
+typedef struct mapa_generator {
+    size_t members, topics, agencies;
+    unsigned long seed;
+    size_t prefs;           /**< topics each member ranks (3) */
+    double agency_skew;     /**< Zipf exponent of agency sizes (1) */
+    double popularity_skew; /**< Zipf exponent of topic popularity (0.8) */
+    double dispersion;      /**< Plackett-Luce temperature: 0 consensus, large = uniform (1) */
+    double affinity;        /**< log-worth bonus of a topic close to the member's sector (1) */
+    double capacity_slack;  /**< max_size = ceil(slack x members / topics) (1.5) */
+    size_t min_agencies;    /**< per team (2) */
+    size_t cf_required;     /**< per team (1) */
+    double spoc_willing;    /**< share of members willing to be a SPOC (0.4) */
+    size_t coordinators;    /**< members on the co-ordination team (2) */
+    size_t actions;         /**< actions in the action plans (0) */
+    double duplicate_share; /**< share of them paraphrased copies (0.05) */
+    size_t interactions;    /**< logged contacts (0) */
+} mapa_generator;
+
+#define MAPA_GENERATOR_INIT                                                                        \
+    {                                                                                              \
+        0, 0, 0, 1, 3, 1.0, 0.8, 1.0, 1.0, 1.5, 2, 1, 0.4, 2, 0, 0.05, 0                           \
+    }
+
+/**
+ * Set the parameter named `key` (members, topics, agencies, seed, prefs,
+ * agency_skew, popularity_skew, dispersion, affinity, capacity_slack,
+ * min_agencies, cf_required, spoc_willing, coordinators, actions,
+ * duplicate_share, interactions) to `value`; counts must be whole numbers.
+ * MAPA_EINVAL with a message naming the known keys otherwise.
+ */
+mapa_err mapa_generator_set(mapa_generator *g, const char *key, double value);
+
+/** The parameter names, comma-separated (for messages and help). */
+const char *mapa_generator_keys(void);
+
+/** The value of parameter `key` as a number (NAN for an unknown key). */
+double mapa_generator_get(const mapa_generator *g, const char *key);
+
+/** Check a configuration: false with a message (mapa_error_last) when it cannot be built. */
+mapa_err mapa_generator_check(const mapa_generator *g);
+
+/**
+ * A synthetic partnership drawn from g (GSL MT19937 seeded with g->seed: the
+ * same configuration gives the same partnership). *truth / *n_truth receive
+ * the planted duplicate pairs when actions are asked for (NULL / 0 otherwise).
+ */
+mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator *g,
+                                   mapa_planted_pair **truth, size_t *n_truth);
+
+/**
+ * Write p as an ordinary partnership folder (agencies.csv, topics.csv,
+ * members.csv, settings.json; actions.csv, interactions.csv and, given truth,
+ * planted_duplicates.csv when there are any). Each file whole or absent.
+ */
+mapa_err mapa_partnership_write(const mapa_partnership *p, const char *dir,
+                                const mapa_planted_pair *truth, size_t n_truth);
+
 #endif
