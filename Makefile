@@ -9,7 +9,7 @@ BUILD_SAN  ?= build-sanitize
 JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
-              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev
+              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools
 
 .PHONY: all build deps demo test test-normal test-sanitize valgrind bench clean
 

@@ -32,6 +32,7 @@ extern const mapa_command mapa_cmd_metrics;
 extern const mapa_command mapa_cmd_duplicates;
 extern const mapa_command mapa_cmd_draw;
 extern const mapa_command mapa_cmd_generate;
+extern const mapa_command mapa_cmd_sweep;
 
 struct mapa_diags;
 

@@ -8,10 +8,11 @@ static const char help_text[] =
     "each team (as mapa cf), then the network figures of the plan (as mapa\n"
     "metrics) and the duplicated actions of actions.csv (as mapa duplicates).\n"
     "Writes OUT/teams.csv, OUT/critical_friends.csv, OUT/summary.json, OUT/metrics/\n"
-    "and OUT/duplicates.csv. Diagrams and sweeps join as they land. Takes\n"
-    "every option of mapa allocate and mapa cf; there --write-lp is the\n"
-    "allocation model and --cf-write-lp FILE the Critical Friend model;\n"
-    "--window W (month, quarter, Nd) adds metrics per window of interactions.csv.\n";
+    "OUT/duplicates.csv and the diagrams in OUT/diagrams/. Takes every option of\n"
+    "mapa allocate and mapa cf; there --write-lp is the allocation model and\n"
+    "--cf-write-lp FILE the Critical Friend model; --window W (month, quarter, Nd)\n"
+    "adds metrics per window of interactions.csv; --hdf5 FILE writes the plan's\n"
+    "figures and arrays as one run of the HDF5 dataset (docs/hdf5-schema.md).\n";
 
 static int run(int argc, char **argv)
 {

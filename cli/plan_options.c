@@ -70,10 +70,12 @@ static int parse_valued(plan_options *o, const char *verb, int argc, char **argv
     const char *a = argv[*i], *v = NULL;
     const char **targets[] = {&o->out,       &o->objective,   &o->weights,
                               &o->max_moves, &o->seed,        &o->move_penalty,
-                              &o->teams,     &o->cf.write_lp, &o->window};
+                              &o->teams,     &o->cf.write_lp, &o->window,
+                              &o->hdf5};
     const char *names[] = {"--out",       "--objective",   "--weights",
                            "--max-moves", "--seed",        "--move-penalty",
-                           "--teams",     "--cf-write-lp", "--window"};
+                           "--teams",     "--cf-write-lp", "--window",
+                           "--hdf5"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(a, names[k]) == 0 || (k == 0 && strcmp(a, "-o") == 0))
             return value_of(verb, argc, argv, i, targets[k]);
@@ -142,6 +144,8 @@ int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb
         return mapa_cli_usage_error(verb, "missing DIR, the partnership folder");
     if (!o->out)
         return mapa_cli_usage_error(verb, "missing -o OUT, the folder for the plan");
+    if (o->hdf5 && o->mode != MAPA_MODE_PLAN)
+        return mapa_cli_usage_error(verb, "--hdf5 is an option of mapa plan");
     if (o->window && (o->mode != MAPA_MODE_PLAN || !mapa_cli_window_valid(o->window)))
         return mapa_cli_usage_error(verb, "--window (mapa plan only) is month, quarter or Nd");
     if (o->mode == MAPA_MODE_CF && !o->teams)

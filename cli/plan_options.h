@@ -14,6 +14,7 @@ typedef struct plan_options {
     const char *out;
     const char *teams;  /* mapa cf: the saved plan */
     const char *window; /* mapa plan: metrics per time window of interactions.csv */
+    const char *hdf5;   /* mapa plan: the run's figures and arrays as an HDF5 file */
     mapa_alloc_options alloc;
     mapa_cf_options cf;
     bool quiet;
@@ -32,5 +33,9 @@ int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb
 
 /** Apply the command-line overrides to the partnership's settings. */
 int mapa_cli_plan_apply(const plan_options *o, const char *verb, mapa_settings *s);
+
+/** mapa plan --hdf5 FILE: the plan as run 0 of an HDF5 dataset (cli/plan_hdf5.c). */
+int mapa_cli_plan_hdf5(const plan_options *o, const char *verb, const mapa_partnership *p,
+                       const mapa_alloc *a, const mapa_cf *cf);
 
 #endif

@@ -199,6 +199,8 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
         }
         if (o->mode == MAPA_MODE_PLAN && rc == MAPA_EXIT_OK)
             rc = diagrams_stage(o, verb, p, team, spoc, &cf);
+        if (o->mode == MAPA_MODE_PLAN && rc == MAPA_EXIT_OK && o->hdf5)
+            rc = mapa_cli_plan_hdf5(o, verb, p, a, &cf);
     }
     free(csv);
     free(summary);

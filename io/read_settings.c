@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/readers.h"
+#include "io/json_position.h"
 #include "models/util.h"
 
 typedef struct json_ctx {
@@ -15,30 +16,10 @@ typedef struct json_ctx {
     mapa_diags *d;
 } json_ctx;
 
-/* Line and column of the first occurrence of "key" in the file, for messages. */
-static void key_position(const json_ctx *c, const char *key, size_t *line, size_t *col)
-{
-    *line = 1;
-    *col = 1;
-    size_t klen = strlen(key);
-    for (const char *s = c->text; *s; s++) {
-        if (*s == '"' && strncmp(s + 1, key, klen) == 0 && s[klen + 1] == '"')
-            return;
-        if (*s == '\n') {
-            (*line)++;
-            *col = 1;
-        } else if ((*s & 0xC0) != 0x80) {
-            (*col)++;
-        }
-    }
-    *line = 1;
-    *col = 1;
-}
-
 static void problem(const json_ctx *c, mapa_severity sev, const char *key, const char *what)
 {
     size_t line, col;
-    key_position(c, key, &line, &col);
+    mapa__json_key_position(c->text, key, &line, &col);
     mapa_diags_add(c->d, sev, c->shown, line, col, "setting '%s' %s", key, what);
 }
 

@@ -22,13 +22,6 @@
 enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000 };
 static const double TEXT_GATE = 0.2;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static double tag_jaccard(const mapa_action *a, const mapa_action *b)
 {
     size_t shared = 0;
@@ -262,7 +255,7 @@ mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, c
 {
     mapa_dup_options defaults = MAPA_DUP_OPTIONS_INIT;
     const mapa_dup_options *o = options ? options : &defaults;
-    double t0 = now();
+    double t0 = mapa__now();
     mapa_duplicates d = {0};
     mapa__dup_docs docs;
     d.have_plan = team && cf;
@@ -289,7 +282,7 @@ mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, c
                          p->actions[d.pairs[k].a].team != p->actions[d.pairs[k].b].team;
     free(linked);
     mapa__dup_docs_dispose(&docs);
-    d.seconds = now() - t0;
+    d.seconds = mapa__now() - t0;
     if (err != MAPA_OK) {
         mapa_duplicates_dispose(&d);
         return err;

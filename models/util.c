@@ -1,10 +1,12 @@
 /* Small string and array helpers shared inside the library. */
+#define _POSIX_C_SOURCE 200809L
 #include "models/util.h"
 
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 char *mapa__strndup(const char *s, size_t n)
@@ -72,4 +74,11 @@ char *mapa__path_join(const char *dir, const char *name)
     if (path)
         sprintf(path, "%s%s%s", dir, slash ? "" : "/", name);
     return path;
+}
+
+double mapa__now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }

@@ -8,6 +8,8 @@
 
 /** A malloc'd copy of `s` (NULL stays NULL, and on out of memory). */
 char *mapa__strdup(const char *s);
+/** Seconds on the monotonic clock (for durations). */
+double mapa__now(void);
 /** A malloc'd copy of the first `n` bytes of `s`, NUL-terminated. */
 char *mapa__strndup(const char *s, size_t n);
 /** A malloc'd formatted string, or NULL on out of memory. */

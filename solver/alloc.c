@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "solver/alloc_problem.h"
+#include "models/util.h"
 
 const char *mapa_status_name(mapa_status status)
 {
@@ -22,13 +23,6 @@ const char *mapa_status_name(mapa_status status)
     case MAPA_STATUS_TIME_LIMIT: return "time_limit";
     }
     return "unknown";
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static void say(const mapa_alloc_options *o, const char *line)
@@ -195,7 +189,7 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
 {
     mapa_alloc_options defaults = MAPA_ALLOC_OPTIONS_INIT;
     const mapa_alloc_options *o = options ? options : &defaults;
-    double start = now();
+    double start = mapa__now();
     mapa_alloc a = MAPA_ALLOC_INIT;
     mapa__alloc_problem pr;
     mapa_err err = allocate_result(&a, p);
@@ -223,7 +217,7 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
             a.team[i] = MAPA_NONE;
     }
     mapa__alloc_problem_dispose(&pr);
-    a.seconds = now() - start;
+    a.seconds = mapa__now() - start;
     if (err != MAPA_OK) {
         mapa_alloc_dispose(&a);
         return err;

@@ -15,13 +15,7 @@
 #include "solver/alloc_problem.h"
 #include "solver/cf_problem.h"
 #include "solver/cf_reach.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "models/util.h"
 
 static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -284,7 +278,7 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
 {
     mapa_cf_options defaults = MAPA_CF_OPTIONS_INIT;
     const mapa_cf_options *o = options ? options : &defaults;
-    double start = now();
+    double start = mapa__now();
     mapa_cf out = MAPA_CF_INIT;
     mapa__cf_problem pr;
     mapa_err err = mapa__cf_problem_init(&pr, p, team, spoc);
@@ -313,7 +307,7 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
         out.status == MAPA_STATUS_OPTIMAL)
         out.status = MAPA_STATUS_FEASIBLE;
     mapa__cf_problem_dispose(&pr);
-    out.seconds = now() - start;
+    out.seconds = mapa__now() - start;
     if (err != MAPA_OK) {
         mapa_cf_dispose(&out);
         return err;

@@ -1,0 +1,187 @@
+/* `mapa sweep FILE -o results.h5 [--jobs N]`: run a sweep into an HDF5 dataset. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <mapa/mapa.h>
+#include <mapa/sweep.h>
+
+#include "cli/cli.h"
+
+static const char help_text[] =
+    "Usage: mapa sweep [OPTIONS] FILE -o RESULTS.h5\n\n"
+    "Run the sweep FILE describes (docs/sweeps.md): synthetic partnerships over a grid\n"
+    "of generator parameters, each replicated and planned under every allocation and\n"
+    "Critical Friend policy named, into the HDF5 dataset RESULTS.h5\n"
+    "(docs/hdf5-schema.md). Running the same sweep on the same file again resumes it:\n"
+    "runs already there are kept, not repeated. Ctrl-C stops after the runs being\n"
+    "written and leaves a readable file.\n\n"
+    "Options:\n"
+    "  -o, --out FILE     the HDF5 file (created, or resumed)\n"
+    "  -j, --jobs N       worker processes (0: one per core) [1]\n"
+    "  -q, --quiet        no progress line and no report\n"
+    "  -h, --help         show this help\n\n"
+    "Exit codes: 0 done, 64 usage, 65 a bad sweep file or a file of another sweep,\n"
+    "66 FILE missing, 74 RESULTS.h5 could not be written, 130 interrupted.\n";
+
+static volatile sig_atomic_t stop_flag;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_flag = 1;
+}
+
+typedef struct progress_state {
+    bool tty, quiet;
+    long interrupt_after, crash_after; /* test hooks (environment), -1 when unset */
+} progress_state;
+
+static long env_number(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v ? strtol(v, NULL, 10) : -1;
+}
+
+static void show_time(char *buf, size_t cap, double seconds)
+{
+    if (seconds < 60)
+        snprintf(buf, cap, "%.0fs", seconds);
+    else if (seconds < 3600)
+        snprintf(buf, cap, "%.0fm%02.0fs", seconds / 60 - 0.5, seconds - 60 * (double)(long)(seconds / 60));
+    else
+        snprintf(buf, cap, "%.1fh", seconds / 3600);
+}
+
+static void progress(const mapa_sweep_progress *p, void *payload)
+{
+    progress_state *st = payload;
+    if (st->tty && !st->quiet) {
+        double rate = p->seconds > 0 ? (double)p->done_now / p->seconds : 0;
+        char left[32] = "?";
+        if (rate > 0)
+            show_time(left, sizeof left, (double)(p->total - p->done) / rate);
+        fprintf(stderr, "\r  %zu / %zu runs, %.1f runs/s, %s left   ", p->done, p->total, rate,
+                left);
+        fflush(stderr);
+    }
+    /* test hooks: simulate an interruption (the signal path) or a crash after a flush */
+    if (st->interrupt_after >= 0 && p->done_now >= (size_t)st->interrupt_after)
+        raise(SIGINT);
+    if (st->crash_after >= 0 && p->done_now >= (size_t)st->crash_after)
+        _exit(137);
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *file = NULL, *out = NULL;
+    long jobs = 1;
+    bool quiet = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool valued = strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 || strcmp(a, "-j") == 0 ||
+                      strcmp(a, "--jobs") == 0;
+        if (valued && (i + 1 >= argc || !argv[i + 1][0]))
+            return mapa_cli_usage_error("sweep", "%s needs a value", a);
+        if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
+            out = argv[++i];
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            char *end;
+            jobs = strtol(argv[++i], &end, 10);
+            if (*end || jobs < 0 || jobs > 64)
+                return mapa_cli_usage_error("sweep", "--jobs is a number from 0 to 64");
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = true;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(help_text, stdout);
+            return MAPA_EXIT_OK;
+        } else if (a[0] == '-' && a[1]) {
+            return mapa_cli_usage_error("sweep", "unknown option '%s'", a);
+        } else if (file) {
+            return mapa_cli_usage_error("sweep", "one sweep file only (got '%s' and '%s')", file, a);
+        } else {
+            file = a;
+        }
+    }
+    if (!file || !out)
+        return mapa_cli_usage_error("sweep", "give the sweep FILE and -o RESULTS.h5");
+    if (jobs == 0)
+        jobs = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
+
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_sweep s;
+    mapa_err err = mapa_sweep_load(&s, file, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    if (err != MAPA_OK) {
+        if (err != MAPA_EFORMAT)
+            fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
+        return mapa_cli_exit_code(err);
+    }
+    mapa_runs_file *f = NULL;
+    bool resumed = false;
+    err = mapa_runs_file_open(&f, out, s.json, (const char *const *)s.param, s.n_params, &resumed);
+    if (err != MAPA_OK) {
+        fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
+        mapa_sweep_dispose(&s);
+        return mapa_cli_exit_code(err);
+    }
+    size_t before = mapa_runs_file_count(f), total = mapa_sweep_runs(&s);
+    if (!quiet)
+        printf("Sweep%s%s%s: %zu grid point%s x %zu replicate%s x %zu policy pair%s = %zu runs%s\n",
+               s.name ? " '" : "", s.name ? s.name : "", s.name ? "'" : "",
+               mapa_sweep_scenarios(&s), mapa_sweep_scenarios(&s) == 1 ? "" : "s", s.replicates,
+               s.replicates == 1 ? "" : "s", mapa_sweep_runs_per_unit(&s),
+               mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total,
+               resumed ? "" : "");
+    if (!quiet && resumed)
+        printf("Resuming %s: %zu runs already there are kept\n", out, before);
+    fflush(stdout);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN); /* a file size limit is a write error, not a kill */
+    progress_state st = {isatty(2) != 0, quiet, env_number("MAPA_SWEEP_INTERRUPT_AFTER"),
+                         env_number("MAPA_SWEEP_CRASH_AFTER")};
+    mapa_sweep_options o = {(size_t)jobs, progress, &st, &stop_flag};
+    bool stopped = false;
+    err = mapa_sweep_execute(&s, f, &o, &stopped);
+    size_t done = mapa_runs_file_count(f);
+    if (st.tty && !quiet)
+        fputc('\n', stderr);
+    if (err != MAPA_OK)
+        fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
+    mapa_err closed = mapa_runs_file_close(f, err != MAPA_OK); /* removes a file it created */
+    if (err == MAPA_OK && closed != MAPA_OK) {
+        fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
+        err = closed;
+    }
+    int rc = mapa_cli_exit_code(err);
+    if (err == MAPA_OK && stopped) {
+        fprintf(stderr,
+                "mapa sweep: interrupted after %zu of %zu runs; %s is readable, and the same "
+                "command resumes it\n",
+                done, total, out);
+        rc = 130;
+    } else if (err == MAPA_OK && !quiet) {
+        printf("Wrote %s: %zu runs (%zu new), %.1f MB\n", out, done, done - before,
+               (double)file_size(out) / 1e6);
+    }
+    mapa_sweep_dispose(&s);
+    return rc;
+}
+
+const mapa_command mapa_cmd_sweep = {"sweep", "scenario sweeps into an HDF5 dataset", help_text,
+                                     run};
