@@ -64,6 +64,10 @@ bench:
 	cmake -S . -B $(BUILD) -DMAPA_BUILD_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS)
 	./$(BUILD)/bench/bench_alloc
+	./$(BUILD)/bench/bench_cf
+	./$(BUILD)/bench/bench_metrics
+	./$(BUILD)/bench/bench_duplicates
+	./$(BUILD)/bench/bench_sweep ./$(BUILD)/mapa bench/sweeps/sweep-1000.json
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) out

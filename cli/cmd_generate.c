@@ -89,8 +89,8 @@ static int run(int argc, char **argv)
     else if (!quiet)
         printf("Generated into %s/: %zu members (%zu on the co-ordination team), %zu topics, %zu "
                "agencies, %zu actions (%zu planted duplicate pairs), %zu contacts; seed %lu\n",
-               out, p->n_members, g.coordinators, p->n_topics, p->n_agencies, p->n_actions,
-               n_truth, p->n_interactions, g.seed);
+               out, p->n_members, g.coordinators, p->n_topics, p->n_agencies, p->n_actions, n_truth,
+               p->n_interactions, g.seed);
     free(truth);
     mapa_partnership_free(p);
     return mapa_cli_exit_code(err);

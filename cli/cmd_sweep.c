@@ -52,7 +52,8 @@ static void show_time(char *buf, size_t cap, double seconds)
     if (seconds < 60)
         snprintf(buf, cap, "%.0fs", seconds);
     else if (seconds < 3600)
-        snprintf(buf, cap, "%.0fm%02.0fs", seconds / 60 - 0.5, seconds - 60 * (double)(long)(seconds / 60));
+        snprintf(buf, cap, "%.0fm%02.0fs", seconds / 60 - 0.5,
+                 seconds - 60 * (double)(long)(seconds / 60));
     else
         snprintf(buf, cap, "%.1fh", seconds / 3600);
 }
@@ -108,7 +109,8 @@ static int run(int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             return mapa_cli_usage_error("sweep", "unknown option '%s'", a);
         } else if (file) {
-            return mapa_cli_usage_error("sweep", "one sweep file only (got '%s' and '%s')", file, a);
+            return mapa_cli_usage_error("sweep", "one sweep file only (got '%s' and '%s')", file,
+                                        a);
         } else {
             file = a;
         }
@@ -142,8 +144,7 @@ static int run(int argc, char **argv)
                s.name ? " '" : "", s.name ? s.name : "", s.name ? "'" : "",
                mapa_sweep_scenarios(&s), mapa_sweep_scenarios(&s) == 1 ? "" : "s", s.replicates,
                s.replicates == 1 ? "" : "s", mapa_sweep_runs_per_unit(&s),
-               mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total,
-               resumed ? "" : "");
+               mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total, resumed ? "" : "");
     if (!quiet && resumed)
         printf("Resuming %s: %zu runs already there are kept\n", out, before);
     fflush(stdout);

@@ -102,10 +102,10 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     mapa__diagram_set(g, "rankdir", "LR"); /* members of a team stack in a column */
     /* from 200 members a team shows its SPOC and its Critical Friends, the rest as one box */
-    bool aggregate = in->level == MAPA_DIAGRAM_MEMBERS
-                         ? false
-                         : in->level != MAPA_DIAGRAM_AUTO ||
-                               p->n_members >= MAPA_DIAGRAM_AGGREGATE_FROM;
+    bool aggregate =
+        in->level == MAPA_DIAGRAM_MEMBERS
+            ? false
+            : in->level != MAPA_DIAGRAM_AUTO || p->n_members >= MAPA_DIAGRAM_AGGREGATE_FROM;
     Agnode_t **anchor = calloc(p->n_topics + 1, sizeof *anchor);
     bool *is_cf = calloc(p->n_members + 1, sizeof *is_cf);
     for (size_t k = 0; is_cf && k < cf->n_pairs; k++)
@@ -184,8 +184,8 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
          NULL, false},
         {"a Critical Friend joining the team it points to (colour and line of its home team)", NULL,
          mapa__diagram_style(0), mapa__diagram_colour(0), "2", true},
-        {"the team's other members, counted (from 200 members)", "folder", "filled", "white",
-         NULL, false}};
+        {"the team's other members, counted (from 200 members)", "folder", "filled", "white", NULL,
+         false}};
     mapa__diagram_legend(g, legend, aggregate ? 4 : 3);
     return mapa__diagram_write(g, dir, "critical_friends", formats);
 }

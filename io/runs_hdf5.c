@@ -33,7 +33,10 @@ struct mapa_runs_file {
 
 typedef enum kind { I8, I32, I64, U64, F64, TEXT } kind;
 
-#define FIELD(name, k) {#name, offsetof(mapa_run_row, name), k}
+#define FIELD(name, k)                                                                             \
+    {                                                                                              \
+#name, offsetof(mapa_run_row, name), k                                                     \
+    }
 static const struct {
     const char *name;
     size_t offset;
@@ -107,16 +110,11 @@ static hid_t text_type(void)
 static hid_t native(kind k)
 {
     switch (k) {
-    case I8:
-        return H5T_NATIVE_INT8;
-    case I32:
-        return H5T_NATIVE_INT32;
-    case I64:
-        return H5T_NATIVE_INT64;
-    case U64:
-        return H5T_NATIVE_UINT64;
-    default:
-        return H5T_NATIVE_DOUBLE;
+    case I8: return H5T_NATIVE_INT8;
+    case I32: return H5T_NATIVE_INT32;
+    case I64: return H5T_NATIVE_INT64;
+    case U64: return H5T_NATIVE_UINT64;
+    default: return H5T_NATIVE_DOUBLE;
     }
 }
 
@@ -125,7 +123,8 @@ static hid_t row_type(const char *const *params, size_t n_params)
 {
     hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(mapa_run_row)), s = text_type();
     for (size_t k = 0; k < N_FIELDS; k++) {
-        H5Tinsert(t, FIELDS[k].name, FIELDS[k].offset, FIELDS[k].kind == TEXT ? s : native(FIELDS[k].kind));
+        H5Tinsert(t, FIELDS[k].name, FIELDS[k].offset,
+                  FIELDS[k].kind == TEXT ? s : native(FIELDS[k].kind));
         char name[96];
         if (strcmp(FIELDS[k].name, "seed") == 0)
             for (size_t i = 0; i < n_params && i < MAPA_RUN_PARAMS; i++) {
@@ -161,7 +160,7 @@ static mapa_err hdf5_error(const char *path, const char *what)
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, reason);
     H5Eclear2(H5E_DEFAULT);
     return mapa_error_set(MAPA_EIO, "could not %s %s: %s%s%s%s", what, path,
-                          reason[0] ? reason : "HDF5 failed", saved ? " (" : "",
+                          reason[0] ? reason : "the write failed", saved ? " (" : "",
                           saved ? strerror(saved) : "", saved ? ")" : "");
 }
 
@@ -271,8 +270,9 @@ static mapa_err open_existing(mapa_runs_file *f, const char *spec_json)
 {
     f->file = H5Fopen(f->path, H5F_ACC_RDWR, H5P_DEFAULT);
     if (f->file < 0)
-        return mapa_error_set(MAPA_EIO, "%s exists but is not an HDF5 file mapa can open: give "
-                                        "another -o or remove it",
+        return mapa_error_set(MAPA_EIO,
+                              "%s exists but is not an HDF5 file mapa can open: give "
+                              "another -o or remove it",
                               f->path);
     char *old = get_text_attr(f->file, "sweep");
     bool same = old && strcmp(old, spec_json) == 0;
@@ -297,6 +297,9 @@ mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char 
     if (n_params > MAPA_RUN_PARAMS)
         return mapa_error_set(MAPA_EINVAL, "at most %d parameters vary in a sweep",
                               MAPA_RUN_PARAMS);
+    /* HDF5 1.10 crashes at exit closing a file whose last flush failed (a full disk): the
+       library is not shut down at exit; every file is closed explicitly instead. */
+    H5dont_atexit();
     H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
     mapa_runs_file *f = calloc(1, sizeof *f);
     if (!f || !(f->path = mapa__strdup(path))) {
@@ -375,8 +378,7 @@ static bool write_group(hid_t groups, const mapa_run_row *row, const mapa_run_ar
               write_array(g, "cf_team", H5T_NATIVE_INT32, a->cf_team, a->n_cf) &&
               write_array(g, "betweenness", H5T_NATIVE_DOUBLE, a->betweenness, a->n_members) &&
               write_array(g, "degree", H5T_NATIVE_INT32, a->degree, a->n_members) &&
-              write_array(g, "articulation_point", H5T_NATIVE_INT8, a->articulation,
-                          a->n_members);
+              write_array(g, "articulation_point", H5T_NATIVE_INT8, a->articulation, a->n_members);
     H5Gclose(g);
     return ok;
 }

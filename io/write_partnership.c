@@ -182,8 +182,8 @@ static mapa_err settings(const mapa_partnership *p, const char *dir)
     json_decref(root);
     char *path = mapa__path_join(dir, "settings.json");
     mapa__atomic_file f;
-    mapa_err err = text && path ? mapa__atomic_open(&f, path)
-                                : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_err err =
+        text && path ? mapa__atomic_open(&f, path) : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK) {
         fputs(text, f.fp);
         fputc('\n', f.fp);

@@ -69,7 +69,8 @@ static mapa_err agency_mix(mapa_run_row *row, const mapa_partnership *p, const s
 {
     size_t T = p->n_topics, A = p->n_agencies;
     size_t *count = calloc(A + 1, sizeof *count), *size = calloc(T + 1, sizeof *size);
-    size_t *order = malloc((p->n_members + 1) * sizeof *order), *start = calloc(T + 2, sizeof *start);
+    size_t *order = malloc((p->n_members + 1) * sizeof *order),
+           *start = calloc(T + 2, sizeof *start);
     if (!count || !size || !order || !start) {
         free(count), free(size), free(order), free(start);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");

@@ -209,7 +209,9 @@ static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rn
                          .discipline = "",
                          .spoc_willing = gsl_rng_uniform(rng) < g->spoc_willing,
                          .coordinator = i < g->coordinators,
-                         .cf_capacity = r < 0.1 ? 0 : r < 0.8 ? 1 : 2,
+                         .cf_capacity = r < 0.1   ? 0
+                                        : r < 0.8 ? 1
+                                                  : 2,
                          .prefs = prefs,
                          .n_prefs = i < g->coordinators ? 0 : K,
                          .fixed_team = MAPA_NONE,
@@ -233,8 +235,10 @@ static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rn
 static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, gsl_rng *rng)
 {
     size_t n = p->n_members, T = p->n_topics, A = p->n_agencies;
-    size_t *by_topic = malloc((n + 1) * sizeof *by_topic), *by_agency = malloc((n + 1) * sizeof *by_agency);
-    size_t *topic_first = calloc(T + 2, sizeof *topic_first), *agency_first = calloc(A + 2, sizeof *agency_first);
+    size_t *by_topic = malloc((n + 1) * sizeof *by_topic),
+           *by_agency = malloc((n + 1) * sizeof *by_agency);
+    size_t *topic_first = calloc(T + 2, sizeof *topic_first),
+           *agency_first = calloc(A + 2, sizeof *agency_first);
     mapa_err err = by_topic && by_agency && topic_first && agency_first
                        ? MAPA_OK
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
@@ -308,8 +312,9 @@ mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator 
     }
     gsl_rng_set(rng, g->seed);
     char name[128];
-    snprintf(name, sizeof name, "Synthetic partnership (%zu members, %zu topics, %zu agencies, "
-                                "seed %lu)",
+    snprintf(name, sizeof name,
+             "Synthetic partnership (%zu members, %zu topics, %zu agencies, "
+             "seed %lu)",
              g->members, g->topics, g->agencies, g->seed);
     free(p->settings.name);
     p->settings.name = mapa__strdup(name);
@@ -329,8 +334,8 @@ mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator 
     if (err == MAPA_OK && g->actions) {
         mapa_planted_pair *pairs = NULL;
         size_t n_pairs = 0;
-        err = mapa_generate_actions(p, g->actions, g->duplicate_share, action_seed, &pairs,
-                                    &n_pairs);
+        err =
+            mapa_generate_actions(p, g->actions, g->duplicate_share, action_seed, &pairs, &n_pairs);
         if (truth && err == MAPA_OK) {
             *truth = pairs;
             *n_truth = n_pairs;

@@ -61,8 +61,7 @@ mapa_err mapa_generator_set(mapa_generator *g, const char *key, double value)
         return MAPA_OK;
     }
     if (!(value >= 0 && value <= 4e18 && floor(value) == value))
-        return mapa_error_set(MAPA_EINVAL, "%s must be a whole number from 0 (got %g)", key,
-                              value);
+        return mapa_error_set(MAPA_EINVAL, "%s must be a whole number from 0 (got %g)", key, value);
     if (KEYS[k].kind == SEED) {
         unsigned long v = (unsigned long)value;
         memcpy(base, &v, sizeof v);

@@ -144,7 +144,8 @@ static bool cf_policy(mapa_sweep_cf *out, const char *name)
 static void read_policies(const ctx *c, json_t *obj, mapa_sweep *s)
 {
     if (!json_is_object(obj)) {
-        problem(c, "policies", "'%s' must be an object: { \"allocation\": [...], \"cf\": [...] }", "policies");
+        problem(c, "policies", "'%s' must be an object: { \"allocation\": [...], \"cf\": [...] }",
+                "policies");
         return;
     }
     const char *key;
@@ -171,9 +172,9 @@ static void read_policies(const ctx *c, json_t *obj, mapa_sweep *s)
             if (ok)
                 (*count)++;
             else
-                problem(c, key,
-                        "policies '%s': '%s' is not a policy; %s", key,
-                        name ? name : "(not a string)", is_alloc ? "allocation policies are optimal, optimal:borda, "
+                problem(c, key, "policies '%s': '%s' is not a policy; %s", key,
+                        name ? name : "(not a string)",
+                        is_alloc ? "allocation policies are optimal, optimal:borda, "
                                    "optimal:convex, optimal:rank-maximal, optimal:fair, greedy, "
                                    "random"
                                  : "Critical Friend policies are optimal, random, none");
@@ -230,7 +231,8 @@ static void read_root(const ctx *c, json_t *root, mapa_sweep *s)
         } else {
             problem(c, key,
                     "'%s' is not a sweep key (name, generator, grid, policies, replicates, seed, "
-                    "time_limit, metrics, duplicates)", key);
+                    "time_limit, metrics, duplicates)",
+                    key);
         }
     }
 }
@@ -240,8 +242,10 @@ static void check_points(const ctx *c, const mapa_sweep *s)
 {
     size_t points = mapa_sweep_scenarios(s);
     if (points == 0 || points > 100000 || mapa_sweep_runs(s) > 100000000) {
-        problem(c, "grid", "'%s' makes too many runs (at most 100,000 grid points and 10^8 "
-                           "runs)", "grid");
+        problem(c, "grid",
+                "'%s' makes too many runs (at most 100,000 grid points and 10^8 "
+                "runs)",
+                "grid");
         return;
     }
     for (size_t k = 0; k < points; k++) {

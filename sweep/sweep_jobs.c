@@ -40,7 +40,7 @@ static void free_unit(mapa_run_row *rows, mapa_run_arrays *arrays, size_t R)
 
 typedef struct header {
     uint64_t unit;
-    int64_t err;  /* MAPA_OK, or the error (its text follows, `length` bytes) */
+    int64_t err; /* MAPA_OK, or the error (its text follows, `length` bytes) */
     uint64_t length;
 } header;
 
@@ -92,8 +92,8 @@ static bool receive_arrays(int fd, mapa_run_arrays *a)
 {
     uint64_t sizes[4];
     memset(a, 0, sizeof *a);
-    if (!read_all(fd, sizes, sizeof sizes) || sizes[0] > SIZE_MAX / 16 || sizes[1] > SIZE_MAX / 16 ||
-        sizes[2] > SIZE_MAX / 16)
+    if (!read_all(fd, sizes, sizeof sizes) || sizes[0] > SIZE_MAX / 16 ||
+        sizes[1] > SIZE_MAX / 16 || sizes[2] > SIZE_MAX / 16)
         return false;
     size_t n = sizes[0], T = sizes[1], k = sizes[2];
     a->n_members = n, a->n_topics = T, a->n_cf = k;
@@ -222,8 +222,7 @@ static bool receive(runner *r, int fd, mapa_err *err)
     return ok && *err == MAPA_OK;
 }
 
-static mapa_err in_workers(runner *r, const size_t *pending, size_t n, size_t jobs,
-                           bool *stopped)
+static mapa_err in_workers(runner *r, const size_t *pending, size_t n, size_t jobs, bool *stopped)
 {
     pid_t pid[64];
     struct pollfd fds[64];
@@ -281,8 +280,8 @@ static mapa_err in_workers(runner *r, const size_t *pending, size_t n, size_t jo
     return err;
 }
 
-mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f,
-                            const mapa_sweep_options *o, bool *stopped)
+mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f, const mapa_sweep_options *o,
+                            bool *stopped)
 {
     *stopped = false;
     size_t units = mapa_sweep_units(s), n = 0;
@@ -296,8 +295,8 @@ mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f,
     size_t jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
     if (jobs > n)
         jobs = n ? n : 1;
-    mapa_err err = jobs == 1 ? in_process(&r, pending, n, stopped)
-                             : in_workers(&r, pending, n, jobs, stopped);
+    mapa_err err =
+        jobs == 1 ? in_process(&r, pending, n, stopped) : in_workers(&r, pending, n, jobs, stopped);
     free(pending);
     return err;
 }

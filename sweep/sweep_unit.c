@@ -76,8 +76,8 @@ static void row_ids(mapa_run_row *row, const mapa_sweep *s, size_t unit, size_t 
 
 /* Plan p under allocation policy a and every CF policy: rows[c], arrays[c]. */
 static mapa_err plan_policy(const mapa_sweep *s, size_t unit, size_t a, mapa_partnership *p,
-                            const mapa_generator *g, const mapa_planted_pair *truth,
-                            size_t n_truth, mapa_run_row *rows, mapa_run_arrays *arrays)
+                            const mapa_generator *g, const mapa_planted_pair *truth, size_t n_truth,
+                            mapa_run_row *rows, mapa_run_arrays *arrays)
 {
     p->settings.objective = s->alloc[a].objective;
     mapa_alloc_options ao = MAPA_ALLOC_OPTIONS_INIT;

@@ -20,8 +20,8 @@ typedef struct mapa_planted_pair {
  * and shuffles some; it keeps the target group (80 %), a tag (70 %) and
  * overlapping dates (80 %). docs/duplicates.md describes the model.
  */
-mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share,
-                               unsigned long seed, mapa_planted_pair **truth, size_t *n_truth);
+mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, unsigned long seed,
+                               mapa_planted_pair **truth, size_t *n_truth);
 
 /**
  * A synthetic partnership's configuration (docs/generator.md). Sizes are

@@ -73,8 +73,8 @@ static void same_seed_same_bytes(void **state)
     write_folder(&g, b);
     g.seed = 43;
     write_folder(&g, c);
-    const char *files[] = {"agencies.csv", "topics.csv",       "members.csv",
-                           "settings.json", "actions.csv",     "interactions.csv",
+    const char *files[] = {"agencies.csv",          "topics.csv",  "members.csv",
+                           "settings.json",         "actions.csv", "interactions.csv",
                            "planted_duplicates.csv"};
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
         size_t la, lb;
@@ -270,10 +270,9 @@ static void bad_configurations(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(same_seed_same_bytes),
-                                       cmocka_unit_test(first_choices_follow_popularity),
-                                       cmocka_unit_test(affinity_pulls_by_sector),
-                                       cmocka_unit_test(sizes_and_shares),
-                                       cmocka_unit_test(bad_configurations)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_seed_same_bytes), cmocka_unit_test(first_choices_follow_popularity),
+        cmocka_unit_test(affinity_pulls_by_sector), cmocka_unit_test(sizes_and_shares),
+        cmocka_unit_test(bad_configurations)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
