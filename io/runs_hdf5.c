@@ -237,7 +237,8 @@ static mapa_err read_done(mapa_runs_file *f)
     for (hssize_t k = 0; err == MAPA_OK && k < n; k++)
         err = remember(f, ids[k]);
     free(ids);
-    qsort(f->done, f->n_done, sizeof *f->done, by_id);
+    if (f->n_done)
+        qsort(f->done, f->n_done, sizeof *f->done, by_id);
     return err;
 }
 
@@ -328,7 +329,7 @@ mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char 
 
 bool mapa_runs_file_has(const mapa_runs_file *f, int64_t run_id)
 {
-    return bsearch(&run_id, f->done, f->n_done, sizeof *f->done, by_id) != NULL;
+    return f->n_done && bsearch(&run_id, f->done, f->n_done, sizeof *f->done, by_id) != NULL;
 }
 
 size_t mapa_runs_file_count(const mapa_runs_file *f)
