@@ -28,7 +28,7 @@ static const char help_text[] =
     "      --popularity-skew S   Zipf exponent of topic popularity [0.8]\n"
     "      --capacity-slack X    team size limit = X x members / topics [1.5]\n"
     "      --min-agencies N      distinct agencies per team [2]\n"
-    "      --cf-required N       Critical Friends per team [1]\n"
+    "      --cf-required N       Critical Friends per team [2]\n"
     "      --spoc-willing P      share willing to be a SPOC [0.4]\n"
     "      --coordinators N      members on the co-ordination team [2]\n"
     "      --actions N           actions in the teams' plans [0]\n"

@@ -37,7 +37,7 @@ typedef struct mapa_generator {
     double affinity;        /**< log-worth bonus of a topic close to the member's sector (1) */
     double capacity_slack;  /**< max_size = ceil(slack x members / topics) (1.5) */
     size_t min_agencies;    /**< per team (2) */
-    size_t cf_required;     /**< per team (1) */
+    size_t cf_required;     /**< per team (2) */
     double spoc_willing;    /**< share of members willing to be a SPOC (0.4) */
     size_t coordinators;    /**< members on the co-ordination team (2) */
     size_t actions;         /**< actions in the action plans (0) */
@@ -47,7 +47,7 @@ typedef struct mapa_generator {
 
 #define MAPA_GENERATOR_INIT                                                                        \
     {                                                                                              \
-        0, 0, 0, 1, 3, 1.0, 0.8, 1.0, 1.0, 1.5, 2, 1, 0.4, 2, 0, 0.05, 0                           \
+        0, 0, 0, 1, 3, 1.0, 0.8, 1.0, 1.0, 1.5, 2, 2, 0.4, 2, 0, 0.05, 0                           \
     }
 
 /**
