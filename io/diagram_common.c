@@ -152,8 +152,32 @@ static void legend_row(Agraph_t *box, size_t k, const mapa__legend_item *item, d
     }
 }
 
+/* Layouts without clusters (circo, neato): the legend as a table, shapes named in words. */
+static void legend_as_table(Agraph_t *g, const mapa__legend_item *items, size_t n)
+{
+    const char **colours = calloc(n + 1, sizeof *colours), **texts = calloc(n + 1, sizeof *texts);
+    char(*buf)[600] = calloc(n + 1, sizeof *buf);
+    for (size_t k = 0; colours && texts && buf && k < n; k++) {
+        const char *what = items[k].shape ? items[k].shape : items[k].arrow ? "arrow" : "line";
+        snprintf(buf[k], sizeof buf[k], "%s%s%s: %s", items[k].shape ? "" : items[k].style,
+                 items[k].shape ? "" : " ", what, items[k].text);
+        colours[k] = items[k].colour ? items[k].colour : "white";
+        texts[k] = buf[k];
+    }
+    if (colours && texts && buf)
+        mapa__diagram_legend_table(g, colours, texts, n);
+    free(colours);
+    free(texts);
+    free(buf);
+}
+
 void mapa__diagram_legend(Agraph_t *g, const mapa__legend_item *items, size_t n)
 {
+    const char *layout = agget(g, "layout");
+    if (layout && layout[0] && strcmp(layout, "dot") != 0) {
+        legend_as_table(g, items, n);
+        return;
+    }
     Agraph_t *box = agsubg(g, "cluster_legend", 1);
     mapa__diagram_set(box, "label", "Legend");
     mapa__diagram_set(box, "fontsize", "14");

@@ -209,7 +209,10 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
         free(count);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
-    mapa__diagram_set(g, "rankdir", "TB"); /* teams in a few ranks, not one wide row */
+    /* teams in a few ranks, not one wide row; many teams on a circle (their CF cycles) */
+    mapa__diagram_set(g, "rankdir", "TB");
+    if (T > 12)
+        mapa__diagram_set(g, "layout", "circo");
     Agnode_t **node = calloc(T + 1, sizeof *node);
     for (size_t t = 0; node && t < T; t++) {
         size_t reach = 0;

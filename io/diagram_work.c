@@ -118,6 +118,11 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));
         mapa__diagram_set(node[t], "fontcolor", mapa__diagram_text_colour(t));
     }
+    size_t per_row = mapa__diagram_per_row(T); /* teams in rows, not one wide row */
+    for (size_t t = per_row; node && t < T; t++) {
+        Agedge_t *e = agedge(g, node[t - per_row], node[t], "row", 1);
+        mapa__diagram_set(e, "style", "invis");
+    }
     for (size_t a = 0; node && a < T; a++)
         for (size_t b = a + 1; b < T; b++) {
             if (!count[a * T + b])
