@@ -8,8 +8,9 @@
 #include "cli/cli.h"
 
 static const mapa_command *const commands[] = {
-    &mapa_cmd_validate,   &mapa_cmd_allocate, &mapa_cmd_cf,  &mapa_cmd_metrics,
-    &mapa_cmd_duplicates, &mapa_cmd_draw,     &mapa_cmd_plan,  &mapa_cmd_generate, &mapa_cmd_sweep};
+    &mapa_cmd_validate, &mapa_cmd_allocate,   &mapa_cmd_cf,
+    &mapa_cmd_metrics,  &mapa_cmd_duplicates, &mapa_cmd_draw,
+    &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep};
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
 static const char exit_codes[] =
@@ -20,7 +21,8 @@ static const char exit_codes[] =
     "      or the limits cannot all hold (no plan; the reasons are printed)\n"
     "  66  missing input: a folder or a required file does not exist\n"
     "  70  internal error (out of memory, a library failure)\n"
-    "  74  input/output error: a file could not be read or written\n";
+    "  74  input/output error: a file could not be read or written\n"
+    "  130 mapa sweep interrupted: its file is readable and the same command resumes it\n";
 
 static void print_usage(FILE *out)
 {

@@ -67,8 +67,8 @@ int mapa_cli_plan_hdf5(const plan_options *o, const char *verb, const mapa_partn
     }
     if (err == MAPA_OK && !o->quiet)
         printf("Wrote %s (the plan as run 0: docs/hdf5-schema.md)\n", o->hdf5);
-    else if (err != MAPA_OK)
-        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    else if (err != MAPA_OK) /* the message may name the temporary: say the file asked for */
+        fprintf(stderr, "mapa %s: --hdf5 %s not written: %s\n", verb, o->hdf5, mapa_error_last());
     mapa_run_arrays_dispose(&arrays); /* zeroed by mapa_run_measure on failure */
     free(spec_json);
     free(tmp);

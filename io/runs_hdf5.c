@@ -159,9 +159,10 @@ static mapa_err hdf5_error(const char *path, const char *what)
     int saved = errno;
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, innermost, reason);
     H5Eclear2(H5E_DEFAULT);
-    return mapa_error_set(MAPA_EIO, "could not %s %s: %s%s%s%s", what, path,
-                          reason[0] ? reason : "the write failed", saved ? " (" : "",
-                          saved ? strerror(saved) : "", saved ? ")" : "");
+    if (saved) /* the system's reason says it best: "No space left on device" */
+        return mapa_error_set(MAPA_EIO, "could not %s %s: %s", what, path, strerror(saved));
+    return mapa_error_set(MAPA_EIO, "could not %s %s: %s", what, path,
+                          reason[0] ? reason : "the HDF5 library failed");
 }
 
 static bool set_text_attr(hid_t obj, const char *name, const char *value)

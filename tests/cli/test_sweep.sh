@@ -52,6 +52,8 @@ h5dump -d /runs -H "$tmp/c.h5" >"$tmp/dump.txt" 2>&1 && grep -q '( 12' "$tmp/dum
 [ $rc = 0 ] && [ "$(h5dump -d /runs -H "$tmp/c.h5" | grep -c '( 24 )')" = 1 ] && ok || bad "resume after a crash ($rc)"
 
 # failures: no folder, a full disk (file size limit), another sweep's file, a bad sweep file
+"$mapa" sweep "$tmp/s.json" -o /proc/mapa-sweep.h5 -q 2>"$tmp/e.txt"; rc=$?
+[ $rc = 74 ] && grep -q "could not create /proc/mapa-sweep.h5" "$tmp/e.txt" && ok || bad "unwritable place: 74 ($rc)"
 "$mapa" sweep "$tmp/s.json" -o "$tmp/none/s.h5" -q 2>"$tmp/e.txt"; rc=$?
 [ $rc = 74 ] && grep -q "could not create" "$tmp/e.txt" && [ ! -e "$tmp/none/s.h5" ] && ok || bad "missing folder: 74 ($rc)"
 (ulimit -f 40; "$mapa" sweep "$tmp/s.json" -o "$tmp/full.h5" -q 2>"$tmp/e.txt"); rc=$?
@@ -76,4 +78,7 @@ done
 h5dump -n "$tmp/p/plan.h5" >"$tmp/dump.txt" 2>&1 && grep -q "/run/0000000/team" "$tmp/dump.txt" && grep -q "/run/0000000/betweenness" "$tmp/dump.txt" && ok || bad "plan.h5 has run 0's arrays"
 [ "$(h5dump -d /run/0000000/team -H "$tmp/p/plan.h5" | grep -c '( 70 )')" = 1 ] && ok || bad "a team per member (70)"
 h5dump -a /sweep "$tmp/p/plan.h5" | grep -q '"plan"' && ok || bad "plan.h5 says which plan"
+"$mapa" plan "$root/scenarios/east-midlands" -o "$tmp/q" --hdf5 /proc/mapa-plan.h5 -q 2>"$tmp/e.txt"; rc=$?
+[ $rc = 74 ] && grep -q "hdf5 /proc/mapa-plan.h5 not written" "$tmp/e.txt" && [ ! -e /proc/mapa-plan.h5 ] && ok || bad "plan --hdf5 to an unwritable place: 74 ($rc)"
+"$mapa" allocate "$root/scenarios/east-midlands" -o "$tmp/q" --hdf5 "$tmp/q.h5" 2>/dev/null; [ $? = 64 ] && ok || bad "--hdf5 is for mapa plan only"
 finish
