@@ -341,6 +341,116 @@ static void bad_files(void **state)
     unlink(path);
 }
 
+static void add_action(mapa_partnership *p, const char *id, size_t team, const char *title)
+{
+    size_t idx;
+    mapa_action a = {.id = (char *)id,
+                     .team = team,
+                     .title = (char *)title,
+                     .description = "",
+                     .target_group = "",
+                     .start = INT32_MIN,
+                     .end = INT32_MAX};
+    assert_int_equal(mapa_partnership_add_action(p, &idx, &a), MAPA_OK);
+}
+
+/*
+ * A run's figures against a plan worked by hand: 9 members in 3 teams (min 2 agencies,
+ * one CF each) and a co-ordinator; agencies A (even members) and B (odd).
+ *   t0 = {m0 A r1, m5 B r2}, t1 = {m1 B r1, m3 B r2, m4 A r1, m7 B r1}, t2 = {m2 A r1,
+ *   m6 A unranked, m8 A r1}; CFs: m0 (t0) reviews t1, m1 (t1) reviews t2.
+ * Actions a0 (t0) and a1 (t1) say the same; planted pairs (a0,a1), (a1,a2), (a0,a2),
+ * (a0,a3) with a3 in t0.
+ */
+static void figures_by_hand(void **state)
+{
+    (void)state;
+    mapa_partnership *p = NULL;
+    assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
+    size_t idx;
+    assert_int_equal(mapa_partnership_add_agency(p, &idx, "A", "A", MAPA_SECTOR_POLICE, true), 0);
+    assert_int_equal(mapa_partnership_add_agency(p, &idx, "B", "B", MAPA_SECTOR_NGO, false), 0);
+    for (size_t t = 0; t < 3; t++) {
+        char id[8];
+        snprintf(id, sizeof id, "t%zu", t);
+        mapa_topic topic = {.id = id,
+                            .name = id,
+                            .min_size = 1,
+                            .max_size = MAPA_UNLIMITED,
+                            .min_agencies = 2,
+                            .max_per_agency = MAPA_UNLIMITED,
+                            .cf_required = 1};
+        assert_int_equal(mapa_partnership_add_topic(p, &idx, &topic), MAPA_OK);
+    }
+    size_t team[10] = {0, 1, 2, 1, 1, 0, 2, 1, 2, MAPA_NONE}, spoc[3] = {0, 1, 2};
+    for (size_t i = 0; i < 10; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "m%zu", i);
+        size_t prefs[2] = {i % 3, (i + 1) % 3};
+        mapa_member m = {.id = id,
+                         .name = id,
+                         .agency = i % 2,
+                         .role = "",
+                         .discipline = "",
+                         .cf_capacity = 1,
+                         .prefs = prefs,
+                         .n_prefs = i == 9 ? 0 : 2,
+                         .coordinator = i == 9,
+                         .fixed_team = MAPA_NONE,
+                         .previous_team = MAPA_NONE};
+        assert_int_equal(mapa_partnership_add_member(p, &idx, &m), MAPA_OK);
+    }
+    add_action(p, "a0", 0, "Leaflet for car wash workers about wages and rights");
+    add_action(p, "a1", 1, "Leaflet for car wash workers about wages and rights");
+    add_action(p, "a2", 2, "Audit of farm labour providers in the county");
+    add_action(p, "a3", 0, "Training day for hospital reception staff");
+    mapa_alloc al = MAPA_ALLOC_INIT;
+    al.status = MAPA_STATUS_OPTIMAL;
+    al.team = team;
+    al.spoc = spoc;
+    al.worst_rank = 3;
+    mapa_cf_pair pairs[2] = {{0, 1, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, 0, false},
+                             {1, 2, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, 0, false}};
+    mapa_cf cf = MAPA_CF_INIT;
+    cf.status = MAPA_STATUS_OPTIMAL;
+    cf.method = "min-cost flow";
+    cf.pairs = pairs, cf.n_pairs = 2, cf.places = 3, cf.filled = 2;
+    mapa_planted_pair truth[4] = {{0, 1}, {1, 2}, {0, 2}, {0, 3}};
+    mapa_run_row row;
+    memset(&row, 0, sizeof row);
+    mapa_run_arrays arr;
+    mapa_run_options o = {false, true};
+    assert_int_equal(mapa_run_measure(&row, &arr, p, &al, &cf, truth, 4, &o), MAPA_OK);
+    assert_int_equal(row.rank_count[0], 6); /* m0 m1 m2 m4 m7 m8 */
+    assert_int_equal(row.rank_count[1], 2); /* m3 m5 */
+    assert_int_equal(row.unranked, 1);      /* m6 */
+    assert_true(fabs(row.mean_rank - 13.0 / 9.0) < 1e-12);
+    assert_true(fabs(row.first_choice_share - 6.0 / 9.0) < 1e-12);
+    assert_true(fabs(row.mean_agencies_per_team - 5.0 / 3.0) < 1e-12);
+    assert_int_equal(row.min_agencies_per_team, 1);
+    assert_int_equal(row.teams_below_min_agencies, 1); /* t2: agency A only */
+    assert_true(row.largest_agency_share == 1.0);
+    assert_int_equal(row.cf_places, 3);
+    assert_int_equal(row.cf_filled, 2);
+    assert_true(fabs(row.cf_coverage - 2.0 / 3.0) < 1e-12);
+    assert_string_equal(row.cf_status, "optimal");
+    assert_int_equal(row.duplicate_pairs, 1); /* a0 and a1 */
+    assert_int_equal(row.duplicates_spotted, 1);
+    assert_int_equal(row.planted_pairs, 3); /* (a0,a3) is inside t0 */
+    assert_int_equal(row.planted_found, 1);
+    assert_int_equal(row.planted_spotted, 2); /* t0-t1 and t1-t2 have a CF link, t0-t2 not */
+    assert_true(fabs(row.planted_spotted_share - 2.0 / 3.0) < 1e-12);
+    assert_true(isnan(row.density)); /* metrics off */
+    int32_t want_rank[10] = {1, 1, 1, 2, 1, 2, 0, 1, 1, -1};
+    assert_memory_equal(arr.rank, want_rank, sizeof want_rank);
+    assert_int_equal(arr.team[9], -1);
+    assert_int_equal(arr.cf_member[1], 1);
+    assert_int_equal(arr.cf_team[1], 2);
+    assert_null(arr.betweenness);
+    mapa_run_arrays_dispose(&arr);
+    mapa_partnership_free(p);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -359,6 +469,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(sweep_read_back),
                                        cmocka_unit_test(resume_after_stop),
-                                       cmocka_unit_test(unwritable), cmocka_unit_test(bad_files)};
+                                       cmocka_unit_test(unwritable), cmocka_unit_test(bad_files),
+                                       cmocka_unit_test(figures_by_hand)};
     return cmocka_run_group_tests(tests, setup, teardown);
 }
