@@ -49,11 +49,11 @@ static long env_number(const char *name)
 
 static void show_time(char *buf, size_t cap, double seconds)
 {
-    if (seconds < 60)
-        snprintf(buf, cap, "%.0fs", seconds);
-    else if (seconds < 3600)
-        snprintf(buf, cap, "%.0fm%02.0fs", seconds / 60 - 0.5,
-                 seconds - 60 * (double)(long)(seconds / 60));
+    long s = (long)(seconds + 0.5);
+    if (s < 60)
+        snprintf(buf, cap, "%lds", s);
+    else if (s < 3600)
+        snprintf(buf, cap, "%ldm%02lds", s / 60, s % 60);
     else
         snprintf(buf, cap, "%.1fh", seconds / 3600);
 }
@@ -140,11 +140,11 @@ static int run(int argc, char **argv)
     }
     size_t before = mapa_runs_file_count(f), total = mapa_sweep_runs(&s);
     if (!quiet)
-        printf("Sweep%s%s%s: %zu grid point%s x %zu replicate%s x %zu policy pair%s = %zu runs%s\n",
+        printf("Sweep%s%s%s: %zu grid point%s x %zu replicate%s x %zu policy pair%s = %zu runs\n",
                s.name ? " '" : "", s.name ? s.name : "", s.name ? "'" : "",
                mapa_sweep_scenarios(&s), mapa_sweep_scenarios(&s) == 1 ? "" : "s", s.replicates,
                s.replicates == 1 ? "" : "s", mapa_sweep_runs_per_unit(&s),
-               mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total, resumed ? "" : "");
+               mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total);
     if (!quiet && resumed)
         printf("Resuming %s: %zu runs already there are kept\n", out, before);
     fflush(stdout);
