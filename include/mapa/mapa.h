@@ -22,5 +22,7 @@
 #include <mapa/duplicates_output.h>
 #include <mapa/generate.h>
 #include <mapa/diagrams.h>
+#include <mapa/runs.h>
+#include <mapa/sweep.h>
 
 #endif
