@@ -133,7 +133,7 @@ static void legend_row(Agraph_t *box, size_t k, const mapa__legend_item *item, d
         mapa__diagram_set(e, "style", item->style ? item->style : "solid");
         mapa__diagram_set(e, "color", item->colour ? item->colour : "black");
         mapa__diagram_set(e, "penwidth", item->pen ? item->pen : "2");
-        mapa__diagram_set(e, "dir", item->arrow ? "forward" : "none");
+        mapa__diagram_set(e, "dir", item->arrow == 2 ? "both" : item->arrow ? "forward" : "none");
     }
     char text[600], w[32];
     snprintf(text, sizeof text, "%s\\l", item->text); /* left-justified */

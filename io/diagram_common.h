@@ -29,7 +29,7 @@ typedef struct mapa__legend_item {
     const char *style;  /**< node or line style, as in the diagram */
     const char *colour; /**< fill colour of the node, or colour of the line */
     const char *pen;    /**< pen width of the line (NULL: 2) */
-    bool arrow;         /**< the line has an arrowhead */
+    int arrow;          /**< 0 a plain line, 1 an arrowhead, 2 arrowheads at both ends */
 } mapa__legend_item;
 
 /** A legend: a cluster of swatches drawn as the diagram draws them, each with its text. */

@@ -83,12 +83,12 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
         mapa__diagram_set(co, "constraint", "false");
     }
     const mapa__legend_item legend[] = {
-        {"the co-ordination team", "box", "filled", "#DDDDDD", NULL, false},
+        {"the co-ordination team", "box", "filled", "#DDDDDD", NULL, 0},
         {"a sub-team (one colour each) around its Single Point of Contact (SPOC)", "box", "filled",
-         mapa__diagram_colour(0), NULL, false},
+         mapa__diagram_colour(0), NULL, 0},
         {"a SPOC: reports to and hears from the multi-agency meeting", NULL, "solid", "black", "1",
-         true},
-        {"the co-ordination team's link to each SPOC", NULL, "dashed", "black", "1", false}};
+         2},
+        {"the co-ordination team's link to each SPOC", NULL, "dashed", "black", "1", 0}};
     mapa__diagram_legend(g, legend, 4);
     return mapa__diagram_write(g, dir, "structure", formats);
 }
@@ -179,11 +179,11 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
     free(anchor);
     const mapa__legend_item legend[] = {
         {"a member (name, agency), in its team's colour", "box", "filled", mapa__diagram_colour(0),
-         NULL, false},
+         NULL, 0},
         {"the team's Single Point of Contact", "doubleoctagon", "filled", mapa__diagram_colour(0),
-         NULL, false},
+         NULL, 0},
         {"a Critical Friend joining the team it points to (colour and line of its home team)", NULL,
-         mapa__diagram_style(0), mapa__diagram_colour(0), "2", true},
+         mapa__diagram_style(0), mapa__diagram_colour(0), "2", 1},
         {"the team's other members, counted (from 200 members)", "folder", "filled", "white", NULL,
          false}};
     mapa__diagram_legend(g, legend, aggregate ? 4 : 3);
@@ -252,10 +252,10 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
     free(node);
     const mapa__legend_item legend[] = {
         {"a team that reaches every other team within two steps", "doubleoctagon", "filled",
-         mapa__diagram_colour(0), NULL, false},
-        {"a team that does not", "box", "filled", mapa__diagram_colour(0), NULL, false},
+         mapa__diagram_colour(0), NULL, 0},
+        {"a team that does not", "box", "filled", mapa__diagram_colour(0), NULL, 0},
         {"h -> t: members of h are Critical Friends of t (label: how many)", NULL, "solid", "black",
-         "2", true}};
+         "2", 1}};
     mapa__diagram_legend(g, legend, 3);
     return mapa__diagram_write(g, dir, "team_graph", formats);
 }

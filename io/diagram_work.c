@@ -73,12 +73,12 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
     }
     const mapa__legend_item legend[] = {
         {"a stage of the team's work, in order", "box", "rounded,filled", mapa__diagram_colour(0),
-         NULL, false},
-        {"a Critical Friend (name, home team)", "note", "solid", "white", NULL, false},
+         NULL, 0},
+        {"a Critical Friend (name, home team)", "note", "solid", "white", NULL, 0},
         {"the stages a Critical Friend joins (its home team's colour)", NULL, "dashed",
-         mapa__diagram_colour(0), "1", true},
+         mapa__diagram_colour(0), "1", 1},
         {"the multi-agency meeting, where results are disseminated", "ellipse", "bold", "white",
-         NULL, false}};
+         NULL, 0}};
     mapa__diagram_legend(g, legend, 4);
     return mapa__diagram_write(g, dir, "stages", formats);
 }
@@ -147,9 +147,9 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
     const mapa__legend_item legend[] = {
         {"the two teams plan the same work (label: how many pairs); a Critical Friend link "
          "joins them",
-         NULL, "solid", "#0072B2", "2", false},
+         NULL, "solid", "#0072B2", "2", 0},
         {"a blind spot: no Critical Friend link joins the two teams", NULL, "bold,dashed",
-         "#D55E00", "2", false}};
+         "#D55E00", "2", 0}};
     mapa__diagram_legend(g, legend, 2);
     return mapa__diagram_write(g, dir, "duplicates", formats);
 }
