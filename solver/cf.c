@@ -171,13 +171,14 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
     if (!allow)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     mapa_err err = MAPA_OK;
+    mapa__cf_rows rows = {NULL, 0, NULL}; /* cuts carry from one solve to the next */
     int64_t limit = 0, most = 0;
     for (size_t k = 0; k < count; k++)
         if (rc[k] != INT64_MAX && rc[k] > most)
             most = rc[k];
     seed(allow, out, pr, rc);
     for (;;) {
-        err = mapa__cf_glpk(out, pr, o, false, allow);
+        err = mapa__cf_glpk(out, pr, o, false, allow, &rows);
         if (err != MAPA_OK || out->status == MAPA_STATUS_TIME_LIMIT)
             break;
         if (out->status == MAPA_STATUS_INFEASIBLE) { /* too few arcs: take more */
@@ -194,9 +195,10 @@ static mapa_err reduced_glpk(mapa_cf *out, const mapa__cf_problem *pr, const map
         int64_t value = llround(out->objective * (double)pr->scale);
         if (err != MAPA_OK || value >= upper || !widen(allow, rc, count, upper - value))
             break; /* every arc that could do better was already allowed */
-        err = mapa__cf_glpk(out, pr, o, false, allow);
+        err = mapa__cf_glpk(out, pr, o, false, allow, &rows); /* with the cuts found so far */
         break;
     }
+    mapa__cf_rows_dispose(&rows);
     free(allow);
     return err;
 }
@@ -219,7 +221,7 @@ static mapa_err reach_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_
     double room = (double)(bound > found ? bound - found : 0) / (double)pairs;
     widen(allow, rc, count, (int64_t)ceil(pr->s->cf_reach_weight * room * (double)pr->scale));
     out->certified = false;
-    mapa_err err = mapa__cf_glpk(out, pr, o, false, allow);
+    mapa_err err = mapa__cf_glpk(out, pr, o, false, allow, NULL);
     free(allow);
     return err;
 }
@@ -254,7 +256,7 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         if (err == MAPA_OK && pr->reach && out->status != MAPA_STATUS_INFEASIBLE && !soft &&
             !(done && reach_best && out->certified)) {
             /* the flow ignores the reach term; GLPK adds it on the arcs that can matter */
-            err = done ? reach_glpk(out, pr, o, rc) : mapa__cf_glpk(out, pr, o, false, NULL);
+            err = done ? reach_glpk(out, pr, o, rc) : mapa__cf_glpk(out, pr, o, false, NULL, NULL);
             free(rc);
             return err;
         }
@@ -270,7 +272,7 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         out->certified = false;
     }
     free(rc);
-    return err == MAPA_OK ? mapa__cf_glpk(out, pr, o, soft, NULL) : err;
+    return err == MAPA_OK ? mapa__cf_glpk(out, pr, o, soft, NULL, NULL) : err;
 }
 
 mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t *team,

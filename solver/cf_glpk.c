@@ -18,10 +18,7 @@
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
 
-typedef struct cut {
-    unsigned char *in; /* team in the set */
-    bool outward;      /* the set must send a CF out (else receive one) */
-} cut;
+typedef mapa__cf_cut cut;
 
 typedef struct cfm {
     const mapa__cf_problem *pr;
@@ -508,13 +505,58 @@ static mapa_err guarded(cfm *c, mapa_cf *out, const mapa_cf_options *o, const ch
     return err;
 }
 
+void mapa__cf_rows_dispose(mapa__cf_rows *r)
+{
+    for (size_t k = 0; k < r->n_cuts; k++)
+        free(r->cuts[k].in);
+    free(r->cuts);
+    free(r->sends);
+    memset(r, 0, sizeof *r);
+}
+
+/* Start c with the rows of an earlier solve (copies). */
+static mapa_err take_rows(cfm *c, const mapa__cf_rows *r)
+{
+    size_t T = c->pr->T;
+    if (!r || !r->sends)
+        return MAPA_OK;
+    memcpy(c->sends, r->sends, T * sizeof *c->sends);
+    c->cuts = malloc((r->n_cuts + 1) * sizeof *c->cuts);
+    if (!c->cuts)
+        return oom();
+    for (size_t k = 0; k < r->n_cuts; k++) {
+        unsigned char *in = malloc(T + 1);
+        if (!in)
+            return oom();
+        memcpy(in, r->cuts[k].in, T);
+        c->cuts[c->n_cuts++] = (cut){in, r->cuts[k].outward};
+    }
+    return MAPA_OK;
+}
+
+/* Hand c's rows over to r (c keeps none). */
+static void give_rows(cfm *c, mapa__cf_rows *r)
+{
+    mapa__cf_rows_dispose(r);
+    r->cuts = c->cuts;
+    r->n_cuts = c->n_cuts;
+    r->sends = c->sends;
+    c->cuts = NULL;
+    c->n_cuts = 0;
+    c->sends = NULL;
+}
+
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
-                       bool soft, const unsigned char *allow)
+                       bool soft, const unsigned char *allow, mapa__cf_rows *rows)
 {
     cfm *c = cfm_new(pr, soft, allow);
-    mapa_err err = c ? guarded(c, out, o, NULL) : oom();
+    mapa_err err = c ? take_rows(c, rows) : oom();
+    if (err == MAPA_OK)
+        err = guarded(c, out, o, NULL);
     if (err == MAPA_OK && pr->reach)
         out->reach_method = "in the integer program";
+    if (err == MAPA_OK && rows)
+        give_rows(c, rows);
     cfm_free(c);
     return err;
 }

@@ -52,13 +52,32 @@ static inline size_t mapa__cf_home(const mapa__cf_problem *pr, size_t i)
 mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc,
                        bool *reach_best);
 
+/** A connectivity cut: the teams `in` must send a CF out (outward) or receive one. */
+typedef struct mapa__cf_cut {
+    unsigned char *in; /* [T]: team in the set */
+    bool outward;
+} mapa__cf_cut;
+
+/**
+ * Rows one solve found ("team h sends", cuts): valid whatever variables exist,
+ * so a later solve of the same problem starts with them. Zero-initialise.
+ */
+typedef struct mapa__cf_rows {
+    mapa__cf_cut *cuts;
+    size_t n_cuts;
+    bool *sends; /* [T], or NULL before the first solve */
+} mapa__cf_rows;
+
+void mapa__cf_rows_dispose(mapa__cf_rows *r);
+
 /**
  * GLPK, adding "every team sends" rows and connectivity cuts in rounds until
  * the team graph is strongly connected. `soft` fills what it can. `allow`
  * (n x T, may be NULL for all) says which candidate-team variables exist.
+ * `rows` (may be NULL): rows to start with, and on return every row used.
  */
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
-                       bool soft, const unsigned char *allow);
+                       bool soft, const unsigned char *allow, mapa__cf_rows *rows);
 
 /** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);
