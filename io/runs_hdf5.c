@@ -54,6 +54,7 @@ static const struct {
     FIELD(agencies, I32),
     FIELD(actions, I32),
     FIELD(alloc_status, TEXT),
+    FIELD(rules_broken, I32),
     FIELD(alloc_objective, F64),
     FIELD(alloc_bound, F64),
     FIELD(alloc_gap, F64),

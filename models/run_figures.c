@@ -219,6 +219,16 @@ static mapa_err duplicates(mapa_run_row *row, const mapa_partnership *p, const s
     return MAPA_OK;
 }
 
+bool mapa_run_has_plan(const mapa_partnership *p, const mapa_alloc *alloc)
+{
+    if (!alloc->team || !alloc->spoc)
+        return false;
+    for (size_t i = 0; i < p->n_members; i++)
+        if (!p->members[i].coordinator && alloc->team[i] == MAPA_NONE)
+            return false;
+    return true;
+}
+
 mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_partnership *p,
                           const mapa_alloc *alloc, const mapa_cf *cf,
                           const mapa_planted_pair *truth, size_t n_truth,
@@ -251,7 +261,13 @@ mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_pa
         mapa_run_arrays_dispose(arr);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
     }
-    bool planned = alloc->team && alloc->status != MAPA_STATUS_INFEASIBLE;
+    bool planned = mapa_run_has_plan(p, alloc);
+    row->mean_rank = row->first_choice_share = row->mean_agencies_per_team =
+        row->largest_agency_share = nan;
+    if (planned && alloc->status == MAPA_STATUS_INFEASIBLE) { /* a baseline breaking rules */
+        row->rules_broken = (int32_t)mapa_alloc_violations(p, alloc->team, alloc->spoc, NULL, NULL);
+        mapa_run_text(row->alloc_status, "breaks_rules");
+    }
     for (size_t t = 0; t < T; t++)
         arr->spoc[t] = planned && alloc->spoc[t] != MAPA_NONE ? (int32_t)alloc->spoc[t] : -1;
     if (!planned) { /* no plan: sizes and status only */

@@ -91,7 +91,7 @@ static mapa_err plan_policy(const mapa_sweep *s, size_t unit, size_t a, mapa_par
         double t0 = mapa__now();
         row_ids(&rows[c], s, unit, a, c, g);
         mapa_cf cf = MAPA_CF_INIT;
-        bool planned = al.status != MAPA_STATUS_INFEASIBLE;
+        bool planned = mapa_run_has_plan(p, &al); /* baselines' plans too, rules broken or not */
         if (planned) {
             mapa_cf_options co = MAPA_CF_OPTIONS_INIT;
             co.policy = s->cf[c].policy;

@@ -28,7 +28,9 @@ typedef struct mapa_run_row {
     char cf_policy[MAPA_RUN_TEXT];
     int32_t members, topics, agencies, actions;
     /* allocation */
-    char alloc_status[MAPA_RUN_TEXT];
+    char alloc_status[MAPA_RUN_TEXT]; /**< optimal, feasible, time_limit, infeasible (no plan),
+                                           breaks_rules (a baseline's plan breaking rules) */
+    int32_t rules_broken;             /**< rules the plan breaks (baselines; 0 otherwise) */
     double alloc_objective, alloc_bound, alloc_gap, alloc_seconds;
     int32_t rank_count[MAPA_RUN_RANKS]; /**< members placed at rank 1..5 */
     int32_t rank_later;                 /**< at a rank after 5 */
@@ -77,6 +79,9 @@ typedef struct mapa_run_options {
     bool metrics;    /**< network figures (betweenness, density, ...) */
     bool duplicates; /**< duplicated actions, when there are actions */
 } mapa_run_options;
+
+/** Whether an allocation is a plan: every member but the co-ordinators has a team. */
+bool mapa_run_has_plan(const mapa_partnership *p, const mapa_alloc *alloc);
 
 /**
  * Fill row (sizes, allocation, Critical Friends, network and duplicate

@@ -447,6 +447,27 @@ static void figures_by_hand(void **state)
     assert_int_equal(arr.cf_member[1], 1);
     assert_int_equal(arr.cf_team[1], 2);
     assert_null(arr.betweenness);
+    assert_string_equal(row.alloc_status, "optimal");
+    assert_int_equal(row.rules_broken, 0);
+    mapa_run_arrays_dispose(&arr);
+    /* the same plan from a baseline that reports broken rules: recorded, rules counted by
+       hand (t2 has one agency; no SPOC is willing: 3) */
+    al.status = MAPA_STATUS_INFEASIBLE;
+    memset(&row, 0, sizeof row);
+    assert_int_equal(mapa_run_measure(&row, &arr, p, &al, &cf, truth, 4, &o), MAPA_OK);
+    assert_string_equal(row.alloc_status, "breaks_rules");
+    assert_int_equal(row.rules_broken, 1 + 3);
+    assert_int_equal(row.rank_count[0], 6);
+    mapa_run_arrays_dispose(&arr);
+    /* no plan (a member without a team): sizes and status, figures NaN, arrays -1 */
+    team[4] = MAPA_NONE;
+    memset(&row, 0, sizeof row);
+    assert_int_equal(mapa_run_measure(&row, &arr, p, &al, NULL, NULL, 0, &o), MAPA_OK);
+    assert_string_equal(row.alloc_status, "infeasible");
+    assert_true(isnan(row.mean_rank) && isnan(row.first_choice_share));
+    assert_int_equal(row.rank_count[0], 0);
+    assert_int_equal(row.members, 10);
+    assert_int_equal(arr.team[0], -1);
     mapa_run_arrays_dispose(&arr);
     mapa_partnership_free(p);
 }
