@@ -277,6 +277,14 @@ static mapa_err in_workers(runner *r, const size_t *pending, size_t n, size_t jo
             close(fds[w].fd);
         waitpid(pid[w], NULL, 0);
     }
+    size_t missing = 0; /* a worker that died between units sent nothing more */
+    for (size_t i = 0; err == MAPA_OK && !*stopped && i < n; i++)
+        missing += !unit_done(r->s, r->f, pending[i]);
+    if (missing)
+        err = mapa_error_set(MAPA_EDEPENDENCY,
+                             "a sweep worker ended early: %zu of %zu units not run (the same "
+                             "command runs them)",
+                             missing, n);
     return err;
 }
 
