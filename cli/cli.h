@@ -48,6 +48,15 @@ int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, map
 /** The exit code for a library result. */
 int mapa_cli_exit_code(mapa_err err);
 
+/**
+ * The arguments every command reads alike, after its own options: -q/--quiet,
+ * -h/--help (prints `help`), an unknown option, and the one positional
+ * argument (`what` names it: "folder"). Returns MAPA_EXIT_OK when `a` was
+ * taken, -1 after printing the help, or the usage exit code.
+ */
+int mapa_cli_common_arg(const char *verb, const char *help, const char *what, const char *a,
+                        const char **positional, bool *quiet);
+
 /** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
 int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
 #if defined(__GNUC__)

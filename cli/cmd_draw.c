@@ -76,17 +76,11 @@ static int parse(options *o, int argc, char **argv)
                 o->level = MAPA_DIAGRAM_TEAMS;
             else
                 return mapa_cli_usage_error("draw", "--network is members, agencies or teams");
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
-            o->quiet = true;
-        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help_text, stdout);
-            return -1;
-        } else if (a[0] == '-' && a[1])
-            return mapa_cli_usage_error("draw", "unknown option '%s'", a);
-        else if (o->dir)
-            return mapa_cli_usage_error("draw", "one folder only (got '%s' and '%s')", o->dir, a);
-        else
-            o->dir = a;
+        } else {
+            int rc = mapa_cli_common_arg("draw", help_text, "folder", a, &o->dir, &o->quiet);
+            if (rc != MAPA_EXIT_OK)
+                return rc;
+        }
     }
     if (!o->dir || !o->plan || !o->out)
         return mapa_cli_usage_error("draw", "give DIR, --plan PLAN and -o OUT");

@@ -48,18 +48,10 @@ static int parse(options *o, int argc, char **argv)
             if (i + 1 >= argc || !argv[i + 1][0])
                 return mapa_cli_usage_error("metrics", "%s needs a value", a);
             *value = argv[++i];
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help_text, stdout);
-            return -1;
-        } else if (a[0] == '-' && a[1]) {
-            return mapa_cli_usage_error("metrics", "unknown option '%s'", a);
-        } else if (o->dir) {
-            return mapa_cli_usage_error("metrics", "one folder only (got '%s' and '%s')", o->dir,
-                                        a);
         } else {
-            o->dir = a;
+            int rc = mapa_cli_common_arg("metrics", help_text, "folder", a, &o->dir, &o->quiet);
+            if (rc != MAPA_EXIT_OK)
+                return rc;
         }
     }
     if (!o->out)

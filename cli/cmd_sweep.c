@@ -101,18 +101,10 @@ static int run(int argc, char **argv)
             jobs = strtol(argv[++i], &end, 10);
             if (*end || jobs < 0 || jobs > 64)
                 return mapa_cli_usage_error("sweep", "--jobs is a number from 0 to 64");
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            quiet = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help_text, stdout);
-            return MAPA_EXIT_OK;
-        } else if (a[0] == '-' && a[1]) {
-            return mapa_cli_usage_error("sweep", "unknown option '%s'", a);
-        } else if (file) {
-            return mapa_cli_usage_error("sweep", "one sweep file only (got '%s' and '%s')", file,
-                                        a);
         } else {
-            file = a;
+            int rc = mapa_cli_common_arg("sweep", help_text, "sweep file", a, &file, &quiet);
+            if (rc != MAPA_EXIT_OK)
+                return rc < 0 ? MAPA_EXIT_OK : rc;
         }
     }
     if (!file || !out)

@@ -30,24 +30,16 @@ static int parse(options *o, int argc, char **argv)
     *o = (options){NULL, false, 50};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = true;
-        } else if (strcmp(a, "--max-problems") == 0) {
+        if (strcmp(a, "--max-problems") == 0) {
             char *end = NULL;
             if (i + 1 >= argc || (o->max_problems = strtoul(argv[i + 1], &end, 10), *end) ||
                 argv[i + 1][0] == '-')
                 return mapa_cli_usage_error("validate", "--max-problems needs a whole number");
             i++;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help_text, stdout);
-            return -1;
-        } else if (a[0] == '-' && a[1]) {
-            return mapa_cli_usage_error("validate", "unknown option '%s'", a);
-        } else if (o->dir) {
-            return mapa_cli_usage_error("validate", "one folder only (got '%s' and '%s')", o->dir,
-                                        a);
         } else {
-            o->dir = a;
+            int rc = mapa_cli_common_arg("validate", help_text, "folder", a, &o->dir, &o->quiet);
+            if (rc != MAPA_EXIT_OK)
+                return rc;
         }
     }
     if (!o->dir)

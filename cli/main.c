@@ -84,6 +84,25 @@ int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
     return MAPA_EXIT_USAGE;
 }
 
+int mapa_cli_common_arg(const char *verb, const char *help, const char *what, const char *a,
+                        const char **positional, bool *quiet)
+{
+    if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+        *quiet = true;
+        return MAPA_EXIT_OK;
+    }
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+        fputs(help, stdout);
+        return -1;
+    }
+    if (a[0] == '-' && a[1])
+        return mapa_cli_usage_error(verb, "unknown option '%s'", a);
+    if (*positional)
+        return mapa_cli_usage_error(verb, "one %s only (got '%s' and '%s')", what, *positional, a);
+    *positional = a;
+    return MAPA_EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {

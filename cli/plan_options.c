@@ -68,14 +68,12 @@ static int parse_formulation(const char *verb, const char *v, mapa_alloc_options
 static int parse_valued(plan_options *o, const char *verb, int argc, char **argv, int *i)
 {
     const char *a = argv[*i], *v = NULL;
-    const char **targets[] = {&o->out,       &o->objective,   &o->weights,
-                              &o->max_moves, &o->seed,        &o->move_penalty,
-                              &o->teams,     &o->cf.write_lp, &o->window,
-                              &o->hdf5};
-    const char *names[] = {"--out",       "--objective",   "--weights",
-                           "--max-moves", "--seed",        "--move-penalty",
-                           "--teams",     "--cf-write-lp", "--window",
-                           "--hdf5"};
+    const char **targets[] = {&o->out,    &o->objective,    &o->weights, &o->max_moves,
+                              &o->seed,   &o->move_penalty, &o->teams,   &o->cf.write_lp,
+                              &o->window, &o->hdf5};
+    const char *names[] = {"--out",    "--objective",    "--weights", "--max-moves",
+                           "--seed",   "--move-penalty", "--teams",   "--cf-write-lp",
+                           "--window", "--hdf5"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(a, names[k]) == 0 || (k == 0 && strcmp(a, "-o") == 0))
             return value_of(verb, argc, argv, i, targets[k]);
@@ -115,8 +113,6 @@ int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb
         if (rc >= 0) {
             if (rc)
                 return rc;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o->quiet = true;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o->verbose = true;
         } else if (strcmp(a, "--soft") == 0) {
@@ -129,15 +125,10 @@ int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb
             o->no_spoc_cf = true;
         } else if (strcmp(a, "--cf-per-stage") == 0) {
             o->cf_per_stage = true;
-        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            fputs(help, stdout);
-            return -1;
-        } else if (a[0] == '-' && a[1]) {
-            return mapa_cli_usage_error(verb, "unknown option '%s'", a);
-        } else if (o->dir) {
-            return mapa_cli_usage_error(verb, "one folder only (got '%s' and '%s')", o->dir, a);
         } else {
-            o->dir = a;
+            rc = mapa_cli_common_arg(verb, help, "folder", a, &o->dir, &o->quiet);
+            if (rc != MAPA_EXIT_OK)
+                return rc;
         }
     }
     if (!o->dir)
