@@ -8,6 +8,7 @@
 
 #include "io/readers.h"
 #include "io/json_position.h"
+#include "io/read_text.h"
 #include "models/util.h"
 
 typedef struct json_ctx {
@@ -194,25 +195,14 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
             return MAPA_ENOTFOUND;
         return mapa_error_set(MAPA_EIO, "%s: %s", shown, strerror(errno));
     }
-    char *text = NULL;
-    size_t size = 0, cap = 0;
+    size_t size = 0;
     mapa_err err = MAPA_OK;
     json_t *root = NULL;
-    for (;;) {
-        void *grown = text;
-        if (size > (1u << 24) || !mapa__grow(&grown, &cap, size + 4097, 1))
-            break;
-        text = grown;
-        size_t got = fread(text + size, 1, cap - size - 1, fp);
-        size += got;
-        if (got == 0)
-            break;
-    }
+    char *text = mapa__read_text(fp, 1u << 24, &size);
     if (!text) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", shown);
         goto cleanup;
     }
-    text[size] = '\0';
     if (size > (1u << 24)) {
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 0, 0, "is larger than 16 MiB");
         goto cleanup;

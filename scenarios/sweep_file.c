@@ -15,6 +15,7 @@
 #include <mapa/sweep.h>
 
 #include "io/json_position.h"
+#include "io/read_text.h"
 #include "models/util.h"
 
 typedef struct ctx {
@@ -269,22 +270,8 @@ static char *read_text(const char *path, size_t *size)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return NULL;
-    char *text = NULL;
-    size_t cap = 0;
-    *size = 0;
-    for (;;) {
-        void *grown = text;
-        if (*size > (1u << 24) || !mapa__grow(&grown, &cap, *size + 4097, 1))
-            break;
-        text = grown;
-        size_t got = fread(text + *size, 1, cap - *size - 1, fp);
-        *size += got;
-        if (got == 0)
-            break;
-    }
+    char *text = mapa__read_text(fp, 1u << 24, size);
     fclose(fp);
-    if (text)
-        text[*size] = '\0';
     return text;
 }
 
