@@ -16,11 +16,15 @@ enum {
     MAPA_EXIT_IOERR = 74     /* a file could not be read or written */
 };
 
-/** A command: `run` gets argv with argv[0] the command's name. */
+struct mapa_cli_spec;
+struct mapa_partnership;
+
+/** A command: `run` gets argv with argv[0] the command's name; `spec` drives its help. */
 typedef struct mapa_command {
     const char *name;
     const char *summary;
-    const char *help;
+    const struct mapa_cli_spec *spec;
+    unsigned mode; /**< the variant of spec's options it takes (0: all) */
     int (*run)(int argc, char **argv);
 } mapa_command;
 
@@ -39,23 +43,14 @@ struct mapa_diags;
 /** Print diagnostics as file:line:column: severity: message, at most `max` (0: all). */
 void mapa_cli_print_problems(const struct mapa_diags *d, size_t max);
 
-/** Which stages a planning command runs. */
-typedef enum mapa_cli_mode { MAPA_MODE_ALLOCATE, MAPA_MODE_CF, MAPA_MODE_PLAN } mapa_cli_mode;
-
-/** mapa allocate, mapa cf and mapa plan. */
-int mapa_cli_plan(int argc, char **argv, const char *verb, const char *help, mapa_cli_mode mode);
-
 /** The exit code for a library result. */
 int mapa_cli_exit_code(mapa_err err);
 
 /**
- * The arguments every command reads alike, after its own options: -q/--quiet,
- * -h/--help (prints `help`), an unknown option, and the one positional
- * argument (`what` names it: "folder"). Returns MAPA_EXIT_OK when `a` was
- * taken, -1 after printing the help, or the usage exit code.
+ * Load the partnership in `dir`, printing its problems (and, when it has
+ * errors, how to fix them). Returns MAPA_EXIT_OK with *out set, or the exit code.
  */
-int mapa_cli_common_arg(const char *verb, const char *help, const char *what, const char *a,
-                        const char **positional, bool *quiet);
+int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *dir);
 
 /** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
 int mapa_cli_usage_error(const char *verb, const char *fmt, ...)

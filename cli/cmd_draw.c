@@ -7,23 +7,27 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
-#include "cli/saved_plan.h"
+#include "cli/options.h"
 
-static const char help_text[] =
-    "Usage: mapa draw [OPTIONS] DIR --plan PLAN -o OUT\n\n"
+enum { OPT_OUT, OPT_PLAN, OPT_FORMAT, OPT_NETWORK };
+
+static const mapa_cli_opt opts[] = {
+    {OPT_OUT, 'o', "out", "OUT", "folder for the diagrams", 0},
+    {OPT_PLAN, 0, "plan", "PLAN", "the folder of a saved plan", 0},
+    {OPT_FORMAT, 0, "format", "LIST", "also pdf and/or png, e.g. --format svg,pdf", 0},
+    {OPT_NETWORK, 0, "network", "BY",
+     "network nodes: members, agencies, teams [members below 200, else agencies]", 0},
+    MAPA_CLI_OPT_END,
+};
+
+static const mapa_cli_spec spec = {
+    "draw", "Usage: mapa draw [OPTIONS] DIR --plan PLAN -o OUT",
     "Draw the diagrams of a saved plan (PLAN holds teams.csv and, when there is one,\n"
     "critical_friends.csv, as mapa plan writes them) with Graphviz: the structure of\n"
     "the partnership, the Critical Friend arrangement, the team graph, each team's\n"
     "stages with its Critical Friends, the communication network and the\n"
-    "duplicated actions. Each is written as OUT/NAME.dot and OUT/NAME.svg.\n\n"
-    "Options:\n"
-    "  -o, --out OUT        folder for the diagrams\n"
-    "      --plan PLAN      the folder of a saved plan\n"
-    "      --format LIST    also pdf and/or png, e.g. --format svg,pdf\n"
-    "      --network BY     nodes of the network diagram: members, agencies, teams\n"
-    "                       (default: members below 200, agencies from 200 up)\n"
-    "  -q, --quiet          no report on stdout\n"
-    "  -h, --help           show this help\n";
+    "duplicated actions. Each is written as OUT/NAME.dot and OUT/NAME.svg.\n",
+    opts, "folder", NULL};
 
 typedef struct options {
     const char *dir, *plan, *out;
@@ -36,6 +40,8 @@ static bool parse_formats(const char *list, unsigned *out)
 {
     *out = MAPA_DIAGRAM_SVG;
     char buf[64];
+    if (strlen(list) >= sizeof buf)
+        return false;
     snprintf(buf, sizeof buf, "%s", list);
     for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
         if (strcmp(tok, "svg") == 0)
@@ -50,41 +56,67 @@ static bool parse_formats(const char *list, unsigned *out)
     return true;
 }
 
+static int take(int id, const char *v, void *payload)
+{
+    options *o = payload;
+    static const char *const levels[] = {"members", "agencies", "teams"};
+    switch (id) {
+    case OPT_OUT: o->out = v; return MAPA_EXIT_OK;
+    case OPT_PLAN: o->plan = v; return MAPA_EXIT_OK;
+    case OPT_FORMAT:
+        if (!parse_formats(v, &o->formats))
+            return mapa_cli_usage_error("draw", "--format is a list of svg, pdf, png");
+        return MAPA_EXIT_OK;
+    }
+    for (int k = 0; k < 3; k++)
+        if (strcmp(v, levels[k]) == 0) {
+            o->level = (mapa_diagram_level)(MAPA_DIAGRAM_MEMBERS + k);
+            return MAPA_EXIT_OK;
+        }
+    return mapa_cli_usage_error("draw", "--network is members, agencies or teams");
+}
+
 static int parse(options *o, int argc, char **argv)
 {
     *o = (options){.formats = MAPA_DIAGRAM_SVG};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        bool valued = strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 || strcmp(a, "--plan") == 0 ||
-                      strcmp(a, "--format") == 0 || strcmp(a, "--network") == 0;
-        if (valued && (i + 1 >= argc || !argv[i + 1][0]))
-            return mapa_cli_usage_error("draw", "%s needs a value", a);
-        if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0)
-            o->out = argv[++i];
-        else if (strcmp(a, "--plan") == 0)
-            o->plan = argv[++i];
-        else if (strcmp(a, "--format") == 0) {
-            if (!parse_formats(argv[++i], &o->formats))
-                return mapa_cli_usage_error("draw", "--format is a list of svg, pdf, png");
-        } else if (strcmp(a, "--network") == 0) {
-            const char *by = argv[++i];
-            if (strcmp(by, "members") == 0)
-                o->level = MAPA_DIAGRAM_MEMBERS;
-            else if (strcmp(by, "agencies") == 0)
-                o->level = MAPA_DIAGRAM_AGENCIES;
-            else if (strcmp(by, "teams") == 0)
-                o->level = MAPA_DIAGRAM_TEAMS;
-            else
-                return mapa_cli_usage_error("draw", "--network is members, agencies or teams");
-        } else {
-            int rc = mapa_cli_common_arg("draw", help_text, "folder", a, &o->dir, &o->quiet);
-            if (rc != MAPA_EXIT_OK)
-                return rc;
-        }
-    }
+    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, o, &o->dir, &o->quiet);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
     if (!o->dir || !o->plan || !o->out)
         return mapa_cli_usage_error("draw", "give DIR, --plan PLAN and -o OUT");
     return MAPA_EXIT_OK;
+}
+
+static int draw(const options *o, mapa_partnership *p)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_saved_plan plan;
+    mapa_err err = mapa_saved_plan_read(&plan, o->plan, p, false, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    mapa_plan_result r;
+    mapa_plan_result_init(&r);
+    if (err == MAPA_OK) {
+        mapa_plan_options po;
+        mapa_plan_options_init(&po);
+        po.stages = MAPA_PLAN_DIAGRAMS;
+        po.team = plan.team;
+        po.spoc = plan.spoc;
+        po.saved_cf = plan.have_cf ? &plan.cf : NULL;
+        po.diagrams_out = o->out;
+        po.diagram_formats = o->formats;
+        po.diagram_level = (int)o->level;
+        err = mapa_plan_run(&r, p, &po);
+    }
+    if (err != MAPA_OK && err != MAPA_EFORMAT)
+        fprintf(stderr, "mapa draw: %s\n", mapa_error_last());
+    else if (err == MAPA_OK && !o->quiet)
+        printf("Diagrams: %zu drawn into %s/ (structure%s%s%s)\n", r.diagrams, o->out,
+               plan.have_cf ? ", critical_friends, team_graph, stages" : "", ", network",
+               plan.have_cf && p->n_actions ? ", duplicates" : "");
+    mapa_plan_result_dispose(&r);
+    mapa_saved_plan_dispose(&plan);
+    return mapa_cli_exit_code(err);
 }
 
 static int run(int argc, char **argv)
@@ -93,30 +125,12 @@ static int run(int argc, char **argv)
     int rc = parse(&o, argc, argv);
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
-    mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_partnership *p = NULL;
-    saved_plan plan = {NULL, NULL, MAPA_CF_INIT, false};
-    mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
-    if (err == MAPA_OK)
-        err = mapa_cli_saved_plan_read(&plan, o.plan, p, false, &diags);
-    mapa_cli_print_problems(&diags, 50);
-    bool have_cf = plan.have_cf;
-    size_t written = 0;
-    if (err == MAPA_OK) {
-        mapa_diagram_input in = {p, plan.team, plan.spoc, have_cf ? &plan.cf : NULL, o.level};
-        err = mapa_draw_diagrams(o.out, &in, o.formats, &written);
-    }
-    if (err != MAPA_OK && err != MAPA_EFORMAT)
-        fprintf(stderr, "mapa draw: %s\n", mapa_error_last());
-    else if (err == MAPA_OK && !o.quiet)
-        printf("Diagrams: %zu drawn into %s/ (structure%s%s%s)\n", written, o.out,
-               have_cf ? ", critical_friends, team_graph, stages" : "", ", network",
-               have_cf && p->n_actions ? ", duplicates" : "");
-    rc = mapa_cli_exit_code(err);
-    mapa_cli_saved_plan_dispose(&plan);
-    mapa_diags_dispose(&diags);
+    rc = mapa_cli_load(&p, "draw", o.dir);
+    if (rc == MAPA_EXIT_OK)
+        rc = draw(&o, p);
     mapa_partnership_free(p);
     return rc;
 }
 
-const mapa_command mapa_cmd_draw = {"draw", "Graphviz diagrams of a saved plan", help_text, run};
+const mapa_command mapa_cmd_draw = {"draw", "Graphviz diagrams of a saved plan", &spec, 0, run};

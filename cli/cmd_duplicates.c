@@ -6,73 +6,110 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
-#include "cli/dup_run.h"
-#include "cli/saved_plan.h"
+#include "cli/options.h"
+#include "cli/report.h"
 
-static const char help_text[] =
-    "Usage: mapa duplicates [OPTIONS] DIR -o OUT\n\n"
+enum { OPT_OUT, OPT_PLAN, OPT_EXACT, OPT_LSH, OPT_BLOCK, OPT_WITHIN, OPT_THRESHOLD };
+
+static const mapa_cli_opt opts[] = {
+    {OPT_OUT, 'o', "out", "OUT", "folder for the results", 0},
+    {OPT_PLAN, 0, "plan", "PLAN", "a saved plan, for spotted / blind spot", 0},
+    {OPT_EXACT, 0, "exact", NULL, "score every pair (the reference; default up to 2,000 actions)",
+     0},
+    {OPT_LSH, 0, "lsh", NULL, "MinHash and LSH bands, then verification (default above)", 0},
+    {OPT_BLOCK, 0, "block", "KEY", "score the pairs sharing a target group (target) or a tag (tags)",
+     0},
+    {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
+    {OPT_THRESHOLD, 0, "threshold", "X", "combined score from which a pair is a duplicate (0..1)",
+     0},
+    MAPA_CLI_OPT_END,
+};
+
+static const mapa_cli_spec spec = {
+    "duplicates", "Usage: mapa duplicates [OPTIONS] DIR -o OUT",
     "Find actions in DIR/actions.csv that describe the same work in different\n"
     "sub-teams: text (TF-IDF cosine of stems and stem pairs), shared tags, the same\n"
     "target group and overlapping dates make a combined score (docs/duplicates.md).\n"
     "With --plan PLAN (a folder with teams.csv and critical_friends.csv) each pair\n"
     "says whether a Critical Friend link joins the two teams (spotted) or not (a\n"
     "blind spot). Writes OUT/duplicates.csv, OUT/duplicate_clusters.csv and the\n"
-    "duplicates section of OUT/summary.json.\n\n"
-    "Options:\n"
-    "  -o, --out OUT        folder for the results\n"
-    "      --plan PLAN      a saved plan, for spotted / blind spot\n"
-    "      --exact          score every pair (the reference; default up to 2,000 actions)\n"
-    "      --lsh            MinHash and LSH bands, then verification (default above)\n"
-    "      --block KEY      score the pairs sharing a target group (target) or a tag (tags)\n"
-    "      --within-team    also pairs inside one team\n"
-    "      --threshold X    combined score from which a pair is a duplicate (0..1)\n"
-    "  -q, --quiet          no report on stdout\n"
-    "  -h, --help           show this help\n";
+    "duplicates section of OUT/summary.json.\n",
+    opts, "folder", NULL};
 
 typedef struct options {
-    const char *dir, *plan, *out, *threshold;
+    const char *dir, *plan, *out;
+    double threshold; /* < 0: the settings' */
     mapa_dup_options dup;
     bool quiet;
 } options;
 
+static int take(int id, const char *v, void *payload)
+{
+    options *o = payload;
+    char *end = NULL;
+    switch (id) {
+    case OPT_OUT: o->out = v; break;
+    case OPT_PLAN: o->plan = v; break;
+    case OPT_EXACT: o->dup.method = MAPA_DUP_EXACT; break;
+    case OPT_LSH: o->dup.method = MAPA_DUP_LSH; break;
+    case OPT_WITHIN: o->dup.within_team = true; break;
+    case OPT_BLOCK:
+        if (strcmp(v, "target") == 0)
+            o->dup.method = MAPA_DUP_TARGET;
+        else if (strcmp(v, "tags") == 0)
+            o->dup.method = MAPA_DUP_TAGS;
+        else
+            return mapa_cli_usage_error("duplicates", "--block is target or tags, not '%s'", v);
+        break;
+    case OPT_THRESHOLD:
+        o->threshold = strtod(v, &end);
+        if (*end || !(o->threshold >= 0 && o->threshold <= 1))
+            return mapa_cli_usage_error("duplicates", "--threshold is a number from 0 to 1");
+        break;
+    }
+    return MAPA_EXIT_OK;
+}
+
 static int parse(options *o, int argc, char **argv)
 {
-    *o = (options){.dup = MAPA_DUP_OPTIONS_INIT};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **value = strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 ? &o->out
-                             : strcmp(a, "--plan") == 0                      ? &o->plan
-                             : strcmp(a, "--threshold") == 0                 ? &o->threshold
-                                                                             : NULL;
-        if (value || strcmp(a, "--block") == 0) {
-            if (i + 1 >= argc || !argv[i + 1][0])
-                return mapa_cli_usage_error("duplicates", "%s needs a value", a);
-            const char *v = argv[++i];
-            if (value)
-                *value = v;
-            else if (strcmp(v, "target") == 0)
-                o->dup.method = MAPA_DUP_TARGET;
-            else if (strcmp(v, "tags") == 0)
-                o->dup.method = MAPA_DUP_TAGS;
-            else
-                return mapa_cli_usage_error("duplicates", "--block is target or tags, not '%s'", v);
-        } else if (strcmp(a, "--exact") == 0) {
-            o->dup.method = MAPA_DUP_EXACT;
-        } else if (strcmp(a, "--lsh") == 0) {
-            o->dup.method = MAPA_DUP_LSH;
-        } else if (strcmp(a, "--within-team") == 0) {
-            o->dup.within_team = true;
-        } else {
-            int rc = mapa_cli_common_arg("duplicates", help_text, "folder", a, &o->dir, &o->quiet);
-            if (rc != MAPA_EXIT_OK)
-                return rc;
-        }
-    }
+    *o = (options){.threshold = -1, .dup = MAPA_DUP_OPTIONS_INIT};
+    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, o, &o->dir, &o->quiet);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
     if (!o->dir)
         return mapa_cli_usage_error("duplicates", "missing DIR, the partnership folder");
     if (!o->out)
         return mapa_cli_usage_error("duplicates", "missing -o OUT, the folder for the results");
     return MAPA_EXIT_OK;
+}
+
+static int find(const options *o, mapa_partnership *p)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_saved_plan plan = MAPA_SAVED_PLAN_INIT;
+    mapa_err err = o->plan ? mapa_saved_plan_read(&plan, o->plan, p, true, &diags) : MAPA_OK;
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    mapa_plan_result r;
+    mapa_plan_result_init(&r);
+    if (err == MAPA_OK) {
+        mapa_plan_options po;
+        mapa_plan_options_init(&po);
+        po.stages = MAPA_PLAN_DUPLICATES;
+        po.out = o->out;
+        po.team = plan.team;
+        po.spoc = plan.spoc;
+        po.saved_cf = plan.have_cf ? &plan.cf : NULL;
+        po.dup = o->dup;
+        err = mapa_plan_run(&r, p, &po);
+    }
+    if (err == MAPA_OK && !o->quiet && r.have_duplicates)
+        mapa_cli_report_duplicates(p, &r.duplicates, o->out);
+    if (err != MAPA_OK && err != MAPA_EFORMAT)
+        fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
+    mapa_plan_result_dispose(&r);
+    mapa_saved_plan_dispose(&plan);
+    return mapa_cli_exit_code(err);
 }
 
 static int run(int argc, char **argv)
@@ -81,41 +118,21 @@ static int run(int argc, char **argv)
     int rc = parse(&o, argc, argv);
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
-    mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_partnership *p = NULL;
-    saved_plan plan = {NULL, NULL, MAPA_CF_INIT, false};
-    mapa_err err = mapa_partnership_load(&p, &diags, o.dir);
-    if (err == MAPA_OK && o.threshold) {
-        char *end = NULL;
-        double t = strtod(o.threshold, &end);
-        if (*end || !(t >= 0 && t <= 1)) {
-            mapa_partnership_free(p);
-            mapa_diags_dispose(&diags);
-            return mapa_cli_usage_error("duplicates", "--threshold is a number from 0 to 1");
-        }
-        p->settings.dup_threshold = t;
+    rc = mapa_cli_load(&p, "duplicates", o.dir);
+    if (rc == MAPA_EXIT_OK) {
+        if (o.threshold >= 0)
+            p->settings.dup_threshold = o.threshold;
+        if (p->n_actions == 0)
+            fprintf(stderr,
+                    "mapa duplicates: %s has no actions.csv (or no actions in it): nothing "
+                    "to compare\n",
+                    o.dir);
+        rc = find(&o, p);
     }
-    if (err == MAPA_OK && p->n_actions == 0)
-        fprintf(stderr,
-                "mapa duplicates: %s has no actions.csv (or no actions in it): nothing "
-                "to compare\n",
-                o.dir);
-    if (err == MAPA_OK && o.plan)
-        err = mapa_cli_saved_plan_read(&plan, o.plan, p, true, &diags);
-    mapa_cli_print_problems(&diags, 50);
-    if (err == MAPA_EFORMAT && !plan.team)
-        fprintf(stderr, "%zu error%s: fix them (mapa validate %s) and run again.\n", diags.n_errors,
-                diags.n_errors == 1 ? "" : "s", o.dir);
-    else if (err != MAPA_OK && err != MAPA_EFORMAT)
-        fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
-    rc = err == MAPA_OK ? mapa_cli_duplicates_stage(o.out, o.quiet, "duplicates", p, plan.team,
-                                                    plan.have_cf ? &plan.cf : NULL, &o.dup)
-                        : mapa_cli_exit_code(err);
-    mapa_cli_saved_plan_dispose(&plan);
-    mapa_diags_dispose(&diags);
     mapa_partnership_free(p);
     return rc;
 }
 
 const mapa_command mapa_cmd_duplicates = {
-    "duplicates", "duplicated actions across sub-teams, and the blind spots", help_text, run};
+    "duplicates", "duplicated actions across sub-teams, and the blind spots", &spec, 0, run};

@@ -11,22 +11,46 @@
 #include <mapa/sweep.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 
-static const char help_text[] =
-    "Usage: mapa sweep [OPTIONS] FILE -o RESULTS.h5\n\n"
+enum { OPT_OUT, OPT_JOBS };
+
+static const mapa_cli_opt opts[] = {
+    {OPT_OUT, 'o', "out", "FILE", "the HDF5 file (created, or resumed)", 0},
+    {OPT_JOBS, 'j', "jobs", "N", "worker processes (0: one per core) [1]", 0},
+    MAPA_CLI_OPT_END,
+};
+
+static const mapa_cli_spec spec = {
+    "sweep", "Usage: mapa sweep [OPTIONS] FILE -o RESULTS.h5",
     "Run the sweep FILE describes (docs/sweeps.md): synthetic partnerships over a grid\n"
     "of generator parameters, each replicated and planned under every allocation and\n"
     "Critical Friend policy named, into the HDF5 dataset RESULTS.h5\n"
     "(docs/hdf5-schema.md). Running the same sweep on the same file again resumes it:\n"
     "runs already there are kept, not repeated. Ctrl-C stops after the runs being\n"
-    "written and leaves a readable file.\n\n"
-    "Options:\n"
-    "  -o, --out FILE     the HDF5 file (created, or resumed)\n"
-    "  -j, --jobs N       worker processes (0: one per core) [1]\n"
-    "  -q, --quiet        no progress line and no report\n"
-    "  -h, --help         show this help\n\n"
+    "written and leaves a readable file. -q: no progress line and no report.\n",
+    opts, "sweep file",
     "Exit codes: 0 done, 64 usage, 65 a bad sweep file or a file of another sweep,\n"
-    "66 FILE missing, 74 RESULTS.h5 could not be written, 130 interrupted.\n";
+    "66 FILE missing, 74 RESULTS.h5 could not be written, 130 interrupted.\n"};
+
+typedef struct cmdline {
+    const char *out;
+    long jobs;
+} cmdline;
+
+static int take(int id, const char *v, void *payload)
+{
+    cmdline *c = payload;
+    if (id == OPT_OUT) {
+        c->out = v;
+        return MAPA_EXIT_OK;
+    }
+    char *end;
+    c->jobs = strtol(v, &end, 10);
+    if (*end || v[0] < '0' || v[0] > '9' || c->jobs < 0 || c->jobs > 64)
+        return mapa_cli_usage_error("sweep", "--jobs is a number from 0 to 64");
+    return MAPA_EXIT_OK;
+}
 
 static volatile sig_atomic_t stop_flag;
 
@@ -85,28 +109,14 @@ static long file_size(const char *path)
 
 static int run(int argc, char **argv)
 {
-    const char *file = NULL, *out = NULL;
-    long jobs = 1;
+    const char *file = NULL;
     bool quiet = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        bool valued = strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 || strcmp(a, "-j") == 0 ||
-                      strcmp(a, "--jobs") == 0;
-        if (valued && (i + 1 >= argc || !argv[i + 1][0]))
-            return mapa_cli_usage_error("sweep", "%s needs a value", a);
-        if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
-            out = argv[++i];
-        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
-            char *end;
-            jobs = strtol(argv[++i], &end, 10);
-            if (*end || jobs < 0 || jobs > 64)
-                return mapa_cli_usage_error("sweep", "--jobs is a number from 0 to 64");
-        } else {
-            int rc = mapa_cli_common_arg("sweep", help_text, "sweep file", a, &file, &quiet);
-            if (rc != MAPA_EXIT_OK)
-                return rc < 0 ? MAPA_EXIT_OK : rc;
-        }
-    }
+    cmdline c = {NULL, 1};
+    int rc0 = mapa_cli_parse(&spec, 0, argc, argv, take, &c, &file, &quiet);
+    if (rc0 != MAPA_EXIT_OK)
+        return rc0 < 0 ? MAPA_EXIT_OK : rc0;
+    const char *out = c.out;
+    long jobs = c.jobs;
     if (!file || !out)
         return mapa_cli_usage_error("sweep", "give the sweep FILE and -o RESULTS.h5");
     if (jobs == 0)
@@ -176,5 +186,5 @@ static int run(int argc, char **argv)
     return rc;
 }
 
-const mapa_command mapa_cmd_sweep = {"sweep", "scenario sweeps into an HDF5 dataset", help_text,
+const mapa_command mapa_cmd_sweep = {"sweep", "scenario sweeps into an HDF5 dataset", &spec, 0,
                                      run};

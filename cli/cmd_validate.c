@@ -6,18 +6,24 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 
-static const char help_text[] =
-    "Usage: mapa validate [OPTIONS] DIR\n\n"
+enum { OPT_MAX_PROBLEMS };
+
+static const mapa_cli_opt opts[] = {
+    {OPT_MAX_PROBLEMS, 0, "max-problems", "N", "print at most N problems (default 50; 0 prints all)",
+     0},
+    MAPA_CLI_OPT_END,
+};
+
+static const mapa_cli_spec spec = {
+    "validate", "Usage: mapa validate [OPTIONS] DIR",
     "Check the partnership folder DIR (members.csv, topics.csv, and optionally\n"
     "agencies.csv and settings.json) and print every problem as\n"
     "file:line:column: error|warning: message, then a summary: members, agencies\n"
     "by sector, topics, co-ordinators, and for each topic how many members ranked\n"
-    "it first and at all.\n\n"
-    "Options:\n"
-    "  -q, --quiet            print problems only, no summary\n"
-    "      --max-problems N   print at most N problems (default 50; 0 prints all)\n"
-    "  -h, --help             show this help\n";
+    "it first and at all. With -q, problems only.\n",
+    opts, "folder", NULL};
 
 typedef struct options {
     const char *dir;
@@ -25,23 +31,22 @@ typedef struct options {
     size_t max_problems;
 } options;
 
+static int take(int id, const char *v, void *payload)
+{
+    options *o = payload;
+    (void)id;
+    char *end = NULL;
+    if (v[0] < '0' || v[0] > '9' || (o->max_problems = strtoul(v, &end, 10), *end))
+        return mapa_cli_usage_error("validate", "--max-problems needs a whole number");
+    return MAPA_EXIT_OK;
+}
+
 static int parse(options *o, int argc, char **argv)
 {
     *o = (options){NULL, false, 50};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--max-problems") == 0) {
-            char *end = NULL;
-            if (i + 1 >= argc || (o->max_problems = strtoul(argv[i + 1], &end, 10), *end) ||
-                argv[i + 1][0] == '-')
-                return mapa_cli_usage_error("validate", "--max-problems needs a whole number");
-            i++;
-        } else {
-            int rc = mapa_cli_common_arg("validate", help_text, "folder", a, &o->dir, &o->quiet);
-            if (rc != MAPA_EXIT_OK)
-                return rc;
-        }
-    }
+    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, o, &o->dir, &o->quiet);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
     if (!o->dir)
         return mapa_cli_usage_error("validate", "missing DIR, the partnership folder");
     return MAPA_EXIT_OK;
@@ -131,4 +136,4 @@ static int run(int argc, char **argv)
 }
 
 const mapa_command mapa_cmd_validate = {"validate", "check a partnership folder and summarise it",
-                                        help_text, run};
+                                        &spec, 0, run};

@@ -6,6 +6,7 @@
 #include <mapa/mapa.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 
 static const mapa_command *const commands[] = {
     &mapa_cmd_validate, &mapa_cmd_allocate,   &mapa_cmd_cf,
@@ -55,7 +56,7 @@ static int help(int argc, char **argv)
     const mapa_command *cmd = find(argv[1]);
     if (!cmd)
         return mapa_cli_usage_error("help", "no command '%s'", argv[1]);
-    fputs(cmd->help, stdout);
+    mapa_cli_print_help(cmd->spec, cmd->mode, stdout);
     fputs("\n", stdout);
     fputs(exit_codes, stdout);
     return MAPA_EXIT_OK;
@@ -82,25 +83,6 @@ int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
     fprintf(stderr, "\nTry 'mapa help %s'.\n", verb);
     va_end(ap);
     return MAPA_EXIT_USAGE;
-}
-
-int mapa_cli_common_arg(const char *verb, const char *help, const char *what, const char *a,
-                        const char **positional, bool *quiet)
-{
-    if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-        *quiet = true;
-        return MAPA_EXIT_OK;
-    }
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-        fputs(help, stdout);
-        return -1;
-    }
-    if (a[0] == '-' && a[1])
-        return mapa_cli_usage_error(verb, "unknown option '%s'", a);
-    if (*positional)
-        return mapa_cli_usage_error(verb, "one %s only (got '%s' and '%s')", what, *positional, a);
-    *positional = a;
-    return MAPA_EXIT_OK;
 }
 
 int main(int argc, char **argv)

@@ -1,57 +1,94 @@
-/* Options of mapa allocate, mapa cf and mapa plan: parsed once, applied over settings.json. */
+/* Options of mapa allocate, mapa cf and mapa plan: one table, parsed once, applied over
+ * settings.json. */
 #include "cli/plan_options.h"
-#include "cli/metrics_run.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
+
+enum {
+    OPT_OUT,
+    OPT_TEAMS,
+    OPT_OBJECTIVE,
+    OPT_WEIGHTS,
+    OPT_POLICY,
+    OPT_CF_POLICY,
+    OPT_SEED,
+    OPT_MAX_MOVES,
+    OPT_MOVE_PENALTY,
+    OPT_REQUIRE_STATUTORY,
+    OPT_REQUIRE_VOLUNTARY,
+    OPT_NO_SPOC_CF,
+    OPT_CF_PER_STAGE,
+    OPT_SOFT,
+    OPT_TIME_LIMIT,
+    OPT_GAP,
+    OPT_WRITE_LP,
+    OPT_CF_WRITE_LP,
+    OPT_FORMULATION,
+    OPT_WINDOW,
+    OPT_HDF5,
+    OPT_VERBOSE
+};
+
+#define A MAPA_MODE_ALLOCATE
+#define C MAPA_MODE_CF
+#define P MAPA_MODE_PLAN
+
+const mapa_cli_opt mapa_cli_plan_opts[] = {
+    {OPT_OUT, 'o', "out", "OUT", "folder for the plan (created when missing)", 0},
+    {OPT_TEAMS, 0, "teams", "FILE", "the saved allocation (teams.csv)", C},
+    {OPT_OBJECTIVE, 0, "objective", "NAME", "borda (default), convex, weights, rank-maximal, fair",
+     A | P},
+    {OPT_WEIGHTS, 0, "weights", "10,6,3", "score of rank 1, 2, ... (implies --objective weights)",
+     A | P},
+    {OPT_POLICY, 0, "policy", "NAME", "optimal (default), greedy or random (research baselines)",
+     A | P},
+    {OPT_CF_POLICY, 0, "cf-policy", "NAME", "Critical Friends: optimal (default), random or none",
+     C | P},
+    {OPT_SEED, 0, "seed", "N", "seed of the baselines", 0},
+    {OPT_MAX_MOVES, 0, "max-moves", "N", "at most N members leave their previous_team", A | P},
+    {OPT_MOVE_PENALTY, 0, "move-penalty", "X", "objective points lost per member moved [1]", A | P},
+    {OPT_REQUIRE_STATUTORY, 0, "require-statutory", NULL,
+     "every team has a member of a statutory agency", A | P},
+    {OPT_REQUIRE_VOLUNTARY, 0, "require-voluntary", NULL,
+     "every team has a member of a voluntary agency", A | P},
+    {OPT_NO_SPOC_CF, 0, "no-spoc-cf", NULL, "SPOCs do no Critical Friend duty", C | P},
+    {OPT_CF_PER_STAGE, 0, "cf-per-stage", NULL, "separate CFs for Decision-making and Evaluation",
+     C | P},
+    {OPT_SOFT, 0, "soft", NULL, "relax limits that cannot hold, and report each relaxation", 0},
+    {OPT_TIME_LIMIT, 0, "time-limit", "S", "stop each stage's solver after S seconds", 0},
+    {OPT_GAP, 0, "gap", "G", "stop at relative gap G (default 0: proven optimal)", A | P},
+    {OPT_WRITE_LP, 0, "write-lp", "FILE",
+     "write the model solved (allocation; mapa cf: Critical Friends), CPLEX LP", 0},
+    {OPT_CF_WRITE_LP, 0, "cf-write-lp", "FILE", "write the Critical Friend model, CPLEX LP", P},
+    {OPT_FORMULATION, 0, "formulation", "F", "auto (default), aggregated or full (for checks)",
+     A | P},
+    {OPT_WINDOW, 0, "window", "W", "metrics per window of interactions.csv: month, quarter, Nd", P},
+    {OPT_HDF5, 0, "hdf5", "FILE", "the plan as one run of an HDF5 dataset (docs/hdf5-schema.md)",
+     P},
+    {OPT_VERBOSE, 'v', "verbose", NULL, "log what the solvers do, on stderr", 0},
+    MAPA_CLI_OPT_END,
+};
+
+#undef A
+#undef C
+#undef P
+
 static bool number(const char *s, double *out)
 {
     char *end = NULL;
     double v = strtod(s, &end);
-    if (!*s || *end || !(v >= 0))
+    if (!*s || *end || !(v >= 0) || v > 1e300)
         return false;
     *out = v;
     return true;
 }
 
-static int value_of(const char *verb, int argc, char **argv, int *i, const char **out)
-{
-    if (*i + 1 >= argc)
-        return mapa_cli_usage_error(verb, "%s needs a value", argv[*i]);
-    *out = argv[++*i];
-    return MAPA_EXIT_OK;
-}
-
-static int parse_policy(const char *verb, const char *v, mapa_alloc_options *a)
-{
-    if (strcmp(v, "optimal") == 0)
-        a->policy = MAPA_POLICY_OPTIMAL;
-    else if (strcmp(v, "greedy") == 0)
-        a->policy = MAPA_POLICY_GREEDY;
-    else if (strcmp(v, "random") == 0)
-        a->policy = MAPA_POLICY_RANDOM;
-    else
-        return mapa_cli_usage_error(verb, "--policy is optimal, greedy or random, not '%s'", v);
-    return MAPA_EXIT_OK;
-}
-
-static int parse_cf_policy(const char *verb, const char *v, mapa_cf_options *c)
-{
-    if (strcmp(v, "optimal") == 0)
-        c->policy = MAPA_CF_OPTIMAL;
-    else if (strcmp(v, "random") == 0)
-        c->policy = MAPA_CF_RANDOM;
-    else if (strcmp(v, "none") == 0)
-        c->policy = MAPA_CF_NONE;
-    else
-        return mapa_cli_usage_error(verb, "--cf-policy is optimal, random or none, not '%s'", v);
-    return MAPA_EXIT_OK;
-}
-
-static int parse_formulation(const char *verb, const char *v, mapa_alloc_options *a)
+static int formulation(const char *verb, const char *v, mapa_alloc_options *a)
 {
     if (strcmp(v, "auto") == 0)
         a->formulation = MAPA_FORMULATION_AUTO;
@@ -64,83 +101,86 @@ static int parse_formulation(const char *verb, const char *v, mapa_alloc_options
     return MAPA_EXIT_OK;
 }
 
-/* One option with a value; returns -1 when `a` is not one of them. */
-static int parse_valued(plan_options *o, const char *verb, int argc, char **argv, int *i)
+typedef struct taker {
+    plan_options *o;
+    const char *verb;
+} taker;
+
+static int take_solver(taker *t, int id, const char *v)
 {
-    const char *a = argv[*i], *v = NULL;
-    const char **targets[] = {&o->out,    &o->objective,    &o->weights, &o->max_moves,
-                              &o->seed,   &o->move_penalty, &o->teams,   &o->cf.write_lp,
-                              &o->window, &o->hdf5};
-    const char *names[] = {"--out",    "--objective",    "--weights", "--max-moves",
-                           "--seed",   "--move-penalty", "--teams",   "--cf-write-lp",
-                           "--window", "--hdf5"};
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strcmp(a, names[k]) == 0 || (k == 0 && strcmp(a, "-o") == 0))
-            return value_of(verb, argc, argv, i, targets[k]);
-    if (strcmp(a, "--policy") == 0 || strcmp(a, "--formulation") == 0) {
-        int rc = value_of(verb, argc, argv, i, &v);
-        if (rc)
-            return rc;
-        return a[2] == 'p' ? parse_policy(verb, v, &o->alloc)
-                           : parse_formulation(verb, v, &o->alloc);
-    }
-    if (strcmp(a, "--time-limit") == 0 || strcmp(a, "--gap") == 0) {
-        int rc = value_of(verb, argc, argv, i, &v);
-        double *target = a[2] == 't' ? &o->alloc.time_limit : &o->alloc.mip_gap;
-        if (rc)
-            return rc;
-        if (!number(v, target))
-            return mapa_cli_usage_error(verb, "%s needs a number, 0 or more", a);
+    plan_options *o = t->o;
+    switch (id) {
+    case OPT_POLICY:
+        if (!mapa_alloc_policy_parse(&o->plan.alloc.policy, v))
+            return mapa_cli_usage_error(t->verb, "--policy is " MAPA_ALLOC_POLICY_NAMES ", not '%s'",
+                                        v);
         return MAPA_EXIT_OK;
+    case OPT_CF_POLICY:
+        if (!mapa_cf_policy_parse(&o->plan.cf.policy, v))
+            return mapa_cli_usage_error(t->verb,
+                                        "--cf-policy is " MAPA_CF_POLICY_NAMES ", not '%s'", v);
+        return MAPA_EXIT_OK;
+    case OPT_GAP:
+        if (!number(v, &o->plan.alloc.mip_gap))
+            return mapa_cli_usage_error(t->verb, "--gap needs a number, 0 or more");
+        return MAPA_EXIT_OK;
+    case OPT_WRITE_LP: /* the model of the command's own stage */
+        if (o->mode == MAPA_MODE_CF)
+            o->plan.cf.write_lp = v;
+        else
+            o->plan.alloc.write_lp = v;
+        return MAPA_EXIT_OK;
+    case OPT_CF_WRITE_LP: o->plan.cf.write_lp = v; return MAPA_EXIT_OK;
+    case OPT_FORMULATION: return formulation(t->verb, v, &o->plan.alloc);
     }
-    if (strcmp(a, "--write-lp") == 0) /* the model of the command's own stage */
-        return value_of(verb, argc, argv, i,
-                        o->mode == MAPA_MODE_CF ? &o->cf.write_lp : &o->alloc.write_lp);
-    if (strcmp(a, "--cf-policy") == 0) {
-        int rc = value_of(verb, argc, argv, i, &v);
-        return rc ? rc : parse_cf_policy(verb, v, &o->cf);
-    }
-    return -1;
+    return MAPA_EXIT_OK;
 }
 
-int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb, const char *help)
+static int take(int id, const char *v, void *payload)
+{
+    taker *t = payload;
+    plan_options *o = t->o;
+    switch (id) {
+    case OPT_OUT: o->plan.out = v; break;
+    case OPT_TEAMS: o->teams = v; break;
+    case OPT_OBJECTIVE: o->objective = v; break;
+    case OPT_WEIGHTS: o->weights = v; break;
+    case OPT_SEED: o->seed = v; break;
+    case OPT_MAX_MOVES: o->max_moves = v; break;
+    case OPT_MOVE_PENALTY: o->move_penalty = v; break;
+    case OPT_TIME_LIMIT: o->time_limit = v; break;
+    case OPT_REQUIRE_STATUTORY: o->require_statutory = true; break;
+    case OPT_REQUIRE_VOLUNTARY: o->require_voluntary = true; break;
+    case OPT_NO_SPOC_CF: o->no_spoc_cf = true; break;
+    case OPT_CF_PER_STAGE: o->cf_per_stage = true; break;
+    case OPT_SOFT: o->soft = true; break;
+    case OPT_VERBOSE: o->verbose = true; break;
+    case OPT_WINDOW:
+        if (!mapa_plan_window_valid(v))
+            return mapa_cli_usage_error(t->verb, "--window is month, quarter or Nd (e.g. 30d)");
+        o->plan.window = v;
+        break;
+    case OPT_HDF5: o->plan.hdf5 = v; break;
+    default: return take_solver(t, id, v);
+    }
+    return MAPA_EXIT_OK;
+}
+
+int mapa_cli_plan_parse(plan_options *o, const mapa_cli_spec *spec, int argc, char **argv)
 {
     mapa_cli_mode mode = o->mode;
-    *o = (plan_options){.mode = mode, .alloc = MAPA_ALLOC_OPTIONS_INIT, .cf = MAPA_CF_OPTIONS_INIT};
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int rc = parse_valued(o, verb, argc, argv, &i);
-        if (rc >= 0) {
-            if (rc)
-                return rc;
-        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-            o->verbose = true;
-        } else if (strcmp(a, "--soft") == 0) {
-            o->soft = true;
-        } else if (strcmp(a, "--require-statutory") == 0) {
-            o->require_statutory = true;
-        } else if (strcmp(a, "--require-voluntary") == 0) {
-            o->require_voluntary = true;
-        } else if (strcmp(a, "--no-spoc-cf") == 0) {
-            o->no_spoc_cf = true;
-        } else if (strcmp(a, "--cf-per-stage") == 0) {
-            o->cf_per_stage = true;
-        } else {
-            rc = mapa_cli_common_arg(verb, help, "folder", a, &o->dir, &o->quiet);
-            if (rc != MAPA_EXIT_OK)
-                return rc;
-        }
-    }
+    *o = (plan_options){.mode = mode};
+    mapa_plan_options_init(&o->plan);
+    taker t = {o, spec->verb};
+    int rc = mapa_cli_parse(spec, mode, argc, argv, take, &t, &o->dir, &o->quiet);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
     if (!o->dir)
-        return mapa_cli_usage_error(verb, "missing DIR, the partnership folder");
-    if (!o->out)
-        return mapa_cli_usage_error(verb, "missing -o OUT, the folder for the plan");
-    if (o->hdf5 && o->mode != MAPA_MODE_PLAN)
-        return mapa_cli_usage_error(verb, "--hdf5 is an option of mapa plan");
-    if (o->window && (o->mode != MAPA_MODE_PLAN || !mapa_cli_window_valid(o->window)))
-        return mapa_cli_usage_error(verb, "--window (mapa plan only) is month, quarter or Nd");
+        return mapa_cli_usage_error(spec->verb, "missing DIR, the partnership folder");
+    if (!o->plan.out)
+        return mapa_cli_usage_error(spec->verb, "missing -o OUT, the folder for the plan");
     if (o->mode == MAPA_MODE_CF && !o->teams)
-        return mapa_cli_usage_error(verb, "missing --teams FILE, the plan's teams.csv");
+        return mapa_cli_usage_error(spec->verb, "missing --teams FILE, the plan's teams.csv");
     return MAPA_EXIT_OK;
 }
 
@@ -150,13 +190,15 @@ static int parse_weights(const char *verb, const char *text, mapa_settings *s)
     for (const char *c = text; *c; c++)
         n += *c == ',';
     double *w = malloc(n * sizeof *w);
-    if (!w)
+    if (!w) {
+        fprintf(stderr, "mapa %s: out of memory while reading --weights\n", verb);
         return MAPA_EXIT_SOFTWARE;
+    }
     const char *c = text;
     for (size_t k = 0; k < n; k++) {
         char *end = NULL;
         w[k] = strtod(c, &end);
-        if (end == c || (*end && *end != ',') || !(w[k] >= 0)) {
+        if (end == c || (*end && *end != ',') || !(w[k] >= 0) || w[k] > 1e300) {
             free(w);
             return mapa_cli_usage_error(verb, "--weights is a list of numbers: 10,6,3");
         }
@@ -169,25 +211,30 @@ static int parse_weights(const char *verb, const char *text, mapa_settings *s)
     return MAPA_EXIT_OK;
 }
 
-/* Command-line flags override settings.json. */
+static int whole(const char *verb, const char *name, const char *text, double max, double *out)
+{
+    if (!number(text, out) || *out != (double)(uint64_t)*out || *out > max)
+        return mapa_cli_usage_error(verb, "%s needs a whole number", name);
+    return MAPA_EXIT_OK;
+}
+
+/* Command-line flags override settings.json; the options struct overrides both (plan.h). */
 int mapa_cli_plan_apply(const plan_options *o, const char *verb, mapa_settings *s)
 {
-    double v;
+    double v = 0;
+    int rc = MAPA_EXIT_OK;
     if (o->objective && !mapa_objective_parse(&s->objective, o->objective))
         return mapa_cli_usage_error(verb,
                                     "--objective is borda, convex, weights, rank-maximal "
                                     "or fair, not '%s'",
                                     o->objective);
-    if (o->weights) {
-        int rc = parse_weights(verb, o->weights, s);
-        if (rc)
-            return rc;
-    }
+    if (o->weights && (rc = parse_weights(verb, o->weights, s)) != MAPA_EXIT_OK)
+        return rc;
     if (s->objective == MAPA_OBJECTIVE_WEIGHTS && !s->weights)
         return mapa_cli_usage_error(verb, "--objective weights needs --weights 10,6,3");
     if (o->max_moves) {
-        if (!number(o->max_moves, &v) || v != (double)(size_t)v)
-            return mapa_cli_usage_error(verb, "--max-moves needs a whole number");
+        if ((rc = whole(verb, "--max-moves", o->max_moves, 1e15, &v)) != MAPA_EXIT_OK)
+            return rc;
         s->max_moves = (size_t)v;
     }
     if (o->move_penalty) {
@@ -196,9 +243,14 @@ int mapa_cli_plan_apply(const plan_options *o, const char *verb, mapa_settings *
         s->move_penalty = v;
     }
     if (o->seed) {
-        if (!number(o->seed, &v) || v != (double)(uint64_t)v)
-            return mapa_cli_usage_error(verb, "--seed needs a whole number");
+        if ((rc = whole(verb, "--seed", o->seed, 9007199254740992.0, &v)) != MAPA_EXIT_OK)
+            return rc;
         s->seed = (uint64_t)v;
+    }
+    if (o->time_limit) {
+        if (!number(o->time_limit, &v))
+            return mapa_cli_usage_error(verb, "--time-limit needs a number of seconds, 0 or more");
+        s->time_limit = v;
     }
     s->soft |= o->soft;
     s->no_spoc_cf |= o->no_spoc_cf;

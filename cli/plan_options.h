@@ -1,4 +1,4 @@
-/* Options of mapa allocate, mapa cf and mapa plan: parsed once, applied over settings.json. */
+/* Options of mapa allocate, mapa cf and mapa plan: one table, applied over settings.json. */
 #ifndef MAPA_CLI_PLAN_OPTIONS_H
 #define MAPA_CLI_PLAN_OPTIONS_H
 
@@ -6,36 +6,37 @@
 
 #include <mapa/mapa.h>
 
-#include "cli/cli.h"
+#include "cli/options.h"
+
+/** Which stages a planning command runs (bits of mapa_cli_opt.modes). */
+typedef enum mapa_cli_mode {
+    MAPA_MODE_ALLOCATE = 1,
+    MAPA_MODE_CF = 2,
+    MAPA_MODE_PLAN = 4
+} mapa_cli_mode;
 
 typedef struct plan_options {
     mapa_cli_mode mode;
     const char *dir;
-    const char *out;
-    const char *teams;  /* mapa cf: the saved plan */
-    const char *window; /* mapa plan: metrics per time window of interactions.csv */
-    const char *hdf5;   /* mapa plan: the run's figures and arrays as an HDF5 file */
-    mapa_alloc_options alloc;
-    mapa_cf_options cf;
+    const char *teams; /* mapa cf: the saved plan */
+    mapa_plan_options plan;
     bool quiet;
     bool verbose;
     /* settings overrides; NULL: keep the file's */
-    const char *objective;
-    const char *weights;
-    const char *max_moves;
-    const char *move_penalty;
-    const char *seed;
+    const char *objective, *weights, *max_moves, *move_penalty, *seed, *time_limit;
     bool soft, require_statutory, require_voluntary, no_spoc_cf, cf_per_stage;
 } plan_options;
 
-/** Parse argv; returns an exit code, or -1 after printing the help. */
-int mapa_cli_plan_parse(plan_options *o, int argc, char **argv, const char *verb, const char *help);
+/** The options of the planning commands (modes say which command takes which). */
+extern const mapa_cli_opt mapa_cli_plan_opts[];
 
-/** Apply the command-line overrides to the partnership's settings. */
+/** Parse argv for `spec`; returns an exit code, or -1 after printing the help. */
+int mapa_cli_plan_parse(plan_options *o, const mapa_cli_spec *spec, int argc, char **argv);
+
+/** Apply the command-line overrides to the partnership's settings (flags win). */
 int mapa_cli_plan_apply(const plan_options *o, const char *verb, mapa_settings *s);
 
-/** mapa plan --hdf5 FILE: the plan as run 0 of an HDF5 dataset (cli/plan_hdf5.c). */
-int mapa_cli_plan_hdf5(const plan_options *o, const char *verb, const mapa_partnership *p,
-                       const mapa_alloc *a, const mapa_cf *cf);
+/** mapa allocate, mapa cf and mapa plan (cli/plan_cmd.c). */
+int mapa_cli_plan(const mapa_cli_spec *spec, mapa_cli_mode mode, int argc, char **argv);
 
 #endif

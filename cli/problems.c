@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include <mapa/diag.h>
+#include <mapa/io.h>
 
 #include "cli/cli.h"
 
@@ -20,4 +21,18 @@ void mapa_cli_print_problems(const mapa_diags *d, size_t max)
     if (rest)
         fprintf(stderr, "... and %zu more problem%s not shown (--max-problems 0 shows all)\n", rest,
                 rest == 1 ? "" : "s");
+}
+
+int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *dir)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_partnership_load(out, &diags, dir);
+    mapa_cli_print_problems(&diags, 50);
+    if (err == MAPA_EFORMAT)
+        fprintf(stderr, "%zu error%s: fix them (mapa validate %s) and run again.\n", diags.n_errors,
+                diags.n_errors == 1 ? "" : "s", dir);
+    else if (err != MAPA_OK)
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    mapa_diags_dispose(&diags);
+    return mapa_cli_exit_code(err);
 }

@@ -100,8 +100,7 @@ static json_t *team_json(const mapa_partnership *p, const mapa_alloc *a, size_t 
 static json_t *allocation_json(const mapa_partnership *p, const mapa_alloc *a)
 {
     json_t *teams = json_array(), *notes = json_array(), *coordinators = json_array();
-    bool planned = a->status != MAPA_STATUS_INFEASIBLE || strcmp(a->method, "greedy") == 0 ||
-                   strcmp(a->method, "random") == 0;
+    bool planned = mapa_alloc_has_plan(a, p);
     for (size_t t = 0; planned && t < p->n_topics; t++)
         json_array_append_new(teams, team_json(p, a, t));
     for (size_t k = 0; k < a->n_notes; k++)

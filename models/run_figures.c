@@ -219,7 +219,7 @@ static mapa_err duplicates(mapa_run_row *row, const mapa_partnership *p, const s
     return MAPA_OK;
 }
 
-bool mapa_run_has_plan(const mapa_partnership *p, const mapa_alloc *alloc)
+bool mapa_alloc_has_plan(const mapa_alloc *alloc, const mapa_partnership *p)
 {
     if (!alloc->team || !alloc->spoc)
         return false;
@@ -261,7 +261,7 @@ mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_pa
         mapa_run_arrays_dispose(arr);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
     }
-    bool planned = mapa_run_has_plan(p, alloc);
+    bool planned = mapa_alloc_has_plan(alloc, p);
     row->mean_rank = row->first_choice_share = row->mean_agencies_per_team =
         row->largest_agency_share = nan;
     if (planned && alloc->status == MAPA_STATUS_INFEASIBLE) { /* a baseline breaking rules */

@@ -70,18 +70,15 @@ mapa_err mapa_team_metrics_compute(mapa_team_metrics *out, const mapa_partnershi
     size_t T = p->n_topics, n = cf ? cf->n_pairs : 0;
     mapa_team_metrics m = {T, calloc(T + 1, sizeof *m.team), {0}, NULL, 0};
     size_t *from = malloc((n + 1) * sizeof *from), *to = malloc((n + 1) * sizeof *to);
-    unsigned char *seen = calloc(T * p->n_agencies + 1, 1);
-    mapa_err err = m.team && from && to && seen
-                       ? MAPA_OK
+    mapa_team_counts counts = MAPA_TEAM_COUNTS_INIT;
+    mapa_err err = m.team && from && to
+                       ? mapa_team_counts_compute(&counts, p, team)
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for team figures");
-    for (size_t i = 0; err == MAPA_OK && i < p->n_members; i++) {
-        size_t t = team[i];
-        if (t == MAPA_NONE)
-            continue;
-        m.team[t].members++;
-        if (!seen[t * p->n_agencies + p->members[i].agency]++)
-            m.team[t].agencies++;
+    for (size_t t = 0; err == MAPA_OK && t < T; t++) {
+        m.team[t].members = counts.size[t];
+        m.team[t].agencies = counts.agencies[t];
     }
+    mapa_team_counts_dispose(&counts);
     for (size_t k = 0; err == MAPA_OK && k < n; k++) {
         from[k] = team[cf->pairs[k].member];
         to[k] = cf->pairs[k].team;
@@ -96,7 +93,6 @@ mapa_err mapa_team_metrics_compute(mapa_team_metrics *out, const mapa_partnershi
         err = critical_cfs(&m, T, cf, from, to);
     free(from);
     free(to);
-    free(seen);
     if (err != MAPA_OK) {
         mapa_team_metrics_dispose(&m);
         return err;

@@ -38,6 +38,15 @@ char *mapa__vformat(const char *fmt, va_list ap)
     return buf;
 }
 
+char *mapa__format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *buf = mapa__vformat(fmt, ap);
+    va_end(ap);
+    return buf;
+}
+
 bool mapa__streq_nocase(const char *a, const char *b)
 {
     for (; *a && *b; a++, b++)

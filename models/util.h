@@ -14,6 +14,12 @@ double mapa__now(void);
 char *mapa__strndup(const char *s, size_t n);
 /** A malloc'd formatted string, or NULL on out of memory. */
 char *mapa__vformat(const char *fmt, va_list ap);
+/** A malloc'd formatted string, or NULL on out of memory. */
+char *mapa__format(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /** ASCII case-insensitive equality. */
 bool mapa__streq_nocase(const char *a, const char *b);
 /** "dir/name" (no doubled slash), malloc'd; NULL on out of memory. */

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mapa/policy.h>
 #include <mapa/sweep.h>
 
 #include "io/json_position.h"
@@ -112,17 +113,9 @@ static bool alloc_policy(mapa_sweep_alloc *out, const char *name)
 {
     snprintf(out->name, sizeof out->name, "%s", name);
     out->objective = MAPA_OBJECTIVE_BORDA;
-    if (strcmp(name, "greedy") == 0) {
-        out->policy = MAPA_POLICY_GREEDY;
+    if (mapa_alloc_policy_parse(&out->policy, name))
         return true;
-    }
-    if (strcmp(name, "random") == 0) {
-        out->policy = MAPA_POLICY_RANDOM;
-        return true;
-    }
     out->policy = MAPA_POLICY_OPTIMAL;
-    if (strcmp(name, "optimal") == 0)
-        return true;
     return strncmp(name, "optimal:", 8) == 0 && strcmp(name + 8, "weights") != 0 &&
            mapa_objective_parse(&out->objective, name + 8);
 }
@@ -130,16 +123,7 @@ static bool alloc_policy(mapa_sweep_alloc *out, const char *name)
 static bool cf_policy(mapa_sweep_cf *out, const char *name)
 {
     snprintf(out->name, sizeof out->name, "%s", name);
-    static const struct {
-        const char *name;
-        mapa_cf_policy policy;
-    } known[] = {{"optimal", MAPA_CF_OPTIMAL}, {"random", MAPA_CF_RANDOM}, {"none", MAPA_CF_NONE}};
-    for (size_t k = 0; k < 3; k++)
-        if (strcmp(name, known[k].name) == 0) {
-            out->policy = known[k].policy;
-            return true;
-        }
-    return false;
+    return mapa_cf_policy_parse(&out->policy, name);
 }
 
 static void read_policies(const ctx *c, json_t *obj, mapa_sweep *s)

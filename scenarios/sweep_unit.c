@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mapa/plan.h>
 #include <mapa/sweep.h>
 
 #include "models/util.h"
@@ -74,37 +75,43 @@ static void row_ids(mapa_run_row *row, const mapa_sweep *s, size_t unit, size_t 
     mapa_run_text(row->cf_policy, s->cf[c].name);
 }
 
-/* Plan p under allocation policy a and every CF policy: rows[c], arrays[c]. */
+/* Plan p under allocation policy a and every CF policy: rows[c], arrays[c]. The allocation
+ * runs once through the pipeline; each Critical Friend policy then runs on it. */
 static mapa_err plan_policy(const mapa_sweep *s, size_t unit, size_t a, mapa_partnership *p,
                             const mapa_generator *g, const mapa_planted_pair *truth, size_t n_truth,
                             mapa_run_row *rows, mapa_run_arrays *arrays)
 {
     p->settings.objective = s->alloc[a].objective;
-    mapa_alloc_options ao = MAPA_ALLOC_OPTIONS_INIT;
-    ao.policy = s->alloc[a].policy;
-    ao.time_limit = s->time_limit;
-    mapa_alloc al = MAPA_ALLOC_INIT;
+    mapa_plan_options o;
+    mapa_plan_options_init(&o);
+    o.stages = MAPA_PLAN_ALLOCATE;
+    o.alloc.policy = s->alloc[a].policy;
+    mapa_plan_result al;
+    mapa_plan_result_init(&al);
     double start = mapa__now();
-    mapa_err err = mapa_alloc_solve(&al, p, &ao);
+    mapa_err err = mapa_plan_run(&al, p, &o);
     double alloc_seconds = mapa__now() - start;
     for (size_t c = 0; err == MAPA_OK && c < s->n_cf; c++) {
         double t0 = mapa__now();
         row_ids(&rows[c], s, unit, a, c, g);
-        mapa_cf cf = MAPA_CF_INIT;
-        bool planned = mapa_run_has_plan(p, &al); /* baselines' plans too, rules broken or not */
-        if (planned) {
-            mapa_cf_options co = MAPA_CF_OPTIONS_INIT;
-            co.policy = s->cf[c].policy;
-            co.time_limit = s->time_limit;
-            err = mapa_cf_solve(&cf, p, al.team, al.spoc, &co);
+        mapa_plan_result cf;
+        mapa_plan_result_init(&cf);
+        if (al.planned) { /* baselines' plans too, rules broken or not */
+            mapa_plan_options co;
+            mapa_plan_options_init(&co);
+            co.stages = MAPA_PLAN_CF;
+            co.team = al.team;
+            co.spoc = al.spoc;
+            co.cf.policy = s->cf[c].policy;
+            err = mapa_plan_run(&cf, p, &co);
         }
         if (err == MAPA_OK)
-            err = mapa_run_measure(&rows[c], &arrays[c], p, &al, planned ? &cf : NULL, truth,
-                                   n_truth, &s->run);
+            err = mapa_run_measure(&rows[c], &arrays[c], p, &al.alloc, al.planned ? &cf.cf : NULL,
+                                   truth, n_truth, &s->run);
         rows[c].seconds = alloc_seconds + (mapa__now() - t0);
-        mapa_cf_dispose(&cf);
+        mapa_plan_result_dispose(&cf);
     }
-    mapa_alloc_dispose(&al);
+    mapa_plan_result_dispose(&al);
     return err;
 }
 

@@ -95,6 +95,13 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
 
 void mapa_alloc_dispose(mapa_alloc *a);
 
+/**
+ * Whether an allocation is a plan: every member but the co-ordinators has a
+ * team (a baseline's plan that breaks rules is one; an infeasible optimum is
+ * not). The one place this is decided. O(members).
+ */
+bool mapa_alloc_has_plan(const mapa_alloc *a, const mapa_partnership *p);
+
 /** The status's name as summary.json spells it ("optimal", ...). */
 const char *mapa_status_name(mapa_status status);
 

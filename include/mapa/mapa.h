@@ -24,5 +24,7 @@
 #include <mapa/diagrams.h>
 #include <mapa/runs.h>
 #include <mapa/sweep.h>
+#include <mapa/plan.h>
+#include <mapa/policy.h>
 
 #endif

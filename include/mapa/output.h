@@ -57,6 +57,27 @@ mapa_err mapa_read_cf_csv(mapa_cf *out, const mapa_partnership *p, const size_t 
  */
 mapa_err mapa_read_edges_csv(mapa_network *out, const char *path, mapa_diags *diags);
 
+/** A plan saved by mapa plan (teams.csv and critical_friends.csv), read back. */
+typedef struct mapa_saved_plan {
+    size_t *team; /**< per member: topic index, MAPA_NONE for co-ordinators (owned) */
+    size_t *spoc; /**< per topic: member index or MAPA_NONE (owned) */
+    mapa_cf cf;   /**< the Critical Friends, when have_cf */
+    bool have_cf; /**< critical_friends.csv was there and read */
+} mapa_saved_plan;
+
+#define MAPA_SAVED_PLAN_INIT {NULL, NULL, MAPA_CF_INIT, false}
+
+/**
+ * Read folder `dir`: teams.csv, then critical_friends.csv when it exists (or,
+ * with `need_cf`, always: its absence is then an error). Problems go to
+ * `diags`. Dispose with mapa_saved_plan_dispose, whatever the result.
+ */
+mapa_err mapa_saved_plan_read(mapa_saved_plan *out, const char *dir, const mapa_partnership *p,
+                              bool need_cf, mapa_diags *diags);
+
+/** Free a saved plan; safe on MAPA_SAVED_PLAN_INIT and twice. */
+void mapa_saved_plan_dispose(mapa_saved_plan *s);
+
 /** Create folder `dir` (and its parents) when missing. */
 mapa_err mapa_make_dir(const char *dir);
 

@@ -80,9 +80,6 @@ typedef struct mapa_run_options {
     bool duplicates; /**< duplicated actions, when there are actions */
 } mapa_run_options;
 
-/** Whether an allocation is a plan: every member but the co-ordinators has a team. */
-bool mapa_run_has_plan(const mapa_partnership *p, const mapa_alloc *alloc);
-
 /**
  * Fill row (sizes, allocation, Critical Friends, network and duplicate
  * figures; run ids, parameters and policies are the caller's) and arrays

@@ -9,6 +9,24 @@
 #include <mapa/partnership.h>
 #include <mapa/team_graph.h>
 
+/** Per team of a plan: its size and its distinct agencies, computed once. */
+typedef struct mapa_team_counts {
+    size_t n_teams;
+    size_t *size;        /**< per topic: members placed there */
+    size_t *agencies;    /**< per topic: distinct agencies among them */
+    size_t min_agencies; /**< the smallest of `agencies`; 0 without teams */
+} mapa_team_counts;
+
+#define MAPA_TEAM_COUNTS_INIT {0, NULL, NULL, 0}
+
+/** Team sizes and distinct agencies of the plan `team` (per member; MAPA_NONE: no team). O(members
+ * + teams x agencies / 8) */
+mapa_err mapa_team_counts_compute(mapa_team_counts *out, const mapa_partnership *p,
+                                  const size_t *team);
+
+/** Free the counts; safe on MAPA_TEAM_COUNTS_INIT and twice. */
+void mapa_team_counts_dispose(mapa_team_counts *c);
+
 typedef struct mapa_team_row {
     size_t members, agencies;
     size_t cfs_in;   /**< Critical Friends reviewing this team */

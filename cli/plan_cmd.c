@@ -1,0 +1,175 @@
+/* mapa allocate, mapa cf and mapa plan: parse, load, run the library pipeline, report. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <mapa/mapa.h>
+
+#include "cli/cli.h"
+#include "cli/plan_options.h"
+#include "cli/report.h"
+
+typedef struct run_state {
+    const plan_options *o;
+    const mapa_partnership *p;
+    char metrics_dir[4096];
+} run_state;
+
+static void log_line(const char *line, void *payload)
+{
+    (void)payload;
+    fprintf(stderr, "  %s\n", line);
+}
+
+static void stage_started(const run_state *st, const mapa_plan_event *ev)
+{
+    const plan_options *o = st->o;
+    if (!o->quiet && isatty(STDERR_FILENO))
+        fprintf(stderr, "%s: %zu members, %zu sub-teams...\n", ev->doing, ev->members, ev->teams);
+    bool blank = ev->stage == MAPA_PLAN_METRICS || ev->stage == MAPA_PLAN_DUPLICATES ||
+                 (ev->stage == MAPA_PLAN_CF && o->mode == MAPA_MODE_PLAN);
+    if (blank && !o->quiet)
+        printf("\n");
+}
+
+static void stage_done(const run_state *st, const mapa_plan_event *ev)
+{
+    const plan_options *o = st->o;
+    const mapa_plan_result *r = ev->result;
+    const char *out = o->plan.out;
+    switch (ev->stage) {
+    case MAPA_PLAN_ALLOCATE:
+        if (!r->planned)
+            break;
+        if (!o->quiet)
+            mapa_cli_report_alloc(st->p, r, out);
+        if (r->alloc.n_notes) {
+            fprintf(stderr, "%s:\n",
+                    st->p->settings.soft ? "Relaxed to make a plan" : "This plan breaks rules");
+            mapa_cli_print_notes(r->alloc.notes, r->alloc.n_notes);
+        }
+        break;
+    case MAPA_PLAN_CF:
+        if (!r->cf_planned)
+            break;
+        if (!o->quiet)
+            mapa_cli_report_cf(r, out);
+        if (r->cf.n_notes) {
+            fprintf(stderr, "Critical Friends: places left empty or rules not met:\n");
+            mapa_cli_print_notes(r->cf.notes, r->cf.n_notes);
+        }
+        break;
+    case MAPA_PLAN_METRICS:
+        if (!o->quiet)
+            mapa_cli_report_metrics(st->p, r, r->stages_done & MAPA_PLAN_CF ? &r->cf : NULL,
+                                    o->plan.window, st->metrics_dir);
+        break;
+    case MAPA_PLAN_DUPLICATES:
+        if (!o->quiet && r->have_duplicates)
+            mapa_cli_report_duplicates(st->p, &r->duplicates, out);
+        break;
+    case MAPA_PLAN_DIAGRAMS:
+        if (!o->quiet)
+            printf("\nDiagrams: %zu drawn into %s/diagrams/ (.dot and .svg; mapa draw --format "
+                   "pdf,png for more)\n",
+                   r->diagrams, out);
+        break;
+    case MAPA_PLAN_HDF5:
+        if (!o->quiet)
+            printf("Wrote %s (the plan as run 0: docs/hdf5-schema.md)\n", o->plan.hdf5);
+        break;
+    }
+    fflush(stdout); /* stage lines survive a run killed later */
+}
+
+static void on_event(const mapa_plan_event *ev, void *payload)
+{
+    if (ev->done)
+        stage_done(payload, ev);
+    else
+        stage_started(payload, ev);
+}
+
+/* After the run: no plan, or no Critical Friend plan, is exit 65 with its reasons. */
+static int outcome(const plan_options *o, const char *verb, const mapa_plan_result *r)
+{
+    if (!r->planned) {
+        fprintf(stderr, "mapa %s: no plan: the limits cannot all hold.\n", verb);
+        mapa_cli_print_notes(r->alloc.notes, r->alloc.n_notes);
+        fprintf(stderr, "Wrote the diagnosis to %s/summary.json\n", o->plan.out);
+        return MAPA_EXIT_DATAERR;
+    }
+    if ((r->stages_done & MAPA_PLAN_CF) && !r->cf_planned) {
+        fprintf(stderr, "mapa %s: no Critical Friend plan: the places cannot all be filled.\n",
+                verb);
+        mapa_cli_print_notes(r->cf.notes, r->cf.n_notes);
+        fprintf(stderr, "Wrote the diagnosis to %s/summary.json (--soft fills what it can)\n",
+                o->plan.out);
+        return MAPA_EXIT_DATAERR;
+    }
+    return MAPA_EXIT_OK;
+}
+
+static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, const size_t *team,
+                        const size_t *spoc)
+{
+    run_state st = {o, p, ""};
+    snprintf(st.metrics_dir, sizeof st.metrics_dir, "%s/metrics", o->plan.out);
+    mapa_plan_options *po = &o->plan;
+    po->stages = o->mode == MAPA_MODE_ALLOCATE ? MAPA_PLAN_ALLOCATE
+                 : o->mode == MAPA_MODE_CF     ? MAPA_PLAN_CF
+                                               : MAPA_PLAN_ALL | (po->hdf5 ? MAPA_PLAN_HDF5 : 0);
+    po->team = team;
+    po->spoc = spoc;
+    po->source = o->dir;
+    po->progress = on_event;
+    po->log = o->verbose ? log_line : NULL;
+    po->payload = &st;
+    mapa_plan_result r;
+    mapa_plan_result_init(&r);
+    mapa_err err = mapa_plan_run(&r, p, po);
+    int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(o, verb, &r);
+    if (err != MAPA_OK)
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    mapa_plan_result_dispose(&r);
+    return rc;
+}
+
+/* mapa cf: the Critical Friend stage on a saved teams.csv. */
+static int saved_plan(plan_options *o, const char *verb, mapa_partnership *p)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    size_t *team = NULL, *spoc = NULL;
+    mapa_err err = mapa_read_teams_csv(&team, &spoc, p, o->teams, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    int rc;
+    if (err != MAPA_OK) {
+        if (err != MAPA_EFORMAT)
+            fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+        rc = mapa_cli_exit_code(err);
+    } else {
+        rc = run_pipeline(o, verb, p, team, spoc);
+    }
+    free(team);
+    free(spoc);
+    return rc;
+}
+
+int mapa_cli_plan(const mapa_cli_spec *spec, mapa_cli_mode mode, int argc, char **argv)
+{
+    const char *verb = spec->verb;
+    plan_options o = {.mode = mode};
+    int rc = mapa_cli_plan_parse(&o, spec, argc, argv);
+    if (rc != MAPA_EXIT_OK)
+        return rc < 0 ? MAPA_EXIT_OK : rc;
+    mapa_partnership *p = NULL;
+    rc = mapa_cli_load(&p, verb, o.dir);
+    if (rc == MAPA_EXIT_OK)
+        rc = mapa_cli_plan_apply(&o, verb, &p->settings);
+    if (rc == MAPA_EXIT_OK)
+        rc = mode == MAPA_MODE_CF ? saved_plan(&o, verb, p) : run_pipeline(&o, verb, p, NULL, NULL);
+    mapa_partnership_free(p);
+    return rc;
+}

@@ -1,0 +1,25 @@
+/* What the planning commands print on stdout about each finished stage. */
+#ifndef MAPA_CLI_REPORT_H
+#define MAPA_CLI_REPORT_H
+
+#include <mapa/mapa.h>
+
+/** The allocation: status, ranks met, agency mix, each team's size and SPOC. */
+void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out);
+
+/** The Critical Friends: places filled, whether the team graph is strongly connected. */
+void mapa_cli_report_cf(const mapa_plan_result *r, const char *out);
+
+/** The networks' figures: the plan's (with Critical Friends `cf`, may be NULL), then the
+ * observed one's; `dir` where they went. */
+void mapa_cli_report_metrics(const mapa_partnership *p, const mapa_plan_result *r,
+                             const mapa_cf *cf, const char *window, const char *dir);
+
+/** The duplicated actions and their blind spots; `out` where they went. */
+void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates *d,
+                                const char *out);
+
+/** The diagnosis notes, one "  - " line each, on stderr. */
+void mapa_cli_print_notes(const mapa_alloc_note *notes, size_t n);
+
+#endif

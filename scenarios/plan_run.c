@@ -1,0 +1,283 @@
+/*
+ * The plan pipeline (include/mapa/plan.h): allocate, Critical Friends,
+ * metrics, duplicates, diagrams and the HDF5 run, each stage a library call,
+ * each writing its files into the output folder as it ends.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <mapa/diagrams.h>
+#include <mapa/duplicates_output.h>
+#include <mapa/output.h>
+#include <mapa/plan.h>
+
+#include "models/util.h"
+#include "scenarios/plan_internal.h"
+
+void mapa_plan_options_init(mapa_plan_options *o)
+{
+    *o = (mapa_plan_options){.stages = MAPA_PLAN_ALL,
+                             .alloc = MAPA_ALLOC_OPTIONS_INIT,
+                             .cf = MAPA_CF_OPTIONS_INIT,
+                             .dup = MAPA_DUP_OPTIONS_INIT,
+                             .diagram_formats = MAPA_DIAGRAM_SVG,
+                             .diagram_level = MAPA_DIAGRAM_AUTO};
+}
+
+void mapa_plan_result_init(mapa_plan_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->alloc = (mapa_alloc)MAPA_ALLOC_INIT;
+    r->cf = (mapa_cf)MAPA_CF_INIT;
+    r->teams = (mapa_team_counts)MAPA_TEAM_COUNTS_INIT;
+    r->network = (mapa_network)MAPA_NETWORK_INIT;
+    r->observed_network = (mapa_network)MAPA_NETWORK_INIT;
+}
+
+void mapa_plan_result_dispose(mapa_plan_result *r)
+{
+    mapa_alloc_dispose(&r->alloc);
+    free(r->team);
+    free(r->spoc);
+    mapa_team_counts_dispose(&r->teams);
+    mapa_cf_dispose(&r->cf);
+    mapa_network_dispose(&r->network);
+    mapa_metrics_dispose(&r->metrics);
+    mapa_team_metrics_dispose(&r->team_metrics);
+    mapa_network_dispose(&r->observed_network);
+    mapa_metrics_dispose(&r->observed);
+    free(r->windows_csv);
+    mapa_duplicates_dispose(&r->duplicates);
+    mapa_plan_result_init(r);
+}
+
+/* What each stage is doing, in the words the progress callback and the messages use. */
+static const char *doing(mapa_plan_stage stage)
+{
+    switch (stage) {
+    case MAPA_PLAN_ALLOCATE: return "Allocating";
+    case MAPA_PLAN_CF: return "Choosing Critical Friends";
+    case MAPA_PLAN_METRICS: return "Measuring the network";
+    case MAPA_PLAN_DUPLICATES: return "Looking for duplicated actions";
+    case MAPA_PLAN_DIAGRAMS: return "Drawing the diagrams";
+    case MAPA_PLAN_HDF5: return "Writing the HDF5 run";
+    }
+    return "Planning";
+}
+
+static const char *while_doing(mapa_plan_stage stage)
+{
+    switch (stage) {
+    case MAPA_PLAN_ALLOCATE: return "allocating members to sub-teams";
+    case MAPA_PLAN_CF: return "choosing Critical Friends";
+    case MAPA_PLAN_METRICS: return "measuring the network";
+    case MAPA_PLAN_DUPLICATES: return "looking for duplicated actions";
+    case MAPA_PLAN_DIAGRAMS: return "drawing the diagrams";
+    case MAPA_PLAN_HDF5: return "writing the HDF5 run";
+    }
+    return "planning";
+}
+
+static void tell(const mapa__plan_ctx *c, mapa_plan_stage stage, bool done)
+{
+    if (!c->o->progress)
+        return;
+    mapa_plan_event ev = {stage, doing(stage), c->p->n_members, c->p->n_topics, done, c->r};
+    c->o->progress(&ev, c->o->payload);
+}
+
+/* A path inside the output folder (malloc'd; NULL on out of memory). */
+char *mapa__plan_path(const mapa__plan_ctx *c, const char *name)
+{
+    return mapa__path_join(c->o->out, name);
+}
+
+static mapa_err copy_plan(mapa_plan_result *r, const mapa_partnership *p, const size_t *team,
+                          const size_t *spoc)
+{
+    r->team = malloc((p->n_members + 1) * sizeof *r->team);
+    r->spoc = malloc((p->n_topics + 1) * sizeof *r->spoc);
+    if (!r->team || !r->spoc)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    memcpy(r->team, team, p->n_members * sizeof *team);
+    memcpy(r->spoc, spoc, p->n_topics * sizeof *spoc);
+    return mapa_team_counts_compute(&r->teams, p, r->team);
+}
+
+static mapa_err write_alloc(const mapa__plan_ctx *c)
+{
+    mapa_err err = MAPA_OK;
+    char *teams = mapa__plan_path(c, "teams.csv"), *summary = mapa__plan_path(c, "summary.json");
+    if (!teams || !summary) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    err = mapa_make_dir(c->o->out);
+    if (err == MAPA_OK && c->r->planned)
+        err = mapa_write_teams_csv(teams, c->p, &c->r->alloc);
+    if (err == MAPA_OK)
+        err = mapa_write_summary_json(summary, c->p, &c->r->alloc, NULL);
+cleanup:
+    free(teams);
+    free(summary);
+    return err;
+}
+
+static mapa_err allocate(mapa__plan_ctx *c)
+{
+    mapa_alloc_options ao = c->o->alloc;
+    if (ao.time_limit <= 0)
+        ao.time_limit = c->p->settings.time_limit;
+    ao.log = c->o->log;
+    ao.payload = c->o->payload;
+    mapa_err err = mapa_alloc_solve(&c->r->alloc, c->p, &ao);
+    if (err != MAPA_OK)
+        return err;
+    c->r->planned = mapa_alloc_has_plan(&c->r->alloc, c->p);
+    if (c->r->planned)
+        err = copy_plan(c->r, c->p, c->r->alloc.team, c->r->alloc.spoc);
+    if (err == MAPA_OK && c->o->out)
+        err = write_alloc(c);
+    return err;
+}
+
+static mapa_err write_cf(const mapa__plan_ctx *c, bool with_alloc)
+{
+    mapa_err err = MAPA_OK;
+    char *csv = mapa__plan_path(c, "critical_friends.csv"),
+         *summary = mapa__plan_path(c, "summary.json");
+    if (!csv || !summary) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    err = mapa_make_dir(c->o->out);
+    if (err == MAPA_OK && c->r->cf_planned)
+        err = mapa_write_cf_csv(csv, c->p, c->r->team, &c->r->cf);
+    if (err == MAPA_OK)
+        err = mapa_write_summary_json(summary, c->p, with_alloc ? &c->r->alloc : NULL, &c->r->cf);
+cleanup:
+    free(csv);
+    free(summary);
+    return err;
+}
+
+static mapa_err critical_friends(mapa__plan_ctx *c)
+{
+    mapa_cf_options co = c->o->cf;
+    if (co.time_limit <= 0)
+        co.time_limit = c->p->settings.time_limit;
+    co.log = c->o->log;
+    co.payload = c->o->payload;
+    mapa_err err = mapa_cf_solve(&c->r->cf, c->p, c->r->team, c->r->spoc, &co);
+    if (err != MAPA_OK)
+        return err;
+    c->r->cf_planned = c->r->cf.status != MAPA_STATUS_INFEASIBLE ||
+                       c->o->cf.policy != MAPA_CF_OPTIMAL || c->p->settings.soft;
+    return c->o->out ? write_cf(c, (c->o->stages & MAPA_PLAN_ALLOCATE) != 0) : MAPA_OK;
+}
+
+static mapa_err duplicates(mapa__plan_ctx *c)
+{
+    if (c->p->n_actions == 0 && c->o->stages != MAPA_PLAN_DUPLICATES)
+        return MAPA_OK; /* asked alone, the stage writes its (empty) files all the same */
+    mapa_err err = mapa_duplicates_find(&c->r->duplicates, c->p, c->r->team, c->cf, &c->o->dup);
+    if (err != MAPA_OK)
+        return err;
+    c->r->have_duplicates = true;
+    return c->o->out ? mapa_write_duplicates(c->o->out, c->p, &c->r->duplicates) : MAPA_OK;
+}
+
+static mapa_err diagrams(mapa__plan_ctx *c)
+{
+    char *dir = c->o->diagrams_out ? mapa__strdup(c->o->diagrams_out)
+                                   : mapa__plan_path(c, "diagrams");
+    if (!dir)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_diagram_input in = {c->p, c->r->team, c->r->spoc, c->cf,
+                             (mapa_diagram_level)c->o->diagram_level};
+    mapa_err err = mapa_draw_diagrams(dir, &in, c->o->diagram_formats, &c->r->diagrams);
+    free(dir);
+    return err;
+}
+
+static mapa_err run_stage(mapa__plan_ctx *c, mapa_plan_stage stage)
+{
+    switch (stage) {
+    case MAPA_PLAN_ALLOCATE: return allocate(c);
+    case MAPA_PLAN_CF: return critical_friends(c);
+    case MAPA_PLAN_METRICS: return mapa__plan_metrics(c);
+    case MAPA_PLAN_DUPLICATES: return duplicates(c);
+    case MAPA_PLAN_DIAGRAMS: return diagrams(c);
+    case MAPA_PLAN_HDF5: return mapa_plan_write_hdf5(c->o->hdf5, c->p, c->r, c->o);
+    }
+    return MAPA_OK;
+}
+
+/* Whether a stage can run: a plan for all after the allocation (duplicates alone need none),
+ * Critical Friends for those after them when they were asked for. */
+static bool ready(const mapa__plan_ctx *c, mapa_plan_stage stage)
+{
+    if (stage == MAPA_PLAN_ALLOCATE)
+        return true;
+    if (!c->r->planned)
+        return stage == MAPA_PLAN_DUPLICATES && !(c->o->stages & MAPA_PLAN_ALLOCATE);
+    if (stage == MAPA_PLAN_CF)
+        return true;
+    if ((c->o->stages & MAPA_PLAN_CF) && !c->r->cf_planned)
+        return false;
+    return stage != MAPA_PLAN_HDF5 || c->o->hdf5;
+}
+
+static mapa_err start(mapa__plan_ctx *c)
+{
+    const mapa_plan_options *o = c->o;
+    if (!(o->stages & MAPA_PLAN_ALLOCATE) && o->team) {
+        if (!o->spoc)
+            return mapa_error_set(MAPA_EINVAL, "a saved plan needs its SPOCs");
+        c->r->planned = true;
+        mapa_err err = copy_plan(c->r, c->p, o->team, o->spoc);
+        if (err != MAPA_OK)
+            return err;
+    } else if (!(o->stages & MAPA_PLAN_ALLOCATE) && (o->stages & ~(unsigned)MAPA_PLAN_DUPLICATES)) {
+        return mapa_error_set(MAPA_EINVAL, "a plan without its allocation needs a saved plan");
+    }
+    if ((o->stages & MAPA_PLAN_DIAGRAMS) && !o->out && !o->diagrams_out)
+        return mapa_error_set(MAPA_EINVAL, "diagrams need an output folder");
+    if ((o->stages & MAPA_PLAN_HDF5) && !o->hdf5)
+        return mapa_error_set(MAPA_EINVAL, "the HDF5 stage needs a file");
+    return MAPA_OK;
+}
+
+mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
+                       const mapa_plan_options *options)
+{
+    static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE,   MAPA_PLAN_CF,
+                                            MAPA_PLAN_METRICS,    MAPA_PLAN_DUPLICATES,
+                                            MAPA_PLAN_DIAGRAMS,   MAPA_PLAN_HDF5};
+    mapa_plan_options defaults;
+    if (!options) {
+        mapa_plan_options_init(&defaults);
+        options = &defaults;
+    }
+    double t0 = mapa__now();
+    mapa__plan_ctx c = {p, options, out, options->saved_cf};
+    mapa_err err = start(&c);
+    for (size_t k = 0; err == MAPA_OK && k < sizeof order / sizeof *order; k++) {
+        mapa_plan_stage stage = order[k];
+        if (!(options->stages & stage) || !ready(&c, stage))
+            continue;
+        tell(&c, stage, false);
+        err = run_stage(&c, stage);
+        if (err == MAPA_ENOMEM)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory while %s", while_doing(stage));
+        if (err != MAPA_OK)
+            break;
+        if (stage == MAPA_PLAN_CF)
+            c.cf = &out->cf;
+        out->stages_done |= stage;
+        out->seconds = mapa__now() - t0;
+        tell(&c, stage, true);
+    }
+    out->seconds = mapa__now() - t0;
+    return err;
+}
