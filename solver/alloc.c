@@ -14,17 +14,6 @@
 #include "solver/alloc_problem.h"
 #include "models/util.h"
 
-const char *mapa_status_name(mapa_status status)
-{
-    switch (status) {
-    case MAPA_STATUS_OPTIMAL: return "optimal";
-    case MAPA_STATUS_FEASIBLE: return "feasible";
-    case MAPA_STATUS_INFEASIBLE: return "infeasible";
-    case MAPA_STATUS_TIME_LIMIT: return "time_limit";
-    }
-    return "unknown";
-}
-
 static void say(const mapa_alloc_options *o, const char *line)
 {
     if (o->log)
@@ -226,13 +215,3 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     return MAPA_OK;
 }
 
-void mapa_alloc_dispose(mapa_alloc *a)
-{
-    free(a->team);
-    free(a->spoc);
-    free(a->rank_counts);
-    for (size_t k = 0; k < a->n_notes; k++)
-        free(a->notes[k].text);
-    free(a->notes);
-    *a = (mapa_alloc)MAPA_ALLOC_INIT;
-}

@@ -9,14 +9,6 @@
 
 #include "models/util.h"
 
-size_t mapa_member_rank(const mapa_member *m, size_t t)
-{
-    for (size_t r = 0; r < m->n_prefs; r++)
-        if (m->prefs[r] == t)
-            return r + 1;
-    return 0;
-}
-
 static int64_t ipow(int64_t base, size_t e, bool *overflow)
 {
     int64_t v = 1;

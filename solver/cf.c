@@ -318,12 +318,3 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     return MAPA_OK;
 }
 
-void mapa_cf_dispose(mapa_cf *cf)
-{
-    free(cf->pairs);
-    free(cf->short_by);
-    for (size_t k = 0; k < cf->n_notes; k++)
-        free(cf->notes[k].text);
-    free(cf->notes);
-    *cf = (mapa_cf)MAPA_CF_INIT;
-}

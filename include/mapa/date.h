@@ -5,6 +5,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Parse an ISO 8601 date "YYYY-MM-DD" (years 1900-2999); false when it is not one. */
 bool mapa_date_parse(const char *text, int32_t *day);
 
@@ -16,5 +20,9 @@ void mapa_date_to_ymd(int32_t day, int *year, int *month, int *dom);
 
 /** Write "YYYY-MM-DD" into buf (at least 11 bytes). */
 void mapa_date_format(int32_t day, char *buf);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

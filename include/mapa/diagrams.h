@@ -12,6 +12,10 @@
 #include <mapa/cf.h>
 #include <mapa/partnership.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { MAPA_DIAGRAM_SVG = 1, MAPA_DIAGRAM_PDF = 2, MAPA_DIAGRAM_PNG = 4 };
 
 /** What the nodes of the communication network diagram are. */
@@ -41,5 +45,9 @@ typedef struct mapa_diagram_input {
  */
 mapa_err mapa_draw_diagrams(const char *dir, const mapa_diagram_input *in, unsigned formats,
                             size_t *written);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #include <mapa/partnership.h>
 #include <mapa/text.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { MAPA_DUP_TERMS = 5 };
 
 typedef enum mapa_dup_method {
@@ -69,5 +73,9 @@ mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, c
                               const mapa_cf *cf, const mapa_dup_options *options);
 
 void mapa_duplicates_dispose(mapa_duplicates *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

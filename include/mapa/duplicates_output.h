@@ -4,6 +4,10 @@
 
 #include <mapa/duplicates.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Write DIR/duplicates.csv (a row per pair, best first), DIR/duplicate_clusters.csv
  * (a row per action in a cluster) and the duplicates section of DIR/summary.json
@@ -11,5 +15,9 @@
  */
 mapa_err mapa_write_duplicates(const char *dir, const mapa_partnership *p,
                                const mapa_duplicates *d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,10 @@
 
 #include <mapa/partnership.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct mapa_planted_pair {
     size_t original, copy; /**< action indices, original < copy, of one family */
 } mapa_planted_pair;
@@ -83,5 +87,9 @@ mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator 
  */
 mapa_err mapa_partnership_write(const mapa_partnership *p, const char *dir,
                                 const mapa_planted_pair *truth, size_t n_truth);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

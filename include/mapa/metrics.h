@@ -11,6 +11,10 @@
 
 #include <mapa/network.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Gould-Fernandez roles, in the order of R sna::brokerage. */
 enum {
     MAPA_BROKER_COORDINATOR,    /**< w_I: all three in the broker's agency */
@@ -100,5 +104,9 @@ mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
                               const mapa_metrics_options *options);
 
 void mapa_metrics_dispose(mapa_metrics *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

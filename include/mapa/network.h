@@ -13,6 +13,10 @@
 #include <mapa/cf.h>
 #include <mapa/partnership.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Kinds of tie (bits: two members can be tied in several ways). */
 enum {
     MAPA_TIE_TEAM = 1,     /**< members of the same sub-team */
@@ -72,5 +76,9 @@ mapa_err mapa_network_add_tie(mapa_network *net, size_t a, size_t b, double weig
 void mapa_network_finish(mapa_network *net);
 
 void mapa_network_dispose(mapa_network *net);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #include <mapa/generate.h>
 #include <mapa/partnership.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { MAPA_RUN_PARAMS = 16, MAPA_RUN_TEXT = 24, MAPA_RUN_RANKS = 5 };
 
 /** One row of /runs. Text fields are NUL-padded UTF-8; NaN marks a figure not computed. */
@@ -124,5 +128,9 @@ mapa_err mapa_runs_file_append(mapa_runs_file *f, const mapa_run_row *rows,
  * nothing half-written is left behind.
  */
 mapa_err mapa_runs_file_close(mapa_runs_file *f, bool failed);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

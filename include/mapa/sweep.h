@@ -19,6 +19,10 @@
 #include <mapa/runs.h>
 #include <mapa/settings.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum { MAPA_SWEEP_POLICIES = 8 };
 
 typedef struct mapa_sweep_alloc {
@@ -93,5 +97,9 @@ typedef struct mapa_sweep_options {
  */
 mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f,
                             const mapa_sweep_options *options, bool *stopped);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -9,6 +9,10 @@
 #include <mapa/partnership.h>
 #include <mapa/team_graph.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Per team of a plan: its size and its distinct agencies, computed once. */
 typedef struct mapa_team_counts {
     size_t n_teams;
@@ -49,5 +53,9 @@ mapa_err mapa_team_metrics_compute(mapa_team_metrics *out, const mapa_partnershi
                                    const size_t *team, const mapa_cf *cf);
 
 void mapa_team_metrics_dispose(mapa_team_metrics *m);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

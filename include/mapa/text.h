@@ -11,6 +11,10 @@
 
 #include <mapa/error.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct mapa_text mapa_text;
 
 /** A tokeniser with its stemmer and a cache of stems; free with mapa_text_free. */
@@ -33,5 +37,9 @@ size_t mapa_text_vocabulary(const mapa_text *t);
 
 /** Whether the lower-cased word `w` is an English stop word. */
 bool mapa_text_stop_word(const char *w);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
