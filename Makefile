@@ -2,16 +2,17 @@
 #   make deps   install the Debian packages mapa needs (apt-get, as root)
 #   make        build (build/)
 #   make demo   deps + build + run mapa on the shipped example partnership
-#   make test   deps + build and run the whole suite, normal and with sanitizers
+#   make test   deps + build and run the whole suite: static, shared, and with sanitizers
 
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
+BUILD_SHARED ?= build-shared
 JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
-PACKAGES   := cmake make gcc pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
+PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools
 
-.PHONY: all build deps demo test test-normal test-sanitize valgrind bench clean
+.PHONY: all build deps demo test test-normal test-shared test-sanitize valgrind bench clean
 
 all: build
 
@@ -50,8 +51,15 @@ test-sanitize:
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
+# The library as a shared object (libmapa.so) passes the same suite.
+test-shared:
+	cmake -S . -B $(BUILD_SHARED) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMAPA_WERROR=ON -DMAPA_BUILD_TESTS=ON -DBUILD_SHARED_LIBS=ON
+	cmake --build $(BUILD_SHARED) -j $(JOBS)
+	cd $(BUILD_SHARED) && ctest --output-on-failure -j $(JOBS)
+
 test: deps
 	$(MAKE) --no-print-directory test-normal
+	$(MAKE) --no-print-directory test-shared
 	$(MAKE) --no-print-directory test-sanitize
 
 # No leaks on the example (valgrind is not part of `make test`: it is slow).
@@ -70,4 +78,4 @@ bench:
 	./$(BUILD)/bench/bench_sweep ./$(BUILD)/mapa bench/sweeps/sweep-1000.json
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN) out
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_SHARED) out
