@@ -18,6 +18,7 @@
 #include "models/dup_internal.h"
 #include "models/igraph_net.h"
 #include "models/util.h"
+#include "models/handlers.h"
 
 enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000 };
 static const double TEXT_GATE = 0.2;
@@ -174,7 +175,6 @@ static mapa_err clusters(mapa_duplicates *d, size_t n)
 {
     igraph_t g;
     igraph_vector_int_t edges, memb;
-    mapa__igraph_quiet();
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * d->n_pairs)) != IGRAPH_SUCCESS)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for clusters");
     for (size_t k = 0; k < d->n_pairs; k++) {
@@ -250,7 +250,7 @@ static mapa_err find(finder *f, const mapa_dup_options *o, mapa_duplicates *out)
     return err;
 }
 
-mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
+static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
                               const mapa_cf *cf, const mapa_dup_options *options)
 {
     mapa_dup_options defaults = MAPA_DUP_OPTIONS_INIT;
@@ -289,6 +289,17 @@ mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, c
     }
     *out = d;
     return MAPA_OK;
+}
+
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
+                              const mapa_cf *cf, const mapa_dup_options *options)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = find_duplicates(out, p, team, cf, options);
+    mapa__handlers_leave(&saved);
+    return err;
 }
 
 void mapa_duplicates_dispose(mapa_duplicates *d)

@@ -1,12 +1,6 @@
 /* The bridge from mapa_network to igraph (0.10 API). */
 #include "models/igraph_net.h"
 
-void mapa__igraph_quiet(void)
-{
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
-}
-
 mapa_err mapa__igraph_error(igraph_error_t rc, const char *what)
 {
     if (rc == IGRAPH_ENOMEM)
@@ -17,7 +11,6 @@ mapa_err mapa__igraph_error(igraph_error_t rc, const char *what)
 
 mapa_err mapa__igraph_from_network(igraph_t *g, igraph_vector_t *weights, const mapa_network *net)
 {
-    mapa__igraph_quiet();
     igraph_vector_int_t edges;
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * net->n_ties)) != IGRAPH_SUCCESS)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the network");

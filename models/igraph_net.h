@@ -1,13 +1,11 @@
-/* A mapa_network as an igraph graph (undirected, simple), with igraph's errors as codes. */
+/* A mapa_network as an igraph graph (undirected, simple), with igraph's errors as codes
+ * (its handlers are quiet inside mapa's entry points: models/handlers.h). */
 #ifndef MAPA_MODELS_IGRAPH_NET_H
 #define MAPA_MODELS_IGRAPH_NET_H
 
 #include <igraph/igraph.h>
 
 #include <mapa/network.h>
-
-/** igraph's default handlers abort or print: make them silent (errors come back as codes). */
-void mapa__igraph_quiet(void);
 
 /** Build `g` and `weights` (tie weights, edge order = net->ties). */
 mapa_err mapa__igraph_from_network(igraph_t *g, igraph_vector_t *weights, const mapa_network *net);

@@ -11,6 +11,7 @@
 #include "models/igraph_net.h"
 #include "models/metrics_internal.h"
 #include "models/twins.h"
+#include "models/handlers.h"
 
 enum { SAMPLE_SOURCES = 500 };
 
@@ -218,7 +219,7 @@ static mapa_err whole(ctx *c)
 
 typedef mapa_err (*group_fn)(ctx *c);
 
-mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
+static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
                               const mapa_metrics_options *options)
 {
     mapa_metrics_options defaults = MAPA_METRICS_OPTIONS_INIT;
@@ -279,6 +280,17 @@ mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
     }
     *out = m;
     return MAPA_OK;
+}
+
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,
+                              const mapa_metrics_options *options)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = compute_metrics(out, net, options);
+    mapa__handlers_leave(&saved);
+    return err;
 }
 
 void mapa_metrics_dispose(mapa_metrics *m)

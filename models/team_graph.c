@@ -3,17 +3,11 @@
 
 #include <igraph/igraph.h>
 #include <stdlib.h>
-
-/* igraph's default handler aborts; here its errors come back as codes. */
-static void quiet_igraph(void)
-{
-    igraph_set_error_handler(igraph_error_handler_ignore);
-    igraph_set_warning_handler(igraph_warning_handler_ignore);
-}
+#include "models/handlers.h"
+#include "models/handlers.h"
 
 static mapa_err build(igraph_t *g, size_t n, const size_t *from, const size_t *to, size_t n_arcs)
 {
-    quiet_igraph();
     igraph_vector_int_t edges;
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * n_arcs)) != IGRAPH_SUCCESS)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the team graph");
@@ -28,7 +22,7 @@ static mapa_err build(igraph_t *g, size_t n, const size_t *from, const size_t *t
     return MAPA_OK;
 }
 
-mapa_err mapa_team_graph_components(size_t *membership, size_t *n_components, bool *is_source,
+static mapa_err components(size_t *membership, size_t *n_components, bool *is_source,
                                     bool *is_sink, size_t n, const size_t *from, const size_t *to,
                                     size_t n_arcs)
 {
@@ -70,7 +64,19 @@ mapa_err mapa_team_graph_components(size_t *membership, size_t *n_components, bo
     return err;
 }
 
-mapa_err mapa_team_graph_measure(mapa_team_graph_figures *out, size_t n, const size_t *from,
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_team_graph_components(size_t *membership, size_t *n_components, bool *is_source,
+                                    bool *is_sink, size_t n, const size_t *from, const size_t *to,
+                                    size_t n_arcs)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = components(membership, n_components, is_source, is_sink, n, from, to, n_arcs);
+    mapa__handlers_leave(&saved);
+    return err;
+}
+
+static mapa_err measure(mapa_team_graph_figures *out, size_t n, const size_t *from,
                                  const size_t *to, size_t n_arcs)
 {
     *out = (mapa_team_graph_figures){0};
@@ -115,5 +121,16 @@ mapa_err mapa_team_graph_measure(mapa_team_graph_figures *out, size_t n, const s
     }
     igraph_matrix_destroy(&d);
     igraph_destroy(&g);
+    return err;
+}
+
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_team_graph_measure(mapa_team_graph_figures *out, size_t n, const size_t *from,
+                                 const size_t *to, size_t n_arcs)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = measure(out, n, from, to, n_arcs);
+    mapa__handlers_leave(&saved);
     return err;
 }

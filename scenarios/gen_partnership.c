@@ -17,6 +17,7 @@
 #include <mapa/generate.h>
 
 #include "models/util.h"
+#include "models/handlers.h"
 
 /* Sectors of agencies and how often each is drawn. */
 static const struct {
@@ -291,7 +292,7 @@ static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, g
     return err;
 }
 
-mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator *g,
+static mapa_err generate(mapa_partnership **out, const mapa_generator *g,
                                    mapa_planted_pair **truth, size_t *n_truth)
 {
     *out = NULL;
@@ -349,4 +350,15 @@ mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator 
     }
     *out = p;
     return MAPA_OK;
+}
+
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_generate_partnership(mapa_partnership **out, const mapa_generator *g,
+                                   mapa_planted_pair **truth, size_t *n_truth)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = generate(out, g, truth, n_truth);
+    mapa__handlers_leave(&saved);
+    return err;
 }

@@ -13,6 +13,7 @@
 
 #include "models/util.h"
 #include "scenarios/plan_internal.h"
+#include "models/handlers.h"
 
 void mapa_plan_options_init(mapa_plan_options *o)
 {
@@ -248,7 +249,7 @@ static mapa_err start(mapa__plan_ctx *c)
     return MAPA_OK;
 }
 
-mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
+static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
                        const mapa_plan_options *options)
 {
     static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE,   MAPA_PLAN_CF,
@@ -279,5 +280,16 @@ mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
         tell(&c, stage, true);
     }
     out->seconds = mapa__now() - t0;
+    return err;
+}
+
+/* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
+mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
+                       const mapa_plan_options *options)
+{
+    mapa__handlers saved;
+    mapa__handlers_enter(&saved);
+    mapa_err err = run_plan(out, p, options);
+    mapa__handlers_leave(&saved);
     return err;
 }
