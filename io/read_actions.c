@@ -72,8 +72,13 @@ static char **split_tags(const char *s, size_t *count)
             len--;
         if (len) {
             char *tag = mapa__strndup(p, len);
-            if (!tag)
-                break;
+            if (!tag) { /* a partial list would be a silently different action */
+                for (size_t k = 0; k < *count; k++)
+                    free(tags[k]);
+                free(tags);
+                *count = 0;
+                return NULL;
+            }
             for (char *q = tag; *q; q++)
                 *q = (char)tolower((unsigned char)*q);
             tags[(*count)++] = tag;

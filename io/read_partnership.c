@@ -30,13 +30,16 @@ typedef struct loader {
     size_t *topic_rows;
 } loader;
 
-static bool file_exists(const char *dir, const char *name)
+/* Whether dir/name is a regular file; out of memory is an error, not "no file". */
+static mapa_err file_exists(bool *out, const char *dir, const char *name)
 {
     char *path = mapa__path_join(dir, name);
+    if (!path)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while looking for %s", name);
     struct stat st;
-    bool ok = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    *out = stat(path, &st) == 0 && S_ISREG(st.st_mode);
     free(path);
-    return ok;
+    return MAPA_OK;
 }
 
 /* Read one CSV file; `*have` tells whether a table came back. EFORMAT is not fatal. */
@@ -71,12 +74,16 @@ static const mapa__csv_cell *topic_cell(const loader *ld, size_t topic, const ch
     return mapa__csv_cell_at(&ld->topics, ld->topic_rows[topic], c, scratch);
 }
 
-static size_t agencies_in_use(const mapa_partnership *p)
+/* Agencies with an allocatable member; out of memory is recorded in the diagnostics (the
+ * load then fails with MAPA_ENOMEM rather than check with a wrong count). */
+static size_t agencies_in_use(const mapa_partnership *p, mapa_diags *d)
 {
     bool *used = calloc(p->n_agencies ? p->n_agencies : 1, sizeof *used);
     size_t n = 0;
-    if (!used)
+    if (!used) {
+        d->out_of_memory = true;
         return p->n_agencies;
+    }
     for (size_t i = 0; i < p->n_members; i++) {
         const mapa_member *m = &p->members[i];
         if (!m->coordinator && !used[m->agency]) {
@@ -122,12 +129,14 @@ static void check_topics(loader *ld)
 {
     const mapa_partnership *p = ld->p;
     size_t *ranked = calloc(p->n_topics ? p->n_topics : 1, sizeof *ranked);
-    if (!ranked)
+    if (!ranked) {
+        ld->d->out_of_memory = true;
         return;
+    }
     for (size_t i = 0; i < p->n_members; i++)
         for (size_t r = 0; r < p->members[i].n_prefs && !p->members[i].coordinator; r++)
             ranked[p->members[i].prefs[r]]++;
-    size_t agencies = agencies_in_use(p);
+    size_t agencies = agencies_in_use(p, ld->d);
     for (size_t i = 0; i < p->n_topics; i++) {
         mapa__csv_cell s;
         const mapa_topic *topic = &p->topics[i];
@@ -204,7 +213,12 @@ static mapa_err check_folder(const char *dir)
                               "%s is not a folder: give the folder that holds members.csv and "
                               "topics.csv",
                               dir);
-    bool members = file_exists(dir, "members.csv"), topics = file_exists(dir, "topics.csv");
+    bool members = false, topics = false;
+    mapa_err err = file_exists(&members, dir, "members.csv");
+    if (err == MAPA_OK)
+        err = file_exists(&topics, dir, "topics.csv");
+    if (err != MAPA_OK)
+        return err;
     if (!members || !topics)
         return mapa_error_set(MAPA_ENOTFOUND,
                               "%s has no %s%s%s: a partnership folder needs members.csv and "
@@ -223,7 +237,15 @@ static mapa_err load(loader *ld)
     free(path);
     if (err != MAPA_OK && err != MAPA_ENOTFOUND)
         return err;
-    if (file_exists(ld->dir, "agencies.csv")) {
+    bool agencies = false, interactions = false, actions = false;
+    err = file_exists(&agencies, ld->dir, "agencies.csv");
+    if (err == MAPA_OK)
+        err = file_exists(&interactions, ld->dir, "interactions.csv");
+    if (err == MAPA_OK)
+        err = file_exists(&actions, ld->dir, "actions.csv");
+    if (err != MAPA_OK)
+        return err;
+    if (agencies) {
         err = read_table(ld, "agencies.csv", AGENCIES_HINT, &ld->agencies, &ld->have_agencies);
         if (err == MAPA_OK && ld->have_agencies)
             err = mapa__read_agencies(ld->p, &ld->agencies, ld->d);
@@ -244,14 +266,13 @@ static mapa_err load(loader *ld)
         err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->d);
     if (err == MAPA_OK && ld->have_members && ld->have_topics)
         check_across_files(ld);
-    if (err == MAPA_OK && ld->have_members && topics_usable &&
-        file_exists(ld->dir, "interactions.csv")) {
+    if (err == MAPA_OK && ld->have_members && topics_usable && interactions) {
         err = read_table(ld, "interactions.csv", INTERACTIONS_HINT, &ld->interactions,
                          &ld->have_interactions);
         if (err == MAPA_OK && ld->have_interactions)
             err = mapa__read_interactions(ld->p, &ld->interactions, ld->d);
     }
-    if (err == MAPA_OK && topics_usable && file_exists(ld->dir, "actions.csv")) {
+    if (err == MAPA_OK && topics_usable && actions) {
         err = read_table(ld, "actions.csv", ACTIONS_HINT, &ld->actions, &ld->have_actions);
         if (err == MAPA_OK && ld->have_actions)
             err = mapa__read_actions(ld->p, &ld->actions, ld->d);
@@ -268,9 +289,13 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     ld.members = ld.topics = ld.agencies = ld.interactions = ld.actions =
         (mapa__csv_table)MAPA__CSV_TABLE_INIT;
     size_t errors_before = diags->n_errors;
+    bool oom_before = diags->out_of_memory;
     err = mapa_partnership_new(&ld.p);
     if (err == MAPA_OK)
         err = load(&ld);
+    if (err == MAPA_OK && diags->out_of_memory && !oom_before) /* a check or a message lost */
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory while reading the partnership in %s",
+                             dir);
     if (err == MAPA_OK && diags->n_errors > errors_before)
         err = mapa_error_set(MAPA_EFORMAT, "%s: %zu problems in the partnership's files", dir,
                              diags->n_errors - errors_before);

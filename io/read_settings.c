@@ -9,6 +9,7 @@
 #include "io/readers.h"
 #include "io/json_position.h"
 #include "io/read_text.h"
+#include "io/json_alloc.h"
 #include "models/util.h"
 
 typedef struct json_ctx {
@@ -208,7 +209,12 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
         goto cleanup;
     }
     json_error_t jerr;
+    mapa__json_watch();
     root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && mapa__json_failed()) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", shown);
+        goto cleanup;
+    }
     if (!root) {
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, jerr.line > 0 ? (size_t)jerr.line : 1,
                        jerr.column > 0 ? (size_t)jerr.column : 1, "not valid JSON: %s", jerr.text);

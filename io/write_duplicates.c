@@ -11,6 +11,7 @@
 
 #include "io/atomic_file.h"
 #include "io/summary_merge.h"
+#include "io/json_alloc.h"
 #include "models/util.h"
 
 static void text(FILE *fp, const char *s, bool last)
@@ -148,6 +149,7 @@ mapa_err mapa_write_duplicates(const char *dir, const mapa_partnership *p, const
     if (err == MAPA_OK)
         err = clusters_csv(b, p, d);
     if (err == MAPA_OK) {
+        mapa__json_watch();
         json_t *root = json_object();
         json_object_set_new(root, "mapa_version", json_string(mapa_version()));
         json_object_set_new(root, "duplicates", section(p, d));

@@ -10,6 +10,7 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/json_alloc.h"
 
 static const char *const ROLE[MAPA_BROKER_ROLES] = {"coordinator", "itinerant", "representative",
                                                     "gatekeeper",  "liaison",   "brokerage"};
@@ -233,13 +234,16 @@ static json_t *network_json(const mapa_metrics_report *r)
 
 static mapa_err json_file(const char *path, json_t *root)
 {
+    if (mapa__json_failed())
+        return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
     mapa__atomic_file f;
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
     if (json_dumpf(root, f.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
         mapa__atomic_abort(&f);
-        return mapa_error_set(MAPA_EIO, "%s: could not write", path);
+        return mapa__json_failed() ? mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path)
+                                   : mapa_error_set(MAPA_EIO, "%s: could not write", path);
     }
     fputc('\n', f.fp);
     return mapa__atomic_commit(&f);
@@ -256,6 +260,7 @@ mapa_err mapa_write_metrics(const char *dir, const char *prefix, const mapa_metr
         if (!path)
             return mapa_error_set(MAPA_ENOMEM, "out of memory");
         if (k == 3) {
+            mapa__json_watch();
             json_t *root = network_json(r);
             err = root ? json_file(path, root) : mapa_error_set(MAPA_ENOMEM, "out of memory");
             json_decref(root);

@@ -8,6 +8,7 @@
 
 #include "io/atomic_file.h"
 #include "io/summary_merge.h"
+#include "io/json_alloc.h"
 
 static void field(FILE *fp, const char *s, bool last)
 {
@@ -76,12 +77,17 @@ static json_t *team_json(const mapa_partnership *p, const mapa_alloc *a, size_t 
     json_t *members = json_array(), *agencies = json_array();
     size_t size = 0;
     bool *seen = calloc(p->n_agencies + 1, sizeof *seen);
+    if (!seen) { /* the team's agencies cannot be listed: the summary fails as a whole */
+        json_decref(members);
+        json_decref(agencies);
+        return NULL;
+    }
     for (size_t i = 0; i < p->n_members; i++) {
         if (a->team[i] != t)
             continue;
         size++;
         json_array_append_new(members, json_string(p->members[i].id));
-        if (seen && !seen[p->members[i].agency]) {
+        if (!seen[p->members[i].agency]) {
             seen[p->members[i].agency] = true;
             json_array_append_new(agencies, json_string(p->agencies[p->members[i].agency].id));
         }
@@ -101,8 +107,16 @@ static json_t *allocation_json(const mapa_partnership *p, const mapa_alloc *a)
 {
     json_t *teams = json_array(), *notes = json_array(), *coordinators = json_array();
     bool planned = mapa_alloc_has_plan(a, p);
-    for (size_t t = 0; planned && t < p->n_topics; t++)
-        json_array_append_new(teams, team_json(p, a, t));
+    for (size_t t = 0; planned && t < p->n_topics; t++) {
+        json_t *team = team_json(p, a, t);
+        if (!team) {
+            json_decref(teams);
+            json_decref(notes);
+            json_decref(coordinators);
+            return NULL;
+        }
+        json_array_append_new(teams, team);
+    }
     for (size_t k = 0; k < a->n_notes; k++)
         json_array_append_new(notes, json_string(a->notes[k].text));
     for (size_t i = 0; i < p->n_members; i++)
@@ -212,14 +226,20 @@ static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
 mapa_err mapa_write_summary_json(const char *path, const mapa_partnership *p, const mapa_alloc *a,
                                  const mapa_cf *cf)
 {
+    mapa__json_watch();
     json_t *root = json_object();
     if (!root)
         return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
     json_object_set_new(root, "mapa_version", json_string(mapa_version()));
     if (p->settings.name)
         json_object_set_new(root, "partnership", json_string(p->settings.name));
-    if (a)
-        json_object_set_new(root, "allocation", allocation_json(p, a));
+    json_t *alloc = a ? allocation_json(p, a) : NULL;
+    if (a && !alloc) {
+        json_decref(root);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
+    }
+    if (alloc)
+        json_object_set_new(root, "allocation", alloc);
     if (cf)
         json_object_set_new(root, "critical_friends", cf_json(p, cf));
     return mapa__summary_merge(path, root);
@@ -243,13 +263,19 @@ mapa_err mapa__summary_merge(const char *path, json_t *root)
         }
     }
     json_decref(old);
+    if (mapa__json_failed()) { /* a section dropped, or the old file misread */
+        json_decref(root);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path);
+    }
     mapa__atomic_file f;
     mapa_err err = mapa__atomic_open(&f, path);
     if (err == MAPA_OK) {
         if (json_dumpf(root, f.fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
             fputc('\n', f.fp) == EOF) {
             mapa__atomic_abort(&f);
-            err = mapa_error_set(MAPA_EIO, "%s: could not be written", path);
+            err = mapa__json_failed()
+                      ? mapa_error_set(MAPA_ENOMEM, "out of memory writing %s", path)
+                      : mapa_error_set(MAPA_EIO, "%s: could not be written", path);
         } else {
             err = mapa__atomic_commit(&f);
         }

@@ -81,7 +81,7 @@ static void action_dispose(mapa_action *a)
     free(a->id);
     free(a->title);
     free(a->description);
-    for (size_t k = 0; k < a->n_tags; k++)
+    for (size_t k = 0; a->tags && k < a->n_tags; k++)
         free(a->tags[k]);
     free(a->tags);
     free(a->target_group);
