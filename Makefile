@@ -10,7 +10,8 @@ BUILD_SHARED ?= build-shared
 JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
-              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools
+              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
+              python3-h5py python3-numpy
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize valgrind bench clean
 

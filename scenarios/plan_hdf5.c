@@ -31,7 +31,10 @@ static void policies(mapa_run_row *row, const mapa_partnership *p, const mapa_pl
     char policy[MAPA_RUN_TEXT];
     const char *name = mapa_alloc_policy_name(o->alloc.policy);
     snprintf(policy, sizeof policy, "%s:%s", name, mapa_objective_name(p->settings.objective));
-    mapa_run_text(row->alloc_policy, o->alloc.policy == MAPA_POLICY_OPTIMAL ? policy : name);
+    /* as a sweep file names them: "optimal" is the optimum of the default objective (borda) */
+    bool named = o->alloc.policy == MAPA_POLICY_OPTIMAL &&
+                 p->settings.objective != MAPA_OBJECTIVE_BORDA;
+    mapa_run_text(row->alloc_policy, named ? policy : name);
     mapa_run_text(row->cf_policy, mapa_cf_policy_name(o->cf.policy));
 }
 

@@ -29,6 +29,24 @@ check help_validate 0 "Usage: mapa validate [OPTIONS] DIR" -- help validate
 check help_unknown 64 "no command 'frobnicate'" -- help frobnicate
 check unknown_command 64 "'frobnicate' is not a command" -- frobnicate
 check validate_no_dir 64 "missing DIR" -- validate
+
+# Options as data: each command takes exactly the options its table lists, and its help shows them.
+ex="$root/scenarios/east-midlands"
+check cf_takes_no_gap 64 "--gap is not an option of mapa cf" -- cf "$ex" --teams x.csv -o /tmp/x --gap 0.1
+check cf_takes_no_formulation 64 "--formulation is not an option of mapa cf" -- cf "$ex" --teams x.csv -o /tmp/x --formulation full
+check cf_takes_no_objective 64 "--objective is not an option of mapa cf" -- cf "$ex" --teams x.csv -o /tmp/x --objective fair
+check allocate_takes_no_window 64 "--window is not an option of mapa allocate" -- allocate "$ex" -o /tmp/x --window month
+check allocate_takes_no_hdf5 64 "--hdf5 is not an option of mapa allocate" -- allocate "$ex" -o /tmp/x --hdf5 x.h5
+check plan_empty_out 64 "--out needs a value (OUT), not an empty one" -- plan "$ex" -o ""
+check plan_value_missing 64 "--time-limit needs a value" -- plan "$ex" -o /tmp/x --time-limit
+check plan_bad_policy 64 "--policy is optimal, greedy or random, not 'best'" -- plan "$ex" -o /tmp/x --policy best
+check help_plan_lists_options 0 "--cf-policy NAME" -- help plan
+check help_plan_lists_hdf5 0 "--hdf5 FILE" -- help plan
+check help_cf_lists_teams 0 "--teams FILE" -- help cf
+check metrics_unknown 64 "unknown option '--gap'" -- metrics "$ex" --plan x -o y --gap 1
+check draw_unknown 64 "unknown option '--window'" -- draw "$ex" --plan x -o y --window month
+check generate_inline_value 64 "--members needs a number (got 'many')" -- generate --members=many --topics 2 --agencies 2 -o /tmp/x
+check sweep_bad_jobs 64 "--jobs is a number from 0 to 64" -- sweep x.json -o y.h5 -j 100
 check validate_bad_option 64 "unknown option '--frob'" -- validate --frob x
 check validate_two_dirs 64 "one folder only" -- validate a b
 check validate_bad_max 64 "--max-problems needs a whole number" -- validate --max-problems x dir
