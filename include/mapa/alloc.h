@@ -46,10 +46,7 @@ typedef struct mapa_alloc_options {
     void *payload;
 } mapa_alloc_options;
 
-#define MAPA_ALLOC_OPTIONS_INIT                                                                    \
-    {                                                                                              \
-        MAPA_POLICY_OPTIMAL, MAPA_FORMULATION_AUTO, 0, 0, NULL, NULL, NULL                         \
-    }
+#define MAPA_ALLOC_OPTIONS_INIT {.policy = MAPA_POLICY_OPTIMAL, .formulation = MAPA_FORMULATION_AUTO}
 
 /** One relaxation made by soft mode, or one reason the limits cannot hold. */
 typedef struct mapa_alloc_note {
@@ -79,10 +76,7 @@ typedef struct mapa_alloc {
     size_t n_notes;
 } mapa_alloc;
 
-#define MAPA_ALLOC_INIT                                                                            \
-    {                                                                                              \
-        MAPA_STATUS_INFEASIBLE, "", 0, NULL, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, false, NULL, 0    \
-    }
+#define MAPA_ALLOC_INIT {.status = MAPA_STATUS_INFEASIBLE, .method = ""}
 
 /**
  * Allocate the members of `p` to its topics' sub-teams under p->settings and

@@ -32,10 +32,7 @@ typedef struct mapa_cf_options {
     void *payload;
 } mapa_cf_options;
 
-#define MAPA_CF_OPTIONS_INIT                                                                       \
-    {                                                                                              \
-        MAPA_CF_OPTIMAL, false, 0, NULL, NULL, NULL                                                \
-    }
+#define MAPA_CF_OPTIONS_INIT {.policy = MAPA_CF_OPTIMAL}
 
 /** One Critical Friend: `member` reviews `team` in `stages`. */
 typedef struct mapa_cf_pair {
@@ -69,11 +66,7 @@ typedef struct mapa_cf {
     size_t n_notes;
 } mapa_cf;
 
-#define MAPA_CF_INIT                                                                               \
-    {                                                                                              \
-        MAPA_STATUS_INFEASIBLE, "", NULL, 0, 0, 0, 0, NULL, 0, 0, 0, 0, false, 0, false, 0, 0, 0,  \
-            "not optimised", 0, NULL, 0                                                            \
-    }
+#define MAPA_CF_INIT {.status = MAPA_STATUS_INFEASIBLE, .method = "", .reach_method = "not optimised"}
 
 /**
  * Choose Critical Friends for the plan `team` (per member, a topic index or

@@ -39,10 +39,7 @@ typedef struct mapa_diags {
 } mapa_diags;
 
 #define MAPA_DIAGS_DEFAULT_LIMIT 1000
-#define MAPA_DIAGS_INIT                                                                            \
-    {                                                                                              \
-        NULL, 0, 0, MAPA_DIAGS_DEFAULT_LIMIT, 0, 0, 0, NULL, 0, false                              \
-    }
+#define MAPA_DIAGS_INIT {.limit = MAPA_DIAGS_DEFAULT_LIMIT}
 
 /** Report a problem; never fails (an unstorable message sets out_of_memory). */
 void mapa_diags_add(mapa_diags *d, mapa_severity severity, const char *file, size_t line,

@@ -34,10 +34,7 @@ typedef struct mapa_dup_options {
     bool within_team; /**< also pairs inside one team */
 } mapa_dup_options;
 
-#define MAPA_DUP_OPTIONS_INIT                                                                      \
-    {                                                                                              \
-        MAPA_DUP_AUTO, false                                                                       \
-    }
+#define MAPA_DUP_OPTIONS_INIT {.method = MAPA_DUP_AUTO}
 
 typedef struct mapa_dup_pair {
     size_t a, b;  /**< action indices, a < b */
@@ -63,6 +60,9 @@ typedef struct mapa_duplicates {
     double seconds;
     mapa_text *text; /**< the vocabulary of `terms`; owned */
 } mapa_duplicates;
+
+/** An empty result (what mapa_duplicates_dispose leaves). */
+#define MAPA_DUPLICATES_INIT {.pairs = NULL}
 
 /**
  * Find the duplicated actions of p->actions with p->settings (threshold,

@@ -49,9 +49,11 @@ typedef struct mapa_generator {
     size_t interactions;    /**< logged contacts (0) */
 } mapa_generator;
 
-#define MAPA_GENERATOR_INIT                                                                        \
+#define MAPA_GENERATOR_INIT                                                                         \
     {                                                                                              \
-        0, 0, 0, 1, 3, 1.0, 0.8, 1.0, 1.0, 1.5, 2, 2, 0.4, 2, 0, 0.05, 0                           \
+        .seed = 1, .prefs = 3, .agency_skew = 1.0, .popularity_skew = 0.8, .dispersion = 1.0,      \
+        .affinity = 1.0, .capacity_slack = 1.5, .min_agencies = 2, .cf_required = 2,               \
+        .spoc_willing = 0.4, .coordinators = 2, .duplicate_share = 0.05                            \
     }
 
 /**

@@ -84,6 +84,9 @@ typedef struct mapa_metrics {
     double algebraic_connectivity; /**< second-smallest Laplacian eigenvalue, agency graph */
 } mapa_metrics;
 
+/** An empty result (what mapa_metrics_dispose leaves). */
+#define MAPA_METRICS_INIT {.n = 0}
+
 typedef struct mapa_metrics_options {
     /** Exact paths (betweenness, closeness, path length) when classes x (classes + 2 quotient
         ties) is at most this; above it, estimates from 500 evenly spaced sources. */
@@ -94,10 +97,7 @@ typedef struct mapa_metrics_options {
     void *payload;
 } mapa_metrics_options;
 
-#define MAPA_METRICS_OPTIONS_INIT                                                                  \
-    {                                                                                              \
-        2e9, 1, NULL, NULL                                                                         \
-    }
+#define MAPA_METRICS_OPTIONS_INIT {.exact_work_max = 2e9, .seed = 1}
 
 /** Compute every figure; free with mapa_metrics_dispose. */
 mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,

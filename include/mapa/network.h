@@ -49,10 +49,7 @@ typedef struct mapa_network {
     size_t n_ties, cap_ties;
 } mapa_network;
 
-#define MAPA_NETWORK_INIT                                                                          \
-    {                                                                                              \
-        0, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, NULL, 0, 0               \
-    }
+#define MAPA_NETWORK_INIT {.n = 0}
 
 /**
  * The planned network of a partnership: every member a node (co-ordinators

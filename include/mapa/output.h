@@ -65,7 +65,7 @@ typedef struct mapa_saved_plan {
     bool have_cf; /**< critical_friends.csv was there and read */
 } mapa_saved_plan;
 
-#define MAPA_SAVED_PLAN_INIT {NULL, NULL, MAPA_CF_INIT, false}
+#define MAPA_SAVED_PLAN_INIT {.team = NULL, .spoc = NULL, .cf = MAPA_CF_INIT}
 
 /**
  * Read folder `dir`: teams.csv, then critical_friends.csv when it exists (or,

@@ -26,10 +26,7 @@ typedef struct mapa_summary {
     size_t total_max_size; /**< MAPA_UNLIMITED if any topic is unbounded */
 } mapa_summary;
 
-#define MAPA_SUMMARY_INIT                                                                          \
-    {                                                                                              \
-        0, 0, 0, 0, 0, 0, {0}, 0, NULL, NULL, 0, 0                                                 \
-    }
+#define MAPA_SUMMARY_INIT {.n_members = 0}
 
 /** Count what the summary shows; O(members x K + topics). */
 mapa_err mapa_summary_compute(mapa_summary *out, const mapa_partnership *p);

@@ -21,7 +21,7 @@ typedef struct mapa_team_counts {
     size_t min_agencies; /**< the smallest of `agencies`; 0 without teams */
 } mapa_team_counts;
 
-#define MAPA_TEAM_COUNTS_INIT {0, NULL, NULL, 0}
+#define MAPA_TEAM_COUNTS_INIT {.n_teams = 0}
 
 /** Team sizes and distinct agencies of the plan `team` (per member; MAPA_NONE: no team). O(members
  * + teams x agencies / 8) */
@@ -47,6 +47,9 @@ typedef struct mapa_team_metrics {
     size_t *critical; /**< indices into cf->pairs whose removal ends strong connectivity */
     size_t n_critical;
 } mapa_team_metrics;
+
+/** An empty result (what mapa_team_metrics_dispose leaves). */
+#define MAPA_TEAM_METRICS_INIT {.n_teams = 0}
 
 /** Figures of the plan `team` (per member) with Critical Friends `cf` (may be NULL). */
 mapa_err mapa_team_metrics_compute(mapa_team_metrics *out, const mapa_partnership *p,
