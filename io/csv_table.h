@@ -24,6 +24,13 @@ typedef struct mapa__csv_row {
     size_t line;
 } mapa__csv_row;
 
+/** Where a cell's text holds a tab or a line break (rare: kept apart from the cells). */
+typedef struct mapa__csv_break {
+    size_t cell;        /* index into cells */
+    uint32_t line, col; /* of the first tab or line break inside the text */
+    char what;          /* '\t', '\n' or '\r' */
+} mapa__csv_break;
+
 /** Row 0 is the header; blank rows are dropped. */
 typedef struct mapa__csv_table {
     char *file; /* the path as shown in messages */
@@ -33,11 +40,13 @@ typedef struct mapa__csv_table {
     size_t n_cells, cap_cells;
     mapa__csv_row *rows;
     size_t n_rows, cap_rows;
+    mapa__csv_break *breaks; /* in cell order */
+    size_t n_breaks, cap_breaks;
 } mapa__csv_table;
 
 #define MAPA__CSV_TABLE_INIT                                                                       \
     {                                                                                              \
-        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                                   \
+        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                       \
     }
 
 /**
@@ -45,8 +54,12 @@ typedef struct mapa__csv_table {
  * Problems go to `diags` under the name `shown`; `header_hint` lists the
  * expected columns for the message on an empty file.
  * Returns MAPA_ENOTFOUND if the file does not exist, MAPA_EIO if it cannot be
- * read, MAPA_EFORMAT if it is not a readable CSV file (the table is then empty).
- * Invalid UTF-8 in a cell is reported but the table is still returned.
+ * read, MAPA_EFORMAT if it is not a readable CSV file or has no header row
+ * (every row blank); the table is then empty, so a returned table always has
+ * row 0. Invalid UTF-8 and control characters (C0 but tab and line ends, DEL,
+ * C1, U+FFFE, U+FFFF) are reported at their line and column, but the table is
+ * still returned; tabs and line breaks inside a field are noted in `breaks`
+ * for the readers to refuse where a field is one line.
  */
 mapa_err mapa__csv_read(mapa__csv_table *out, const char *path, const char *shown,
                         const char *header_hint, mapa_diags *diags);

@@ -71,8 +71,9 @@ mapa_err mapa_read_cf_csv(mapa_cf *out, const mapa_partnership *p, const size_t 
         return err;
     mapa_cf cf = MAPA_CF_INIT;
     cf.pairs = malloc(t.n_rows * sizeof *cf.pairs + 1);
-    mapa__column cols[N_COLS] = {
-        {"member_id", true, 0}, {"reviewed_team", true, 0}, {"stages", false, 0}};
+    mapa__column cols[N_COLS] = {{"member_id", true, 0, false},
+                                 {"reviewed_team", true, 0, false},
+                                 {"stages", false, 0, false}};
     if (!cf.pairs) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
     } else {

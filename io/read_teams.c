@@ -80,7 +80,8 @@ mapa_err mapa_read_teams_csv(size_t **team_out, size_t **spoc_out, const mapa_pa
         return err;
     size_t *team = malloc((p->n_members + 1) * sizeof *team);
     size_t *spoc = malloc((p->n_topics + 1) * sizeof *spoc);
-    mapa__column cols[N_COLS] = {{"member_id", true, 0}, {"team_id", true, 0}, {"spoc", false, 0}};
+    mapa__column cols[N_COLS] = {
+        {"member_id", true, 0, false}, {"team_id", true, 0, false}, {"spoc", false, 0, false}};
     if (!team || !spoc) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
     } else {

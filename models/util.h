@@ -18,6 +18,13 @@ char *mapa__vformat(const char *fmt, va_list ap);
 bool mapa__streq_nocase(const char *a, const char *b);
 /** "dir/name" (no doubled slash), malloc'd; NULL on out of memory. */
 char *mapa__path_join(const char *dir, const char *name);
+/**
+ * `s` made safe to print on one line, into `out` (`cap` bytes, cut between
+ * characters): line ends and tabs as \n \r \t, other control characters,
+ * bidirectional overrides and U+FFFE/U+FFFF as \uNNNN, bytes that are not
+ * UTF-8 as \xNN; so no message can move a terminal's cursor or reorder its text.
+ */
+void mapa__printable(char *out, size_t cap, const char *s);
 /** Grow an array to hold at least `need` items; false (array untouched) on failure. */
 bool mapa__grow(void **array, size_t *cap, size_t need, size_t item_size);
 

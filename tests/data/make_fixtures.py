@@ -155,6 +155,40 @@ def main():
          members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,fixed_team,avoid_teams\n")
                         .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")
                         .replace("m1,Ann Archer,police,yes,1,no,t1,t2", "m1,Ann Archer,police,yes,1,no,t1,t2,t2,t2"))
+    # files holding only empty fields: no header row (each reader once)
+    case("bad/blank_members", members='""\n')
+    case("bad/blank_topics", topics='" "\n')
+    case("bad/blank_agencies", agencies=',"",\n')
+    case("bad/blank_interactions", interactions='""')
+    case("bad/blank_actions", actions='" ",""\r\n\r\n')
+    # control characters: C0, DEL, C1 and U+FFFF anywhere; tabs and line breaks only in a
+    # description
+    case("bad/control_chars",
+         members=MEMBERS.replace("Ann Archer", "Ann\x1b]0;owned\x07 Archer")
+                        .replace("m2,Bilal Khan,council", "m2,Bilal\x08\x08Khan,coun\x7fcil")
+                        .replace("Cara Doyle", "Cara\u009b2J Doyle")
+                        .replace("Eve Fox", "\"Eve\nFox\"")
+                        .replace("Gus Hale", "\"Gus\tHale\"")
+                        .replace("Dan Evans", "Dan\uffff Evans"),
+         topics=TOPICS.replace("t2,Awareness", "\"t2\r\n\",Awareness"),
+         actions=("id,team,title,description,tags,target_group,start,end,stage\n"
+                  "x1,t1,Leaflet,\"Car wash leaflets:\n\tprint\n\tdeliver\",leaflet,,,,action\n"
+                  "x2,t1,\"Two\nlines\",\"Cards \"\"for\"\" car\x0cwashes\",cards,,,,action\n"),
+         agencies=AGENCIES.replace("id,name,", "id,\"na\nme\",", 1))
+    # numbers and dates are strict
+    case("bad/strict_numbers",
+         members=MEMBERS.replace("m2,Bilal Khan,council,yes,2,", "m2,Bilal Khan,council,yes,+1,")
+                        .replace("m3,Cara Doyle,ngo,yes,1,", "m3,Cara Doyle,ngo,yes,0x10,"),
+         topics=TOPICS.replace("t1,Training,1,4", "t1,Training,1,4 people")
+                      .replace("t2,Awareness,1,4", "t2,Awareness,1,~4"),
+         interactions=("from,to,date,channel,weight\n"
+                       "m1,m2,9999-12-31,email,0x10\n"
+                       "m1,m3,1899-12-31,phone,+1\n"
+                       "m2,m3,2026-09-01,phone,1e3\n"
+                       "m2,m4,2026-09-01,phone,inf\n"
+                       "m3,m4,2026-09-01,phone,2.5kg\n"),
+         actions=("id,team,title,description,tags,target_group,start,end,stage\n"
+                  "x1,t1,Leaflet,Leaflets,,,3000-01-01,,action\n"))
     case("warn/no_agencies_file", agencies=None)
     # valid files whose limits cannot all hold: mapa allocate explains instead of planning
     case("plan/no_spoc", members=MEMBERS.replace(",yes,", ",no,").replace("c1,Ivy Jones,council,no,0,no", "c1,Ivy Jones,council,no,0,yes"))
