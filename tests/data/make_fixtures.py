@@ -175,6 +175,8 @@ def main():
                   "x1,t1,Leaflet,\"Car wash leaflets:\n\tprint\n\tdeliver\",leaflet,,,,action\n"
                   "x2,t1,\"Two\nlines\",\"Cards \"\"for\"\" car\x0cwashes\",cards,,,,action\n"),
          agencies=AGENCIES.replace("id,name,", "id,\"na\nme\",", 1))
+    case("bad/settings_control",
+         settings='{\n  "name": "East \\u001b[2JMidlands",\n  "\\u0007bell": 1\n}\n')
     # numbers and dates are strict
     case("bad/strict_numbers",
          members=MEMBERS.replace("m2,Bilal Khan,council,yes,2,", "m2,Bilal Khan,council,yes,+1,")
