@@ -302,18 +302,23 @@ void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const c
     free(html);
 }
 
+/*
+ * Render into memory, then write the file ourselves: Graphviz writing a file
+ * itself calls exit(1) on a write error (a full disk), with its message lost.
+ */
 static mapa_err render(GVC_t *gvc, Agraph_t *g, const char *path, const char *format)
 {
-    mapa__atomic_file f;
-    mapa_err err = mapa__atomic_open(&f, path);
-    if (err != MAPA_OK)
-        return err;
-    if (gvRender(gvc, g, format, f.fp) != 0) {
-        mapa__atomic_abort(&f);
+    char *data = NULL;
+    unsigned int size = 0;
+    if (gvRenderData(gvc, g, format, &data, &size) != 0) {
+        if (data)
+            gvFreeRenderData(data);
         return mapa_error_set(MAPA_EDEPENDENCY, "Graphviz could not write %s: %s", path,
                               graphviz_reason());
     }
-    return mapa__atomic_commit(&f);
+    mapa_err err = mapa__atomic_write(path, data, size);
+    gvFreeRenderData(data);
+    return err;
 }
 
 /*
