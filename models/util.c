@@ -121,7 +121,7 @@ void mapa__printable(char *out, size_t cap, const char *s)
     while (*p) {
         size_t len;
         long cp = utf8_at(p, &len);
-        char esc[8];
+        char esc[24]; /* a backslash escape: \n, \xE9 or \u001B */
         const char *piece = (const char *)p;
         size_t size = len;
         if (cp < 0 || unprintable(cp)) {
@@ -130,7 +130,7 @@ void mapa__printable(char *out, size_t cap, const char *s)
             else if (cp < 0)
                 snprintf(esc, sizeof esc, "\\x%02X", (unsigned)*p);
             else
-                snprintf(esc, sizeof esc, "\\u%04lX", (unsigned long)cp);
+                snprintf(esc, sizeof esc, "\\u%04X", (unsigned)cp);
             piece = esc;
             size = strlen(esc);
         }

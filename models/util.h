@@ -13,6 +13,9 @@ double mapa__now(void);
 /** A malloc'd copy of the first `n` bytes of `s`, NUL-terminated. */
 char *mapa__strndup(const char *s, size_t n);
 /** A malloc'd formatted string, or NULL on out of memory. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 0))) /* callers' formats are checked, not this one's */
+#endif
 char *mapa__vformat(const char *fmt, va_list ap);
 /** ASCII case-insensitive equality. */
 bool mapa__streq_nocase(const char *a, const char *b);
