@@ -62,6 +62,58 @@ def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=Non
         write(folder, "actions.csv", actions)
 
 
+def csv_cell(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def hostile_names():
+    """A valid partnership whose every name is hostile (tests/io/test_hostile_names.py): names
+    of 10,000 characters of every width, right-to-left text and overrides, zero-width and
+    combining characters, = + - @ at the start (spreadsheet formulas), Graphviz escapes
+    (\\N \\G \\L \\E \\T \\H, a trailing backslash), XML and HTML markup, quotes."""
+    long_mixed = ("a\u00e9\u4e2d\U0001F600" * 2500)  # 1, 2, 3 and 4 bytes: 10,000 characters
+    long_arabic = ("\u0641\u0631\u064a\u0642 " * 2000)  # right to left, 10,000 characters
+    topics = [
+        ("t1", long_mixed),
+        ("=t2", "Team \\G \\N \\L \\E \\T \\H \\n\\l\\r and a trailing backslash \\"),
+        ("@t3", "<script>alert(1)</script> & <TABLE><TR><TD>x</TD></TR></TABLE> ]]> \"q\" \u202eevil\u202c"),
+    ]
+    agencies = [
+        ("police", long_arabic, "police", "yes"),
+        ("+council", "=HYPERLINK(\"http://x\",\"y\") \u200b\u200d\ufeff zero-width", "local_authority", "yes"),
+        ("-ngo", "@SUM(1+1) \u05e2\u05de\u05d5\u05ea\u05d4 \u200f", "ngo", "no"),
+    ]
+    members = [
+        ("m1", "Ann \\N Archer", "police", "t1", "=t2"),
+        ("=m2", "=cmd|' /C calc'!A0", "+council", "=t2", "@t3"),
+        ("@m3", "+1-800-555 \"Bilal\" O'Brien", "-ngo", "@t3", "t1"),
+        ("-m4", "-2+3 \u202eDan Evans\u202c", "police", "t1", "@t3"),
+        ("+m5", long_mixed[:9999] + "\\", "+council", "=t2", "t1"),
+        ("m6\\", "e\u0301\u0301\u0301\u0301 \U0001F469\u200d\U0001F469\u200d\U0001F467 family", "-ngo", "@t3", "=t2"),
+        ("m7", long_arabic, "police", "t1", "=t2"),
+        ("m8", "<b>bold</b> &amp; \\G", "+council", "=t2", "@t3"),
+        ("m9", "Trailing backslash \\", "-ngo", "@t3", "t1"),
+        ("c1", "Coordinator \\N " + long_mixed[:200], "police", "", ""),
+    ]
+    write_rows = lambda header, rows: header + "\n" + "".join(",".join(csv_cell(c) for c in r) + "\n" for r in rows)
+    case("hostile/names",
+         topics=write_rows("id,name,min_size,max_size", [(i, n, "2", "4") for i, n in topics]),
+         agencies=write_rows("id,name,sector,statutory", agencies),
+         members=write_rows("id,name,agency,pref1,pref2,spoc_willing,coordinator",
+                            [m + ("yes", "yes" if m[0] == "c1" else "no") for m in members]),
+         settings='{ "name": "=Hostile \\\\N partnership \\u202e' + "x" * 300 + '" }\n',
+         actions=write_rows("id,team,title,description,tags,target_group,start,end,stage", [
+             ("x1", "t1", "Leaflets \\N for car washes", "Print leaflets\n\tfor car wash workers", "leaflet;=tag", "car wash workers", "2026-10-01", "2026-12-01", "action"),
+             ("x2", "=t2", "=Leaflets for car washes", "Print leaflets for car wash workers " + long_mixed[:500], "leaflet", "car wash workers", "2026-10-01", "2026-12-01", "action"),
+             ("x3", "@t3", "<script>x</script>", "Talks in schools \u202e\u200b", "@schools", "pupils", "", "", ""),
+         ]),
+         interactions=write_rows("from,to,date,channel,weight", [
+             ("m1", "=m2", "2026-09-01", "=email", "1"),
+             ("@m3", "-m4", "2026-09-02", "\u202ephone", "2.5"),
+             ("m6\\", "m7", "2026-09-03", "<b>meeting</b>", ""),
+         ]))
+
+
 def main():
     case("good/tiny")
     # Every accepted variation at once: BOM, CRLF, columns in another order,
@@ -191,6 +243,7 @@ def main():
                        "m3,m4,2026-09-01,phone,2.5kg\n"),
          actions=("id,team,title,description,tags,target_group,start,end,stage\n"
                   "x1,t1,Leaflet,Leaflets,,,3000-01-01,,action\n"))
+    hostile_names()
     case("warn/no_agencies_file", agencies=None)
     # valid files whose limits cannot all hold: mapa allocate explains instead of planning
     case("plan/no_spoc", members=MEMBERS.replace(",yes,", ",no,").replace("c1,Ivy Jones,council,no,0,no", "c1,Ivy Jones,council,no,0,yes"))
