@@ -504,3 +504,24 @@ void mapa__csv_table_dispose(mapa__csv_table *t)
     free(t->breaks);
     *t = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
 }
+
+void mapa__csv_put(FILE *fp, const char *s, bool last)
+{
+    s = s ? s : "";
+    bool formula = strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0';
+    fputc('"', fp);
+    if (formula)
+        fputc('\'', fp);
+    for (; *s; s++) { /* RFC 4180: a quote inside is written twice */
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+    fputc(last ? '\n' : ',', fp);
+}
+
+const char *mapa__csv_unformula(const char *s)
+{
+    return s[0] == '\'' ? s + 1 : s;
+}

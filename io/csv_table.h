@@ -2,8 +2,10 @@
 #ifndef MAPA_IO_CSV_TABLE_H
 #define MAPA_IO_CSV_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <mapa/diag.h>
 #include <mapa/error.h>
@@ -75,5 +77,16 @@ static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__c
 }
 
 void mapa__csv_table_dispose(mapa__csv_table *t);
+
+/**
+ * Write text `s` as one quoted CSV field, then ',' or (when `last`) a line
+ * end. A text a spreadsheet would take for a formula (starting with = + - @,
+ * a tab or a carriage return), or starting with an apostrophe, is written
+ * after an apostrophe, which spreadsheets hide and mapa__csv_unformula drops.
+ */
+void mapa__csv_put(FILE *fp, const char *s, bool last);
+
+/** A cell mapa wrote with mapa__csv_put, as it was before (borrowed from `s`). */
+const char *mapa__csv_unformula(const char *s);
 
 #endif

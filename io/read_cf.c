@@ -37,8 +37,8 @@ static void read_rows(const mapa__csv_table *t, const mapa__column *cols, const 
         const mapa__csv_cell *cm = mapa__csv_cell_at(t, r, cols[COL_MEMBER].index, &s1);
         const mapa__csv_cell *ct = mapa__csv_cell_at(t, r, cols[COL_TEAM].index, &s2);
         const mapa__csv_cell *cs = mapa__csv_cell_at(t, r, cols[COL_STAGES].index, &s3);
-        size_t m = mapa_partnership_find_member(p, mapa__csv_text(t, cm));
-        size_t k = mapa_partnership_find_topic(p, mapa__csv_text(t, ct));
+        size_t m = mapa_partnership_find_member(p, mapa__csv_unformula(mapa__csv_text(t, cm)));
+        size_t k = mapa_partnership_find_topic(p, mapa__csv_unformula(mapa__csv_text(t, ct)));
         if (m == MAPA_NONE) {
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cm->line, cm->col,
                            "member '%s' is not in members.csv", mapa__csv_text(t, cm));

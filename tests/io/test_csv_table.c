@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +245,35 @@ static void csv_notes_tabs_and_line_breaks_inside_fields(void **state)
     done(p);
 }
 
+/* Cells a spreadsheet would evaluate are written after an apostrophe, and read back as they were.
+ */
+static void csv_put_neutralises_formulas_and_round_trips(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"=SUM(A1)",   "+1",      "-2+3", "@cmd",
+                                        "\tx",        "'quoted", "''",   "plain",
+                                        "a \"q\", b", "",        "=",    "Zo\xC3\xAB"};
+    enum { N = sizeof texts / sizeof *texts };
+    FILE *fp = tmpfile();
+    assert_non_null(fp);
+    for (size_t k = 0; k < N; k++)
+        mapa__csv_put(fp, texts[k], k + 1 == N);
+    static char data[4096];
+    rewind(fp);
+    size_t size = fread(data, 1, sizeof data, fp);
+    fclose(fp);
+    assert_memory_equal(data, "\"'=SUM(A1)\",\"'+1\",\"'-2+3\",\"'@cmd\"", 30);
+    parsed *p = parse_n(data, size);
+    assert_int_equal(p->err, MAPA_OK);
+    assert_int_equal(p->t.n_rows, 1);
+    assert_int_equal(p->t.rows[0].n_cells, N);
+    for (size_t k = 0; k < N; k++) {
+        const char *back = mapa__csv_unformula(mapa__csv_text(&p->t, cell(p, 0, k)));
+        assert_string_equal(back, texts[k]); /* the apostrophe also keeps a leading tab */
+    }
+    done(p);
+}
+
 static void csv_refuses_nul_byte_with_position(void **state)
 {
     (void)state;
@@ -340,6 +370,7 @@ int main(void)
         cmocka_unit_test(csv_refuses_files_of_empty_quoted_fields),
         cmocka_unit_test(csv_reports_control_characters_where_they_are),
         cmocka_unit_test(csv_notes_tabs_and_line_breaks_inside_fields),
+        cmocka_unit_test(csv_put_neutralises_formulas_and_round_trips),
         cmocka_unit_test(csv_refuses_nul_byte_with_position),
         cmocka_unit_test(csv_refuses_utf16),
         cmocka_unit_test(csv_reads_a_one_megabyte_field),

@@ -2,11 +2,13 @@
 """Every command on the hostile-names fixture (tests/data/hostile/names): each succeeds,
 nothing raw reaches the terminal (no control character in the output), every .dot is
 valid UTF-8 that `dot` parses, every SVG is well-formed XML, labels are cut with an
-ellipsis and Graphviz escapes in names are drawn as written. The control-character
+ellipsis and Graphviz escapes in names are drawn as written, and no CSV cell is a
+spreadsheet formula. The control-character
 fixture (tests/data/bad/control_chars) is refused with exit 65, its messages escaped.
 
 Usage: test_hostile_names.py MAPA_BINARY SOURCE_ROOT
 """
+import csv
 import glob
 import os
 import shutil
@@ -115,6 +117,16 @@ try:
             fail("critical_friends.svg does not show %r as written" % written)
     if "Ann m0 Archer" in cf or "Ann m1 Archer" in cf:
         fail("a Graphviz escape in a name was expanded")
+    # no cell of a CSV output is a spreadsheet formula (numbers such as -0.5 are numbers)
+    for path in glob.glob(tmp + "/**/*.csv", recursive=True):
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.reader(f):
+                for cell in row:
+                    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                        try:
+                            float(cell)
+                        except ValueError:
+                            fail("%s: a cell a spreadsheet would evaluate: %r" % (path, cell[:40]))
     left = glob.glob(tmp + "/**/*.tmp.*", recursive=True)
     if left:
         fail("temporaries left: %s" % left[:3])
