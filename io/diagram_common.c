@@ -27,13 +27,19 @@ static int collect(char *message)
         strcmp(message, ": ") == 0)
         return 0;
     size_t n = strlen(graphviz_message);
-    for (const char *c = message; *c && n + 3 < sizeof graphviz_message; c++) {
+    const char *c = message;
+    for (; *c && n + 3 < sizeof graphviz_message; c++) {
         if (*c == '\n') {
             if (c[1])
                 n += (size_t)snprintf(graphviz_message + n, sizeof graphviz_message - n, "; ");
             continue;
         }
         graphviz_message[n++] = *c;
+    }
+    if (*c && ((unsigned char)*c & 0xC0) == 0x80) { /* full inside a character: drop its start */
+        while (n && ((unsigned char)graphviz_message[n - 1] & 0xC0) == 0x80)
+            n--;
+        n -= n > 0;
     }
     graphviz_message[n] = '\0';
     while (n && graphviz_message[n - 1] == ' ')

@@ -86,8 +86,11 @@ static bool printable_utf8(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned c = *p;
-        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                                                        : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        size_t n = c < 0x80                 ? 1
+                   : c >= 0xC2 && c <= 0xDF ? 2
+                   : c >= 0xE0 && c <= 0xEF ? 3
+                   : c >= 0xF0 && c <= 0xF4 ? 4
+                                            : 0;
         if (n == 0 || c < 0x20 || c == 0x7F || (c == 0xC2 && p[1] < 0xA0))
             return false;
         for (size_t k = 1; k < n; k++)
@@ -102,7 +105,8 @@ void fuzz_check_diags(const mapa_diags *d)
 {
     for (size_t i = 0; i < d->n_items; i++) {
         const mapa_diag *x = &d->items[i];
-        if (!printable_utf8(x->message) || !printable_utf8(x->file) || (x->line == 0) != (x->col == 0)) {
+        if (!printable_utf8(x->message) || !printable_utf8(x->file) ||
+            (x->line == 0) != (x->col == 0)) {
             fprintf(stderr, "bad message %zu:%zu: %s\n", x->line, x->col, x->message);
             abort();
         }

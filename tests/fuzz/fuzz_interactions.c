@@ -1,4 +1,5 @@
-/* libFuzzer target: interactions.csv read into a partnership that holds the example's agencies, topics and members. */
+/* libFuzzer target: interactions.csv read into a partnership that holds the example's agencies,
+ * topics and members. */
 #include "fuzz_common.h"
 #include "io/readers.h"
 

@@ -1,4 +1,5 @@
-/* libFuzzer target: members.csv read into a partnership that holds the example's agencies and topics. */
+/* libFuzzer target: members.csv read into a partnership that holds the example's agencies and
+ * topics. */
 #include "fuzz_common.h"
 #include "io/readers.h"
 

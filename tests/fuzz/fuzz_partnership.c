@@ -17,7 +17,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const FILES[] = {"members.csv",  "topics.csv",       "agencies.csv",
+static const char *const FILES[] = {"members.csv",   "topics.csv",       "agencies.csv",
                                     "settings.json", "interactions.csv", "actions.csv"};
 #define N_FILES (sizeof FILES / sizeof *FILES)
 
