@@ -2,18 +2,22 @@
 #   make deps   install the Debian packages mapa needs (apt-get, as root)
 #   make        build (build/)
 #   make demo   deps + build + run mapa on the shipped example partnership
-#   make test   deps + build and run the whole suite: static, shared, and with sanitizers
+#   make test   deps + build and run the whole suite: static, shared, and with sanitizers,
+#               and a smoke round (2 s) of every fuzz target under ASan and UBSan
+#   make fuzz   fuzz every target for FUZZ_SECONDS (600) each, one after the other
 
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 BUILD_SHARED ?= build-shared
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 600
 JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
-              python3-h5py python3-numpy
+              clang graphviz python3 python3-h5py python3-numpy
 
-.PHONY: all build deps demo test test-normal test-shared test-sanitize valgrind bench clean
+.PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean
 
 all: build
 
@@ -58,10 +62,25 @@ test-shared:
 	cmake --build $(BUILD_SHARED) -j $(JOBS)
 	cd $(BUILD_SHARED) && ctest --output-on-failure -j $(JOBS)
 
+# The fuzz targets (tests/fuzz): clang with libFuzzer, the whole library instrumented.
+fuzz-build:
+	cmake -S . -B $(BUILD_FUZZ) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DMAPA_FUZZ=ON -DMAPA_BUILD_TESTS=OFF -DMAPA_WERROR=ON
+	cmake --build $(BUILD_FUZZ) -j $(JOBS)
+
+# A smoke round: every target 2 s on its committed corpus with a fixed seed, one at a time.
+test-fuzz: fuzz-build
+	cd $(BUILD_FUZZ) && ctest -L fuzz --output-on-failure
+
+# Fuzzing proper, one target at a time; the summary is in $(BUILD_FUZZ)/fuzz-logs/summary.txt.
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh long $(CURDIR)/$(BUILD_FUZZ) $(FUZZ_SECONDS)
+
 test: deps
 	$(MAKE) --no-print-directory test-normal
 	$(MAKE) --no-print-directory test-shared
 	$(MAKE) --no-print-directory test-sanitize
+	$(MAKE) --no-print-directory test-fuzz
 
 # No leaks on the example (valgrind is not part of `make test`: it is slow).
 valgrind: build
@@ -79,4 +98,4 @@ bench:
 	./$(BUILD)/bench/bench_sweep ./$(BUILD)/mapa bench/sweeps/sweep-1000.json
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_SHARED) out
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_SHARED) $(BUILD_FUZZ) out

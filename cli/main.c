@@ -1,4 +1,6 @@
 /* The mapa command: picks the command named on the command line and runs it. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -87,6 +89,7 @@ int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
 
 int main(int argc, char **argv)
 {
+    signal(SIGXFSZ, SIG_IGN); /* past a file-size limit a write fails (EFBIG, exit 74), not mapa */
     if (argc < 2) {
         print_usage(stderr);
         return MAPA_EXIT_USAGE;

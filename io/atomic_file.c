@@ -3,6 +3,8 @@
 #include "io/atomic_file.h"
 
 #include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +13,40 @@
 #include <mapa/output.h>
 
 #include "models/util.h"
+
+/*
+ * The process's umask, read without changing it where Linux tells it
+ * (/proc/self/status, since 4.7); elsewhere set and restored at once, which
+ * is safe because mapa creates no file from another thread meanwhile.
+ */
+static mode_t current_umask(void)
+{
+    FILE *fp = fopen("/proc/self/status", "r");
+    char line[256];
+    unsigned mask = 0;
+    bool found = false;
+    while (fp && !found && fgets(line, sizeof line, fp))
+        found = sscanf(line, "Umask: %o", &mask) == 1;
+    if (fp)
+        fclose(fp);
+    if (found)
+        return (mode_t)mask;
+    mode_t old = umask(022);
+    umask(old);
+    return old;
+}
+
+/* Why a write failed, in words a user can act on. */
+static const char *write_reason(int code)
+{
+    switch (code) {
+    case ENOSPC: return "no space left on the disk";
+    case EDQUOT: return "the disk quota is used up";
+    case EFBIG: return "the file would exceed the file-size limit (ulimit -f)";
+    case 0: return "write error";
+    }
+    return strerror(code);
+}
 
 mapa_err mapa__atomic_open(mapa__atomic_file *f, const char *path)
 {
@@ -22,28 +58,39 @@ mapa_err mapa__atomic_open(mapa__atomic_file *f, const char *path)
     sprintf(f->tmp, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(f->tmp);
     if (fd < 0) {
-        mapa_err err = mapa_error_set(MAPA_EIO, "%s: %s", path, strerror(errno));
+        mapa_err err =
+            mapa_error_set(MAPA_EIO, "%s: cannot be created: %s", path, write_reason(errno));
         free(f->tmp);
         f->tmp = NULL;
         mapa__atomic_abort(f);
         return err;
     }
-    fchmod(fd, 0644);
-    f->fp = fdopen(fd, "wb");
-    if (!f->fp) {
+    /* mkstemp makes the file 0600: give it the mode open(2) would, 0666 less the umask */
+    if (fchmod(fd, 0666 & ~current_umask()) != 0 || !(f->fp = fdopen(fd, "wb"))) {
+        mapa_err err = mapa_error_set(MAPA_EIO, "%s: %s", path, strerror(errno));
         close(fd);
         mapa__atomic_abort(f);
-        return mapa_error_set(MAPA_EIO, "%s: %s", path, strerror(errno));
+        return err;
     }
     return MAPA_OK;
 }
 
 mapa_err mapa__atomic_commit(mapa__atomic_file *f)
 {
-    bool failed = ferror(f->fp) != 0;
-    failed |= fclose(f->fp) != 0;
+    int code = 0; /* the first failure's errno */
+    if (fflush(f->fp) != 0 || ferror(f->fp))
+        code = errno ? errno : EIO;
+    errno = 0;
+    if (fclose(f->fp) != 0 && !code)
+        code = errno ? errno : EIO;
     f->fp = NULL;
-    if (failed || rename(f->tmp, f->path) != 0) {
+    if (code) {
+        mapa_err err =
+            mapa_error_set(MAPA_EIO, "%s: could not be written: %s", f->path, write_reason(code));
+        mapa__atomic_abort(f);
+        return err;
+    }
+    if (rename(f->tmp, f->path) != 0) {
         mapa_err err =
             mapa_error_set(MAPA_EIO, "%s: could not be written: %s", f->path, strerror(errno));
         mapa__atomic_abort(f);
@@ -53,6 +100,20 @@ mapa_err mapa__atomic_commit(mapa__atomic_file *f)
     f->tmp = NULL;
     mapa__atomic_abort(f);
     return MAPA_OK;
+}
+
+mapa_err mapa__atomic_write(const char *path, const void *data, size_t size)
+{
+    mapa__atomic_file f;
+    mapa_err err = mapa__atomic_open(&f, path);
+    if (err != MAPA_OK)
+        return err;
+    if (size && fwrite(data, 1, size, f.fp) != size) {
+        err = mapa_error_set(MAPA_EIO, "%s: could not be written: %s", path, write_reason(errno));
+        mapa__atomic_abort(&f);
+        return err;
+    }
+    return mapa__atomic_commit(&f);
 }
 
 void mapa__atomic_abort(mapa__atomic_file *f)
@@ -77,7 +138,7 @@ mapa_err mapa_make_dir(const char *dir)
             continue;
         char c = *s;
         *s = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) { /* the umask decides */
             err =
                 mapa_error_set(MAPA_EIO, "%s: cannot create the folder: %s", path, strerror(errno));
             break;

@@ -6,11 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mapa/date.h>
 #include <mapa/partnership.h>
 
 #include "models/util.h"
 
 #define MAX_COUNT 1000000000ULL
+/* The years mapa_date_parse accepts (include/mapa/date.h), for the message. */
+#define DATE_MIN_YEAR 1900
+#define DATE_MAX_YEAR 2999
 
 void mapa__csv_header_name(const mapa__csv_table *t, size_t col, char *buf, size_t cap)
 {
@@ -21,6 +25,9 @@ void mapa__csv_header_name(const mapa__csv_table *t, size_t col, char *buf, size
         unsigned char c = (unsigned char)*s;
         buf[n++] = (c == ' ' || c == '-') ? '_' : (char)tolower(c);
     }
+    if (*s) /* cut: not inside a UTF-8 character */
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
+            n--;
     buf[n] = '\0';
 }
 
@@ -94,9 +101,50 @@ static void warn_unknown_columns(const mapa__csv_table *t, const mapa__column *c
     }
 }
 
+/* The column of `cols` at header position c, or NULL. */
+static const mapa__column *known_column(const mapa__column *cols, size_t n_cols, size_t c)
+{
+    for (size_t k = 0; k < n_cols; k++)
+        if (cols[k].index == c)
+            return &cols[k];
+    return NULL;
+}
+
+/* Tabs and line breaks in the header or a one-line field, each at its character. */
+static void check_breaks(const mapa__csv_table *t, const mapa__column *cols, size_t n_cols,
+                         mapa_diags *d)
+{
+    size_t row = 0;
+    for (size_t b = 0; b < t->n_breaks; b++) {
+        const mapa__csv_break *x = &t->breaks[b];
+        while (row + 1 < t->n_rows && t->rows[row + 1].first <= x->cell)
+            row++;
+        const mapa__csv_row *r = &t->rows[row];
+        if (x->cell < r->first || x->cell >= r->first + r->n_cells)
+            continue;
+        const mapa__column *col = known_column(cols, n_cols, x->cell - r->first);
+        if (row > 0 && (!col || col->multiline))
+            continue; /* an ignored column, or free text */
+        bool tab = x->what == '\t';
+        if (row == 0)
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, x->line, x->col,
+                           "a %s inside a column name: write each name on one line",
+                           tab ? "tab" : "line break");
+        else
+            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, x->line, x->col,
+                           "a %s in column '%s': it must be one line of text without tabs; %s",
+                           tab ? "tab" : "line break", col->name,
+                           tab ? "replace the tab with a space" : "join the lines");
+    }
+}
+
 bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
                        mapa__column_filter known, void *payload, mapa_diags *d)
 {
+    if (t->n_rows == 0) { /* mapa__csv_read never returns such a table; a caller's own */
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, 1, 1, "the file has no header row");
+        return false;
+    }
     const mapa__csv_row *h = &t->rows[0];
     if (!match_columns(t, cols, n_cols, d)) {
         /* not one known column: the first row is no header; say so once */
@@ -120,6 +168,7 @@ bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_co
         }
     }
     check_widths(t, d);
+    check_breaks(t, cols, n_cols, d);
     return ok;
 }
 
@@ -170,7 +219,7 @@ bool mapa__field_count(size_t *out, const mapa__csv_table *t, const mapa__csv_ce
     }
     const char *p = s;
     bool negative = *p == '-';
-    if (*p == '-' || *p == '+')
+    if (negative) /* "+1" is not written by people counting; refused as not a whole number */
         p++;
     bool digits = isdigit((unsigned char)*p);
     errno = 0;
@@ -205,4 +254,64 @@ size_t mapa__csv_find_column(const mapa__csv_table *t, const char *name)
             return c;
     }
     return MAPA_NONE;
+}
+
+bool mapa__parse_decimal(const char *s, double *out)
+{
+    const char *p = s;
+    if (*p == '-')
+        p++;
+    size_t digits = 0;
+    while (isdigit((unsigned char)*p)) {
+        p++;
+        digits++;
+    }
+    if (*p == '.') {
+        p++;
+        while (isdigit((unsigned char)*p)) {
+            p++;
+            digits++;
+        }
+    }
+    if (digits == 0)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '-' || *p == '+')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return false;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p != '\0')
+        return false;
+    errno = 0;
+    double v = strtod(s, NULL); /* the text is plain decimal now: strtod's reading is exact */
+    if (errno == ERANGE && (v > 1 || v < -1))
+        return false;
+    *out = v;
+    return true;
+}
+
+bool mapa__field_date(int32_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                      const char *column, mapa_diags *d)
+{
+    const char *s = mapa__csv_text(t, c);
+    if (!*s)
+        return true;
+    if (mapa_date_parse(s, out))
+        return true;
+    bool shaped = c->len == 10 && s[4] == '-' && s[7] == '-';
+    for (size_t k = 0; shaped && k < 10; k++)
+        shaped = k == 4 || k == 7 || isdigit((unsigned char)s[k]);
+    int year = shaped ? atoi(s) : 0;
+    if (shaped && (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR))
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                       "%s '%s' is outside the years mapa plans for (%d to %d)", column, s,
+                       DATE_MIN_YEAR, DATE_MAX_YEAR);
+    else
+        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
+                       "%s '%s' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01", column, s);
+    return false;
 }

@@ -4,16 +4,22 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <mapa/diag.h>
 
 #include "io/csv_table.h"
 
-/** A column a reader knows; `index` is filled in (MAPA_NONE when absent). */
+/**
+ * A column a reader knows; `index` is filled in (MAPA_NONE when absent).
+ * Fields are one line without tabs unless `multiline` (free text such as a
+ * description, where a quoted field may hold line breaks and tabs).
+ */
 typedef struct mapa__column {
     const char *name;
     bool required;
     size_t index;
+    bool multiline;
 } mapa__column;
 
 /** Say whether a normalised header name is known beyond the fixed columns. */
@@ -24,7 +30,8 @@ typedef bool (*mapa__column_filter)(const char *name, void *payload);
  * lower case, spaces and hyphens as underscores. Reports missing required
  * columns (errors), duplicate columns (errors) and unknown columns (warnings,
  * unless `known` accepts them). Also reports rows with more fields than the
- * header. Returns false when a required column is missing.
+ * header, and tabs and line breaks inside the header or a one-line column.
+ * Returns false when a required column is missing.
  */
 bool mapa__csv_columns(const mapa__csv_table *t, mapa__column *cols, size_t n_cols,
                        mapa__column_filter known, void *payload, mapa_diags *d);
@@ -49,6 +56,20 @@ bool mapa__field_flag(bool *out, const mapa__csv_table *t, const mapa__csv_cell 
  */
 bool mapa__field_count(size_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
                        const char *column, bool allow_unlimited, mapa_diags *d);
+
+/**
+ * Parse a decimal number, strictly: an optional minus, digits, an optional
+ * fraction and exponent; no hexadecimal, no leading plus, no "inf" or "nan",
+ * nothing before or after. Returns false when `s` is not one or overflows.
+ */
+bool mapa__parse_decimal(const char *s, double *out);
+
+/**
+ * Parse a date (YYYY-MM-DD, years 1900 to 2999) into a day number; an empty
+ * cell keeps `*out`. A well-formed date outside those years is reported as such.
+ */
+bool mapa__field_date(int32_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
+                      const char *column, mapa_diags *d);
 
 /** Whether data row `row` has non-empty fields beyond the header's columns. */
 bool mapa__csv_row_too_wide(const mapa__csv_table *t, size_t row);

@@ -18,6 +18,7 @@
 typedef struct parse_ctx {
     mapa__csv_table *t;
     const unsigned char *buf;
+    size_t size;
     size_t start_off; /* byte offset where the current field starts */
     uint32_t start_line, start_col;
     bool row_open; /* a field of the current row has been seen */
@@ -52,6 +53,52 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
+/* Where the raw bytes advance the position: line ends, and one column per character. */
+static void advance(const unsigned char *buf, size_t size, size_t i, uint32_t *line, uint32_t *col)
+{
+    unsigned char c = buf[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))) {
+        (*line)++;
+        *col = 1;
+    } else if (c != '\r' && (c & 0xC0) != 0x80) {
+        (*col)++;
+    }
+}
+
+/*
+ * The field that starts at ctx->start_off holds a tab or line break in its
+ * text, which is `len` bytes from byte `lead` of libcsv's unquoted field:
+ * walk the raw bytes (quotes, doubled quotes) to the exact line and column.
+ */
+static void note_break(parse_ctx *ctx, size_t lead, size_t len)
+{
+    mapa__csv_table *t = ctx->t;
+    const unsigned char *buf = ctx->buf;
+    size_t r = ctx->start_off, size = ctx->size;
+    uint32_t line = ctx->start_line, col = ctx->start_col;
+    while (r < size && (buf[r] == ' ' || buf[r] == '\t'))
+        advance(buf, size, r++, &line, &col);
+    bool quoted = r < size && buf[r] == '"';
+    if (quoted)
+        advance(buf, size, r++, &line, &col);
+    for (size_t i = 0; r < size && i < lead + len; i++) {
+        unsigned char c = buf[r];
+        if (i >= lead && (c == '\t' || c == '\n' || c == '\r')) {
+            void *breaks = t->breaks;
+            if (!mapa__grow(&breaks, &t->cap_breaks, t->n_breaks + 1, sizeof *t->breaks)) {
+                ctx->out_of_memory = true;
+                return;
+            }
+            t->breaks = breaks;
+            t->breaks[t->n_breaks++] = (mapa__csv_break){t->n_cells - 1, line, col, (char)c};
+            return;
+        }
+        size_t step = quoted && c == '"' ? 2 : 1; /* "" stands for one quote */
+        for (size_t k = 0; k < step && r < size; k++)
+            advance(buf, size, r++, &line, &col);
+    }
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     parse_ctx *ctx = data;
@@ -60,6 +107,7 @@ static void on_field(void *s, size_t len, void *data)
     if (ctx->out_of_memory)
         return;
     const char *text = s ? s : "";
+    const char *untrimmed = text;
     trim(&text, &len);
     void *cells = t->cells;
     mapa__csv_cell cell = {0, (uint32_t)len, ctx->start_line, ctx->start_col};
@@ -71,6 +119,11 @@ static void on_field(void *s, size_t len, void *data)
     }
     t->cells = cells;
     t->cells[t->n_cells++] = cell;
+    bool inner_break = false;
+    for (size_t i = 0; i < len && !inner_break; i++)
+        inner_break = text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+    if (inner_break)
+        note_break(ctx, (size_t)(text - untrimmed), len);
     if (!ctx->row_open) {
         ctx->row_open = true;
         ctx->row_first = t->n_cells - 1;
@@ -220,6 +273,72 @@ static bool looks_like_text(const unsigned char *buf, size_t size, size_t skip, 
     return true;
 }
 
+/* A name for the control characters people meet, for the message. */
+static const char *control_name(uint32_t cp)
+{
+    switch (cp) {
+    case 0x07: return " (bell)";
+    case 0x08: return " (backspace)";
+    case 0x0B: return " (vertical tab)";
+    case 0x0C: return " (form feed)";
+    case 0x1B: return " (escape: the start of a terminal control sequence)";
+    case 0x7F: return " (delete)";
+    case 0x85: return " (next line)";
+    case 0x9B: return " (control sequence introducer)";
+    case 0xFFFE:
+    case 0xFFFF: return " (not a character)";
+    }
+    return "";
+}
+
+/*
+ * The control character at buf[i] (C0 but tab and line ends, DEL, C1 as
+ * UTF-8, and the noncharacters U+FFFE and U+FFFF, which XML refuses):
+ * its code point and byte length, or 0 bytes when there is none.
+ */
+static size_t control_at(const unsigned char *buf, size_t size, size_t i, uint32_t *cp)
+{
+    unsigned char c = buf[i];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        *cp = c;
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < size && buf[i + 1] >= 0x80 && buf[i + 1] <= 0x9F) {
+        *cp = buf[i + 1];
+        return 2;
+    }
+    if (c == 0xEF && i + 2 < size && buf[i + 1] == 0xBF && (buf[i + 2] & 0xFE) == 0xBE) {
+        *cp = 0xFFFE | (buf[i + 2] & 1u);
+        return 3;
+    }
+    return 0;
+}
+
+/*
+ * Report every control character at its line and column: they would reach a
+ * terminal as escape sequences and make SVG and XML output invalid.
+ */
+static void check_controls(const unsigned char *buf, size_t size, size_t skip, const char *file,
+                           mapa_diags *d)
+{
+    uint32_t line = 1, col = 1;
+    for (size_t i = skip; i < size; i++) {
+        uint32_t cp;
+        size_t n = control_at(buf, size, i, &cp);
+        if (n) {
+            mapa_diags_add(d, MAPA_DIAG_ERROR, file, line, col,
+                           "control character U+%04X%s: names and text may not hold control "
+                           "characters (only a tab or a line break, in a quoted text field); "
+                           "remove it",
+                           (unsigned)cp, control_name(cp));
+            col++;
+            i += n - 1;
+            continue;
+        }
+        advance(buf, size, i, &line, &col);
+    }
+}
+
 static mapa_err parse_error(const unsigned char *buf, size_t size, size_t skip, size_t off,
                             const char *file, mapa_diags *d)
 {
@@ -249,12 +368,7 @@ static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *
             ctx->start_col = col;
             need_start = false;
         }
-        if (c == '\n' || (c == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))) {
-            line++;
-            col = 1;
-        } else if (c != '\r' && (c & 0xC0) != 0x80) {
-            col++;
-        }
+        advance(buf, size, i, &line, &col);
         if (c != ',' && !newline && i + 1 < size)
             continue;
         size_t seen = ctx->fields_seen;
@@ -291,6 +405,15 @@ static bool only_blank(const unsigned char *buf, size_t size, size_t skip)
     return true;
 }
 
+static mapa_err no_header(const char *shown, const char *header_hint, mapa_diags *diags)
+{
+    mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 1, 1,
+                   "the file has no header row: it needs a header row naming its columns (%s) "
+                   "and a row for each entry",
+                   header_hint);
+    return MAPA_EFORMAT;
+}
+
 mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, const char *shown,
                          const char *header_hint, mapa_diags *diags)
 {
@@ -308,25 +431,24 @@ mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, co
         goto cleanup;
     }
     if (only_blank(buf, size, skip)) {
-        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 1, 1,
-                       "the file is empty: it needs a header row naming its columns (%s) and "
-                       "a row for each entry",
-                       header_hint);
-        err = MAPA_EFORMAT;
+        err = no_header(shown, header_hint, diags);
         goto cleanup;
     }
     if (!looks_like_text(buf, size, skip, shown, diags)) {
         err = MAPA_EFORMAT;
         goto cleanup;
     }
+    check_controls(buf, size, skip, shown, diags);
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory starting the CSV parser");
         goto cleanup;
     }
-    parse_ctx ctx = {.t = &t, .buf = buf};
+    parse_ctx ctx = {.t = &t, .buf = buf, .size = size};
     err = feed(&p, &ctx, buf, size, skip, diags);
     csv_free(&p);
+    if (err == MAPA_OK && t.n_rows == 0) /* only empty fields: "", " ", ,"", */
+        err = no_header(shown, header_hint, diags);
     if (err == MAPA_OK)
         check_utf8(&t, diags);
 cleanup:
@@ -379,5 +501,27 @@ void mapa__csv_table_dispose(mapa__csv_table *t)
     free(t->text);
     free(t->cells);
     free(t->rows);
+    free(t->breaks);
     *t = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
+}
+
+void mapa__csv_put(FILE *fp, const char *s, bool last)
+{
+    s = s ? s : "";
+    bool formula = strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0';
+    fputc('"', fp);
+    if (formula)
+        fputc('\'', fp);
+    for (; *s; s++) { /* RFC 4180: a quote inside is written twice */
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+    fputc(last ? '\n' : ',', fp);
+}
+
+const char *mapa__csv_unformula(const char *s)
+{
+    return s[0] == '\'' ? s + 1 : s;
 }

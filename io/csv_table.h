@@ -2,8 +2,10 @@
 #ifndef MAPA_IO_CSV_TABLE_H
 #define MAPA_IO_CSV_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <mapa/diag.h>
 #include <mapa/error.h>
@@ -24,6 +26,13 @@ typedef struct mapa__csv_row {
     size_t line;
 } mapa__csv_row;
 
+/** Where a cell's text holds a tab or a line break (rare: kept apart from the cells). */
+typedef struct mapa__csv_break {
+    size_t cell;        /* index into cells */
+    uint32_t line, col; /* of the first tab or line break inside the text */
+    char what;          /* '\t', '\n' or '\r' */
+} mapa__csv_break;
+
 /** Row 0 is the header; blank rows are dropped. */
 typedef struct mapa__csv_table {
     char *file; /* the path as shown in messages */
@@ -33,11 +42,13 @@ typedef struct mapa__csv_table {
     size_t n_cells, cap_cells;
     mapa__csv_row *rows;
     size_t n_rows, cap_rows;
+    mapa__csv_break *breaks; /* in cell order */
+    size_t n_breaks, cap_breaks;
 } mapa__csv_table;
 
 #define MAPA__CSV_TABLE_INIT                                                                       \
     {                                                                                              \
-        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                                   \
+        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                       \
     }
 
 /**
@@ -45,8 +56,12 @@ typedef struct mapa__csv_table {
  * Problems go to `diags` under the name `shown`; `header_hint` lists the
  * expected columns for the message on an empty file.
  * Returns MAPA_ENOTFOUND if the file does not exist, MAPA_EIO if it cannot be
- * read, MAPA_EFORMAT if it is not a readable CSV file (the table is then empty).
- * Invalid UTF-8 in a cell is reported but the table is still returned.
+ * read, MAPA_EFORMAT if it is not a readable CSV file or has no header row
+ * (every row blank); the table is then empty, so a returned table always has
+ * row 0. Invalid UTF-8 and control characters (C0 but tab and line ends, DEL,
+ * C1, U+FFFE, U+FFFF) are reported at their line and column, but the table is
+ * still returned; tabs and line breaks inside a field are noted in `breaks`
+ * for the readers to refuse where a field is one line.
  */
 mapa_err mapa__csv_read(mapa__csv_table *out, const char *path, const char *shown,
                         const char *header_hint, mapa_diags *diags);
@@ -62,5 +77,16 @@ static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__c
 }
 
 void mapa__csv_table_dispose(mapa__csv_table *t);
+
+/**
+ * Write text `s` as one quoted CSV field, then ',' or (when `last`) a line
+ * end. A text a spreadsheet would take for a formula (starting with = + - @,
+ * a tab or a carriage return), or starting with an apostrophe, is written
+ * after an apostrophe, which spreadsheets hide and mapa__csv_unformula drops.
+ */
+void mapa__csv_put(FILE *fp, const char *s, bool last);
+
+/** A cell mapa wrote with mapa__csv_put, as it was before (borrowed from `s`). */
+const char *mapa__csv_unformula(const char *s);
 
 #endif

@@ -27,13 +27,19 @@ static int collect(char *message)
         strcmp(message, ": ") == 0)
         return 0;
     size_t n = strlen(graphviz_message);
-    for (const char *c = message; *c && n + 3 < sizeof graphviz_message; c++) {
+    const char *c = message;
+    for (; *c && n + 3 < sizeof graphviz_message; c++) {
         if (*c == '\n') {
             if (c[1])
                 n += (size_t)snprintf(graphviz_message + n, sizeof graphviz_message - n, "; ");
             continue;
         }
         graphviz_message[n++] = *c;
+    }
+    if (*c && ((unsigned char)*c & 0xC0) == 0x80) { /* full inside a character: drop its start */
+        while (n && ((unsigned char)graphviz_message[n - 1] & 0xC0) == 0x80)
+            n--;
+        n -= n > 0;
     }
     graphviz_message[n] = '\0';
     while (n && graphviz_message[n - 1] == ' ')
@@ -50,6 +56,59 @@ static const char *graphviz_reason(void)
     while (n && (graphviz_message[n - 1] == ' ' || graphviz_message[n - 1] == ';'))
         graphviz_message[--n] = '\0';
     return n ? graphviz_message : "no reason given";
+}
+
+/* The length of the UTF-8 character at s, or 0 when the byte does not start a valid one. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0];
+    size_t n = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0) || (c == 0xF0 && s[1] < 0x90) ||
+        (c == 0xF4 && s[1] >= 0x90))
+        return 0; /* overlong, surrogate, beyond U+10FFFF */
+    return n;
+}
+
+static bool is_control(const unsigned char *s, size_t n)
+{
+    return (n == 1 && (s[0] < 0x20 || s[0] == 0x7F)) || (n == 2 && s[0] == 0xC2 && s[1] < 0xA0) ||
+           (n == 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] >= 0xBE);
+}
+
+char *mapa__diagram_text(char *out, const char *s)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6", replacement[] = "\xEF\xBF\xBD";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0, chars = 0;
+    for (; *p && chars < MAPA__LABEL_CHARS; chars++) {
+        size_t len = utf8_len(p);
+        if (len == 0 || is_control(p, len)) {
+            memcpy(out + n, replacement, 3);
+            n += 3;
+            p += len ? len : 1;
+        } else if (*p == '\\') {
+            out[n++] = '\\';
+            out[n++] = '\\';
+            p++;
+        } else {
+            memcpy(out + n, p, len);
+            n += len;
+            p += len;
+        }
+    }
+    if (*p) {
+        memcpy(out + n, ellipsis, 3);
+        n += 3;
+    }
+    out[n] = '\0';
+    return out;
 }
 
 static const char *const PALETTE[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
@@ -249,18 +308,23 @@ void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const c
     free(html);
 }
 
+/*
+ * Render into memory, then write the file ourselves: Graphviz writing a file
+ * itself calls exit(1) on a write error (a full disk), with its message lost.
+ */
 static mapa_err render(GVC_t *gvc, Agraph_t *g, const char *path, const char *format)
 {
-    mapa__atomic_file f;
-    mapa_err err = mapa__atomic_open(&f, path);
-    if (err != MAPA_OK)
-        return err;
-    if (gvRender(gvc, g, format, f.fp) != 0) {
-        mapa__atomic_abort(&f);
+    char *data = NULL;
+    unsigned int size = 0;
+    if (gvRenderData(gvc, g, format, &data, &size) != 0) {
+        if (data)
+            gvFreeRenderData(data);
         return mapa_error_set(MAPA_EDEPENDENCY, "Graphviz could not write %s: %s", path,
                               graphviz_reason());
     }
-    return mapa__atomic_commit(&f);
+    mapa_err err = mapa__atomic_write(path, data, size);
+    gvFreeRenderData(data);
+    return err;
 }
 
 /*

@@ -7,6 +7,20 @@
 
 #include <mapa/diagrams.h>
 
+/** The most characters of one name or text shown in a label; longer ones end in "…". */
+#define MAPA__LABEL_CHARS 60
+/** Room for one text made by mapa__diagram_text: 4 bytes a character, the ellipsis, NUL. */
+#define MAPA__LABEL_TEXT_CAP (4 * MAPA__LABEL_CHARS + 8)
+
+/**
+ * `s` (a name or text from the user) made safe for a Graphviz label, into
+ * `out` (MAPA__LABEL_TEXT_CAP bytes), which it returns: backslashes doubled so
+ * that \N \G \L \E \T \H \n \l \r are drawn as written; control characters
+ * and bytes that are not UTF-8 shown as U+FFFD; after MAPA__LABEL_CHARS
+ * characters cut on a character boundary with an ellipsis.
+ */
+char *mapa__diagram_text(char *out, const char *s);
+
 /** Okabe and Ito's colour-blind-safe palette (8 colours) and line styles for greyscale. */
 const char *mapa__diagram_colour(size_t k);
 const char *mapa__diagram_style(size_t k);

@@ -153,13 +153,14 @@ static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, cons
     for (size_t k = 0; k < net->n_ties; k++)
         heaviest = net->ties[k].weight > heaviest ? net->ties[k].weight : heaviest;
     for (size_t k = 0; k < net->n; k++) {
-        char id[64], label[600];
+        char id[64], label[MAPA__LABEL_TEXT_CAP + 64], text[MAPA__LABEL_TEXT_CAP];
         snprintf(id, sizeof id, "n%zu", k);
         node[k] = agnode(g, id, 1);
+        mapa__diagram_text(text, net->name[k]);
         if (level == MAPA_DIAGRAM_MEMBERS)
-            snprintf(label, sizeof label, "%s", net->name[k]);
+            snprintf(label, sizeof label, "%s", text);
         else
-            snprintf(label, sizeof label, "%s\n%zu member%s%s", net->name[k], members[k],
+            snprintf(label, sizeof label, "%s\n%zu member%s%s", text, members[k],
                      members[k] == 1 ? "" : "s", spocs[k] ? ", SPOC" : "");
         mapa__diagram_set(node[k], "label", "");
         mapa__diagram_set(node[k], "xlabel", label); /* outside: the size shows the figure */

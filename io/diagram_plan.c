@@ -11,17 +11,29 @@
 
 #include "io/diagram_common.h"
 
+/* Co-ordinators named in the structure diagram's box; the rest are counted. */
+#define COORDINATORS_SHOWN 12
+
 static void team_cluster_name(char *out, size_t cap, size_t t)
 {
     snprintf(out, cap, "cluster_t%zu", t);
 }
 
+/* Nodes are named by index: an id is the user's text, which the DOT writer may not quote well. */
+static void member_id(char *out, size_t cap, size_t i)
+{
+    snprintf(out, cap, "m%zu", i);
+}
+
 static Agnode_t *member_node(Agraph_t *g, const mapa_partnership *p, size_t i)
 {
-    char label[512];
+    char name[MAPA__LABEL_TEXT_CAP], agency[MAPA__LABEL_TEXT_CAP];
+    char label[2 * MAPA__LABEL_TEXT_CAP], id[32];
     const mapa_member *m = &p->members[i];
-    snprintf(label, sizeof label, "%s\n%s", m->name, p->agencies[m->agency].name);
-    Agnode_t *n = agnode(g, m->id, 1);
+    snprintf(label, sizeof label, "%s\n%s", mapa__diagram_text(name, m->name),
+             mapa__diagram_text(agency, p->agencies[m->agency].name));
+    member_id(id, sizeof id, i);
+    Agnode_t *n = agnode(g, id, 1);
     mapa__diagram_set(n, "label", label);
     return n;
 }
@@ -29,20 +41,29 @@ static Agnode_t *member_node(Agraph_t *g, const mapa_partnership *p, size_t i)
 mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
-    char title[512];
+    char title[MAPA__LABEL_TEXT_CAP + 32], text[MAPA__LABEL_TEXT_CAP];
     snprintf(title, sizeof title, "%s: structure",
-             p->settings.name ? p->settings.name : "Partnership");
+             p->settings.name ? mapa__diagram_text(text, p->settings.name) : "Partnership");
     Agraph_t *g = mapa__diagram_new("structure", title);
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     /* left to right: the co-ordination team, the meeting, the teams in one column */
     mapa__diagram_set(g, "ranksep", "0.9");
-    char coords[2048] = "Co-ordination team";
-    for (size_t i = 0; i < p->n_members; i++)
-        if (p->members[i].coordinator) {
-            size_t used = strlen(coords);
-            snprintf(coords + used, sizeof coords - used, "\n%s", p->members[i].name);
-        }
+    /* the co-ordination team by name, up to COORDINATORS_SHOWN of them */
+    char coords[COORDINATORS_SHOWN * (MAPA__LABEL_TEXT_CAP + 1) + 64] = "Co-ordination team";
+    size_t shown = 0, coordinators = 0;
+    for (size_t i = 0; i < p->n_members; i++) {
+        if (!p->members[i].coordinator || coordinators++ >= COORDINATORS_SHOWN)
+            continue;
+        size_t used = strlen(coords);
+        snprintf(coords + used, sizeof coords - used, "\n%s",
+                 mapa__diagram_text(text, p->members[i].name));
+        shown++;
+    }
+    if (coordinators > shown) {
+        size_t used = strlen(coords);
+        snprintf(coords + used, sizeof coords - used, "\nand %zu more", coordinators - shown);
+    }
     Agnode_t *coord = agnode(g, "coordination", 1), *meeting = agnode(g, "meeting", 1);
     mapa__diagram_set(coord, "label", coords);
     mapa__diagram_set(coord, "shape", "box");
@@ -53,13 +74,15 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
     mapa__diagram_set(meeting, "style", "bold");
     agedge(g, coord, meeting, NULL, 1);
     for (size_t t = 0; t < p->n_topics; t++) {
-        char name[64], label[512], id[64];
+        char name[64], label[3 * MAPA__LABEL_TEXT_CAP], id[64];
+        char who[MAPA__LABEL_TEXT_CAP], where[MAPA__LABEL_TEXT_CAP];
         size_t size = 0;
         for (size_t i = 0; in->team && i < p->n_members; i++)
             size += in->team[i] == t;
         team_cluster_name(name, sizeof name, t);
         Agraph_t *c = agsubg(g, name, 1);
-        snprintf(label, sizeof label, "%s (%zu members)", p->topics[t].name, size);
+        snprintf(label, sizeof label, "%s (%zu members)",
+                 mapa__diagram_text(text, p->topics[t].name), size);
         mapa__diagram_set(c, "label", label);
         mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "style", "filled");
@@ -68,8 +91,9 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
         snprintf(id, sizeof id, "spoc_t%zu", t);
         Agnode_t *spoc = agnode(c, id, 1);
         if (s != MAPA_NONE)
-            snprintf(label, sizeof label, "SPOC\n%s\n%s", p->members[s].name,
-                     p->agencies[p->members[s].agency].name);
+            snprintf(label, sizeof label, "SPOC\n%s\n%s",
+                     mapa__diagram_text(who, p->members[s].name),
+                     mapa__diagram_text(where, p->agencies[p->members[s].agency].name));
         else
             snprintf(label, sizeof label, "no SPOC yet");
         mapa__diagram_set(spoc, "label", label);
@@ -117,10 +141,10 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
     for (size_t t = 0; t < p->n_topics; t++) {
-        char name[64];
+        char name[64], text[MAPA__LABEL_TEXT_CAP];
         team_cluster_name(name, sizeof name, t);
         Agraph_t *c = agsubg(g, name, 1);
-        mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "label", mapa__diagram_text(text, p->topics[t].name));
         mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "color", mapa__diagram_colour(t));
         mapa__diagram_set(c, "penwidth", "2");
@@ -166,9 +190,12 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
         size_t m = cf->pairs[k].member, t = cf->pairs[k].team, h = in->team[m];
         if (!anchor[t] || h == MAPA_NONE)
             continue;
-        Agnode_t *from = agnode(g, p->members[m].id, 0);
-        Agedge_t *e = agedge(g, from, anchor[t], NULL, 1);
         char name[64];
+        member_id(name, sizeof name, m);
+        Agnode_t *from = agnode(g, name, 0);
+        if (!from)
+            continue; /* a member not drawn */
+        Agedge_t *e = agedge(g, from, anchor[t], NULL, 1);
         team_cluster_name(name, sizeof name, t);
         mapa__diagram_set(e, "lhead", name);
         mapa__diagram_set(e, "constraint", "false");
@@ -222,10 +249,10 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
                 near = count[t * T + k] && count[k * T + u];
             reach += near;
         }
-        char id[64], label[512];
+        char id[64], label[MAPA__LABEL_TEXT_CAP + 64], text[MAPA__LABEL_TEXT_CAP];
         snprintf(id, sizeof id, "t%zu", t);
         snprintf(label, sizeof label, "%s\nreaches %zu of %zu teams within two steps",
-                 p->topics[t].name, reach, T - 1);
+                 mapa__diagram_text(text, p->topics[t].name), reach, T - 1);
         node[t] = agnode(g, id, 1);
         mapa__diagram_set(node[t], "label", label);
         mapa__diagram_set(node[t], "style", "filled");

@@ -29,10 +29,10 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
     mapa__diagram_set(meeting, "shape", "ellipse");
     mapa__diagram_set(meeting, "style", "bold");
     for (size_t t = 0; t < p->n_topics; t++) {
-        char name[64], id[64];
+        char name[64], id[64], text[MAPA__LABEL_TEXT_CAP];
         snprintf(name, sizeof name, "cluster_t%zu", t);
         Agraph_t *c = agsubg(g, name, 1);
-        mapa__diagram_set(c, "label", p->topics[t].name);
+        mapa__diagram_set(c, "label", mapa__diagram_text(text, p->topics[t].name));
         mapa__diagram_set(c, "fontsize", "14");
         mapa__diagram_set(c, "color", mapa__diagram_colour(t));
         mapa__diagram_set(c, "penwidth", "2");
@@ -54,10 +54,11 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
             if (x->team != t)
                 continue;
             size_t h = in->team[x->member];
-            snprintf(id, sizeof id, "cf_%s_t%zu", p->members[x->member].id, t);
-            char label[512];
-            snprintf(label, sizeof label, "CF: %s\nfrom %s", p->members[x->member].name,
-                     h != MAPA_NONE ? p->topics[h].name : "?");
+            snprintf(id, sizeof id, "cf_m%zu_t%zu", x->member, t); /* ids are the user's text */
+            char label[2 * MAPA__LABEL_TEXT_CAP + 16], home[MAPA__LABEL_TEXT_CAP];
+            snprintf(label, sizeof label, "CF: %s\nfrom %s",
+                     mapa__diagram_text(text, p->members[x->member].name),
+                     h != MAPA_NONE ? mapa__diagram_text(home, p->topics[h].name) : "?");
             Agnode_t *n = agnode(g, id, 1);
             mapa__diagram_set(n, "label", label);
             mapa__diagram_set(n, "shape", "note");
@@ -109,10 +110,10 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
     }
     Agnode_t **node = calloc(T + 1, sizeof *node);
     for (size_t t = 0; node && t < T; t++) {
-        char id[32];
+        char id[32], text[MAPA__LABEL_TEXT_CAP];
         snprintf(id, sizeof id, "t%zu", t);
         node[t] = agnode(g, id, 1);
-        mapa__diagram_set(node[t], "label", p->topics[t].name);
+        mapa__diagram_set(node[t], "label", mapa__diagram_text(text, p->topics[t].name));
         mapa__diagram_set(node[t], "shape", "box");
         mapa__diagram_set(node[t], "style", "filled");
         mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));

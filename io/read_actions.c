@@ -3,8 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <mapa/date.h>
-
 #include "io/csv_fields.h"
 #include "io/readers.h"
 #include "models/util.h"
@@ -21,19 +19,6 @@ enum {
     COL_STAGE,
     N_COLS
 };
-
-static bool date_cell(int32_t *out, const mapa__csv_table *t, const mapa__csv_cell *c,
-                      const char *column, mapa_diags *d)
-{
-    if (c->len == 0)
-        return true;
-    if (mapa_date_parse(mapa__csv_text(t, c), out))
-        return true;
-    mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
-                   "%s '%s' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01", column,
-                   mapa__csv_text(t, c));
-    return false;
-}
 
 static bool stage_cell(mapa_action_stage *out, const mapa__csv_table *t, const mapa__csv_cell *c,
                        mapa_diags *d)
@@ -115,8 +100,8 @@ static mapa_err one_row(mapa_partnership *p, const mapa__csv_table *t, const map
         ok = false;
     }
     mapa_action a = {.start = INT32_MIN, .end = INT32_MAX, .line = c[COL_ID]->line};
-    bool dates = date_cell(&a.start, t, c[COL_START], "start", d);
-    dates = date_cell(&a.end, t, c[COL_END], "end", d) && dates;
+    bool dates = mapa__field_date(&a.start, t, c[COL_START], "start", d);
+    dates = mapa__field_date(&a.end, t, c[COL_END], "end", d) && dates;
     if (dates && a.start != INT32_MIN && a.end != INT32_MAX && a.end < a.start) {
         mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c[COL_END]->line, c[COL_END]->col,
                        "end %s is before start %s", mapa__csv_text(t, c[COL_END]),
@@ -152,10 +137,11 @@ static mapa_err one_row(mapa_partnership *p, const mapa__csv_table *t, const map
 
 mapa_err mapa__read_actions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *d)
 {
-    mapa__column cols[N_COLS] = {
-        {"id", true, 0},           {"team", true, 0},  {"title", true, 0},
-        {"description", false, 0}, {"tags", false, 0}, {"target_group", false, 0},
-        {"start", false, 0},       {"end", false, 0},  {"stage", false, 0}};
+    mapa__column cols[N_COLS] = {{"id", true, 0, false},     {"team", true, 0, false},
+                                 {"title", true, 0, false},  {"description", false, 0, true},
+                                 {"tags", false, 0, false},  {"target_group", false, 0, false},
+                                 {"start", false, 0, false}, {"end", false, 0, false},
+                                 {"stage", false, 0, false}};
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;
     mapa_err err = MAPA_OK;

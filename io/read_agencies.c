@@ -14,8 +14,10 @@ static const char *sector_list(void)
 
 mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *d)
 {
-    mapa__column cols[N_COLS] = {
-        {"id", true, 0}, {"name", true, 0}, {"sector", false, 0}, {"statutory", false, 0}};
+    mapa__column cols[N_COLS] = {{"id", true, 0, false},
+                                 {"name", true, 0, false},
+                                 {"sector", false, 0, false},
+                                 {"statutory", false, 0, false}};
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;
     for (size_t r = 1; r < t->n_rows; r++) {

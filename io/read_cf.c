@@ -37,8 +37,8 @@ static void read_rows(const mapa__csv_table *t, const mapa__column *cols, const 
         const mapa__csv_cell *cm = mapa__csv_cell_at(t, r, cols[COL_MEMBER].index, &s1);
         const mapa__csv_cell *ct = mapa__csv_cell_at(t, r, cols[COL_TEAM].index, &s2);
         const mapa__csv_cell *cs = mapa__csv_cell_at(t, r, cols[COL_STAGES].index, &s3);
-        size_t m = mapa_partnership_find_member(p, mapa__csv_text(t, cm));
-        size_t k = mapa_partnership_find_topic(p, mapa__csv_text(t, ct));
+        size_t m = mapa_partnership_find_member(p, mapa__csv_unformula(mapa__csv_text(t, cm)));
+        size_t k = mapa_partnership_find_topic(p, mapa__csv_unformula(mapa__csv_text(t, ct)));
         if (m == MAPA_NONE) {
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cm->line, cm->col,
                            "member '%s' is not in members.csv", mapa__csv_text(t, cm));
@@ -71,8 +71,9 @@ mapa_err mapa_read_cf_csv(mapa_cf *out, const mapa_partnership *p, const size_t 
         return err;
     mapa_cf cf = MAPA_CF_INIT;
     cf.pairs = malloc(t.n_rows * sizeof *cf.pairs + 1);
-    mapa__column cols[N_COLS] = {
-        {"member_id", true, 0}, {"reviewed_team", true, 0}, {"stages", false, 0}};
+    mapa__column cols[N_COLS] = {{"member_id", true, 0, false},
+                                 {"reviewed_team", true, 0, false},
+                                 {"stages", false, 0, false}};
     if (!cf.pairs) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
     } else {

@@ -4,8 +4,6 @@
  * (an agency or any grouping, for E-I and brokerage). Nodes are the labels
  * met, in order of first appearance; ties are undirected, repeats summed.
  */
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 
 #include <mapa/output.h>
@@ -60,10 +58,8 @@ static bool weight(double *out, const mapa__csv_table *t, const mapa__csv_cell *
     *out = 1;
     if (c->len == 0)
         return true;
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(mapa__csv_text(t, c), &end);
-    if (*end || errno == ERANGE || !isfinite(v) || v <= 0) {
+    double v = 0;
+    if (!mapa__parse_decimal(mapa__csv_text(t, c), &v) || v <= 0) {
         mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
                        "weight '%s' is not a positive number: give the tie's weight (or leave it "
                        "empty for 1)",
@@ -131,11 +127,11 @@ mapa_err mapa_read_edges_csv(mapa_network *out, const char *path, mapa_diags *d)
         return err;
     mapa_network net = MAPA_NETWORK_INIT;
     reader r = {&net, NULL, NULL, 0, 0};
-    mapa__column cols[N_COLS] = {{"from", true, 0},
-                                 {"to", true, 0},
-                                 {"weight", false, 0},
-                                 {"from_group", false, 0},
-                                 {"to_group", false, 0}};
+    mapa__column cols[N_COLS] = {{"from", true, 0, false},
+                                 {"to", true, 0, false},
+                                 {"weight", false, 0, false},
+                                 {"from_group", false, 0, false},
+                                 {"to_group", false, 0, false}};
     err = mapa__idmap_new(&r.nodes);
     if (err == MAPA_OK)
         err = mapa__idmap_new(&r.groups);

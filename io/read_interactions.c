@@ -1,9 +1,5 @@
 /* Reads interactions.csv: from, to (member ids), date, channel, weight. */
-#include <errno.h>
-#include <math.h>
 #include <stdlib.h>
-
-#include <mapa/date.h>
 
 #include "io/csv_fields.h"
 #include "io/readers.h"
@@ -31,10 +27,8 @@ static bool weight(double *out, const mapa__csv_table *t, const mapa__csv_cell *
     if (c->len == 0)
         return true;
     const char *s = mapa__csv_text(t, c);
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (*end != '\0' || errno == ERANGE || !isfinite(v) || v <= 0 || v > 1e9) {
+    double v = 0;
+    if (!mapa__parse_decimal(s, &v) || v <= 0 || v > 1e9) {
         mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
                        "weight '%s' is not a positive number up to 10^9: give the contact's "
                        "weight (or leave it empty for 1)",
@@ -47,11 +41,11 @@ static bool weight(double *out, const mapa__csv_table *t, const mapa__csv_cell *
 
 mapa_err mapa__read_interactions(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *d)
 {
-    mapa__column cols[N_COLS] = {{"from", true, 0},
-                                 {"to", true, 0},
-                                 {"date", false, 0},
-                                 {"weight", false, 0},
-                                 {"channel", false, 0}};
+    mapa__column cols[N_COLS] = {{"from", true, 0, false},
+                                 {"to", true, 0, false},
+                                 {"date", false, 0, false},
+                                 {"weight", false, 0, false},
+                                 {"channel", false, 0, false}};
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;
     for (size_t r = 1; r < t->n_rows; r++) {
@@ -65,10 +59,7 @@ mapa_err mapa__read_interactions(mapa_partnership *p, const mapa__csv_table *t, 
         mapa_interaction x = {MAPA_NONE, MAPA_NONE, 0, 1};
         bool ok = member(&x.from, p, t, from, "from", d);
         ok = member(&x.to, p, t, to, "to", d) && ok;
-        if (date->len && !mapa_date_parse(mapa__csv_text(t, date), &x.day)) {
-            mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, date->line, date->col,
-                           "date '%s' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01",
-                           mapa__csv_text(t, date));
+        if (date->len && !mapa__field_date(&x.day, t, date, "date", d)) {
             ok = false;
         } else if (!date->len && cols[COL_DATE].index != MAPA_NONE) {
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, date->line, date->col,

@@ -291,17 +291,17 @@ mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool 
         .agencies_listed = agencies_listed,
         .cols =
             {
-                {"id", true, 0},
-                {"name", true, 0},
-                {"agency", true, 0},
-                {"role", false, 0},
-                {"discipline", false, 0},
-                {"spoc_willing", false, 0},
-                {"cf_capacity", false, 0},
-                {"coordinator", false, 0},
-                {"fixed_team", false, 0},
-                {"avoid_teams", false, 0},
-                {"previous_team", false, 0},
+                {"id", true, 0, false},
+                {"name", true, 0, false},
+                {"agency", true, 0, false},
+                {"role", false, 0, false},
+                {"discipline", false, 0, false},
+                {"spoc_willing", false, 0, false},
+                {"cf_capacity", false, 0, false},
+                {"coordinator", false, 0, false},
+                {"fixed_team", false, 0, false},
+                {"avoid_teams", false, 0, false},
+                {"previous_team", false, 0, false},
             },
     };
     if (!mapa__csv_columns(t, rd.cols, N_COLS, is_pref_column, NULL, d))

@@ -81,6 +81,17 @@ static mapa_err read_weights(const json_ctx *c, const char *key, json_t *v, mapa
     return MAPA_OK;
 }
 
+/* Control characters (C0, DEL, C1) and U+FFFE/U+FFFF, which no name may hold. */
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F || (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) ||
+            (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+            return true;
+    }
+    return false;
+}
+
 static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
 {
     struct {
@@ -141,7 +152,13 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
         char *name = json_is_string(v) ? mapa__strdup(json_string_value(v)) : NULL;
         if (!json_is_string(v))
             problem(c, MAPA_DIAG_ERROR, key, "must be a string");
-        else if (!name)
+        else if (name && has_control(name)) {
+            problem(c, MAPA_DIAG_ERROR, key,
+                    "holds a control character (such as \\u001b, escape): the name is one "
+                    "line of text; remove it");
+            free(name);
+            return MAPA_OK;
+        } else if (!name)
             return mapa_error_set(MAPA_ENOMEM, "out of memory reading settings");
         free(s->name);
         s->name = name;
@@ -187,6 +204,32 @@ static mapa_err read_object(const json_ctx *c, json_t *root, mapa_settings *s)
     return MAPA_OK;
 }
 
+mapa_err mapa__parse_settings(mapa_settings *s, const char *text, size_t size, const char *shown,
+                              mapa_diags *diags)
+{
+    json_error_t jerr;
+    mapa__json_watch();
+    json_t *root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && mapa__json_failed())
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", shown);
+    if (!root) {
+        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, jerr.line > 0 ? (size_t)jerr.line : 1,
+                       jerr.column > 0 ? (size_t)jerr.column : 1, "not valid JSON: %s", jerr.text);
+        return MAPA_OK;
+    }
+    mapa_err err = MAPA_OK;
+    if (!json_is_object(root)) {
+        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 1, 1,
+                       "must be a JSON object of settings: { \"objective\": \"borda\", ... }");
+        goto cleanup;
+    }
+    json_ctx c = {text, shown, diags};
+    err = read_object(&c, root, s);
+cleanup:
+    json_decref(root);
+    return err;
+}
+
 mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *shown,
                              mapa_diags *diags)
 {
@@ -198,7 +241,6 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
     }
     size_t size = 0;
     mapa_err err = MAPA_OK;
-    json_t *root = NULL;
     char *text = mapa__read_text(fp, 1u << 24, &size);
     if (!text) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", shown);
@@ -208,27 +250,8 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 0, 0, "is larger than 16 MiB");
         goto cleanup;
     }
-    json_error_t jerr;
-    mapa__json_watch();
-    root = json_loadb(text, size, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root && mapa__json_failed()) {
-        err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", shown);
-        goto cleanup;
-    }
-    if (!root) {
-        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, jerr.line > 0 ? (size_t)jerr.line : 1,
-                       jerr.column > 0 ? (size_t)jerr.column : 1, "not valid JSON: %s", jerr.text);
-        goto cleanup;
-    }
-    if (!json_is_object(root)) {
-        mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 1, 1,
-                       "must be a JSON object of settings: { \"objective\": \"borda\", ... }");
-        goto cleanup;
-    }
-    json_ctx c = {text, shown, diags};
-    err = read_object(&c, root, s);
+    err = mapa__parse_settings(s, text, size, shown, diags);
 cleanup:
-    json_decref(root);
     free(text);
     fclose(fp);
     return err;

@@ -29,8 +29,8 @@ static void read_rows(const mapa__csv_table *t, const mapa__column *cols, const 
         const mapa__csv_cell *cm = mapa__csv_cell_at(t, r, cols[COL_MEMBER].index, &s1);
         const mapa__csv_cell *ct = mapa__csv_cell_at(t, r, cols[COL_TEAM].index, &s2);
         const mapa__csv_cell *cs = mapa__csv_cell_at(t, r, cols[COL_SPOC].index, &s3);
-        size_t m = mapa_partnership_find_member(p, mapa__csv_text(t, cm));
-        size_t k = mapa_partnership_find_topic(p, mapa__csv_text(t, ct));
+        size_t m = mapa_partnership_find_member(p, mapa__csv_unformula(mapa__csv_text(t, cm)));
+        size_t k = mapa_partnership_find_topic(p, mapa__csv_unformula(mapa__csv_text(t, ct)));
         if (m == MAPA_NONE) {
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cm->line, cm->col,
                            "member '%s' is not in members.csv", mapa__csv_text(t, cm));
@@ -80,7 +80,8 @@ mapa_err mapa_read_teams_csv(size_t **team_out, size_t **spoc_out, const mapa_pa
         return err;
     size_t *team = malloc((p->n_members + 1) * sizeof *team);
     size_t *spoc = malloc((p->n_topics + 1) * sizeof *spoc);
-    mapa__column cols[N_COLS] = {{"member_id", true, 0}, {"team_id", true, 0}, {"spoc", false, 0}};
+    mapa__column cols[N_COLS] = {
+        {"member_id", true, 0, false}, {"team_id", true, 0, false}, {"spoc", false, 0, false}};
     if (!team || !spoc) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
     } else {

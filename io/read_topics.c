@@ -53,9 +53,13 @@ mapa_err mapa__read_topics(mapa_partnership *p, const mapa__csv_table *t, size_t
                            mapa_diags *d)
 {
     mapa__column cols[N_COLS] = {
-        {"id", true, 0},           {"name", true, 0},          {"min_size", false, 0},
-        {"max_size", false, 0},    {"min_agencies", false, 0}, {"max_per_agency", false, 0},
-        {"cf_required", false, 0},
+        {"id", true, 0, false},
+        {"name", true, 0, false},
+        {"min_size", false, 0, false},
+        {"max_size", false, 0, false},
+        {"min_agencies", false, 0, false},
+        {"max_per_agency", false, 0, false},
+        {"cf_required", false, 0, false},
     };
     if (!mapa__csv_columns(t, cols, N_COLS, NULL, NULL, d))
         return MAPA_OK;

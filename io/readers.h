@@ -18,6 +18,13 @@
 mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *shown,
                              mapa_diags *diags);
 
+/**
+ * Read settings.json's `size` bytes at `text` (NUL-terminated) into `s`; the
+ * same contract as mapa__read_settings once the file is read.
+ */
+mapa_err mapa__parse_settings(mapa_settings *s, const char *text, size_t size, const char *shown,
+                              mapa_diags *diags);
+
 /** Add the agencies of agencies.csv to `p`. Data problems go to `diags`. */
 mapa_err mapa__read_agencies(mapa_partnership *p, const mapa__csv_table *t, mapa_diags *diags);
 

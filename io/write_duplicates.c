@@ -1,5 +1,4 @@
 /* Writes duplicates.csv, duplicate_clusters.csv and the duplicates section of summary.json. */
-#include <csv.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,14 +9,14 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "io/summary_merge.h"
 #include "io/json_alloc.h"
 #include "models/util.h"
 
 static void text(FILE *fp, const char *s, bool last)
 {
-    csv_fwrite(fp, s, strlen(s));
-    fputc(last ? '\n' : ',', fp);
+    mapa__csv_put(fp, s, last); /* quoted, never a spreadsheet formula */
 }
 
 static void terms(char *buf, size_t cap, const mapa_duplicates *d, const mapa_dup_pair *x)

@@ -1,5 +1,4 @@
 /* Writes the network figures (docs/metrics.md) as CSV (libcsv quoting) and JSON (jansson). */
-#include <csv.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "io/json_alloc.h"
 
 static const char *const ROLE[MAPA_BROKER_ROLES] = {"coordinator", "itinerant", "representative",
@@ -17,8 +17,7 @@ static const char *const ROLE[MAPA_BROKER_ROLES] = {"coordinator", "itinerant", 
 
 static void text(FILE *fp, const char *s, bool last)
 {
-    csv_fwrite(fp, s ? s : "", s ? strlen(s) : 0);
-    fputc(last ? '\n' : ',', fp);
+    mapa__csv_put(fp, s, last); /* quoted, never a spreadsheet formula */
 }
 
 static void num(FILE *fp, double v, bool last)

@@ -1,5 +1,4 @@
 /* Writes a plan's teams.csv (libcsv quoting) and summary.json (jansson). */
-#include <csv.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,13 +6,13 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "io/summary_merge.h"
 #include "io/json_alloc.h"
 
 static void field(FILE *fp, const char *s, bool last)
 {
-    csv_fwrite(fp, s, strlen(s));
-    fputc(last ? '\n' : ',', fp);
+    mapa__csv_put(fp, s, last); /* quoted, never a spreadsheet formula */
 }
 
 mapa_err mapa_write_teams_csv(const char *path, const mapa_partnership *p, const mapa_alloc *a)

@@ -62,8 +62,13 @@ void mapa_diags_add(mapa_diags *d, mapa_severity severity, const char *file, siz
     }
     va_list ap;
     va_start(ap, fmt);
-    char *message = mapa__vformat(fmt, ap);
+    char *raw = mapa__vformat(fmt, ap);
     va_end(ap);
+    size_t cap = raw ? 4 * strlen(raw) + 1 : 0; /* an escape is at most 4 bytes a byte */
+    char *message = raw ? malloc(cap) : NULL;
+    if (message)
+        mapa__printable(message, cap, raw); /* names quoted in messages stay on one line */
+    free(raw);
     char *copy = mapa__strdup(file);
     mapa_diag *slot = message && copy ? slot_for(d, severity) : NULL;
     if (!slot) {

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "models/util.h"
+
 #ifndef MAPA_VERSION_STRING
 #define MAPA_VERSION_STRING "0.0.0"
 #endif
@@ -12,10 +14,12 @@ static _Thread_local char last_message[1024];
 
 mapa_err mapa_error_set(mapa_err code, const char *fmt, ...)
 {
+    char raw[sizeof last_message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(last_message, sizeof last_message, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    mapa__printable(last_message, sizeof last_message, raw); /* paths and ids are the user's */
     return code;
 }
 

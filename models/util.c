@@ -91,3 +91,64 @@ double mapa__now(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+/* The code point of the UTF-8 sequence at s and its length, or -1 (length 1) when invalid. */
+static long utf8_at(const unsigned char *s, size_t *len)
+{
+    unsigned c = s[0];
+    size_t n = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    *len = 1;
+    if (n == 0)
+        return -1;
+    unsigned long cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < n; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[k] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *len = n;
+    return (long)cp;
+}
+
+static bool unprintable(long cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+void mapa__printable(char *out, size_t cap, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (*p) {
+        size_t len;
+        long cp = utf8_at(p, &len);
+        char esc[24]; /* a backslash escape: \n, \xE9 or \u001B */
+        const char *piece = (const char *)p;
+        size_t size = len;
+        if (cp < 0 || unprintable(cp)) {
+            if (cp == '\n' || cp == '\r' || cp == '\t')
+                snprintf(esc, sizeof esc, "\\%c", cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+            else if (cp < 0)
+                snprintf(esc, sizeof esc, "\\x%02X", (unsigned)*p);
+            else
+                snprintf(esc, sizeof esc, "\\u%04X", (unsigned)cp);
+            piece = esc;
+            size = strlen(esc);
+        }
+        if (n + size + 1 > cap)
+            break;
+        memcpy(out + n, piece, size);
+        n += size;
+        p += len;
+    }
+    if (cap)
+        out[n] = '\0';
+}

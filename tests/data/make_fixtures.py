@@ -62,6 +62,58 @@ def case(folder, members=MEMBERS, topics=TOPICS, agencies=AGENCIES, settings=Non
         write(folder, "actions.csv", actions)
 
 
+def csv_cell(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def hostile_names():
+    """A valid partnership whose every name is hostile (tests/io/test_hostile_names.py): names
+    of 10,000 characters of every width, right-to-left text and overrides, zero-width and
+    combining characters, = + - @ at the start (spreadsheet formulas), Graphviz escapes
+    (\\N \\G \\L \\E \\T \\H, a trailing backslash), XML and HTML markup, quotes."""
+    long_mixed = ("a\u00e9\u4e2d\U0001F600" * 2500)  # 1, 2, 3 and 4 bytes: 10,000 characters
+    long_arabic = ("\u0641\u0631\u064a\u0642 " * 2000)  # right to left, 10,000 characters
+    topics = [
+        ("t1", long_mixed),
+        ("=t2", "Team \\G \\N \\L \\E \\T \\H \\n\\l\\r and a trailing backslash \\"),
+        ("@t3", "<script>alert(1)</script> & <TABLE><TR><TD>x</TD></TR></TABLE> ]]> \"q\" \u202eevil\u202c"),
+    ]
+    agencies = [
+        ("police", long_arabic, "police", "yes"),
+        ("+council", "=HYPERLINK(\"http://x\",\"y\") \u200b\u200d\ufeff zero-width", "local_authority", "yes"),
+        ("-ngo", "@SUM(1+1) \u05e2\u05de\u05d5\u05ea\u05d4 \u200f", "ngo", "no"),
+    ]
+    members = [
+        ("m1", "Ann \\N Archer", "police", "t1", "=t2"),
+        ("=m2", "=cmd|' /C calc'!A0", "+council", "=t2", "@t3"),
+        ("@m3", "+1-800-555 \"Bilal\" O'Brien", "-ngo", "@t3", "t1"),
+        ("-m4", "-2+3 \u202eDan Evans\u202c", "police", "t1", "@t3"),
+        ("+m5", long_mixed[:9999] + "\\", "+council", "=t2", "t1"),
+        ("m6\\", "e\u0301\u0301\u0301\u0301 \U0001F469\u200d\U0001F469\u200d\U0001F467 family", "-ngo", "@t3", "=t2"),
+        ("m7", long_arabic, "police", "t1", "=t2"),
+        ("m8", "<b>bold</b> &amp; \\G", "+council", "=t2", "@t3"),
+        ("m9", "Trailing backslash \\", "-ngo", "@t3", "t1"),
+        ("c1", "Coordinator \\N " + long_mixed[:200], "police", "", ""),
+    ]
+    write_rows = lambda header, rows: header + "\n" + "".join(",".join(csv_cell(c) for c in r) + "\n" for r in rows)
+    case("hostile/names",
+         topics=write_rows("id,name,min_size,max_size", [(i, n, "2", "4") for i, n in topics]),
+         agencies=write_rows("id,name,sector,statutory", agencies),
+         members=write_rows("id,name,agency,pref1,pref2,spoc_willing,coordinator",
+                            [m + ("yes", "yes" if m[0] == "c1" else "no") for m in members]),
+         settings='{ "name": "=Hostile \\\\N partnership \\u202e' + "x" * 300 + '" }\n',
+         actions=write_rows("id,team,title,description,tags,target_group,start,end,stage", [
+             ("x1", "t1", "Leaflets \\N for car washes", "Print leaflets\n\tfor car wash workers", "leaflet;=tag", "car wash workers", "2026-10-01", "2026-12-01", "action"),
+             ("x2", "=t2", "=Leaflets for car washes", "Print leaflets for car wash workers " + long_mixed[:500], "leaflet", "car wash workers", "2026-10-01", "2026-12-01", "action"),
+             ("x3", "@t3", "<script>x</script>", "Talks in schools \u202e\u200b", "@schools", "pupils", "", "", ""),
+         ]),
+         interactions=write_rows("from,to,date,channel,weight", [
+             ("m1", "=m2", "2026-09-01", "=email", "1"),
+             ("@m3", "-m4", "2026-09-02", "\u202ephone", "2.5"),
+             ("m6\\", "m7", "2026-09-03", "<b>meeting</b>", ""),
+         ]))
+
+
 def main():
     case("good/tiny")
     # Every accepted variation at once: BOM, CRLF, columns in another order,
@@ -155,6 +207,43 @@ def main():
          members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,fixed_team,avoid_teams\n")
                         .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")
                         .replace("m1,Ann Archer,police,yes,1,no,t1,t2", "m1,Ann Archer,police,yes,1,no,t1,t2,t2,t2"))
+    # files holding only empty fields: no header row (each reader once)
+    case("bad/blank_members", members='""\n')
+    case("bad/blank_topics", topics='" "\n')
+    case("bad/blank_agencies", agencies=',"",\n')
+    case("bad/blank_interactions", interactions='""')
+    case("bad/blank_actions", actions='" ",""\r\n\r\n')
+    # control characters: C0, DEL, C1 and U+FFFF anywhere; tabs and line breaks only in a
+    # description
+    case("bad/control_chars",
+         members=MEMBERS.replace("Ann Archer", "Ann\x1b]0;owned\x07 Archer")
+                        .replace("m2,Bilal Khan,council", "m2,Bilal\x08\x08Khan,coun\x7fcil")
+                        .replace("Cara Doyle", "Cara\u009b2J Doyle")
+                        .replace("Eve Fox", "\"Eve\nFox\"")
+                        .replace("Gus Hale", "\"Gus\tHale\"")
+                        .replace("Dan Evans", "Dan\uffff Evans"),
+         topics=TOPICS.replace("t2,Awareness", "\"t2\r\n\",Awareness"),
+         actions=("id,team,title,description,tags,target_group,start,end,stage\n"
+                  "x1,t1,Leaflet,\"Car wash leaflets:\n\tprint\n\tdeliver\",leaflet,,,,action\n"
+                  "x2,t1,\"Two\nlines\",\"Cards \"\"for\"\" car\x0cwashes\",cards,,,,action\n"),
+         agencies=AGENCIES.replace("id,name,", "id,\"na\nme\",", 1))
+    case("bad/settings_control",
+         settings='{\n  "name": "East \\u001b[2JMidlands",\n  "\\u0007bell": 1\n}\n')
+    # numbers and dates are strict
+    case("bad/strict_numbers",
+         members=MEMBERS.replace("m2,Bilal Khan,council,yes,2,", "m2,Bilal Khan,council,yes,+1,")
+                        .replace("m3,Cara Doyle,ngo,yes,1,", "m3,Cara Doyle,ngo,yes,0x10,"),
+         topics=TOPICS.replace("t1,Training,1,4", "t1,Training,1,4 people")
+                      .replace("t2,Awareness,1,4", "t2,Awareness,1,~4"),
+         interactions=("from,to,date,channel,weight\n"
+                       "m1,m2,9999-12-31,email,0x10\n"
+                       "m1,m3,1899-12-31,phone,+1\n"
+                       "m2,m3,2026-09-01,phone,1e3\n"
+                       "m2,m4,2026-09-01,phone,inf\n"
+                       "m3,m4,2026-09-01,phone,2.5kg\n"),
+         actions=("id,team,title,description,tags,target_group,start,end,stage\n"
+                  "x1,t1,Leaflet,Leaflets,,,3000-01-01,,action\n"))
+    hostile_names()
     case("warn/no_agencies_file", agencies=None)
     # valid files whose limits cannot all hold: mapa allocate explains instead of planning
     case("plan/no_spoc", members=MEMBERS.replace(",yes,", ",no,").replace("c1,Ivy Jones,council,no,0,no", "c1,Ivy Jones,council,no,0,yes"))

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,10 +165,113 @@ static void csv_refuses_empty_and_bom_only(void **state)
         parsed *p = parse(inputs[i]);
         assert_int_equal(p->err, MAPA_EFORMAT);
         assert_int_equal(p->d.n_errors, 1);
-        assert_non_null(strstr(p->d.items[0].message, "the file is empty"));
+        assert_non_null(strstr(p->d.items[0].message, "the file has no header row"));
         assert_non_null(strstr(p->d.items[0].message, "(id, name)"));
         done(p);
     }
+}
+
+/* Only empty fields, quoted or not: no row survives, so there is no header (was a crash). */
+static void csv_refuses_files_of_empty_quoted_fields(void **state)
+{
+    (void)state;
+    const char *inputs[] = {"\"\"",
+                            "\" \"",
+                            ",\"\",",
+                            "\"\",\"\"\n\"\",\"\"\n",
+                            "\xEF\xBB\xBF\"\"",
+                            "\n\n\" \t \"\r\n",
+                            "\"\"\"\"x",
+                            "\"\n\""};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        parsed *p = parse(inputs[i]);
+        if (i == 6) {                               /* a quoted quote is text: a header row */
+            assert_int_equal(p->err, MAPA_EFORMAT); /* ""x: text after the closing quote */
+            done(p);
+            continue;
+        }
+        if (i == 7) { /* a line break is not blank: a header of one column */
+            assert_int_equal(p->err, MAPA_OK);
+            assert_int_equal(p->t.n_rows, 1);
+            assert_int_equal(p->t.n_breaks, 1);
+            done(p);
+            continue;
+        }
+        assert_int_equal(p->err, MAPA_EFORMAT);
+        assert_int_equal(p->d.n_errors, 1);
+        assert_int_equal(p->d.items[0].line, 1);
+        assert_int_equal(p->d.items[0].col, 1);
+        assert_non_null(strstr(p->d.items[0].message, "the file has no header row"));
+        assert_int_equal(p->t.n_rows, 0);
+        done(p);
+    }
+}
+
+/* Each control character at its own line and column; the table is still returned. */
+static void csv_reports_control_characters_where_they_are(void **state)
+{
+    (void)state;
+    parsed *p = parse("id,name\nm1,\"Ann\x1b[2J\"\r\nm2,Z\xC3\xABo\x07\x08\x7f\n"
+                      "m3,\xC2\x9B\xEF\xBF\xBF\xEF\xBF\xBDok\n");
+    assert_int_equal(p->err, MAPA_OK);
+    static const struct {
+        size_t line, col;
+        const char *code;
+    } want[] = {{2, 8, "U+001B"}, {3, 7, "U+0007"}, {3, 8, "U+0008"},
+                {3, 9, "U+007F"}, {4, 4, "U+009B"}, {4, 5, "U+FFFF"}};
+    assert_int_equal(p->d.n_errors, 6); /* U+FFFD, the replacement character, is text */
+    for (size_t k = 0; k < 6; k++) {
+        assert_int_equal(p->d.items[k].line, want[k].line);
+        assert_int_equal(p->d.items[k].col, want[k].col);
+        assert_non_null(strstr(p->d.items[k].message, want[k].code));
+    }
+    assert_cell(p, 2, 1, "Z\xC3\xABo\x07\x08\x7f", 3, 4);
+    done(p);
+}
+
+/* Tabs and line breaks inside fields are noted at their character, past quotes and "". */
+static void csv_notes_tabs_and_line_breaks_inside_fields(void **state)
+{
+    (void)state;
+    parsed *p = parse("id,name\nm1,\"Ann\nArcher\"\nm2,  \" a\"\"b\tc\"\r\nm3,x\ty,\" \t\"\n");
+    assert_int_equal(p->err, MAPA_OK);
+    assert_int_equal(p->t.n_breaks, 3); /* the tab inside quotes at an edge is trimmed */
+    const mapa__csv_break *b = p->t.breaks;
+    assert_true(b[0].what == '\n' && b[0].line == 2 && b[0].col == 8);
+    assert_true(b[1].what == '\t' && b[1].line == 4 && b[1].col == 12);
+    assert_true(b[2].what == '\t' && b[2].line == 5 && b[2].col == 5);
+    assert_int_equal(b[0].cell, p->t.rows[1].first + 1);
+    assert_int_equal(b[2].cell, p->t.rows[3].first + 1);
+    done(p);
+}
+
+/* Cells a spreadsheet would evaluate are written after an apostrophe, and read back as they were.
+ */
+static void csv_put_neutralises_formulas_and_round_trips(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"=SUM(A1)",   "+1",      "-2+3", "@cmd",
+                                        "\tx",        "'quoted", "''",   "plain",
+                                        "a \"q\", b", "",        "=",    "Zo\xC3\xAB"};
+    enum { N = sizeof texts / sizeof *texts };
+    FILE *fp = tmpfile();
+    assert_non_null(fp);
+    for (size_t k = 0; k < N; k++)
+        mapa__csv_put(fp, texts[k], k + 1 == N);
+    static char data[4096];
+    rewind(fp);
+    size_t size = fread(data, 1, sizeof data, fp);
+    fclose(fp);
+    assert_memory_equal(data, "\"'=SUM(A1)\",\"'+1\",\"'-2+3\",\"'@cmd\"", 30);
+    parsed *p = parse_n(data, size);
+    assert_int_equal(p->err, MAPA_OK);
+    assert_int_equal(p->t.n_rows, 1);
+    assert_int_equal(p->t.rows[0].n_cells, N);
+    for (size_t k = 0; k < N; k++) {
+        const char *back = mapa__csv_unformula(mapa__csv_text(&p->t, cell(p, 0, k)));
+        assert_string_equal(back, texts[k]); /* the apostrophe also keeps a leading tab */
+    }
+    done(p);
 }
 
 static void csv_refuses_nul_byte_with_position(void **state)
@@ -245,6 +349,7 @@ static void csv_survives_every_truncation(void **state)
     for (size_t n = 0; n <= strlen(full); n++) {
         parsed *p = parse_n(full, n);
         assert_true(p->err == MAPA_OK || p->err == MAPA_EFORMAT);
+        assert_true(p->err != MAPA_OK || p->t.n_rows > 0); /* readers use row 0 */
         done(p);
     }
 }
@@ -262,6 +367,10 @@ int main(void)
         cmocka_unit_test(csv_reports_stray_quote_position),
         cmocka_unit_test(csv_reports_unclosed_quote_where_it_opens),
         cmocka_unit_test(csv_refuses_empty_and_bom_only),
+        cmocka_unit_test(csv_refuses_files_of_empty_quoted_fields),
+        cmocka_unit_test(csv_reports_control_characters_where_they_are),
+        cmocka_unit_test(csv_notes_tabs_and_line_breaks_inside_fields),
+        cmocka_unit_test(csv_put_neutralises_formulas_and_round_trips),
         cmocka_unit_test(csv_refuses_nul_byte_with_position),
         cmocka_unit_test(csv_refuses_utf16),
         cmocka_unit_test(csv_reads_a_one_megabyte_field),

@@ -18,6 +18,7 @@
 #include <mapa/mapa.h>
 
 #include "io/diagram_common.h"
+#include "test_util.h"
 
 /* 3 teams of 3 members (member i in team i % 3), SPOC = member t, one CF per team. */
 static mapa_partnership *plan(size_t **team, size_t **spoc, mapa_cf *cf, mapa_cf_pair *pairs)
@@ -271,9 +272,120 @@ static void graphviz_failure_reported(void **state)
     assert_int_equal(rmdir(dir), 0); /* empty: no partial file */
 }
 
+static char *copy(const char *s)
+{
+    char *c = malloc(strlen(s) + 1);
+    assert_non_null(c);
+    return strcpy(c, s);
+}
+
+/* Whether s is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80                  ? 1
+                   : *p >= 0xC2 && *p <= 0xDF ? 2
+                   : *p >= 0xE0 && *p <= 0xEF ? 3
+                   : *p >= 0xF0 && *p <= 0xF4 ? 4
+                                              : 0;
+        if (n == 0)
+            return false;
+        for (size_t k = 1; k < n; k++)
+            if ((p[k] & 0xC0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Labels: Graphviz escapes drawn as written, cut between characters with an ellipsis. */
+static void label_text_is_escaped_and_cut_on_characters(void **state)
+{
+    (void)state;
+    char out[MAPA__LABEL_TEXT_CAP], in[4 * 200 + 1];
+    assert_string_equal(mapa__diagram_text(out, "Ann \\N Archer \\G\\L\\E\\T\\H\\n\\l\\"),
+                        "Ann \\\\N Archer \\\\G\\\\L\\\\E\\\\T\\\\H\\\\n\\\\l\\\\");
+    assert_string_equal(mapa__diagram_text(out, "a\x1b[2Jb\x07\xC2\x9B\xff"),
+                        "a\xEF\xBF\xBD[2Jb\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    static const char *const chars[] = {"a", "\xC3\xA9", "\xE2\x80\x8F", "\xF0\x9F\x98\x80", "\\"};
+    for (size_t c = 0; c < 5; c++) {
+        for (size_t len = MAPA__LABEL_CHARS - 1; len <= MAPA__LABEL_CHARS + 1; len++) {
+            in[0] = '\0';
+            for (size_t k = 0; k < len; k++)
+                strcat(in, chars[c]);
+            mapa__diagram_text(out, in);
+            assert_true(valid_utf8(out));
+            bool cut = len > MAPA__LABEL_CHARS;
+            size_t shown = cut ? MAPA__LABEL_CHARS : len;
+            assert_int_equal(utf8_chars(out), (c == 4 ? 2 * shown : shown) + cut);
+            assert_true(cut == (strstr(out, "\xE2\x80\xA6") != NULL));
+        }
+    }
+    size_t n = 0; /* mixed widths: the cut never splits a character */
+    for (size_t k = 0; k < 200; k++) {
+        memcpy(in + n, chars[k % 4], strlen(chars[k % 4]));
+        n += strlen(chars[k % 4]);
+    }
+    in[n] = '\0';
+    mapa__diagram_text(out, in);
+    assert_true(valid_utf8(out));
+    assert_int_equal(utf8_chars(out), MAPA__LABEL_CHARS + 1);
+}
+
+/* Names holding Graphviz escapes (\N is the node's name) are drawn as written. */
+static void graphviz_escapes_in_names_are_drawn_as_written(void **state)
+{
+    (void)state;
+    size_t *team, *spoc;
+    mapa_cf cf;
+    mapa_cf_pair pairs[3];
+    mapa_partnership *p = plan(&team, &spoc, &cf, pairs);
+    free(p->members[0].name);
+    p->members[0].name = copy("Ann \\N Archer");
+    free(p->topics[1].name);
+    p->topics[1].name = copy("Team \\G \\T\\H \\E \\L");
+    char dir[] = "/tmp/mapa-diagrams-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO};
+    size_t written = 0;
+    assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
+    static const char *const names[] = {"structure", "critical_friends", "team_graph", "stages",
+                                        "network"};
+    for (size_t k = 0; k < 5; k++) {
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s.svg", dir, names[k]);
+        char *svg = test_read(path, NULL);
+        assert_non_null(svg);
+        if (k == 0 || k == 1 || k == 4) /* where the SPOC m0 is drawn */
+            assert_non_null(strstr(svg, "Ann \\N Archer"));
+        if (k != 4) /* the member network shows no team */
+            assert_non_null(strstr(svg, "Team \\G \\T\\H \\E \\L"));
+        assert_null(strstr(svg, "Ann m0 Archer"));
+        assert_null(strstr(svg, "Team structure"));
+        free(svg);
+    }
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(team);
+    free(spoc);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(plan_diagrams),
-                                       cmocka_unit_test(graphviz_failure_reported)};
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plan_diagrams), cmocka_unit_test(graphviz_failure_reported),
+        cmocka_unit_test(label_text_is_escaped_and_cut_on_characters),
+        cmocka_unit_test(graphviz_escapes_in_names_are_drawn_as_written)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,28 @@
+/* libFuzzer target: topics.csv read into a partnership that holds the example's agencies. */
+#include <stdlib.h>
+
+#include "fuzz_common.h"
+#include "io/readers.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    mapa_partnership *p = NULL;
+    mapa_diags d = MAPA_DIAGS_INIT;
+    mapa__csv_table t = MAPA__CSV_TABLE_INIT;
+    if (mapa_partnership_new(&p) != MAPA_OK)
+        abort();
+    if (fuzz_parse(&t, data, size, "topics.csv", &d) == MAPA_OK) {
+        size_t *rows = calloc(t.n_rows, sizeof *rows);
+        if (!rows)
+            abort();
+        mapa__read_topics(p, &t, rows, &d);
+        free(rows);
+    }
+    fuzz_check_diags(&d);
+    mapa__csv_table_dispose(&t);
+    mapa_diags_dispose(&d);
+    mapa_partnership_free(p);
+    return 0;
+}
