@@ -55,31 +55,6 @@ static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
     free(best);
 }
 
-/*
- * GLPK with only the side rows the plans so far break, adding rows until the
- * optimum breaks none: the optimum of a relaxation that meets every row is optimal.
- */
-static mapa_err lazy_rows(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
-                          unsigned char *side)
-{
-    char line[128];
-    for (size_t round = 1;; round++) {
-        size_t rows = 0;
-        for (size_t t = 0; t <= pr->p->n_topics; t++)
-            for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
-                rows += (side[t] & b) != 0;
-        snprintf(line, sizeof line, "integer program, round %zu: %zu side rows", round, rows);
-        say(o, line);
-        mapa_err err = mapa__alloc_glpk(a, pr, o, false, false, side);
-        if (err != MAPA_OK || a->status == MAPA_STATUS_INFEASIBLE)
-            return err;                       /* a relaxation without a plan: no plan at all */
-        if (a->status != MAPA_STATUS_OPTIMAL) /* stopped early: settle with every row */
-            return mapa__alloc_glpk(a, pr, o, false, false, NULL);
-        if (mapa__alloc_side_violations(pr, a->team, side) == 0)
-            return MAPA_OK;
-    }
-}
-
 /* One solve at the problem's current rank limit. */
 static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
                            const mapa_alloc_options *o, bool soft)
@@ -101,7 +76,7 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     } else {
         say(o, "min-cost flow optimum breaks side rows: adding them to the integer program");
         a->certified = false;
-        err = lazy_rows(a, pr, o, side);
+        err = mapa__alloc_glpk(a, pr, o, false, false, side); /* rows added in place */
     }
     free(side);
     return err;
@@ -199,6 +174,8 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
         mapa_alloc_dispose(&a);
         return err;
     }
+    double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
+    pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
     err = run(&a, &pr, o);
     bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->policy != MAPA_POLICY_OPTIMAL;
     for (size_t i = 0; planned && i < pr.n; i++)
@@ -215,6 +192,12 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     } else if (err == MAPA_OK) {
         for (size_t i = 0; i < p->n_members; i++)
             a.team[i] = MAPA_NONE;
+        if (a.status == MAPA_STATUS_TIME_LIMIT &&
+            !mapa__alloc_note(&a, MAPA_NONE, MAPA_NONE,
+                              "No plan was found within the time limit of %g s: allow more "
+                              "time (--time-limit, settings.json time_limit)",
+                              limit))
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     }
     mapa__alloc_problem_dispose(&pr);
     a.seconds = mapa__now() - start;

@@ -18,7 +18,6 @@
 
 typedef struct model {
     const mapa__alloc_problem *pr;
-    const unsigned char *side; /* side rows to include (T + 1 entries), NULL: all */
     glp_prob *P;
     size_t T, A;
     bool full, soft;
@@ -129,11 +128,6 @@ static void member_rows(model *md)
     }
 }
 
-static bool side_row(const model *md, size_t t, unsigned char bit)
-{
-    return !md->side || (md->side[t] & bit);
-}
-
 static void team_rows(model *md)
 {
     const mapa_partnership *p = md->pr->p;
@@ -150,17 +144,16 @@ static void team_rows(model *md)
             mapa__glpk_row(md->P, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
                            (double)lo, unlimited ? 0 : (double)tp->max_size);
         snprintf(name, sizeof name, "spoc(%.60s)", id);
-        if (side_row(md, t, MAPA_SIDE_SPOC))
-            md->row_spoc[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
-        if (s->require_statutory && side_row(md, t, MAPA_SIDE_STATUTORY)) {
+        md->row_spoc[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
+        if (s->require_statutory) {
             snprintf(name, sizeof name, "statutory(%.60s)", id);
             md->row_stat[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
-        if (s->require_voluntary && side_row(md, t, MAPA_SIDE_VOLUNTARY)) {
+        if (s->require_voluntary) {
             snprintf(name, sizeof name, "voluntary(%.60s)", id);
             md->row_vol[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
-        if (tp->min_agencies >= 2 && side_row(md, t, MAPA_SIDE_AGENCIES)) {
+        if (tp->min_agencies >= 2) {
             snprintf(name, sizeof name, "agencies(%.60s)", id);
             md->row_dist[t] = mapa__glpk_row(md->P, name, GLP_LO, (double)tp->min_agencies, 0);
         }
@@ -180,8 +173,7 @@ static void team_rows(model *md)
         }
     }
     const mapa__alloc_problem *pr = md->pr;
-    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves &&
-        side_row(md, md->T, MAPA_SIDE_MOVES))
+    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves)
         md->row_moves = mapa__glpk_row(md->P, "max_moves", GLP_LO,
                                        (double)(pr->n_with_previous - s->max_moves), 0);
 }
@@ -474,15 +466,62 @@ static void read_result(model *md, mapa_alloc *out, int ret, const search *s)
     }
 }
 
-static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+/* The time GLPK may still use, or false (and out says time_limit) when none is left. */
+static bool time_left(const model *md, mapa_alloc *out, int *ms)
 {
-    if (o->write_lp && glp_write_lp(md->P, NULL, o->write_lp) != 0)
-        return mapa_error_set(MAPA_EIO, "%s: cannot write the model", o->write_lp);
+    double left = mapa__alloc_remaining(md->pr);
+    if (left <= 0) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        out->method = "glpk";
+        return false;
+    }
+    *ms = mapa__glpk_ms(left);
+    return true;
+}
+
+/*
+ * The LP relaxation from the current basis (primal the first time, dual
+ * simplex after rows were switched on: the basis stays dual feasible). Returns
+ * false with out->status set when there is no LP optimum (time, infeasible).
+ */
+static bool solve_lp(model *md, mapa_alloc *out, const mapa_alloc_options *o, bool warm,
+                     mapa_err *err)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+    sp.meth = warm ? GLP_DUALP : GLP_PRIMAL;
+    if (!time_left(md, out, &sp.tm_lim))
+        return false;
+    int ret = glp_simplex(md->P, &sp);
+    *err = MAPA_OK;
+    if (ret == GLP_ETMLIM) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        out->method = "glpk";
+        return false;
+    }
+    if (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
+        *err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex failed (code %d)", ret);
+        return false;
+    }
+    int status = glp_get_status(md->P);
+    if (status == GLP_OPT)
+        return true;
+    out->status = status == GLP_NOFEAS || ret == GLP_ENOPFS ? MAPA_STATUS_INFEASIBLE
+                                                            : MAPA_STATUS_TIME_LIMIT;
+    out->method = "glpk";
+    if (out->status == MAPA_STATUS_TIME_LIMIT && status != GLP_UNDEF)
+        *err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex ended with status %d", status);
+    return false;
+}
+
+/* Branch-and-cut from the LP optimum in the model (no presolve: it would drop the basis). */
+static mapa_err solve_mip(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+{
     glp_iocp parm;
     glp_init_iocp(&parm);
-    parm.presolve = GLP_ON;
+    parm.presolve = GLP_OFF;
     parm.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
-    parm.tm_lim = o->time_limit > 0 ? (int)fmin(o->time_limit * 1000, 2e9) : INT32_MAX;
     parm.mip_gap = o->mip_gap;
     parm.br_tech = GLP_BR_PCH;
     parm.gmi_cuts = GLP_ON;
@@ -490,6 +529,8 @@ static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
     search s = {0, false};
     parm.cb_func = on_search;
     parm.cb_info = &s;
+    if (!time_left(md, out, &parm.tm_lim))
+        return MAPA_OK;
     int ret = glp_intopt(md->P, &parm);
     if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS &&
         ret != GLP_EMIPGAP)
@@ -499,22 +540,164 @@ static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
         out->method = "glpk";
         return MAPA_OK;
     }
+    if (!s.have_bound) { /* stopped before any node: the LP bound */
+        s.bound = glp_get_obj_val(md->P);
+        s.have_bound = ret != 0;
+    }
     read_result(md, out, ret, &s);
-    if (md->soft && out->status != MAPA_STATUS_INFEASIBLE && !report_relaxations(md, out))
-        return mapa_error_set(MAPA_ENOMEM, "out of memory reporting relaxations");
     return MAPA_OK;
+}
+
+/* No plan in time: forget what an earlier path (the flow) left in out->team. */
+static void no_plan(model *md, mapa_alloc *out)
+{
+    for (size_t i = 0; i < md->pr->n; i++)
+        out->team[md->pr->member[i]] = MAPA_NONE;
+}
+
+static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+{
+    mapa_err err = MAPA_OK;
+    if (!solve_lp(md, out, o, false, &err)) {
+        no_plan(md, out);
+        return err;
+    }
+    err = solve_mip(md, out, o);
+    if (err == MAPA_OK && glp_mip_status(md->P) != GLP_OPT && glp_mip_status(md->P) != GLP_FEAS)
+        no_plan(md, out);
+    if (err == MAPA_OK && md->soft && out->status != MAPA_STATUS_INFEASIBLE &&
+        glp_mip_status(md->P) != GLP_UNDEF && !report_relaxations(md, out))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reporting relaxations");
+    return err;
+}
+
+/* The side rows of `bits` in team t (t == T: the moves row): their row numbers, 0 if absent. */
+static int side_row_of(const model *md, size_t t, unsigned char bit)
+{
+    if (t == md->T)
+        return bit == MAPA_SIDE_MOVES ? md->row_moves : 0;
+    switch (bit) {
+    case MAPA_SIDE_AGENCIES: return md->row_dist[t];
+    case MAPA_SIDE_SPOC: return md->row_spoc[t];
+    case MAPA_SIDE_STATUTORY: return md->row_stat[t];
+    case MAPA_SIDE_VOLUNTARY: return md->row_vol[t];
+    default: return 0;
+    }
+}
+
+/* Lower bound of a side row when it is on. */
+static double side_lo(const model *md, size_t t, unsigned char bit)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    if (t == md->T)
+        return (double)(pr->n_with_previous - pr->s->max_moves);
+    return bit == MAPA_SIDE_AGENCIES ? (double)pr->p->topics[t].min_agencies : 1;
+}
+
+/* Switch every side row off (free) that `on` does not hold. */
+static void rows_off(model *md, const unsigned char *on)
+{
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (row && !(on[t] & b))
+                glp_set_row_bnds(md->P, row, GLP_FR, 0, 0);
+        }
+}
+
+/* Switch on the free side rows the LP optimum breaks; returns how many. */
+static size_t rows_broken_by_lp(model *md, unsigned char *on)
+{
+    size_t added = 0;
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (!row || (on[t] & b) || glp_get_row_prim(md->P, row) >= side_lo(md, t, b) - 1e-7)
+                continue;
+            on[t] |= b;
+            added++;
+        }
+    return added;
+}
+
+/* Set the bounds of the rows `on` holds (after new bits were set). */
+static void rows_on(model *md, const unsigned char *on)
+{
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (row && (on[t] & b))
+                glp_set_row_bnds(md->P, row, GLP_LO, side_lo(md, t, b), 0);
+        }
+}
+
+static size_t count_rows(const model *md, const unsigned char *on)
+{
+    size_t rows = 0;
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
+            rows += side_row_of(md, t, b) && (on[t] & b);
+    return rows;
+}
+
+static void say(const mapa_alloc_options *o, const char *line)
+{
+    if (o->log)
+        o->log(line, o->payload);
+}
+
+/*
+ * Lazy side rows in one glp_prob: LP rounds (dual simplex from the last basis)
+ * until the LP optimum breaks no free row, then branch-and-cut; when its plan
+ * breaks a free row, that row is switched on and the rounds go on. A plan that
+ * breaks no row is optimal for the whole model (it is optimal for a relaxation).
+ */
+static mapa_err solve_lazy(model *md, mapa_alloc *out, const mapa_alloc_options *o,
+                           unsigned char *on)
+{
+    char line[160];
+    mapa_err err = MAPA_OK;
+    rows_off(md, on);
+    for (size_t round = 1;; round++) {
+        snprintf(line, sizeof line, "integer program, round %zu: %zu side rows (%s)", round,
+                 count_rows(md, on), round == 1 ? "primal simplex" : "dual simplex, warm");
+        say(o, line);
+        if (!solve_lp(md, out, o, round > 1, &err)) {
+            no_plan(md, out);
+            return err;
+        }
+        if (rows_broken_by_lp(md, on) > 0) {
+            rows_on(md, on);
+            continue;
+        }
+        err = solve_mip(md, out, o);
+        if (err == MAPA_OK && out->status != MAPA_STATUS_INFEASIBLE &&
+            glp_mip_status(md->P) != GLP_OPT && glp_mip_status(md->P) != GLP_FEAS)
+            no_plan(md, out);
+        if (err != MAPA_OK || out->status == MAPA_STATUS_INFEASIBLE ||
+            glp_mip_status(md->P) == GLP_UNDEF)
+            return err;
+        size_t added = mapa__alloc_side_violations(md->pr, out->team, on);
+        if (added == 0)
+            return MAPA_OK; /* optimal, or the best plan in time with its bound */
+        if (out->status != MAPA_STATUS_OPTIMAL) { /* stopped early on a plan that breaks rows */
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            for (size_t i = 0; i < md->pr->n; i++)
+                out->team[md->pr->member[i]] = MAPA_NONE;
+            return MAPA_OK;
+        }
+        rows_on(md, on);
+    }
 }
 
 /* GLPK's fatal errors longjmp here, so the model lives on the heap (not in a register). */
 static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_options *o, bool full,
-                           bool soft, const unsigned char *side, mapa_alloc *out,
-                           const char *write_only)
+                           bool soft, unsigned char *lazy, mapa_alloc *out, const char *write_only)
 {
     model *md = calloc(1, sizeof *md);
     if (!md)
         return oom();
     *md = (model){.pr = pr,
-                  .side = side,
                   .T = pr->p->n_topics,
                   .A = pr->p->n_agencies,
                   .full = full,
@@ -532,7 +715,7 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
     if (err == MAPA_OK && write_only && glp_write_lp(md->P, NULL, write_only) != 0)
         err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", write_only);
     else if (err == MAPA_OK && !write_only)
-        err = solve(md, out, o);
+        err = lazy ? solve_lazy(md, out, o, lazy) : solve(md, out, o);
     mapa__glpk_hooks_off(0);
     dispose(md);
     free(md);
@@ -540,10 +723,9 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
 }
 
 mapa_err mapa__alloc_glpk(mapa_alloc *out, const mapa__alloc_problem *pr,
-                          const mapa_alloc_options *o, bool full, bool soft,
-                          const unsigned char *side)
+                          const mapa_alloc_options *o, bool full, bool soft, unsigned char *side)
 {
-    return with_model(pr, o, full, soft, side, out, NULL);
+    return with_model(pr, o, full, soft, soft ? NULL : side, out, NULL);
 }
 
 mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full)

@@ -22,7 +22,20 @@ typedef struct mapa__alloc_problem {
     int64_t stay_bonus;     /* for staying in previous_team */
     int64_t scale;          /* objective = total / scale */
     size_t n_with_previous; /* members with a previous team */
+    double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
 } mapa__alloc_problem;
+
+/**
+ * Largest magnitude an objective total may reach, in score units: GLPK works in
+ * doubles, which hold every integer exactly only up to 2^53.
+ */
+#define MAPA_EXACT_LIMIT 9007199254740992.0
+
+/** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
+double mapa__alloc_remaining(const mapa__alloc_problem *pr);
+
+/** A GLPK time limit (milliseconds, tm_lim) from a number of seconds left (INFINITY: none). */
+int mapa__glpk_ms(double seconds);
 
 /** Build the problem for `p` under its settings. */
 mapa_err mapa__alloc_problem_init(mapa__alloc_problem *pr, const mapa_partnership *p);
@@ -77,10 +90,15 @@ mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *us
 
 /**
  * GLPK path (aggregated or full model, soft or hard). `side` (T + 1 entries)
- * says which side rows to include; NULL includes them all.
+ * says which side rows to start with (NULL: all of them); the rest are in the
+ * model but free, and are switched on in place, in rounds, when the LP or the
+ * integer optimum breaks them: each round re-optimises the same glp_prob from
+ * its last basis by dual simplex, never from scratch. On return `side` holds
+ * every row used. Every LP and branch-and-cut gets the time left before
+ * pr->deadline.
  */
 mapa_err mapa__alloc_glpk(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
-                          bool full, bool soft, const unsigned char *side);
+                          bool full, bool soft, unsigned char *side);
 
 /** Baselines: greedy serial dictatorship or random, seeded by settings.seed. */
 mapa_err mapa__alloc_baseline(mapa_alloc *a, const mapa__alloc_problem *pr, bool greedy);
