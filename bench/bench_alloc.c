@@ -107,13 +107,14 @@ static void run(const size_spec *z, bench_kind kind, const config *c)
     double t0 = bench_now();
     mapa_err err = mapa_alloc_solve(&a, p, &o);
     double solve_s = bench_now() - t0, solve_mib = bench_peak_mib();
-    bool planned = err == MAPA_OK && a.status != MAPA_STATUS_INFEASIBLE;
+    bool planned = err == MAPA_OK && p->n_members > 0 && a.team[0] != MAPA_NONE;
     size_t broken = planned ? mapa_alloc_violations(p, a.team, a.spoc, NULL, NULL) : 0;
     printf("%6zu x %3zu x %3zu %-10s mapa %-13s %-10s %8.3f s %7.1f MiB objective %.0f bound "
-           "%.0f%s, rules broken %zu\n",
+           "%.0f%s, %s\n",
            z->members, z->topics, z->agencies, bench_kind_name(kind), a.method,
            err == MAPA_OK ? mapa_status_name(a.status) : mapa_error_last(), solve_s,
-           solve_mib, a.objective, a.bound, a.certified ? " (certified)" : "", broken);
+           solve_mib, a.objective, a.bound, a.certified ? " (certified)" : "",
+           planned ? (broken ? "RULES BROKEN" : "every rule kept") : "no plan");
     fflush(stdout);
     if (z->members <= c->peer_max)
         peers(p, false, a.objective, c);

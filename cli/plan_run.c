@@ -156,6 +156,7 @@ static int cf_stage(const plan_options *o, const char *verb, const mapa_partners
     mapa_cf cf = MAPA_CF_INIT;
     mapa_cf_options co = o->cf;
     co.log = o->verbose ? log_line : NULL;
+    co.time_limit = o->alloc.time_limit; /* --time-limit bounds each stage */
     progress(o, "Choosing Critical Friends", p->n_members, p->n_topics);
     mapa_err err = mapa_cf_solve(&cf, p, team, spoc, &co);
     if (err != MAPA_OK) {
