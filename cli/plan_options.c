@@ -93,6 +93,14 @@ static int parse_valued(plan_options *o, const char *verb, int argc, char **argv
             return mapa_cli_usage_error(verb, "%s needs a number, 0 or more", a);
         return MAPA_EXIT_OK;
     }
+    if (strcmp(a, "--max-memory") == 0) { /* MiB, for every model of both stages */
+        double mib = 0;
+        int rc = value_of(verb, argc, argv, i, &v);
+        if (rc || !number(v, &mib))
+            return rc ? rc : mapa_cli_usage_error(verb, "--max-memory needs a number of MiB");
+        o->alloc.max_memory = o->cf.max_memory = (size_t)(mib * 1048576.0);
+        return MAPA_EXIT_OK;
+    }
     if (strcmp(a, "--write-lp") == 0) /* the model of the command's own stage */
         return value_of(verb, argc, argv, i,
                         o->mode == MAPA_MODE_CF ? &o->cf.write_lp : &o->alloc.write_lp);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "solver/alloc_problem.h"
+#include "solver/memory.h"
 #include "models/util.h"
 
 const char *mapa_status_name(mapa_status status)
@@ -74,9 +75,14 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     } else if (mapa__alloc_side_violations(pr, a->team, side) == 0) {
         say(o, "min-cost flow optimum meets every side row: proven optimal");
     } else {
-        say(o, "min-cost flow optimum breaks side rows: adding them to the integer program");
-        a->certified = false;
-        err = mapa__alloc_glpk(a, pr, o, false, false, side); /* rows added in place */
+        bool done = false;
+        say(o, "min-cost flow optimum breaks side rows: pricing them");
+        err = mapa__alloc_priced(a, pr, o, &done);
+        if (err == MAPA_OK && !done) {
+            say(o, "no certified prices: adding the side rows to the integer program");
+            a->certified = false;
+            err = mapa__alloc_glpk(a, pr, o, false, false, side); /* rows added in place */
+        }
     }
     free(side);
     return err;
@@ -176,6 +182,7 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     }
     double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
     pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
+    pr.max_memory = mapa__memory_limit(o->max_memory);
     err = run(&a, &pr, o);
     bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->policy != MAPA_POLICY_OPTIMAL;
     for (size_t i = 0; planned && i < pr.n; i++)

@@ -15,12 +15,15 @@
 #include "solver/alloc_problem.h"
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
+#include "solver/memory.h"
 
 typedef struct model {
     const mapa__alloc_problem *pr;
     glp_prob *P;
     size_t T, A;
     bool full, soft;
+    const unsigned char *xfix; /* [i * T + t]: MAPA_FIX_*, or NULL */
+    const unsigned char *ufix; /* [(2a + w) * T + t]: MAPA_FIX_*, or NULL */
     size_t *cls; /* per member i: class index, or MAPA_NONE (not pooled) */
     size_t n_cls;
     size_t *cls_agency;
@@ -85,6 +88,8 @@ static mapa_err make_classes(model *md)
 static bool has_x(const model *md, size_t i, size_t t)
 {
     size_t m = md->pr->member[i];
+    if (md->xfix && md->xfix[i * md->T + t] == MAPA_FIX_ZERO)
+        return false;
     return md->full ? mapa__alloc_allowed(md->pr, m, t) : mapa__alloc_explicit(md->pr, m, t);
 }
 
@@ -212,6 +217,8 @@ static mapa_err x_columns(model *md)
             snprintf(name, sizeof name, "x(%.40s,%.40s)", mm->id, p->topics[t].id);
             double obj = (double)mapa__alloc_score(pr, m, t) / (double)pr->scale;
             int j = mapa__glpk_col(md->P, name, GLP_BV, 0, 1, obj);
+            if (md->xfix && md->xfix[i * md->T + t] == MAPA_FIX_ONE)
+                glp_set_col_bnds(md->P, j, GLP_FX, 1, 1);
             if (!md->x_first[i])
                 md->x_first[i] = j;
             md->x_count[i]++;
@@ -238,7 +245,9 @@ static mapa_err other_columns(model *md)
             size_t a = md->cls_agency[c];
             snprintf(name, sizeof name, "u(%.40s,%s,%.30s)", p->agencies[a].id,
                      md->cls_willing[c] ? "spoc" : "other", p->topics[t].id);
-            int j = mapa__glpk_col(md->P, name, GLP_IV, 0, (double)md->cls_size[c], 0);
+            size_t key = 2 * a + (md->cls_willing[c] ? 1 : 0);
+            bool zero = md->ufix && md->ufix[key * md->T + t] == MAPA_FIX_ZERO;
+            int j = mapa__glpk_col(md->P, name, GLP_IV, 0, zero ? 0 : (double)md->cls_size[c], 0);
             err = mapa__triplets_put(&md->matrix, md->class_row0 + (int)c, j, 1);
             if (err == MAPA_OK)
                 err = put_team(md, j, a, md->cls_willing[c], t);
@@ -491,6 +500,7 @@ static bool solve_lp(model *md, mapa_alloc *out, const mapa_alloc_options *o, bo
     glp_init_smcp(&sp);
     sp.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
     sp.meth = warm ? GLP_DUALP : GLP_PRIMAL;
+    sp.presolve = !warm && md->xfix ? GLP_ON : GLP_OFF; /* fixed columns drop out */
     if (!time_left(md, out, &sp.tm_lim))
         return false;
     int ret = glp_simplex(md->P, &sp);
@@ -532,6 +542,17 @@ static mapa_err solve_mip(model *md, mapa_alloc *out, const mapa_alloc_options *
     if (!time_left(md, out, &parm.tm_lim))
         return MAPA_OK;
     int ret = glp_intopt(md->P, &parm);
+    if (ret == GLP_EROOT) { /* the LP presolver left no basis: re-optimise without it */
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = GLP_MSG_OFF;
+        if (!time_left(md, out, &sp.tm_lim) || glp_simplex(md->P, &sp) != 0 ||
+            glp_get_status(md->P) != GLP_OPT || !time_left(md, out, &parm.tm_lim)) {
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            return MAPA_OK;
+        }
+        ret = glp_intopt(md->P, &parm);
+    }
     if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS &&
         ret != GLP_EMIPGAP)
         return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
@@ -690,9 +711,24 @@ static mapa_err solve_lazy(model *md, mapa_alloc *out, const mapa_alloc_options 
     }
 }
 
+/* The model's size from its counts (upper bounds), against the limit, before anything is built. */
+static mapa_err check_memory(const model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    double n = (double)pr->n, T = (double)md->T, A = (double)md->A;
+    double cols = (md->full ? n * T : n * (double)(pr->K + 1)) + 3 * A * T;
+    double rows = n + 2 * A + 6 * T + 2 * A * T;
+    double bytes = cols * MAPA_GLPK_BYTES_PER_COL + rows * MAPA_GLPK_BYTES_PER_ROW +
+                   7 * cols * MAPA_GLPK_BYTES_PER_NZ;
+    return mapa__memory_check(bytes, pr->max_memory ? pr->max_memory : SIZE_MAX,
+                              md->full ? "The allocation's full integer program"
+                                       : "The allocation's integer program");
+}
+
 /* GLPK's fatal errors longjmp here, so the model lives on the heap (not in a register). */
 static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_options *o, bool full,
-                           bool soft, unsigned char *lazy, mapa_alloc *out, const char *write_only)
+                           bool soft, unsigned char *lazy, mapa_alloc *out, const char *write_only,
+                           const unsigned char *xfix, const unsigned char *ufix)
 {
     model *md = calloc(1, sizeof *md);
     if (!md)
@@ -701,7 +737,14 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
                   .T = pr->p->n_topics,
                   .A = pr->p->n_agencies,
                   .full = full,
-                  .soft = soft};
+                  .soft = soft,
+                  .xfix = xfix,
+                  .ufix = ufix};
+    mapa_err err = check_memory(md);
+    if (err != MAPA_OK) {
+        free(md);
+        return err;
+    }
     mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
     mapa__glpk_hooks_on(&guard);
     if (setjmp(guard.jump)) {
@@ -711,7 +754,7 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
         free(md);
         return mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
     }
-    mapa_err err = build(md);
+    err = build(md);
     if (err == MAPA_OK && write_only && glp_write_lp(md->P, NULL, write_only) != 0)
         err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", write_only);
     else if (err == MAPA_OK && !write_only)
@@ -725,10 +768,17 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
 mapa_err mapa__alloc_glpk(mapa_alloc *out, const mapa__alloc_problem *pr,
                           const mapa_alloc_options *o, bool full, bool soft, unsigned char *side)
 {
-    return with_model(pr, o, full, soft, soft ? NULL : side, out, NULL);
+    return with_model(pr, o, full, soft, soft ? NULL : side, out, NULL, NULL, NULL);
+}
+
+mapa_err mapa__alloc_glpk_fixed(mapa_alloc *out, const mapa__alloc_problem *pr,
+                                const mapa_alloc_options *o, const unsigned char *xfix,
+                                const unsigned char *ufix)
+{
+    return with_model(pr, o, false, false, NULL, out, NULL, xfix, ufix);
 }
 
 mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full)
 {
-    return with_model(pr, NULL, full, false, NULL, NULL, path);
+    return with_model(pr, NULL, full, false, NULL, NULL, path, NULL, NULL);
 }

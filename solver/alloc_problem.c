@@ -244,6 +244,18 @@ size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *
     return added;
 }
 
+int64_t mapa__alloc_total(const mapa__alloc_problem *pr, const size_t *team)
+{
+    int64_t total = 0, moves = 0;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i];
+        const mapa_member *mm = &pr->p->members[m];
+        total += pr->rank_score[mapa_member_rank(mm, team[m])];
+        moves += mm->previous_team != MAPA_NONE && mm->previous_team != team[m];
+    }
+    return total - pr->stay_bonus * moves;
+}
+
 void mapa__alloc_figures(mapa_alloc *a, const mapa__alloc_problem *pr)
 {
     const mapa_partnership *p = pr->p;

@@ -15,6 +15,7 @@
 #include "solver/alloc_problem.h"
 #include "solver/cf_problem.h"
 #include "solver/cf_reach.h"
+#include "solver/memory.h"
 #include "models/util.h"
 
 static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
@@ -238,6 +239,11 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     mapa_err err = MAPA_OK;
     int64_t *rc = NULL;
     if (!o->full) { /* --write-lp changes nothing here: the model is written after the solve */
+        double arcs = (double)pr->n * (double)(pr->T + 1) + (double)pr->T * (double)(pr->T + 1);
+        err = mapa__memory_check(arcs * (MAPA_MCF_BYTES_PER_ARC + 8), pr->max_memory,
+                                 "The Critical Friend flow network");
+        if (err != MAPA_OK)
+            return err;
         rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
         err = rc ? mapa__cf_flow(out, pr, &usable, rc, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
@@ -293,6 +299,7 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
     pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
+    pr.max_memory = mapa__memory_limit(o->max_memory);
     if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)

@@ -17,6 +17,7 @@
 #include "solver/cf_problem.h"
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
+#include "solver/memory.h"
 
 typedef mapa__cf_cut cut;
 
@@ -592,11 +593,33 @@ static void give_rows(cfm *c, mapa__cf_rows *r)
     c->sends = NULL;
 }
 
+/* The model's size (its f columns, rows, nonzeros) against the limit, before it is built. */
+static mapa_err check_memory(const mapa__cf_problem *pr, const unsigned char *allow)
+{
+    double cols = 0, T = (double)pr->T;
+    if (allow) {
+        for (size_t k = 0; k < pr->n * pr->T; k++)
+            cols += allow[k] != 0;
+    } else {
+        cols = (double)pr->n * (T - 1);
+    }
+    cols *= (double)pr->S;
+    double rows = (double)pr->n * 2 + T * T * (double)pr->S + 4 * T;
+    double nz = cols * (4 + (double)pr->S);
+    return mapa__memory_check(cols * MAPA_GLPK_BYTES_PER_COL + rows * MAPA_GLPK_BYTES_PER_ROW +
+                                  nz * MAPA_GLPK_BYTES_PER_NZ,
+                              pr->max_memory ? pr->max_memory : SIZE_MAX,
+                              "The Critical Friend integer program");
+}
+
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool soft, const unsigned char *allow, mapa__cf_rows *rows)
 {
+    mapa_err err = check_memory(pr, allow);
+    if (err != MAPA_OK)
+        return err;
     cfm *c = cfm_new(pr, soft, allow);
-    mapa_err err = c ? take_rows(c, rows) : oom();
+    err = c ? take_rows(c, rows) : oom();
     if (err == MAPA_OK)
         err = guarded(c, out, o, NULL);
     if (err == MAPA_OK && pr->reach)

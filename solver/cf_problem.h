@@ -26,6 +26,7 @@ typedef struct mapa__cf_problem {
     int64_t load_penalty;   /* per duty beyond a member's first, in 1/scale points */
     bool reach;             /* the reach term is in the integer program */
     double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
+    size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
 } mapa__cf_problem;
 
 /** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */

@@ -44,11 +44,12 @@ typedef struct mapa_alloc_options {
     /** Optional log of what the solver does (one line, no newline); NULL for silence. */
     void (*log)(const char *line, void *payload);
     void *payload;
+    size_t max_memory; /**< bytes a model may take; 0: 80 % of the memory available */
 } mapa_alloc_options;
 
 #define MAPA_ALLOC_OPTIONS_INIT                                                                    \
     {                                                                                              \
-        MAPA_POLICY_OPTIMAL, MAPA_FORMULATION_AUTO, 0, 0, NULL, NULL, NULL                         \
+        MAPA_POLICY_OPTIMAL, MAPA_FORMULATION_AUTO, 0, 0, NULL, NULL, NULL, 0                      \
     }
 
 /** One relaxation made by soft mode, or one reason the limits cannot hold. */

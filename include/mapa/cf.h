@@ -30,11 +30,12 @@ typedef struct mapa_cf_options {
     const char *write_lp; /**< write the (last) model solved here, or NULL */
     void (*log)(const char *line, void *payload);
     void *payload;
+    size_t max_memory; /**< bytes a model may take; 0: 80 % of the memory available */
 } mapa_cf_options;
 
 #define MAPA_CF_OPTIONS_INIT                                                                       \
     {                                                                                              \
-        MAPA_CF_OPTIMAL, false, 0, NULL, NULL, NULL                                                \
+        MAPA_CF_OPTIMAL, false, 0, NULL, NULL, NULL, 0                                             \
     }
 
 /** One Critical Friend: `member` reviews `team` in `stages`. */

@@ -258,6 +258,34 @@ static void cf_time_limit_bounds_the_stage(void **state)
     mapa_partnership_free(p);
 }
 
+static void models_beyond_max_memory_are_refused_before_building(void **state)
+{
+    (void)state;
+    mapa_partnership *p = family(2000, 40, 30, BENCH_HARD, 2, false, 5);
+    mapa_alloc a = MAPA_ALLOC_INIT;
+    mapa_alloc_options o = MAPA_ALLOC_OPTIONS_INIT;
+    o.formulation = MAPA_FORMULATION_FULL;
+    o.max_memory = 1 << 20;
+    double start = mapa__now();
+    assert_int_equal(mapa_alloc_solve(&a, p, &o), MAPA_ENOMEM);
+    assert_true(mapa__now() - start < 0.5);
+    assert_non_null(strstr(mapa_error_last(), "full integer program would need about"));
+    assert_non_null(strstr(mapa_error_last(), "more than the limit of 1.0 MiB"));
+    o.formulation = MAPA_FORMULATION_AUTO; /* the default path's models fit 64 MiB */
+    o.max_memory = (size_t)64 << 20;
+    assert_int_equal(mapa_alloc_solve(&a, p, &o), MAPA_OK);
+    assert_int_equal(a.status, MAPA_STATUS_OPTIMAL);
+    size_t *team = bench_first_choice(p);
+    mapa_cf cf = MAPA_CF_INIT;
+    mapa_cf_options co = MAPA_CF_OPTIONS_INIT;
+    co.max_memory = 1 << 20;
+    assert_int_equal(mapa_cf_solve(&cf, p, team, NULL, &co), MAPA_ENOMEM);
+    assert_non_null(strstr(mapa_error_last(), "Critical Friend flow network would need about"));
+    free(team);
+    mapa_alloc_dispose(&a);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +296,7 @@ int main(void)
         cmocka_unit_test(alloc_hard_families_match_the_full_model),
         cmocka_unit_test(cf_write_lp_changes_neither_method_nor_plan),
         cmocka_unit_test(cf_time_limit_bounds_the_stage),
+        cmocka_unit_test(models_beyond_max_memory_are_refused_before_building),
     };
     if (getenv("MAPA_TEST_FILTER")) /* one test at a time, for timing */
         cmocka_set_test_filter(getenv("MAPA_TEST_FILTER"));
