@@ -45,12 +45,19 @@ double bench_peak_mib(void)
 
 int bench_run(char *const argv[], double timeout, double *seconds, double *peak_mib)
 {
+    return bench_run_to(argv, timeout, seconds, peak_mib, NULL);
+}
+
+int bench_run_to(char *const argv[], double timeout, double *seconds, double *peak_mib,
+                 const char *out)
+{
     double start = bench_now();
     pid_t pid = fork();
     if (pid == 0) {
         int null = open("/dev/null", O_WRONLY);
+        int sink = out ? open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600) : null;
         if (null >= 0) {
-            dup2(null, 1);
+            dup2(sink >= 0 ? sink : null, 1);
             dup2(null, 2);
         }
         execvp(argv[0], argv);
@@ -87,6 +94,21 @@ double bench_glpsol_objective(const char *sol, const char *name)
         const char *eq = strstr(line, key);
         if (strncmp(line, "Objective:", 10) == 0 && eq)
             v = atof(eq + strlen(key));
+    }
+    if (fp)
+        fclose(fp);
+    return v;
+}
+
+double bench_cbc_objective(const char *sol)
+{
+    FILE *fp = fopen(sol, "r");
+    char line[512];
+    double v = NAN;
+    if (fp && fgets(line, sizeof line, fp)) {
+        const char *at = strstr(line, "objective value");
+        if (at && strncmp(line, "Optimal", 7) == 0)
+            v = atof(at + strlen("objective value"));
     }
     if (fp)
         fclose(fp);

@@ -16,6 +16,13 @@ double bench_peak_mib(void);
  */
 int bench_run(char *const argv[], double timeout, double *seconds, double *peak_mib);
 
+/** bench_run with the child's standard output into the file `out` (NULL: discarded). */
+int bench_run_to(char *const argv[], double timeout, double *seconds, double *peak_mib,
+                 const char *out);
+
+/** The objective of a CBC solution file ("Optimal - objective value V"), or NaN if not optimal. */
+double bench_cbc_objective(const char *sol);
+
 /** The objective `name` in a glpsol solution file ("Objective:  name = V"), or NaN. */
 double bench_glpsol_objective(const char *sol, const char *name);
 

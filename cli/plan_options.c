@@ -29,6 +29,7 @@ enum {
     OPT_WRITE_LP,
     OPT_CF_WRITE_LP,
     OPT_FORMULATION,
+    OPT_MAX_MEMORY,
     OPT_WINDOW,
     OPT_HDF5,
     OPT_VERBOSE
@@ -67,6 +68,8 @@ const mapa_cli_opt mapa_cli_plan_opts[] = {
     {OPT_CF_WRITE_LP, 0, "cf-write-lp", "FILE", "write the Critical Friend model, CPLEX LP", P},
     {OPT_FORMULATION, 0, "formulation", "F", "auto (default), aggregated or full (for checks)",
      A | P},
+    {OPT_MAX_MEMORY, 0, "max-memory", "MIB",
+     "refuse a model estimated above MIB MiB [80 % of the available memory]", 0},
     {OPT_WINDOW, 0, "window", "W", "metrics per window of interactions.csv: month, quarter, Nd", P},
     {OPT_HDF5, 0, "hdf5", "FILE", "the plan as one run of an HDF5 dataset (docs/hdf5-schema.md)",
      P},
@@ -132,6 +135,13 @@ static int take_solver(taker *t, int id, const char *v)
         return MAPA_EXIT_OK;
     case OPT_CF_WRITE_LP: o->plan.cf.write_lp = v; return MAPA_EXIT_OK;
     case OPT_FORMULATION: return formulation(t->verb, v, &o->plan.alloc);
+    case OPT_MAX_MEMORY: { /* MiB, for every model of both stages */
+        double mib = 0;
+        if (!number(v, &mib) || mib > 1e12)
+            return mapa_cli_usage_error(t->verb, "--max-memory needs a number of MiB");
+        o->plan.alloc.max_memory = o->plan.cf.max_memory = (size_t)(mib * 1048576.0);
+        return MAPA_EXIT_OK;
+    }
     }
     return MAPA_EXIT_OK;
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "solver/alloc_problem.h"
+#include "solver/memory.h"
 #include "models/util.h"
 
 static void say(const mapa_alloc_options *o, const char *line)
@@ -44,31 +45,6 @@ static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
     free(best);
 }
 
-/*
- * GLPK with only the side rows the plans so far break, adding rows until the
- * optimum breaks none: the optimum of a relaxation that meets every row is optimal.
- */
-static mapa_err lazy_rows(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
-                          unsigned char *side)
-{
-    char line[128];
-    for (size_t round = 1;; round++) {
-        size_t rows = 0;
-        for (size_t t = 0; t <= pr->p->n_topics; t++)
-            for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
-                rows += (side[t] & b) != 0;
-        snprintf(line, sizeof line, "integer program, round %zu: %zu side rows", round, rows);
-        say(o, line);
-        mapa_err err = mapa__alloc_glpk(a, pr, o, false, false, side);
-        if (err != MAPA_OK || a->status == MAPA_STATUS_INFEASIBLE)
-            return err;                       /* a relaxation without a plan: no plan at all */
-        if (a->status != MAPA_STATUS_OPTIMAL) /* stopped early: settle with every row */
-            return mapa__alloc_glpk(a, pr, o, false, false, NULL);
-        if (mapa__alloc_side_violations(pr, a->team, side) == 0)
-            return MAPA_OK;
-    }
-}
-
 /* One solve at the problem's current rank limit. */
 static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
                            const mapa_alloc_options *o, bool soft)
@@ -88,9 +64,14 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     } else if (mapa__alloc_side_violations(pr, a->team, side) == 0) {
         say(o, "min-cost flow optimum meets every side row: proven optimal");
     } else {
-        say(o, "min-cost flow optimum breaks side rows: adding them to the integer program");
-        a->certified = false;
-        err = lazy_rows(a, pr, o, side);
+        bool done = false;
+        say(o, "min-cost flow optimum breaks side rows: pricing them");
+        err = mapa__alloc_priced(a, pr, o, &done);
+        if (err == MAPA_OK && !done) {
+            say(o, "no certified prices: adding the side rows to the integer program");
+            a->certified = false;
+            err = mapa__alloc_glpk(a, pr, o, false, false, side); /* rows added in place */
+        }
     }
     free(side);
     return err;
@@ -188,6 +169,9 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
         mapa_alloc_dispose(&a);
         return err;
     }
+    double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
+    pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
+    pr.max_memory = mapa__memory_limit(o->max_memory);
     err = run(&a, &pr, o);
     bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->policy != MAPA_POLICY_OPTIMAL;
     for (size_t i = 0; planned && i < pr.n; i++)
@@ -204,6 +188,12 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     } else if (err == MAPA_OK) {
         for (size_t i = 0; i < p->n_members; i++)
             a.team[i] = MAPA_NONE;
+        if (a.status == MAPA_STATUS_TIME_LIMIT &&
+            !mapa__alloc_note(&a, MAPA_NONE, MAPA_NONE,
+                              "No plan was found within the time limit of %g s: allow more "
+                              "time (--time-limit, settings.json time_limit)",
+                              limit))
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     }
     mapa__alloc_problem_dispose(&pr);
     a.seconds = mapa__now() - start;

@@ -4,13 +4,21 @@
  *   S -> member (1) -> (agency, team) -> team -> SS
  *
  * A member has an arc to each team it may score in (its ranks, its previous
- * team) and, when interchangeable with the rest of its agency, one arc to its
- * agency's pool, which has an arc to every team. (agency, team) -> team carries
- * max_per_agency; team -> SS carries min_size, and team -> X -> SS the rest up
- * to max_size, with X -> SS holding exactly n - sum(min_size): a flow of value n
- * saturates every min_size arc, so no big-M costs are needed.
- * The flow is integral; when it also meets the side rows it is optimal for the
- * whole model, which mapa__mcf_certify proves by reduced costs.
+ * team) and, when interchangeable with the rest of its class (agency, SPOC
+ * willingness), one arc to its class's pool, which has an arc to every team's
+ * (agency, team) node. (agency, team) -> team carries max_per_agency; team ->
+ * SS carries min_size, and team -> X -> SS the rest up to max_size, with X ->
+ * SS holding exactly n - sum(min_size): a flow of value n saturates every
+ * min_size arc, so no big-M costs are needed.
+ *
+ * With prices (mapa__alloc_prices) the side rows enter the costs instead, as
+ * in a Lagrangian relaxation: a willing member placed in t earns spoc[t], a
+ * member of a statutory (voluntary) agency earns statutory[t] (voluntary[t])
+ * on its (agency, t) -> t arc, a member kept in its previous team earns stay.
+ * Every unit crosses exactly one option arc and one (agency, team) -> team
+ * arc, so the offsets that keep costs non-negative are the same on every path.
+ * The flow's optimum minus prices x right-hand sides bounds every plan, and
+ * its reduced costs bound how much any plan using an arc loses (docs/model.md).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,19 +28,28 @@
 
 typedef struct net {
     const mapa__alloc_problem *pr;
+    const mapa__alloc_prices *price; /* NULL: no side row priced */
     mapa__mcf *g;
     size_t T, A;
     size_t n_nodes;
     size_t *at;          /* (agency, team) node, or MAPA_NONE */
-    size_t *pool;        /* agency's pool node, or MAPA_NONE */
+    size_t *at_arc;      /* (agency, team) -> team arc, or MAPA_NONE */
+    size_t *pool;        /* [2a + willing]: the class's pool node, or MAPA_NONE */
     size_t *member_node; /* per allocatable member (i) */
     size_t *first_arc;   /* per member: id of its first option arc */
-    size_t *n_arcs;      /* per member: its option arcs */
-    size_t *pool_arc;    /* per (agency, team): pool -> (agency, team) arc, or MAPA_NONE */
-    int64_t cmax;
+    size_t *n_arcs;      /* per member: its option arcs (the pool arc last) */
+    size_t *pool_arc;    /* [(2a + w) * T + t]: pool -> (agency, team) arc, or MAPA_NONE */
+    int64_t cmax;        /* option arcs cost cmax - score - bonus */
+    int64_t bmax;        /* (agency, team) -> team arcs cost bmax - sector bonus */
 } net;
 
 enum { NODE_S, NODE_SS, NODE_X, FIRST_TEAM };
+
+static size_t pool_key(const mapa__alloc_problem *pr, size_t m)
+{
+    const mapa_member *mm = &pr->p->members[m];
+    return 2 * mm->agency + (mm->spoc_willing ? 1 : 0);
+}
 
 static size_t at_node(net *nw, size_t a, size_t t)
 {
@@ -50,10 +67,10 @@ static void number_nodes(net *nw)
     nw->n_nodes = FIRST_TEAM + nw->T;
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i];
-        size_t a = p->members[m].agency;
+        size_t a = p->members[m].agency, key = pool_key(pr, m);
         nw->member_node[i] = nw->n_nodes++;
-        if (mapa__alloc_pooled(pr, m) && nw->pool[a] == MAPA_NONE) {
-            nw->pool[a] = nw->n_nodes++;
+        if (mapa__alloc_pooled(pr, m) && nw->pool[key] == MAPA_NONE) {
+            nw->pool[key] = nw->n_nodes++;
             for (size_t t = 0; t < nw->T; t++)
                 at_node(nw, a, t);
         }
@@ -61,6 +78,25 @@ static void number_nodes(net *nw)
             if (mapa__alloc_explicit(pr, m, t))
                 at_node(nw, a, t);
     }
+}
+
+/* What a member placed in t earns from the prices (SPOC, staying). */
+static int64_t member_bonus(const net *nw, size_t m, size_t t)
+{
+    if (!nw->price)
+        return 0;
+    const mapa_member *mm = &nw->pr->p->members[m];
+    return (mm->spoc_willing ? nw->price->spoc[t] : 0) +
+           (mm->previous_team == t ? nw->price->stay : 0);
+}
+
+static int64_t sector_bonus(const net *nw, size_t a, size_t t)
+{
+    if (!nw->price)
+        return 0;
+    const mapa_agency *ag = &nw->pr->p->agencies[a];
+    return (ag->statutory ? nw->price->statutory[t] : 0) +
+           (mapa_sector_voluntary(ag->sector) ? nw->price->voluntary[t] : 0);
 }
 
 static mapa_err add_member_arcs(net *nw)
@@ -78,7 +114,7 @@ static mapa_err add_member_arcs(net *nw)
             if (!mapa__alloc_explicit(pr, m, t))
                 continue;
             size_t id;
-            int64_t cost = nw->cmax - mapa__alloc_score(pr, m, t);
+            int64_t cost = nw->cmax - mapa__alloc_score(pr, m, t) - member_bonus(nw, m, t);
             err = mapa__mcf_add_arc(nw->g, &id, u, nw->at[a * nw->T + t], 1, cost);
             if (nw->first_arc[i] == MAPA_NONE)
                 nw->first_arc[i] = id;
@@ -86,10 +122,25 @@ static mapa_err add_member_arcs(net *nw)
         }
         if (pooled && err == MAPA_OK) {
             size_t id;
-            err = mapa__mcf_add_arc(nw->g, &id, u, nw->pool[a], 1, 0);
+            err = mapa__mcf_add_arc(nw->g, &id, u, nw->pool[pool_key(pr, m)], 1, 0);
             if (nw->first_arc[i] == MAPA_NONE)
                 nw->first_arc[i] = id;
             nw->n_arcs[i]++;
+        }
+    }
+    return err;
+}
+
+static mapa_err add_pool_arcs(net *nw, size_t a)
+{
+    int64_t n = (int64_t)nw->pr->n;
+    mapa_err err = MAPA_OK;
+    for (size_t w = 0; w < 2 && err == MAPA_OK; w++) {
+        size_t key = 2 * a + w;
+        for (size_t t = 0; nw->pool[key] != MAPA_NONE && t < nw->T && err == MAPA_OK; t++) {
+            int64_t bonus = w && nw->price ? nw->price->spoc[t] : 0;
+            err = mapa__mcf_add_arc(nw->g, &nw->pool_arc[key * nw->T + t], nw->pool[key],
+                                    nw->at[a * nw->T + t], n, nw->cmax - bonus);
         }
     }
     return err;
@@ -107,11 +158,11 @@ static mapa_err add_team_arcs(net *nw)
                 continue;
             size_t capa = p->topics[t].max_per_agency;
             int64_t cap = capa == MAPA_UNLIMITED || (int64_t)capa > n ? n : (int64_t)capa;
-            err = mapa__mcf_add_arc(nw->g, NULL, v, FIRST_TEAM + t, cap, 0);
-            if (err == MAPA_OK && nw->pool[a] != MAPA_NONE)
-                err = mapa__mcf_add_arc(nw->g, &nw->pool_arc[a * nw->T + t], nw->pool[a], v, n,
-                                        nw->cmax);
+            err = mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap,
+                                    nw->bmax - sector_bonus(nw, a, t));
         }
+        if (err == MAPA_OK)
+            err = add_pool_arcs(nw, a);
     }
     for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
         const mapa_topic *topic = &p->topics[t];
@@ -132,21 +183,25 @@ static mapa_err add_team_arcs(net *nw)
 static mapa_err build(net *nw)
 {
     const mapa__alloc_problem *pr = nw->pr;
-    size_t T = nw->T, A = nw->A;
+    size_t T = nw->T, A = nw->A, n = pr->n ? pr->n : 1;
     nw->at = malloc((A * T + 1) * sizeof *nw->at);
-    nw->pool_arc = malloc((A * T + 1) * sizeof *nw->pool_arc);
-    nw->pool = malloc((A ? A : 1) * sizeof *nw->pool);
-    nw->member_node = malloc((pr->n ? pr->n : 1) * sizeof *nw->member_node);
-    nw->first_arc = malloc((pr->n ? pr->n : 1) * sizeof *nw->first_arc);
-    nw->n_arcs = malloc((pr->n ? pr->n : 1) * sizeof *nw->n_arcs);
-    if (!nw->at || !nw->pool_arc || !nw->pool || !nw->member_node || !nw->first_arc || !nw->n_arcs)
+    nw->at_arc = malloc((A * T + 1) * sizeof *nw->at_arc);
+    nw->pool_arc = malloc((2 * A * T + 1) * sizeof *nw->pool_arc);
+    nw->pool = malloc((2 * A + 1) * sizeof *nw->pool);
+    nw->member_node = malloc(n * sizeof *nw->member_node);
+    nw->first_arc = malloc(n * sizeof *nw->first_arc);
+    nw->n_arcs = malloc(n * sizeof *nw->n_arcs);
+    if (!nw->at || !nw->at_arc || !nw->pool_arc || !nw->pool || !nw->member_node ||
+        !nw->first_arc || !nw->n_arcs)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
     for (size_t k = 0; k < A * T; k++)
-        nw->at[k] = nw->pool_arc[k] = MAPA_NONE;
-    for (size_t a = 0; a < A; a++)
-        nw->pool[a] = MAPA_NONE;
+        nw->at[k] = nw->at_arc[k] = MAPA_NONE;
+    for (size_t k = 0; k < 2 * A * T; k++)
+        nw->pool_arc[k] = MAPA_NONE;
+    for (size_t k = 0; k < 2 * A; k++)
+        nw->pool[k] = MAPA_NONE;
     number_nodes(nw);
-    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 2 * A * T + 3 * T);
+    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 3 * A * T + 3 * T);
     if (err == MAPA_OK)
         err = add_member_arcs(nw);
     if (err == MAPA_OK)
@@ -158,6 +213,7 @@ static void dispose(net *nw)
 {
     mapa__mcf_free(nw->g);
     free(nw->at);
+    free(nw->at_arc);
     free(nw->pool_arc);
     free(nw->pool);
     free(nw->member_node);
@@ -166,36 +222,121 @@ static void dispose(net *nw)
 }
 
 /* The team of member i from its option arcs; MAPA_NONE when it went through the pool. */
-static size_t option_team(const net *nw, size_t i, size_t *pool_left)
+static size_t explicit_team(const net *nw, size_t i)
 {
     const mapa__alloc_problem *pr = nw->pr;
-    size_t m = pr->member[i], a = pr->p->members[m].agency;
-    size_t k = 0;
-    for (size_t t = 0; t < nw->T; t++) {
+    size_t m = pr->member[i];
+    for (size_t t = 0, k = 0; t < nw->T; t++) {
         if (!mapa__alloc_explicit(pr, m, t))
             continue;
         if (mapa__mcf_flow(nw->g, nw->first_arc[i] + 2 * k) > 0)
             return t;
         k++;
     }
-    /* the pool arc: take the first team with pool flow left for this agency */
+    return MAPA_NONE;
+}
+
+/* Through the pool: the first team with pool flow left for the member's class. */
+static size_t pool_team(const net *nw, size_t i, size_t *pool_left)
+{
+    size_t key = pool_key(nw->pr, nw->pr->member[i]);
     for (size_t t = 0; t < nw->T; t++) {
-        if (pool_left[a * nw->T + t] > 0) {
-            pool_left[a * nw->T + t]--;
+        if (pool_left[key * nw->T + t] > 0) {
+            pool_left[key * nw->T + t]--;
             return t;
         }
     }
     return MAPA_NONE;
 }
 
-mapa_err mapa__alloc_flow(mapa_alloc *out, const mapa__alloc_problem *pr, bool *usable)
+static int64_t min64(int64_t a, int64_t b)
 {
-    net nw = {.pr = pr, .T = pr->p->n_topics, .A = pr->p->n_agencies};
+    return a < b ? a : b;
+}
+
+/*
+ * Losses (docs/model.md): a plan x scores at most bound - sum over arcs of
+ * |reduced cost| x |x - x*|. So x[i,t] = 1 (t not the flow's choice) loses at
+ * least |rc(chosen)| + rc(i -> t); leaving the chosen team loses at least
+ * |rc(chosen)| + the least rc of another option; u[c,t] >= 1 where the flow
+ * sends none loses at least rc(pool(c) -> (a,t)).
+ */
+static void fill_losses(const net *nw, mapa__alloc_duals *d, const size_t *chosen)
+{
+    const mapa__alloc_problem *pr = nw->pr;
+    size_t T = nw->T;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i], t1 = chosen[i];
+        d->chosen[i] = t1;
+        int64_t base = 0, other = INT64_MAX / 4;
+        for (size_t t = 0; t < T; t++)
+            d->x_loss[i * T + t] = INT64_MAX;
+        for (size_t k = 0; k < nw->n_arcs[i]; k++) {
+            size_t arc = nw->first_arc[i] + 2 * k;
+            if (mapa__mcf_flow(nw->g, arc) > 0)
+                base = -mapa__mcf_reduced_cost(nw->g, arc);
+        }
+        for (size_t t = 0, k = 0; t < T; t++) {
+            if (!mapa__alloc_explicit(pr, m, t))
+                continue;
+            int64_t rc = mapa__mcf_reduced_cost(nw->g, nw->first_arc[i] + 2 * k);
+            k++;
+            d->x_loss[i * T + t] = t == t1 ? 0 : base + rc;
+            if (t != t1)
+                other = min64(other, rc);
+        }
+        if (mapa__alloc_pooled(pr, m) && t1 != MAPA_NONE) /* the pool arc is the last */
+            other = min64(other, mapa__mcf_reduced_cost(
+                                     nw->g, nw->first_arc[i] + 2 * (nw->n_arcs[i] - 1)));
+        d->keep_loss[i] = t1 == MAPA_NONE ? 0 : base + other;
+    }
+    for (size_t k = 0; k < 2 * nw->A * T; k++) {
+        size_t arc = nw->pool_arc[k];
+        d->u_loss[k] = arc == MAPA_NONE       ? INT64_MAX
+                       : mapa__mcf_flow(nw->g, arc) > 0 ? 0
+                                                        : mapa__mcf_reduced_cost(nw->g, arc);
+    }
+}
+
+/* The Lagrangian bound: the flow's best priced score minus prices x right-hand sides. */
+static int64_t lagrangian(const net *nw)
+{
+    const mapa__alloc_problem *pr = nw->pr;
+    int64_t n = (int64_t)pr->n;
+    int64_t v = n * (nw->cmax + nw->bmax) - mapa__mcf_cost(nw->g);
+    for (size_t t = 0; nw->price && t < nw->T; t++)
+        v -= nw->price->spoc[t] + nw->price->statutory[t] + nw->price->voluntary[t];
+    if (nw->price && nw->price->stay)
+        v -= nw->price->stay * (int64_t)(pr->n_with_previous - pr->s->max_moves);
+    return v - pr->stay_bonus * (int64_t)pr->n_with_previous;
+}
+
+static void set_offsets(net *nw)
+{
+    const mapa__alloc_prices *pc = nw->price;
+    nw->cmax = mapa__alloc_max_score(nw->pr);
+    nw->bmax = 0;
+    int64_t spoc = 0;
+    for (size_t t = 0; pc && t < nw->T; t++) {
+        spoc = pc->spoc[t] > spoc ? pc->spoc[t] : spoc;
+        int64_t b = pc->statutory[t] + pc->voluntary[t];
+        nw->bmax = b > nw->bmax ? b : nw->bmax;
+    }
+    if (pc)
+        nw->cmax += spoc + pc->stay;
+}
+
+mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
+                                 const mapa__alloc_prices *price, mapa__alloc_duals *duals,
+                                 bool *usable)
+{
+    net nw = {.pr = pr, .price = price, .T = pr->p->n_topics, .A = pr->p->n_agencies};
     *usable = false;
-    nw.cmax = mapa__alloc_max_score(pr);
-    if (nw.cmax > INT64_MAX / 8 / (int64_t)(pr->n + pr->p->n_agencies * pr->p->n_topics + 16))
+    set_offsets(&nw);
+    if (nw.cmax + nw.bmax >
+        INT64_MAX / 8 / (int64_t)(pr->n + pr->p->n_agencies * pr->p->n_topics + 16))
         return MAPA_OK; /* costs too large for exact 64-bit paths: GLPK decides */
-    size_t *pool_left = NULL;
+    size_t *pool_left = NULL, *chosen = NULL;
     mapa_err err = build(&nw);
     int64_t sent = 0;
     if (err == MAPA_OK)
@@ -207,22 +348,35 @@ mapa_err mapa__alloc_flow(mapa_alloc *out, const mapa__alloc_problem *pr, bool *
         *usable = err == MAPA_OK;
         goto cleanup;
     }
-    pool_left = calloc(nw.A * nw.T + 1, sizeof *pool_left);
-    if (!pool_left) {
+    pool_left = calloc(2 * nw.A * nw.T + 1, sizeof *pool_left);
+    chosen = malloc((pr->n + 1) * sizeof *chosen);
+    if (!pool_left || !chosen) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
         goto cleanup;
     }
-    for (size_t k = 0; k < nw.A * nw.T; k++)
+    for (size_t k = 0; k < 2 * nw.A * nw.T; k++)
         if (nw.pool_arc[k] != MAPA_NONE)
             pool_left[k] = (size_t)mapa__mcf_flow(nw.g, nw.pool_arc[k]);
-    for (size_t i = 0; i < pr->n; i++)
-        out->team[pr->member[i]] = option_team(&nw, i, pool_left);
+    for (size_t i = 0; i < pr->n; i++) {
+        chosen[i] = explicit_team(&nw, i);
+        out->team[pr->member[i]] = chosen[i] != MAPA_NONE ? chosen[i] : pool_team(&nw, i, pool_left);
+    }
     out->certified = mapa__mcf_certify(nw.g);
     out->status = out->certified ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_FEASIBLE;
     out->method = "min-cost flow";
+    if (duals) {
+        duals->bound = lagrangian(&nw);
+        fill_losses(&nw, duals, chosen);
+    }
     *usable = true;
 cleanup:
     free(pool_left);
+    free(chosen);
     dispose(&nw);
     return err;
+}
+
+mapa_err mapa__alloc_flow(mapa_alloc *out, const mapa__alloc_problem *pr, bool *usable)
+{
+    return mapa__alloc_flow_priced(out, pr, NULL, NULL, usable);
 }

@@ -15,13 +15,15 @@
 #include "solver/alloc_problem.h"
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
+#include "solver/memory.h"
 
 typedef struct model {
     const mapa__alloc_problem *pr;
-    const unsigned char *side; /* side rows to include (T + 1 entries), NULL: all */
     glp_prob *P;
     size_t T, A;
     bool full, soft;
+    const unsigned char *xfix; /* [i * T + t]: MAPA_FIX_*, or NULL */
+    const unsigned char *ufix; /* [(2a + w) * T + t]: MAPA_FIX_*, or NULL */
     size_t *cls; /* per member i: class index, or MAPA_NONE (not pooled) */
     size_t n_cls;
     size_t *cls_agency;
@@ -86,6 +88,8 @@ static mapa_err make_classes(model *md)
 static bool has_x(const model *md, size_t i, size_t t)
 {
     size_t m = md->pr->member[i];
+    if (md->xfix && md->xfix[i * md->T + t] == MAPA_FIX_ZERO)
+        return false;
     return md->full ? mapa__alloc_allowed(md->pr, m, t) : mapa__alloc_explicit(md->pr, m, t);
 }
 
@@ -129,11 +133,6 @@ static void member_rows(model *md)
     }
 }
 
-static bool side_row(const model *md, size_t t, unsigned char bit)
-{
-    return !md->side || (md->side[t] & bit);
-}
-
 static void team_rows(model *md)
 {
     const mapa_partnership *p = md->pr->p;
@@ -150,17 +149,16 @@ static void team_rows(model *md)
             mapa__glpk_row(md->P, name, unlimited ? GLP_LO : (lo == tp->max_size ? GLP_FX : GLP_DB),
                            (double)lo, unlimited ? 0 : (double)tp->max_size);
         snprintf(name, sizeof name, "spoc(%.60s)", id);
-        if (side_row(md, t, MAPA_SIDE_SPOC))
-            md->row_spoc[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
-        if (s->require_statutory && side_row(md, t, MAPA_SIDE_STATUTORY)) {
+        md->row_spoc[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
+        if (s->require_statutory) {
             snprintf(name, sizeof name, "statutory(%.60s)", id);
             md->row_stat[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
-        if (s->require_voluntary && side_row(md, t, MAPA_SIDE_VOLUNTARY)) {
+        if (s->require_voluntary) {
             snprintf(name, sizeof name, "voluntary(%.60s)", id);
             md->row_vol[t] = mapa__glpk_row(md->P, name, GLP_LO, 1, 0);
         }
-        if (tp->min_agencies >= 2 && side_row(md, t, MAPA_SIDE_AGENCIES)) {
+        if (tp->min_agencies >= 2) {
             snprintf(name, sizeof name, "agencies(%.60s)", id);
             md->row_dist[t] = mapa__glpk_row(md->P, name, GLP_LO, (double)tp->min_agencies, 0);
         }
@@ -180,8 +178,7 @@ static void team_rows(model *md)
         }
     }
     const mapa__alloc_problem *pr = md->pr;
-    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves &&
-        side_row(md, md->T, MAPA_SIDE_MOVES))
+    if (s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > s->max_moves)
         md->row_moves = mapa__glpk_row(md->P, "max_moves", GLP_LO,
                                        (double)(pr->n_with_previous - s->max_moves), 0);
 }
@@ -220,6 +217,8 @@ static mapa_err x_columns(model *md)
             snprintf(name, sizeof name, "x(%.40s,%.40s)", mm->id, p->topics[t].id);
             double obj = (double)mapa__alloc_score(pr, m, t) / (double)pr->scale;
             int j = mapa__glpk_col(md->P, name, GLP_BV, 0, 1, obj);
+            if (md->xfix && md->xfix[i * md->T + t] == MAPA_FIX_ONE)
+                glp_set_col_bnds(md->P, j, GLP_FX, 1, 1);
             if (!md->x_first[i])
                 md->x_first[i] = j;
             md->x_count[i]++;
@@ -246,7 +245,9 @@ static mapa_err other_columns(model *md)
             size_t a = md->cls_agency[c];
             snprintf(name, sizeof name, "u(%.40s,%s,%.30s)", p->agencies[a].id,
                      md->cls_willing[c] ? "spoc" : "other", p->topics[t].id);
-            int j = mapa__glpk_col(md->P, name, GLP_IV, 0, (double)md->cls_size[c], 0);
+            size_t key = 2 * a + (md->cls_willing[c] ? 1 : 0);
+            bool zero = md->ufix && md->ufix[key * md->T + t] == MAPA_FIX_ZERO;
+            int j = mapa__glpk_col(md->P, name, GLP_IV, 0, zero ? 0 : (double)md->cls_size[c], 0);
             err = mapa__triplets_put(&md->matrix, md->class_row0 + (int)c, j, 1);
             if (err == MAPA_OK)
                 err = put_team(md, j, a, md->cls_willing[c], t);
@@ -474,15 +475,63 @@ static void read_result(model *md, mapa_alloc *out, int ret, const search *s)
     }
 }
 
-static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+/* The time GLPK may still use, or false (and out says time_limit) when none is left. */
+static bool time_left(const model *md, mapa_alloc *out, int *ms)
 {
-    if (o->write_lp && glp_write_lp(md->P, NULL, o->write_lp) != 0)
-        return mapa_error_set(MAPA_EIO, "%s: cannot write the model", o->write_lp);
+    double left = mapa__alloc_remaining(md->pr);
+    if (left <= 0) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        out->method = "glpk";
+        return false;
+    }
+    *ms = mapa__glpk_ms(left);
+    return true;
+}
+
+/*
+ * The LP relaxation from the current basis (primal the first time, dual
+ * simplex after rows were switched on: the basis stays dual feasible). Returns
+ * false with out->status set when there is no LP optimum (time, infeasible).
+ */
+static bool solve_lp(model *md, mapa_alloc *out, const mapa_alloc_options *o, bool warm,
+                     mapa_err *err)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+    sp.meth = warm ? GLP_DUALP : GLP_PRIMAL;
+    sp.presolve = !warm && md->xfix ? GLP_ON : GLP_OFF; /* fixed columns drop out */
+    if (!time_left(md, out, &sp.tm_lim))
+        return false;
+    int ret = glp_simplex(md->P, &sp);
+    *err = MAPA_OK;
+    if (ret == GLP_ETMLIM) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        out->method = "glpk";
+        return false;
+    }
+    if (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
+        *err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex failed (code %d)", ret);
+        return false;
+    }
+    int status = glp_get_status(md->P);
+    if (status == GLP_OPT)
+        return true;
+    out->status = status == GLP_NOFEAS || ret == GLP_ENOPFS ? MAPA_STATUS_INFEASIBLE
+                                                            : MAPA_STATUS_TIME_LIMIT;
+    out->method = "glpk";
+    if (out->status == MAPA_STATUS_TIME_LIMIT && status != GLP_UNDEF)
+        *err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex ended with status %d", status);
+    return false;
+}
+
+/* Branch-and-cut from the LP optimum in the model (no presolve: it would drop the basis). */
+static mapa_err solve_mip(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+{
     glp_iocp parm;
     glp_init_iocp(&parm);
-    parm.presolve = GLP_ON;
+    parm.presolve = GLP_OFF;
     parm.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
-    parm.tm_lim = o->time_limit > 0 ? (int)fmin(o->time_limit * 1000, 2e9) : INT32_MAX;
     parm.mip_gap = o->mip_gap;
     parm.br_tech = GLP_BR_PCH;
     parm.gmi_cuts = GLP_ON;
@@ -490,7 +539,20 @@ static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
     search s = {0, false};
     parm.cb_func = on_search;
     parm.cb_info = &s;
+    if (!time_left(md, out, &parm.tm_lim))
+        return MAPA_OK;
     int ret = glp_intopt(md->P, &parm);
+    if (ret == GLP_EROOT) { /* the LP presolver left no basis: re-optimise without it */
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = GLP_MSG_OFF;
+        if (!time_left(md, out, &sp.tm_lim) || glp_simplex(md->P, &sp) != 0 ||
+            glp_get_status(md->P) != GLP_OPT || !time_left(md, out, &parm.tm_lim)) {
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            return MAPA_OK;
+        }
+        ret = glp_intopt(md->P, &parm);
+    }
     if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_ENOPFS && ret != GLP_ENODFS &&
         ret != GLP_EMIPGAP)
         return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
@@ -499,26 +561,190 @@ static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
         out->method = "glpk";
         return MAPA_OK;
     }
+    if (!s.have_bound) { /* stopped before any node: the LP bound */
+        s.bound = glp_get_obj_val(md->P);
+        s.have_bound = ret != 0;
+    }
     read_result(md, out, ret, &s);
-    if (md->soft && out->status != MAPA_STATUS_INFEASIBLE && !report_relaxations(md, out))
-        return mapa_error_set(MAPA_ENOMEM, "out of memory reporting relaxations");
     return MAPA_OK;
+}
+
+/* No plan in time: forget what an earlier path (the flow) left in out->team. */
+static void no_plan(model *md, mapa_alloc *out)
+{
+    for (size_t i = 0; i < md->pr->n; i++)
+        out->team[md->pr->member[i]] = MAPA_NONE;
+}
+
+static mapa_err solve(model *md, mapa_alloc *out, const mapa_alloc_options *o)
+{
+    mapa_err err = MAPA_OK;
+    if (!solve_lp(md, out, o, false, &err)) {
+        no_plan(md, out);
+        return err;
+    }
+    err = solve_mip(md, out, o);
+    if (err == MAPA_OK && glp_mip_status(md->P) != GLP_OPT && glp_mip_status(md->P) != GLP_FEAS)
+        no_plan(md, out);
+    if (err == MAPA_OK && md->soft && out->status != MAPA_STATUS_INFEASIBLE &&
+        glp_mip_status(md->P) != GLP_UNDEF && !report_relaxations(md, out))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reporting relaxations");
+    return err;
+}
+
+/* The side rows of `bits` in team t (t == T: the moves row): their row numbers, 0 if absent. */
+static int side_row_of(const model *md, size_t t, unsigned char bit)
+{
+    if (t == md->T)
+        return bit == MAPA_SIDE_MOVES ? md->row_moves : 0;
+    switch (bit) {
+    case MAPA_SIDE_AGENCIES: return md->row_dist[t];
+    case MAPA_SIDE_SPOC: return md->row_spoc[t];
+    case MAPA_SIDE_STATUTORY: return md->row_stat[t];
+    case MAPA_SIDE_VOLUNTARY: return md->row_vol[t];
+    default: return 0;
+    }
+}
+
+/* Lower bound of a side row when it is on. */
+static double side_lo(const model *md, size_t t, unsigned char bit)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    if (t == md->T)
+        return (double)(pr->n_with_previous - pr->s->max_moves);
+    return bit == MAPA_SIDE_AGENCIES ? (double)pr->p->topics[t].min_agencies : 1;
+}
+
+/* Switch every side row off (free) that `on` does not hold. */
+static void rows_off(model *md, const unsigned char *on)
+{
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (row && !(on[t] & b))
+                glp_set_row_bnds(md->P, row, GLP_FR, 0, 0);
+        }
+}
+
+/* Switch on the free side rows the LP optimum breaks; returns how many. */
+static size_t rows_broken_by_lp(model *md, unsigned char *on)
+{
+    size_t added = 0;
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (!row || (on[t] & b) || glp_get_row_prim(md->P, row) >= side_lo(md, t, b) - 1e-7)
+                continue;
+            on[t] |= b;
+            added++;
+        }
+    return added;
+}
+
+/* Set the bounds of the rows `on` holds (after new bits were set). */
+static void rows_on(model *md, const unsigned char *on)
+{
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1) {
+            int row = side_row_of(md, t, b);
+            if (row && (on[t] & b))
+                glp_set_row_bnds(md->P, row, GLP_LO, side_lo(md, t, b), 0);
+        }
+}
+
+static size_t count_rows(const model *md, const unsigned char *on)
+{
+    size_t rows = 0;
+    for (size_t t = 0; t <= md->T; t++)
+        for (unsigned char b = 1; b <= MAPA_SIDE_MOVES; b <<= 1)
+            rows += side_row_of(md, t, b) && (on[t] & b);
+    return rows;
+}
+
+static void say(const mapa_alloc_options *o, const char *line)
+{
+    if (o->log)
+        o->log(line, o->payload);
+}
+
+/*
+ * Lazy side rows in one glp_prob: LP rounds (dual simplex from the last basis)
+ * until the LP optimum breaks no free row, then branch-and-cut; when its plan
+ * breaks a free row, that row is switched on and the rounds go on. A plan that
+ * breaks no row is optimal for the whole model (it is optimal for a relaxation).
+ */
+static mapa_err solve_lazy(model *md, mapa_alloc *out, const mapa_alloc_options *o,
+                           unsigned char *on)
+{
+    char line[160];
+    mapa_err err = MAPA_OK;
+    rows_off(md, on);
+    for (size_t round = 1;; round++) {
+        snprintf(line, sizeof line, "integer program, round %zu: %zu side rows (%s)", round,
+                 count_rows(md, on), round == 1 ? "primal simplex" : "dual simplex, warm");
+        say(o, line);
+        if (!solve_lp(md, out, o, round > 1, &err)) {
+            no_plan(md, out);
+            return err;
+        }
+        if (rows_broken_by_lp(md, on) > 0) {
+            rows_on(md, on);
+            continue;
+        }
+        err = solve_mip(md, out, o);
+        if (err == MAPA_OK && out->status != MAPA_STATUS_INFEASIBLE &&
+            glp_mip_status(md->P) != GLP_OPT && glp_mip_status(md->P) != GLP_FEAS)
+            no_plan(md, out);
+        if (err != MAPA_OK || out->status == MAPA_STATUS_INFEASIBLE ||
+            glp_mip_status(md->P) == GLP_UNDEF)
+            return err;
+        size_t added = mapa__alloc_side_violations(md->pr, out->team, on);
+        if (added == 0)
+            return MAPA_OK; /* optimal, or the best plan in time with its bound */
+        if (out->status != MAPA_STATUS_OPTIMAL) { /* stopped early on a plan that breaks rows */
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            for (size_t i = 0; i < md->pr->n; i++)
+                out->team[md->pr->member[i]] = MAPA_NONE;
+            return MAPA_OK;
+        }
+        rows_on(md, on);
+    }
+}
+
+/* The model's size from its counts (upper bounds), against the limit, before anything is built. */
+static mapa_err check_memory(const model *md)
+{
+    const mapa__alloc_problem *pr = md->pr;
+    double n = (double)pr->n, T = (double)md->T, A = (double)md->A;
+    double cols = (md->full ? n * T : n * (double)(pr->K + 1)) + 3 * A * T;
+    double rows = n + 2 * A + 6 * T + 2 * A * T;
+    double bytes = cols * MAPA_GLPK_BYTES_PER_COL + rows * MAPA_GLPK_BYTES_PER_ROW +
+                   7 * cols * MAPA_GLPK_BYTES_PER_NZ;
+    return mapa__memory_check(bytes, pr->max_memory ? pr->max_memory : SIZE_MAX,
+                              md->full ? "The allocation's full integer program"
+                                       : "The allocation's integer program");
 }
 
 /* GLPK's fatal errors longjmp here, so the model lives on the heap (not in a register). */
 static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_options *o, bool full,
-                           bool soft, const unsigned char *side, mapa_alloc *out,
-                           const char *write_only)
+                           bool soft, unsigned char *lazy, mapa_alloc *out, const char *write_only,
+                           const unsigned char *xfix, const unsigned char *ufix)
 {
     model *md = calloc(1, sizeof *md);
     if (!md)
         return oom();
     *md = (model){.pr = pr,
-                  .side = side,
                   .T = pr->p->n_topics,
                   .A = pr->p->n_agencies,
                   .full = full,
-                  .soft = soft};
+                  .soft = soft,
+                  .xfix = xfix,
+                  .ufix = ufix};
+    mapa_err err = check_memory(md);
+    if (err != MAPA_OK) {
+        free(md);
+        return err;
+    }
     mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
     mapa__glpk_hooks_on(&guard);
     if (setjmp(guard.jump)) {
@@ -528,11 +754,11 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
         free(md);
         return mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
     }
-    mapa_err err = build(md);
+    err = build(md);
     if (err == MAPA_OK && write_only && glp_write_lp(md->P, NULL, write_only) != 0)
         err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", write_only);
     else if (err == MAPA_OK && !write_only)
-        err = solve(md, out, o);
+        err = lazy ? solve_lazy(md, out, o, lazy) : solve(md, out, o);
     mapa__glpk_hooks_off(0);
     dispose(md);
     free(md);
@@ -540,13 +766,19 @@ static mapa_err with_model(const mapa__alloc_problem *pr, const mapa_alloc_optio
 }
 
 mapa_err mapa__alloc_glpk(mapa_alloc *out, const mapa__alloc_problem *pr,
-                          const mapa_alloc_options *o, bool full, bool soft,
-                          const unsigned char *side)
+                          const mapa_alloc_options *o, bool full, bool soft, unsigned char *side)
 {
-    return with_model(pr, o, full, soft, side, out, NULL);
+    return with_model(pr, o, full, soft, soft ? NULL : side, out, NULL, NULL, NULL);
+}
+
+mapa_err mapa__alloc_glpk_fixed(mapa_alloc *out, const mapa__alloc_problem *pr,
+                                const mapa_alloc_options *o, const unsigned char *xfix,
+                                const unsigned char *ufix)
+{
+    return with_model(pr, o, false, false, NULL, out, NULL, xfix, ufix);
 }
 
 mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full)
 {
-    return with_model(pr, NULL, full, false, NULL, NULL, path);
+    return with_model(pr, NULL, full, false, NULL, NULL, path, NULL, NULL);
 }

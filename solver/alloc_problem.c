@@ -22,13 +22,52 @@ static int64_t ipow(int64_t base, size_t e, bool *overflow)
     return v;
 }
 
+double mapa__alloc_remaining(const mapa__alloc_problem *pr)
+{
+    return pr->deadline > 0 ? pr->deadline - mapa__now() : INFINITY;
+}
+
+int mapa__glpk_ms(double seconds)
+{
+    if (!(seconds < 2e6))
+        return INT32_MAX;
+    return seconds <= 0.001 ? 1 : (int)(seconds * 1000);
+}
+
+/*
+ * Weights and penalties in thousandths must keep every objective total exact:
+ * |value| x 1000 x members below 2^53 (GLPK's doubles), which also keeps
+ * llround and the flow's 64-bit costs from overflowing.
+ */
+static mapa_err check_magnitude(const mapa__alloc_problem *pr, double value, const char *what)
+{
+    double n = (double)(pr->n + 1);
+    if (isfinite(value) && fabs(value) * MAPA_SCORE_SCALE * n < MAPA_EXACT_LIMIT)
+        return MAPA_OK;
+    return mapa_error_set(MAPA_EINVAL,
+                          "%s %g is too large for exact arithmetic with %zu members: totals "
+                          "must stay below 2^53 thousandths of a point, so use at most %.6g",
+                          what, value, pr->n, MAPA_EXACT_LIMIT / MAPA_SCORE_SCALE / n);
+}
+
 static mapa_err fill_scores(mapa__alloc_problem *pr)
 {
     const mapa_settings *s = pr->s;
     size_t K = pr->K;
     bool overflow = false;
     pr->scale = MAPA_SCORE_SCALE;
-    pr->stay_bonus = (int64_t)llround(s->move_penalty * MAPA_SCORE_SCALE);
+    mapa_err err = s->objective == MAPA_OBJECTIVE_RANK_MAXIMAL
+                       ? MAPA_OK
+                       : check_magnitude(pr, s->move_penalty, "move_penalty");
+    for (size_t r = 0; err == MAPA_OK && s->objective == MAPA_OBJECTIVE_WEIGHTS &&
+                       r < s->n_weights && r < K;
+         r++)
+        err = check_magnitude(pr, s->weights[r], "weight");
+    if (err != MAPA_OK)
+        return err;
+    pr->stay_bonus = s->objective == MAPA_OBJECTIVE_RANK_MAXIMAL
+                         ? 0
+                         : (int64_t)llround(s->move_penalty * MAPA_SCORE_SCALE);
     for (size_t r = 1; r <= K; r++) {
         int64_t v = 0;
         switch (s->objective) {
@@ -48,6 +87,11 @@ static mapa_err fill_scores(mapa__alloc_problem *pr)
     if (s->objective == MAPA_OBJECTIVE_RANK_MAXIMAL) {
         pr->scale = 1;
         pr->stay_bonus = s->move_penalty > 0 ? 1 : 0;
+        /* the total, not one score: n members x (n+1)^K must stay exact in a double */
+        double total = (double)pr->n * ((double)pr->rank_score[1 <= K ? 1 : 0] + 1);
+        overflow |= !(total < MAPA_EXACT_LIMIT);
+    } else if (s->objective == MAPA_OBJECTIVE_CONVEX && K >= 1) {
+        overflow |= !((double)pr->n * (double)pr->rank_score[1] < MAPA_EXACT_LIMIT);
     }
     if (overflow)
         return mapa_error_set(MAPA_EINVAL,
@@ -190,6 +234,18 @@ size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *
     free(count);
     free(seen);
     return added;
+}
+
+int64_t mapa__alloc_total(const mapa__alloc_problem *pr, const size_t *team)
+{
+    int64_t total = 0, moves = 0;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i];
+        const mapa_member *mm = &pr->p->members[m];
+        total += pr->rank_score[mapa_member_rank(mm, team[m])];
+        moves += mm->previous_team != MAPA_NONE && mm->previous_team != team[m];
+    }
+    return total - pr->stay_bonus * moves;
 }
 
 void mapa__alloc_figures(mapa_alloc *a, const mapa__alloc_problem *pr)

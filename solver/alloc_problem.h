@@ -22,7 +22,21 @@ typedef struct mapa__alloc_problem {
     int64_t stay_bonus;     /* for staying in previous_team */
     int64_t scale;          /* objective = total / scale */
     size_t n_with_previous; /* members with a previous team */
+    double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
+    size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
 } mapa__alloc_problem;
+
+/**
+ * Largest magnitude an objective total may reach, in score units: GLPK works in
+ * doubles, which hold every integer exactly only up to 2^53.
+ */
+#define MAPA_EXACT_LIMIT 9007199254740992.0
+
+/** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
+double mapa__alloc_remaining(const mapa__alloc_problem *pr);
+
+/** A GLPK time limit (milliseconds, tm_lim) from a number of seconds left (INFINITY: none). */
+int mapa__glpk_ms(double seconds);
 
 /** Build the problem for `p` under its settings. */
 mapa_err mapa__alloc_problem_init(mapa__alloc_problem *pr, const mapa_partnership *p);
@@ -75,12 +89,70 @@ bool mapa__alloc_note(mapa_alloc *a, size_t topic, size_t agency, const char *fm
 /** Min-cost flow path: fills a->team, or sets a->status infeasible. */
 mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *usable);
 
+/** Prices on side rows (score units, >= 0; 0 for rows the model does not have). */
+typedef struct mapa__alloc_prices {
+    int64_t *spoc;      /* [T]: per willing member placed in t */
+    int64_t *statutory; /* [T]: per member of a statutory agency placed in t */
+    int64_t *voluntary; /* [T]: per member of a voluntary agency placed in t */
+    int64_t stay;       /* per member kept in its previous team (the max_moves row) */
+} mapa__alloc_prices;
+
+/** What a priced flow proves (docs/model.md, "Prices on the flow"). */
+typedef struct mapa__alloc_duals {
+    int64_t bound;      /* no plan's objective total (x scale) exceeds it */
+    int64_t *x_loss;    /* [i * T + t]: a plan with x[i,t] = 1 totals at most bound - this;
+                           INT64_MAX where the model has no x[i,t] */
+    int64_t *u_loss;    /* [(2a + willing) * T + t]: likewise for u[class, t] >= 1 */
+    int64_t *keep_loss; /* [i]: likewise for member i outside the flow's team chosen[i] */
+    size_t *chosen;     /* [i]: the flow's team of member i by its own arc, or MAPA_NONE */
+} mapa__alloc_duals;
+
+/**
+ * The flow with `price` in its costs (NULL: none). With `duals` (arrays of
+ * n x T, 2A x T, n, n entries) also the Lagrangian bound and the losses; they
+ * are valid only when a->certified (the flow's potentials prove it).
+ */
+mapa_err mapa__alloc_flow_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
+                                 const mapa__alloc_prices *price, mapa__alloc_duals *duals,
+                                 bool *usable);
+
+/** Column fixings for the GLPK model, per x[i,t] and u[(2a + w), t]. */
+enum { MAPA_FIX_FREE = 0, MAPA_FIX_ZERO = 1, MAPA_FIX_ONE = 2 };
+
+/**
+ * GLPK on the aggregated model with every side row, where `xfix` (n x T) and
+ * `ufix` (2A x T) fix columns (MAPA_FIX_*). Exact for the whole model when the
+ * fixings follow from a bound no better plan can pass (mapa__alloc_priced).
+ */
+mapa_err mapa__alloc_glpk_fixed(mapa_alloc *a, const mapa__alloc_problem *pr,
+                                const mapa_alloc_options *o, const unsigned char *xfix,
+                                const unsigned char *ufix);
+
+/**
+ * Prices on the flow, then GLPK on what they leave open: subgradient steps on
+ * the prices of the side rows the flow breaks, each a flow; the best bound L
+ * and the best plan V that keeps every rule; when L = V the plan is proven
+ * optimal; otherwise every column that loses more than L - V is fixed and
+ * GLPK solves the rest with every row (exact). *done is false when the path
+ * cannot apply (costs beyond 64 bits, a flow without certificate).
+ */
+mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
+                            const mapa_alloc_options *o, bool *done);
+
+/** A plan's objective total in score units (objective x scale). */
+int64_t mapa__alloc_total(const mapa__alloc_problem *pr, const size_t *team);
+
 /**
  * GLPK path (aggregated or full model, soft or hard). `side` (T + 1 entries)
- * says which side rows to include; NULL includes them all.
+ * says which side rows to start with (NULL: all of them); the rest are in the
+ * model but free, and are switched on in place, in rounds, when the LP or the
+ * integer optimum breaks them: each round re-optimises the same glp_prob from
+ * its last basis by dual simplex, never from scratch. On return `side` holds
+ * every row used. Every LP and branch-and-cut gets the time left before
+ * pr->deadline.
  */
 mapa_err mapa__alloc_glpk(mapa_alloc *a, const mapa__alloc_problem *pr, const mapa_alloc_options *o,
-                          bool full, bool soft, const unsigned char *side);
+                          bool full, bool soft, unsigned char *side);
 
 /** Baselines: greedy serial dictatorship or random, seeded by settings.seed. */
 mapa_err mapa__alloc_baseline(mapa_alloc *a, const mapa__alloc_problem *pr, bool greedy);

@@ -15,6 +15,7 @@
 #include "solver/alloc_problem.h"
 #include "solver/cf_problem.h"
 #include "solver/cf_reach.h"
+#include "solver/memory.h"
 #include "models/util.h"
 
 static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
@@ -237,7 +238,12 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
     int64_t *rc = NULL;
-    if (!o->full && !o->write_lp) {
+    if (!o->full) { /* --write-lp changes nothing here: the model is written after the solve */
+        double arcs = (double)pr->n * (double)(pr->T + 1) + (double)pr->T * (double)(pr->T + 1);
+        err = mapa__memory_check(arcs * (MAPA_MCF_BYTES_PER_ARC + 8), pr->max_memory,
+                                 "The Critical Friend flow network");
+        if (err != MAPA_OK)
+            return err;
         rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
         err = rc ? mapa__cf_flow(out, pr, &usable, rc, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
@@ -291,10 +297,15 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     out.short_by = calloc(p->n_topics + 1, sizeof *out.short_by);
     if (!out.short_by)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
+    pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
+    pr.max_memory = mapa__memory_limit(o->max_memory);
     if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)
                   : mapa__cf_baseline(&out, &pr, o->policy == MAPA_CF_RANDOM);
+    if (err == MAPA_OK && o->write_lp && o->policy == MAPA_CF_OPTIMAL)
+        err = mapa__cf_write_lp(&pr, o->write_lp);
     bool planned =
         out.status != MAPA_STATUS_INFEASIBLE || pr.s->soft || o->policy != MAPA_CF_OPTIMAL;
     if (err == MAPA_OK && !planned)
@@ -305,6 +316,16 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
         out.bound = out.objective;
     if (err == MAPA_OK && (planned || out.n_notes == 0) && o->policy != MAPA_CF_NONE)
         explain_shortfalls(&out, &pr);
+    if (err == MAPA_OK && out.status == MAPA_STATUS_TIME_LIMIT &&
+        !note(&out, MAPA_NONE,
+              out.n_pairs == 0 ? "No Critical Friend plan was found within the time limit of %g s"
+              : out.strongly_connected
+                  ? "The time limit of %g s stopped the search: the plan keeps every rule but "
+                    "is not proven optimal"
+                  : "The time limit of %g s stopped the search before the team graph was "
+                    "strongly connected: this plan fills the places but breaks that rule",
+              limit))
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     if (err == MAPA_OK && pr.s->soft && out.filled < out.places &&
         out.status == MAPA_STATUS_OPTIMAL)
         out.status = MAPA_STATUS_FEASIBLE;

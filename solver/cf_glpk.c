@@ -17,6 +17,7 @@
 #include "solver/cf_problem.h"
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
+#include "solver/memory.h"
 
 typedef mapa__cf_cut cut;
 
@@ -293,19 +294,62 @@ static void clear_model(cfm *c)
     mapa__triplets_dispose(&c->m);
 }
 
-/* Solve the current model; pairs replace out's. */
+/* The LP relaxation, within the time left; false (status set) when it has no optimum. */
+static bool solve_lp(cfm *c, mapa_cf *out, const mapa_cf_options *o, mapa_err *err)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+    sp.presolve = GLP_ON;
+    double left = mapa__cf_remaining(c->pr);
+    *err = MAPA_OK;
+    if (left <= 0) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        return false;
+    }
+    sp.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
+    int ret = glp_simplex(c->P, &sp);
+    if (ret == GLP_ETMLIM) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        return false;
+    }
+    if (ret == GLP_ENOPFS || glp_get_status(c->P) == GLP_NOFEAS) {
+        out->status = MAPA_STATUS_INFEASIBLE;
+        out->n_pairs = 0;
+        return false;
+    }
+    if (ret != 0 || glp_get_status(c->P) != GLP_OPT) {
+        *err = mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex failed (code %d, status %d)", ret,
+                              glp_get_status(c->P));
+        return false;
+    }
+    return true;
+}
+
+/*
+ * Solve the current model within the time left: pairs replace out's when
+ * GLPK has a plan; a plan found earlier (the flow's) stays when it has none.
+ */
 static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o)
 {
+    mapa_err err = MAPA_OK;
+    out->method = "glpk";
+    if (!solve_lp(c, out, o, &err))
+        return err;
     glp_iocp parm;
     glp_init_iocp(&parm);
-    parm.presolve = GLP_ON;
+    parm.presolve = GLP_OFF; /* the LP optimum is there: branch from its basis */
     parm.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
-    parm.tm_lim = o->time_limit > 0 ? (int)fmin(o->time_limit * 1000, 2e9) : INT32_MAX;
+    double left = mapa__cf_remaining(c->pr);
+    if (left <= 0) {
+        out->status = MAPA_STATUS_TIME_LIMIT;
+        return MAPA_OK;
+    }
+    parm.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
     int ret = glp_intopt(c->P, &parm);
-    out->n_pairs = 0;
-    out->method = "glpk";
     if (ret == GLP_ENOPFS || ret == GLP_ENODFS || glp_mip_status(c->P) == GLP_NOFEAS ||
         (ret == 0 && glp_mip_status(c->P) == GLP_UNDEF)) {
+        out->n_pairs = 0;
         out->status = MAPA_STATUS_INFEASIBLE;
         return MAPA_OK;
     }
@@ -316,6 +360,7 @@ static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o)
         out->status = MAPA_STATUS_TIME_LIMIT;
         return MAPA_OK;
     }
+    out->n_pairs = 0;
     out->status = status == GLP_OPT && ret == 0 ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_TIME_LIMIT;
     const mapa__cf_problem *pr = c->pr;
     for (size_t i = 0; i < pr->n; i++)
@@ -428,9 +473,11 @@ static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
     if (out->n_pairs > 0) /* start from the rows the flow's plan breaks */
         add_violated(c, out, &err);
     for (size_t round = 1; err == MAPA_OK; round++) {
+        if (mapa__cf_remaining(c->pr) <= 0) {
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            break;
+        }
         err = build(c);
-        if (err == MAPA_OK && o->write_lp && glp_write_lp(c->P, NULL, o->write_lp) != 0)
-            err = mapa_error_set(MAPA_EIO, "%s: cannot write the model", o->write_lp);
         if (err == MAPA_OK)
             err = solve(c, out, o);
         clear_model(c);
@@ -546,11 +593,33 @@ static void give_rows(cfm *c, mapa__cf_rows *r)
     c->sends = NULL;
 }
 
+/* The model's size (its f columns, rows, nonzeros) against the limit, before it is built. */
+static mapa_err check_memory(const mapa__cf_problem *pr, const unsigned char *allow)
+{
+    double cols = 0, T = (double)pr->T;
+    if (allow) {
+        for (size_t k = 0; k < pr->n * pr->T; k++)
+            cols += allow[k] != 0;
+    } else {
+        cols = (double)pr->n * (T - 1);
+    }
+    cols *= (double)pr->S;
+    double rows = (double)pr->n * 2 + T * T * (double)pr->S + 4 * T;
+    double nz = cols * (4 + (double)pr->S);
+    return mapa__memory_check(cols * MAPA_GLPK_BYTES_PER_COL + rows * MAPA_GLPK_BYTES_PER_ROW +
+                                  nz * MAPA_GLPK_BYTES_PER_NZ,
+                              pr->max_memory ? pr->max_memory : SIZE_MAX,
+                              "The Critical Friend integer program");
+}
+
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool soft, const unsigned char *allow, mapa__cf_rows *rows)
 {
+    mapa_err err = check_memory(pr, allow);
+    if (err != MAPA_OK)
+        return err;
     cfm *c = cfm_new(pr, soft, allow);
-    mapa_err err = c ? take_rows(c, rows) : oom();
+    err = c ? take_rows(c, rows) : oom();
     if (err == MAPA_OK)
         err = guarded(c, out, o, NULL);
     if (err == MAPA_OK && pr->reach)

@@ -7,6 +7,8 @@
 
 #include <mapa/team_graph.h>
 
+#include "models/util.h"
+
 mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, const size_t *team,
                                const size_t *spoc)
 {
@@ -46,9 +48,28 @@ mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, 
     /* interest is (K + 1 - r) / K: with K in the scale it is an integer, as are
      * weights with up to three decimals */
     pr->scale = 1000 * (int64_t)(p->max_prefs ? p->max_prefs : 1);
+    /* every weight x scale x places must stay exact (doubles in GLPK, llround) */
+    const double weights[] = {s->cf_interest_weight, s->cf_novelty_weight, s->cf_load_weight,
+                              s->cf_reach_weight};
+    const char *names[] = {"cf_interest_weight", "cf_novelty_weight", "cf_load_weight",
+                           "cf_reach_weight"};
+    for (size_t k = 0; k < 4; k++) {
+        double most = 9007199254740992.0 / (double)pr->scale / (double)(pr->places + pr->n + 1);
+        if (!isfinite(weights[k]) || fabs(weights[k]) >= most) {
+            mapa__cf_problem_dispose(pr);
+            return mapa_error_set(MAPA_EINVAL,
+                                  "%s %g is too large for exact arithmetic: use at most %.6g",
+                                  names[k], weights[k], most);
+        }
+    }
     pr->load_penalty = llround(s->cf_load_weight * (double)pr->scale);
     pr->reach = s->cf_reach_weight > 0 && T <= MAPA_CF_REACH_MAX_TEAMS;
     return MAPA_OK;
+}
+
+double mapa__cf_remaining(const mapa__cf_problem *pr)
+{
+    return pr->deadline > 0 ? pr->deadline - mapa__now() : INFINITY;
 }
 
 void mapa__cf_problem_dispose(mapa__cf_problem *pr)

@@ -25,7 +25,12 @@ typedef struct mapa__cf_problem {
     int64_t scale;          /* scores are integers in 1/scale points (exact interest) */
     int64_t load_penalty;   /* per duty beyond a member's first, in 1/scale points */
     bool reach;             /* the reach term is in the integer program */
+    double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
+    size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
 } mapa__cf_problem;
+
+/** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
+double mapa__cf_remaining(const mapa__cf_problem *pr);
 
 mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, const size_t *team,
                                const size_t *spoc);

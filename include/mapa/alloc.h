@@ -38,12 +38,13 @@ typedef enum mapa_formulation {
 typedef struct mapa_alloc_options {
     mapa_alloc_policy policy;
     mapa_formulation formulation;
-    double time_limit;    /**< seconds, 0 for none */
+    double time_limit;    /**< seconds for the whole stage; 0: settings.json time_limit, or none */
     double mip_gap;       /**< relative gap at which GLPK may stop, 0 for proven optimum */
     const char *write_lp; /**< write the model solved (CPLEX LP) here, or NULL */
     /** Optional log of what the solver does (one line, no newline); NULL for silence. */
     void (*log)(const char *line, void *payload);
     void *payload;
+    size_t max_memory; /**< bytes a model may take; 0: 80 % of the memory available */
 } mapa_alloc_options;
 
 #define MAPA_ALLOC_OPTIONS_INIT {.policy = MAPA_POLICY_OPTIMAL, .formulation = MAPA_FORMULATION_AUTO}

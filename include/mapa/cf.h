@@ -26,10 +26,11 @@ typedef enum mapa_cf_policy {
 typedef struct mapa_cf_options {
     mapa_cf_policy policy;
     bool full;            /**< GLPK on the straightforward model only (for checks) */
-    double time_limit;    /**< seconds per GLPK solve, 0 for none */
+    double time_limit;    /**< seconds for the whole stage; 0: settings.json time_limit, or none */
     const char *write_lp; /**< write the (last) model solved here, or NULL */
     void (*log)(const char *line, void *payload);
     void *payload;
+    size_t max_memory; /**< bytes a model may take; 0: 80 % of the memory available */
 } mapa_cf_options;
 
 #define MAPA_CF_OPTIONS_INIT {.policy = MAPA_CF_OPTIMAL}
