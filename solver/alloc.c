@@ -22,14 +22,14 @@ static void say(const mapa_alloc_options *o, const char *line)
 }
 
 /* The SPOC of each team: a willing member who ranked the topic best (then file order). */
-static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
+static mapa_err choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
 {
     const mapa_partnership *p = pr->p;
     size_t *best = calloc(p->n_topics ? p->n_topics : 1, sizeof *best);
     for (size_t t = 0; t < p->n_topics; t++)
         a->spoc[t] = MAPA_NONE;
-    if (!best)
-        return;
+    if (!best) /* never a plan whose teams silently have no SPOC */
+        return mapa_error_set(MAPA_ENOMEM, "out of memory choosing the SPOCs");
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i], t = a->team[m];
         const mapa_member *mm = &p->members[m];
@@ -43,6 +43,7 @@ static void choose_spocs(mapa_alloc *a, const mapa__alloc_problem *pr)
         }
     }
     free(best);
+    return MAPA_OK;
 }
 
 /* One solve at the problem's current rank limit. */
@@ -56,12 +57,15 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     if (err != MAPA_OK || (usable && a->status == MAPA_STATUS_INFEASIBLE))
         return err;
     unsigned char *side = calloc(pr->p->n_topics + 1, 1);
+    size_t broken = 0;
     if (!side)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     if (!usable) {
         say(o, "costs too large for the flow: solving the integer program");
         err = mapa__alloc_glpk(a, pr, o, false, false, NULL);
-    } else if (mapa__alloc_side_violations(pr, a->team, side) == 0) {
+    } else if ((broken = mapa__alloc_side_violations(pr, a->team, side)) == MAPA__ALLOC_UNKNOWN) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory checking the allocation's side rows");
+    } else if (broken == 0) {
         say(o, "min-cost flow optimum meets every side row: proven optimal");
     } else {
         bool done = false;
@@ -135,7 +139,11 @@ static mapa_err run(mapa_alloc *a, mapa__alloc_problem *pr, const mapa_alloc_opt
     bool soft = pr->s->soft;
     if (o->policy != MAPA_POLICY_OPTIMAL)
         return mapa__alloc_baseline(a, pr, o->policy == MAPA_POLICY_GREEDY);
-    if (!mapa__alloc_precheck(a, pr) && !soft) {
+    bool feasible = false;
+    mapa_err checked = mapa__alloc_precheck(&feasible, a, pr);
+    if (checked != MAPA_OK)
+        return checked;
+    if (!feasible && !soft) {
         a->status = MAPA_STATUS_INFEASIBLE;
         a->method = "pre-check";
         return MAPA_OK;
@@ -176,8 +184,9 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     bool planned = a.status != MAPA_STATUS_INFEASIBLE || o->policy != MAPA_POLICY_OPTIMAL;
     for (size_t i = 0; planned && i < pr.n; i++)
         planned = a.team[pr.member[i]] != MAPA_NONE;
+    if (err == MAPA_OK && planned)
+        err = choose_spocs(&a, &pr);
     if (err == MAPA_OK && planned) {
-        choose_spocs(&a, &pr);
         mapa__alloc_figures(&a, &pr);
         if (a.status == MAPA_STATUS_OPTIMAL && a.bound < a.objective)
             a.bound = a.objective;

@@ -187,20 +187,23 @@ static bool check_totals(mapa_alloc *a, const mapa__alloc_problem *pr, const cou
     return ok;
 }
 
-bool mapa__alloc_precheck(mapa_alloc *a, const mapa__alloc_problem *pr)
+mapa_err mapa__alloc_precheck(bool *feasible, mapa_alloc *a, const mapa__alloc_problem *pr)
 {
     counts c = {0};
+    mapa_err err = MAPA_OK;
     bool ok = count(&c, pr);
-    if (ok) {
-        for (size_t t = 0; t < pr->p->n_topics; t++)
-            ok &= check_topic(a, pr, &c, t);
+    if (!ok) /* the counts could not be made: that says nothing of the rules */
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation's pre-check");
+    for (size_t t = 0; ok && t < pr->p->n_topics; t++)
+        ok &= check_topic(a, pr, &c, t);
+    if (err == MAPA_OK)
         ok &= check_totals(a, pr, &c);
-    }
+    *feasible = ok;
     free(c.eligible);
     free(c.fixed);
     free(c.willing);
     free(c.statutory);
     free(c.voluntary);
     free(c.agency_n);
-    return ok;
+    return err;
 }

@@ -209,12 +209,12 @@ size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *
     size_t T = p->n_topics, A = p->n_agencies, added = 0, moves = 0;
     size_t *count = calloc(4 * T + 1, sizeof *count); /* willing, distinct, statutory, voluntary */
     unsigned char *seen = calloc(T * A + 1, 1);
-    if (!count || !seen) { /* cannot tell: ask for every row */
+    if (!count || !seen) { /* cannot tell: ask for every row, and say so */
         for (size_t t = 0; t <= T; t++)
-            added += add_bits(&mask[t], 0x1F);
+            add_bits(&mask[t], 0x1F);
         free(count);
         free(seen);
-        return added;
+        return MAPA__ALLOC_UNKNOWN;
     }
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i], t = team[m];

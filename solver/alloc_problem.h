@@ -69,9 +69,13 @@ enum {
     MAPA_SIDE_MOVES = 16
 };
 
+/** What mapa__alloc_side_violations returns when it could not count (out of memory). */
+#define MAPA__ALLOC_UNKNOWN SIZE_MAX
+
 /**
  * Set in `mask` (T + 1 entries) the side rows (distinct agencies, SPOC, sector
- * cover, max moves) the plan `team` breaks; returns how many bits were not yet set.
+ * cover, max moves) the plan `team` breaks; returns how many bits were not yet set,
+ * or MAPA__ALLOC_UNKNOWN (every bit set) when out of memory.
  */
 size_t mapa__alloc_side_violations(const mapa__alloc_problem *pr, const size_t *team,
                                    unsigned char *mask);
@@ -163,7 +167,7 @@ size_t mapa__alloc_note_violations(mapa_alloc *a, const mapa_partnership *p);
 /** Write the aggregated (or full) model as CPLEX LP without solving it. */
 mapa_err mapa__alloc_write_lp(const mapa__alloc_problem *pr, const char *path, bool full);
 
-/** Supply and demand checks before solving; notes each shortfall. Returns false if any. */
-bool mapa__alloc_precheck(mapa_alloc *a, const mapa__alloc_problem *pr);
+/** Supply and demand checks before solving; notes each shortfall; *feasible false if any. */
+mapa_err mapa__alloc_precheck(bool *feasible, mapa_alloc *a, const mapa__alloc_problem *pr);
 
 #endif

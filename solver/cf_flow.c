@@ -164,6 +164,9 @@ static void repair_close(repair *r)
     free(r->reach);
     free(r->queue);
     free(r->who);
+    r->from = r->to = r->memb = r->who = r->queue = NULL; /* a second close is harmless */
+    r->reach = NULL;
+    r->src = r->snk = NULL;
 }
 
 static mapa_err repair_open(repair *r, const mapa__cf_problem *pr, mapa__mcf *g, const size_t *arc,
