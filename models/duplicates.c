@@ -186,8 +186,11 @@ static mapa_err clusters(mapa_duplicates *d, size_t n)
     if (rc != IGRAPH_SUCCESS)
         return mapa__igraph_error(rc, "clusters of duplicates");
     rc = igraph_vector_int_init(&memb, 0);
-    if (rc == IGRAPH_SUCCESS)
-        rc = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
+    if (rc != IGRAPH_SUCCESS) {
+        igraph_destroy(&g);
+        return mapa__igraph_error(rc, "clusters of duplicates");
+    }
+    rc = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
     size_t *number = rc == IGRAPH_SUCCESS ? malloc((n + 1) * sizeof *number) : NULL;
     if (rc == IGRAPH_SUCCESS && !number)
         rc = IGRAPH_ENOMEM;
@@ -201,8 +204,7 @@ static mapa_err clusters(mapa_duplicates *d, size_t n)
         d->pairs[k].cluster = number[c];
     }
     free(number);
-    if (rc == IGRAPH_SUCCESS)
-        igraph_vector_int_destroy(&memb);
+    igraph_vector_int_destroy(&memb);
     igraph_destroy(&g);
     return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "clusters of duplicates");
 }
