@@ -139,15 +139,10 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const
     size_t *members = malloc((n + 1) * sizeof *members);
     unsigned char *mark = calloc(n + 1, 1);
     double *size = calloc(G + 1, sizeof *size), *tables = calloc(3 * G + 3, sizeof *tables);
+    mapa_err err = MAPA_OK;
     if (!adjacency(net, &first, &adj) || !mark || !size || !tables || !cfirst || !members) {
-        free(first);
-        free(adj);
-        free(mark);
-        free(size);
-        free(tables);
-        free(cfirst);
-        free(members);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for brokerage");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for brokerage");
+        goto cleanup;
     }
     for (size_t v = 0; v < n; v++) {
         size[net->group[v]]++;
@@ -174,6 +169,7 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const
             m->node[v].brokerage_z[r] =
                 var[r] > 0 ? (m->node[v].brokerage[r] - e[r]) / sqrt(var[r]) : NAN;
     }
+cleanup:
     free(first);
     free(adj);
     free(mark);
@@ -181,5 +177,5 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const
     free(tables);
     free(cfirst);
     free(members);
-    return MAPA_OK;
+    return err;
 }
