@@ -77,7 +77,8 @@ static void stage_done(const run_state *st, const mapa_plan_event *ev)
         break;
     case MAPA_PLAN_HDF5:
         if (!o->quiet)
-            printf("Wrote %s (the plan as run 0: docs/hdf5-schema.md)\n", o->plan.hdf5);
+            printf("%s %s (the plan as run 0: docs/hdf5-schema.md)\n",
+                   r->hdf5_replaced ? "Replaced the earlier plan in" : "Wrote", o->plan.hdf5);
         break;
     }
     fflush(stdout); /* stage lines survive a run killed later */

@@ -292,6 +292,29 @@ static mapa_err open_existing(mapa_runs_file *f, const char *spec_json)
     return read_done(f);
 }
 
+mapa_err mapa_runs_file_describe(char **spec_json, const char *path)
+{
+    *spec_json = NULL;
+    if (access(path, F_OK) != 0)
+        return MAPA_ENOTFOUND;
+    H5dont_atexit();
+    H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+    if (H5Fis_hdf5(path) <= 0)
+        return mapa_error_set(MAPA_EFORMAT, "%s is not an HDF5 file", path);
+    hid_t file = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (file < 0)
+        return mapa_error_set(MAPA_EFORMAT, "%s is an HDF5 file mapa cannot open", path);
+    char *spec = get_text_attr(file, "sweep");
+    bool ours = spec && H5Lexists(file, "runs", H5P_DEFAULT) > 0;
+    H5Fclose(file);
+    if (!ours) {
+        free(spec);
+        return mapa_error_set(MAPA_EFORMAT, "%s is an HDF5 file that mapa did not write", path);
+    }
+    *spec_json = spec;
+    return MAPA_OK;
+}
+
 mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char *spec_json,
                              const char *const *params, size_t n_params, bool *resumed)
 {

@@ -38,9 +38,46 @@ static void policies(mapa_run_row *row, const mapa_partnership *p, const mapa_pl
     mapa_run_text(row->cf_policy, mapa_cf_policy_name(o->cf.policy));
 }
 
-mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
-                              const mapa_plan_result *r, const mapa_plan_options *o)
+/*
+ * --hdf5 writes over a file only when it is a plan mapa wrote before: never
+ * over another file, nor over a sweep's dataset, whose runs it would destroy.
+ */
+static mapa_err may_replace(const char *path, bool *replaces)
 {
+    char *spec = NULL;
+    *replaces = false;
+    mapa_err err = mapa_runs_file_describe(&spec, path);
+    if (err == MAPA_ENOTFOUND)
+        return MAPA_OK;
+    if (err == MAPA_EFORMAT) {
+        char why[512];
+        snprintf(why, sizeof why, "%s", mapa_error_last());
+        return mapa_error_set(MAPA_EINVAL,
+                              "--hdf5 %s: %s; it is left as it is: give another file name", path,
+                              why);
+    }
+    if (err != MAPA_OK)
+        return err;
+    json_t *root = json_loads(spec, 0, NULL);
+    bool plan = json_is_object(root) && json_object_get(root, "plan");
+    json_decref(root);
+    free(spec);
+    if (!plan)
+        return mapa_error_set(MAPA_EINVAL,
+                              "--hdf5 %s holds a sweep's runs (mapa sweep); it is left as it is: "
+                              "give another file name",
+                              path);
+    *replaces = true;
+    return MAPA_OK;
+}
+
+mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
+                              mapa_plan_result *r, const mapa_plan_options *o)
+{
+    bool replaces = false;
+    mapa_err refused = may_replace(path, &replaces);
+    if (refused != MAPA_OK)
+        return refused;
     mapa_run_row row;
     memset(&row, 0, sizeof row);
     row.seed = p->settings.seed;
@@ -68,11 +105,13 @@ mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
         mapa_err closed = mapa_runs_file_close(f, err != MAPA_OK);
         err = err == MAPA_OK ? closed : err;
     }
+    if (err == MAPA_OK)
+        r->hdf5_replaced = replaces;
     if (err == MAPA_OK && rename(tmp, path) != 0) {
         err = mapa_error_set(MAPA_EIO, "could not write %s", path);
         unlink(tmp);
     }
-    if (err != MAPA_OK && err != MAPA_ENOMEM) { /* the message may name the temporary */
+    if (err != MAPA_OK && err != MAPA_ENOMEM && err != MAPA_EINVAL) { /* may name the temporary */
         char why[512];
         snprintf(why, sizeof why, "%s", mapa_error_last());
         err = mapa_error_set(err, "--hdf5 %s not written: %s", path, why);

@@ -103,7 +103,8 @@ typedef struct mapa_plan_result {
     /* MAPA_PLAN_DUPLICATES */
     bool have_duplicates;
     mapa_duplicates duplicates;
-    size_t diagrams;  /**< MAPA_PLAN_DIAGRAMS: drawn */
+    size_t diagrams;    /**< MAPA_PLAN_DIAGRAMS: drawn */
+    bool hdf5_replaced; /**< MAPA_PLAN_HDF5: an earlier plan's file was replaced */
     double seconds;   /**< the whole run */
 } mapa_plan_result;
 
@@ -132,10 +133,12 @@ void mapa_plan_result_dispose(mapa_plan_result *r);
 /**
  * The figures of a finished plan as run 0 of an HDF5 dataset (the /runs row
  * and /run/0000000 group a sweep writes), into `path`, written under a
- * temporary name and renamed so the file is whole or absent.
+ * temporary name and renamed so the file is whole or absent. An existing file
+ * is replaced only when it is an earlier plan's (r->hdf5_replaced says so);
+ * any other file, a sweep's dataset included, is refused (MAPA_EINVAL).
  */
-mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
-                              const mapa_plan_result *r, const mapa_plan_options *options);
+mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p, mapa_plan_result *r,
+                              const mapa_plan_options *options);
 
 /** Whether `window` is a window length: month, quarter or Nd (1 to 3660 days). */
 bool mapa_plan_window_valid(const char *window);

@@ -113,6 +113,13 @@ typedef struct mapa_runs_file mapa_runs_file;
 mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char *spec_json,
                              const char *const *params, size_t n_params, bool *resumed);
 
+/**
+ * What the file at `path` is: MAPA_ENOTFOUND when there is none; MAPA_EFORMAT
+ * (with a message) when it is not a dataset mapa wrote; MAPA_OK with its
+ * description (the 'sweep' attribute, malloc'd into *spec_json) when it is one.
+ */
+mapa_err mapa_runs_file_describe(char **spec_json, const char *path);
+
 /** Whether run `run_id` is already in /runs. */
 bool mapa_runs_file_has(const mapa_runs_file *f, int64_t run_id);
 
