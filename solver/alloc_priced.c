@@ -273,9 +273,14 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
         gap = L - v;
         proven_gap = true;
     }
-    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT && c->plan) {
-        memcpy(a->team, c->plan, c->pr->p->n_members * sizeof *a->team);
-        a->status = MAPA_STATUS_TIME_LIMIT;
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) {
+        bool glpk_plan = c->pr->n > 0 && a->team[c->pr->member[0]] != MAPA_NONE;
+        if (c->plan && (!glpk_plan || mapa__alloc_total(c->pr, a->team) < c->value))
+            memcpy(a->team, c->plan, c->pr->p->n_members * sizeof *a->team); /* the better plan */
+        if (glpk_plan || c->plan) { /* the gap against the Lagrangian bound, a global one */
+            double v = (double)mapa__alloc_total(c->pr, a->team);
+            a->gap = ((double)L - v) / (fabs(v) > 1 ? fabs(v) : 1);
+        }
     }
     if (err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE)
         a->bound = (double)L / (double)c->pr->scale;
