@@ -34,6 +34,7 @@ typedef struct net {
     size_t n_nodes;
     size_t *at;          /* (agency, team) node, or MAPA_NONE */
     size_t *at_arc;      /* (agency, team) -> team arc, or MAPA_NONE */
+    size_t *distinct;    /* [t]: the node D_t counting distinct agencies, or MAPA_NONE */
     size_t *pool;        /* [2a + willing]: the class's pool node, or MAPA_NONE */
     size_t *member_node; /* per allocatable member (i) */
     size_t *first_arc;   /* per member: id of its first option arc */
@@ -41,6 +42,7 @@ typedef struct net {
     size_t *pool_arc;    /* [(2a + w) * T + t]: pool -> (agency, team) arc, or MAPA_NONE */
     int64_t cmax;        /* option arcs cost cmax - score - bonus */
     int64_t bmax;        /* (agency, team) -> team arcs cost bmax - sector bonus */
+    int64_t total_min;   /* sum over teams of max(min_size, min_agencies in the network) */
 } net;
 
 enum { NODE_S, NODE_SS, NODE_X, FIRST_TEAM };
@@ -49,6 +51,18 @@ static size_t pool_key(const mapa__alloc_problem *pr, size_t m)
 {
     const mapa_member *mm = &pr->p->members[m];
     return 2 * mm->agency + (mm->spoc_willing ? 1 : 0);
+}
+
+/*
+ * Distinct agencies a team needs from the network (docs/model.md); 0 when the
+ * rule is absent, or cannot hold within max_size (then it stays a side row and
+ * the integer program says so).
+ */
+static int64_t need_agencies(const mapa_topic *topic)
+{
+    if (topic->min_agencies < 2 || topic->max_size < topic->min_agencies)
+        return 0;
+    return (int64_t)topic->min_agencies;
 }
 
 static size_t at_node(net *nw, size_t a, size_t t)
@@ -65,6 +79,8 @@ static void number_nodes(net *nw)
     const mapa__alloc_problem *pr = nw->pr;
     const mapa_partnership *p = pr->p;
     nw->n_nodes = FIRST_TEAM + nw->T;
+    for (size_t t = 0; t < nw->T; t++)
+        nw->distinct[t] = need_agencies(&p->topics[t]) ? nw->n_nodes++ : MAPA_NONE;
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i];
         size_t a = p->members[m].agency, key = pool_key(pr, m);
@@ -146,37 +162,63 @@ static mapa_err add_pool_arcs(net *nw, size_t a)
     return err;
 }
 
+/*
+ * (agency, t) -> t carries max_per_agency; with min_agencies D >= 2 its first
+ * unit may instead go (agency, t) -> D_t, and D_t -> SS must carry D units:
+ * at least D agencies in the team, exactly (each agency sends D_t at most one).
+ */
+static mapa_err add_agency_arcs(net *nw, size_t a, size_t t)
+{
+    const mapa_partnership *p = nw->pr->p;
+    int64_t n = (int64_t)nw->pr->n;
+    size_t v = nw->at[a * nw->T + t], capa = p->topics[t].max_per_agency;
+    int64_t cap = capa == MAPA_UNLIMITED || (int64_t)capa > n ? n : (int64_t)capa;
+    int64_t cost = nw->bmax - sector_bonus(nw, a, t);
+    if (need_agencies(&p->topics[t]) == 0 || cap == 0)
+        return mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap, cost);
+    mapa_err err = mapa__mcf_add_arc(nw->g, NULL, v, nw->distinct[t], 1, cost);
+    if (err == MAPA_OK && cap > 1)
+        err = mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap - 1,
+                                cost);
+    return err;
+}
+
 static mapa_err add_team_arcs(net *nw)
 {
     const mapa_partnership *p = nw->pr->p;
     int64_t n = (int64_t)nw->pr->n, total_min = 0;
     mapa_err err = MAPA_OK;
     for (size_t a = 0; a < nw->A && err == MAPA_OK; a++) {
-        for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
-            size_t v = nw->at[a * nw->T + t];
-            if (v == MAPA_NONE)
-                continue;
-            size_t capa = p->topics[t].max_per_agency;
-            int64_t cap = capa == MAPA_UNLIMITED || (int64_t)capa > n ? n : (int64_t)capa;
-            err = mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap,
-                                    nw->bmax - sector_bonus(nw, a, t));
-        }
+        for (size_t t = 0; t < nw->T && err == MAPA_OK; t++)
+            if (nw->at[a * nw->T + t] != MAPA_NONE)
+                err = add_agency_arcs(nw, a, t);
         if (err == MAPA_OK)
             err = add_pool_arcs(nw, a);
     }
     for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
         const mapa_topic *topic = &p->topics[t];
-        int64_t lo = (int64_t)topic->min_size;
+        int64_t d = need_agencies(topic);
+        int64_t lo = (int64_t)topic->min_size > d ? (int64_t)topic->min_size : d;
         int64_t hi = topic->max_size == MAPA_UNLIMITED || (int64_t)topic->max_size > n
                          ? n
                          : (int64_t)topic->max_size;
+        if (hi < lo)
+            hi = lo; /* max_size below min_size: the pre-check reports it */
         total_min += lo;
-        err = mapa__mcf_add_arc(nw->g, NULL, FIRST_TEAM + t, NODE_SS, lo, 0);
+        if (d > 0) {
+            err = mapa__mcf_add_arc(nw->g, NULL, nw->distinct[t], NODE_SS, d, 0);
+            if (err == MAPA_OK)
+                err = mapa__mcf_add_arc(nw->g, NULL, nw->distinct[t], FIRST_TEAM + t,
+                                        (int64_t)nw->A, 0);
+        }
+        if (err == MAPA_OK && lo > d)
+            err = mapa__mcf_add_arc(nw->g, NULL, FIRST_TEAM + t, NODE_SS, lo - d, 0);
         if (err == MAPA_OK && hi > lo)
             err = mapa__mcf_add_arc(nw->g, NULL, FIRST_TEAM + t, NODE_X, hi - lo, 0);
     }
     if (err == MAPA_OK && n > total_min)
         err = mapa__mcf_add_arc(nw->g, NULL, NODE_X, NODE_SS, n - total_min, 0);
+    nw->total_min = total_min;
     return err;
 }
 
@@ -191,8 +233,9 @@ static mapa_err build(net *nw)
     nw->member_node = malloc(n * sizeof *nw->member_node);
     nw->first_arc = malloc(n * sizeof *nw->first_arc);
     nw->n_arcs = malloc(n * sizeof *nw->n_arcs);
+    nw->distinct = malloc((T + 1) * sizeof *nw->distinct);
     if (!nw->at || !nw->at_arc || !nw->pool_arc || !nw->pool || !nw->member_node ||
-        !nw->first_arc || !nw->n_arcs)
+        !nw->first_arc || !nw->n_arcs || !nw->distinct)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
     for (size_t k = 0; k < A * T; k++)
         nw->at[k] = nw->at_arc[k] = MAPA_NONE;
@@ -201,7 +244,7 @@ static mapa_err build(net *nw)
     for (size_t k = 0; k < 2 * A; k++)
         nw->pool[k] = MAPA_NONE;
     number_nodes(nw);
-    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 3 * A * T + 3 * T);
+    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 4 * A * T + 5 * T);
     if (err == MAPA_OK)
         err = add_member_arcs(nw);
     if (err == MAPA_OK)
@@ -219,6 +262,7 @@ static void dispose(net *nw)
     free(nw->member_node);
     free(nw->first_arc);
     free(nw->n_arcs);
+    free(nw->distinct);
 }
 
 /* The team of member i from its option arcs; MAPA_NONE when it went through the pool. */
@@ -339,8 +383,9 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
     size_t *pool_left = NULL, *chosen = NULL;
     mapa_err err = build(&nw);
     int64_t sent = 0;
-    if (err == MAPA_OK)
+    if (err == MAPA_OK && nw.total_min <= (int64_t)pr->n)
         err = mapa__mcf_solve(nw.g, NODE_S, NODE_SS, (int64_t)pr->n, &sent);
+    /* more members needed (sizes and distinct agencies) than there are: sent stays 0 */
     if (err != MAPA_OK || sent < (int64_t)pr->n) {
         /* no flow of value n: the hard size and agency limits cannot hold */
         if (err == MAPA_OK)

@@ -17,7 +17,7 @@
 
 #include "solver/alloc_problem.h"
 
-enum { PRICE_ROUNDS = 12 };
+enum { PRICE_ROUNDS = 16 };
 
 typedef struct priced {
     const mapa__alloc_problem *pr;
@@ -28,7 +28,9 @@ typedef struct priced {
     size_t *plan;  /* best plan keeping every rule (per member of p), or NULL */
     int64_t value; /* its total */
     unsigned char *mask;
-    size_t *count; /* per team: willing, statutory, voluntary */
+    size_t *count;    /* per team: willing, statutory, voluntary */
+    int64_t *step;    /* per priced row (SPOC, statutory, voluntary per team; moves last) */
+    signed char *dir; /* the sign of each row's last slack */
 } priced;
 
 static bool duals_new(mapa__alloc_duals *d, size_t n, size_t T, size_t A)
@@ -58,6 +60,8 @@ static void priced_free(priced *c)
     free(c->plan);
     free(c->mask);
     free(c->count);
+    free(c->step);
+    free(c->dir);
 }
 
 static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
@@ -69,7 +73,12 @@ static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
     c->price.voluntary = calloc(T + 1, sizeof *c->price.voluntary);
     c->mask = calloc(T + 1, 1);
     c->count = calloc(3 * T + 1, sizeof *c->count);
+    c->step = malloc((3 * T + 1) * sizeof *c->step);
+    c->dir = calloc(3 * T + 1, 1);
+    for (size_t k = 0; c->step && k <= 3 * T; k++)
+        c->step[k] = pr->scale;
     if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask || !c->count ||
+        !c->step || !c->dir ||
         !duals_new(&c->cur, n, T, c->A) || !duals_new(&c->best, n, T, c->A))
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     return MAPA_OK;
@@ -92,15 +101,26 @@ static mapa_err keep_plan(priced *c, const mapa_alloc *a)
     return MAPA_OK;
 }
 
-/* One step against the sign of the slack: rows differ in scale (one SPOC, thousands of moves). */
-static int64_t step_price(int64_t price, int64_t step, int64_t slack)
+/*
+ * One step of row k against the sign of its slack; the row's step halves when
+ * the sign turns (a bisection on each price: rows differ in scale, one SPOC
+ * against thousands of moves).
+ */
+static int64_t step_price(priced *c, size_t k, int64_t price, int64_t slack)
 {
-    int64_t v = price - (slack < 0 ? -step : slack > 0 ? step : 0);
+    signed char d = slack < 0 ? -1 : slack > 0 ? 1 : 0;
+    if (d && c->dir[k] && d != c->dir[k] && c->step[k] > 1)
+        c->step[k] /= 2;
+    if (d)
+        c->dir[k] = d;
+    if (d > 0 && price == 0)
+        return 0;
+    int64_t v = price - d * c->step[k];
     return v > 0 ? v : 0;
 }
 
 /* A subgradient step: prices rise on rows the plan breaks and fall where it has room. */
-static void update_prices(priced *c, const mapa_alloc *a, int64_t step)
+static void update_prices(priced *c, const mapa_alloc *a)
 {
     const mapa__alloc_problem *pr = c->pr;
     const mapa_partnership *p = pr->p;
@@ -117,17 +137,18 @@ static void update_prices(priced *c, const mapa_alloc *a, int64_t step)
         stays += mm->previous_team == t;
     }
     for (size_t t = 0; t < T; t++) {
-        c->price.spoc[t] = step_price(c->price.spoc[t], step, (int64_t)c->count[3 * t] - 1);
+        c->price.spoc[t] = step_price(c, t, c->price.spoc[t], (int64_t)c->count[3 * t] - 1);
         if (pr->s->require_statutory)
             c->price.statutory[t] =
-                step_price(c->price.statutory[t], step, (int64_t)c->count[3 * t + 1] - 1);
+                step_price(c, T + t, c->price.statutory[t], (int64_t)c->count[3 * t + 1] - 1);
         if (pr->s->require_voluntary)
             c->price.voluntary[t] =
-                step_price(c->price.voluntary[t], step, (int64_t)c->count[3 * t + 2] - 1);
+                step_price(c, 2 * T + t, c->price.voluntary[t], (int64_t)c->count[3 * t + 2] - 1);
     }
     if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
-        c->price.stay = step_price(
-            c->price.stay, step, stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
+        c->price.stay =
+            step_price(c, 3 * T, c->price.stay,
+                       stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
 }
 
 static void swap_duals(priced *c)
@@ -141,19 +162,21 @@ static void swap_duals(priced *c)
 /* Subgradient rounds; false in *usable when a flow has no certificate (its duals prove nothing). */
 static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
 {
-    int64_t step = c->pr->scale;
-    for (size_t round = 0; round < PRICE_ROUNDS; round++) {
+    size_t stalled = 0;
+    for (size_t round = 0; round < PRICE_ROUNDS && stalled < 4; round++) {
         if (round > 0)
-            update_prices(c, a, step);
+            update_prices(c, a);
         mapa_err err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
         if (err != MAPA_OK || !*usable || a->status == MAPA_STATUS_INFEASIBLE || !a->certified) {
             *usable = *usable && a->certified;
             return err;
         }
-        if (!c->have_best || c->cur.bound < c->best.bound)
+        if (!c->have_best || c->cur.bound < c->best.bound) {
             swap_duals(c);
-        else if (step > 1)
-            step /= 2; /* no better bound: smaller steps */
+            stalled = 0;
+        } else {
+            stalled++;
+        }
         err = keep_plan(c, a);
         if (err != MAPA_OK)
             return err;
@@ -215,9 +238,9 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
     for (size_t i = 0; i < c->n; i++)
         if (c->best.keep_loss[i] > most && c->best.keep_loss[i] < INT64_MAX / 8) /* else no move */
             most = c->best.keep_loss[i];
-    bool proven_gap = c->plan != NULL;
-    /* without a plan, first the columns no optimal plan can avoid when the optimum is L */
-    int64_t gap = proven_gap ? L - c->value : 0;
+    /* first the columns that lose nothing: when the optimum is L, they hold every optimal plan */
+    bool proven_gap = false;
+    int64_t gap = 0;
     char line[200];
     while (err == MAPA_OK) {
         size_t free_x = 0;
@@ -232,20 +255,32 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
         if (err != MAPA_OK || a->status == MAPA_STATUS_TIME_LIMIT)
             break;
         if (a->status == MAPA_STATUS_INFEASIBLE) {
+            if (c->plan && !proven_gap) { /* the flows' plan proves a gap */
+                gap = L - c->value;
+                proven_gap = true;
+                continue;
+            }
             if (proven_gap || gap > most)
                 break; /* every column that could help was free: no plan */
             gap = gap ? 2 * gap : c->pr->scale;
             continue;
         }
         int64_t v = mapa__alloc_total(c->pr, a->team);
+        if (c->plan && c->value > v)
+            v = c->value;
         if (proven_gap || L - v <= gap)
             break; /* every column that could beat v was free */
         gap = L - v;
         proven_gap = true;
     }
-    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT && c->plan) {
-        memcpy(a->team, c->plan, c->pr->p->n_members * sizeof *a->team);
-        a->status = MAPA_STATUS_TIME_LIMIT;
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) {
+        bool glpk_plan = c->pr->n > 0 && a->team[c->pr->member[0]] != MAPA_NONE;
+        if (c->plan && (!glpk_plan || mapa__alloc_total(c->pr, a->team) < c->value))
+            memcpy(a->team, c->plan, c->pr->p->n_members * sizeof *a->team); /* the better plan */
+        if (glpk_plan || c->plan) { /* the gap against the Lagrangian bound, a global one */
+            double v = (double)mapa__alloc_total(c->pr, a->team);
+            a->gap = ((double)L - v) / (fabs(v) > 1 ? fabs(v) : 1);
+        }
     }
     if (err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE)
         a->bound = (double)L / (double)c->pr->scale;
