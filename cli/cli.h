@@ -52,6 +52,12 @@ int mapa_cli_exit_code(mapa_err err);
  */
 int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *dir);
 
+/** Remove temporaries and exit 130 with a line on SIGINT / SIGTERM (cli/interrupt.c). */
+void mapa_cli_interrupt_install(const char *verb);
+
+/** What the command is doing now, for that line ("drawing the diagrams"; static text). */
+void mapa_cli_interrupt_doing(const char *doing);
+
 /** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
 int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
 #if defined(__GNUC__)

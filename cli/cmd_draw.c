@@ -106,6 +106,7 @@ static int draw(const options *o, mapa_partnership *p)
         po.diagrams_out = o->out;
         po.diagram_formats = o->formats;
         po.diagram_level = (int)o->level;
+        mapa_cli_interrupt_doing("drawing the diagrams");
         err = mapa_plan_run(&r, p, &po);
     }
     if (err != MAPA_OK && err != MAPA_EFORMAT)

@@ -101,6 +101,7 @@ static int find(const options *o, mapa_partnership *p)
         po.spoc = plan.spoc;
         po.saved_cf = plan.have_cf ? &plan.cf : NULL;
         po.dup = o->dup;
+        mapa_cli_interrupt_doing("looking for duplicated actions");
         err = mapa_plan_run(&r, p, &po);
     }
     if (err == MAPA_OK && !o->quiet && r.have_duplicates)

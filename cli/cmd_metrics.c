@@ -113,6 +113,7 @@ static int from_saved_plan(const options *o, mapa_partnership *p)
         po.saved_cf = plan.have_cf ? &plan.cf : NULL;
         po.metrics_out = o->out;
         po.window = o->window;
+        mapa_cli_interrupt_doing("measuring the network");
         err = mapa_plan_run(&r, p, &po);
     }
     if (err == MAPA_OK && !o->quiet)

@@ -25,7 +25,8 @@ static const char exit_codes[] =
     "  66  missing input: a folder or a required file does not exist\n"
     "  70  internal error (out of memory, a library failure)\n"
     "  74  input/output error: a file could not be read or written\n"
-    "  130 mapa sweep interrupted: its file is readable and the same command resumes it\n";
+    "  130 interrupted (Ctrl-C, SIGTERM): no temporary is left; files of finished stages are\n"
+    "      whole; mapa sweep's file is readable and the same command resumes it\n";
 
 static void print_usage(FILE *out)
 {
@@ -108,5 +109,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "mapa: '%s' is not a command. Try 'mapa --help'.\n", verb);
         return MAPA_EXIT_USAGE;
     }
+    mapa_cli_interrupt_install(cmd->name);
     return cmd->run(argc - 1, argv + 1);
 }

@@ -25,6 +25,7 @@ static void log_line(const char *line, void *payload)
 static void stage_started(const run_state *st, const mapa_plan_event *ev)
 {
     const plan_options *o = st->o;
+    mapa_cli_interrupt_doing(ev->activity);
     if (!o->quiet && isatty(STDERR_FILENO))
         fprintf(stderr, "%s: %zu members, %zu sub-teams...\n", ev->doing, ev->members, ev->teams);
     bool blank = ev->stage == MAPA_PLAN_METRICS || ev->stage == MAPA_PLAN_DUPLICATES ||

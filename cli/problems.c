@@ -26,6 +26,7 @@ void mapa_cli_print_problems(const mapa_diags *d, size_t max)
 int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *dir)
 {
     mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_cli_interrupt_doing("reading the partnership");
     mapa_err err = mapa_partnership_load(out, &diags, dir);
     mapa_cli_print_problems(&diags, 50);
     if (err == MAPA_EFORMAT)

@@ -12,6 +12,7 @@
 
 #include <mapa/output.h>
 
+#include "io/temporaries.h"
 #include "models/util.h"
 
 /*
@@ -57,6 +58,8 @@ mapa_err mapa__atomic_open(mapa__atomic_file *f, const char *path)
     }
     sprintf(f->tmp, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(f->tmp);
+    if (fd >= 0)
+        mapa__temp_note(f->tmp);
     if (fd < 0) {
         mapa_err err =
             mapa_error_set(MAPA_EIO, "%s: cannot be created: %s", path, write_reason(errno));
@@ -96,6 +99,7 @@ mapa_err mapa__atomic_commit(mapa__atomic_file *f)
         mapa__atomic_abort(f);
         return err;
     }
+    mapa__temp_forget(f->tmp); /* after the rename: a signal before it removes the temporary */
     free(f->tmp);
     f->tmp = NULL;
     mapa__atomic_abort(f);
@@ -120,8 +124,10 @@ void mapa__atomic_abort(mapa__atomic_file *f)
 {
     if (f->fp)
         fclose(f->fp);
-    if (f->tmp)
+    if (f->tmp) {
+        mapa__temp_forget(f->tmp);
         unlink(f->tmp);
+    }
     free(f->tmp);
     free(f->path);
     *f = (mapa__atomic_file){NULL, NULL, NULL};

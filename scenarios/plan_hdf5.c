@@ -14,6 +14,7 @@
 #include <mapa/policy.h>
 #include <mapa/runs.h>
 
+#include "io/temporaries.h"
 #include "models/util.h"
 
 /* The run's description, stored as the dataset's sweep attribute. */
@@ -97,6 +98,7 @@ mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
         goto cleanup;
     }
     unlink(tmp);
+    mapa__temp_note(tmp);
     bool resumed = false;
     err = mapa_runs_file_open(&f, tmp, spec, NULL, 0, &resumed);
     if (err == MAPA_OK)
@@ -111,6 +113,7 @@ mapa_err mapa_plan_write_hdf5(const char *path, const mapa_partnership *p,
         err = mapa_error_set(MAPA_EIO, "could not write %s", path);
         unlink(tmp);
     }
+    mapa__temp_forget(tmp);
     if (err != MAPA_OK && err != MAPA_ENOMEM && err != MAPA_EINVAL) { /* may name the temporary */
         char why[512];
         snprintf(why, sizeof why, "%s", mapa_error_last());

@@ -83,7 +83,8 @@ static void tell(const mapa__plan_ctx *c, mapa_plan_stage stage, bool done)
 {
     if (!c->o->progress)
         return;
-    mapa_plan_event ev = {stage, doing(stage), c->p->n_members, c->p->n_topics, done, c->r};
+    mapa_plan_event ev = {stage,           doing(stage), while_doing(stage), c->p->n_members,
+                          c->p->n_topics, done,         c->r};
     c->o->progress(&ev, c->o->payload);
 }
 

@@ -44,7 +44,8 @@ struct mapa_plan_result;
 /** What the progress callback is told: a stage starts (`done` false) or ends. */
 typedef struct mapa_plan_event {
     mapa_plan_stage stage;
-    const char *doing; /**< "Allocating", "Choosing Critical Friends", ... (static) */
+    const char *doing;    /**< "Allocating", "Choosing Critical Friends", ... (static) */
+    const char *activity; /**< the same in a sentence: "allocating members to sub-teams" */
     size_t members, teams;
     bool done;
     const struct mapa_plan_result *result; /**< the result so far (borrowed): report a stage */
