@@ -1,5 +1,6 @@
 /* The mapa command: picks the command named on the command line and runs it. */
 #define _POSIX_C_SOURCE 200809L
+#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -91,6 +92,11 @@ int mapa_cli_usage_error(const char *verb, const char *fmt, ...)
 int main(int argc, char **argv)
 {
     signal(SIGXFSZ, SIG_IGN); /* past a file-size limit a write fails (EFBIG, exit 74), not mapa */
+#ifdef M_ARENA_MAX
+    /* glibc reserves 64 MiB of address space for each thread's malloc arena; Pango's font
+       threads would then abort under a memory limit that mapa's own check let through */
+    mallopt(M_ARENA_MAX, 1);
+#endif
     if (argc < 2) {
         print_usage(stderr);
         return MAPA_EXIT_USAGE;
