@@ -21,15 +21,27 @@ static const char *const FILES[] = {"members.csv",   "topics.csv",       "agenci
                                     "settings.json", "interactions.csv", "actions.csv"};
 #define N_FILES (sizeof FILES / sizeof *FILES)
 
+static char dir[64];
+
+static void remove_folder(void)
+{
+    for (size_t k = 0; k < N_FILES; k++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, FILES[k]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 static const char *folder(void)
 {
-    static char dir[64];
     if (!dir[0]) {
         snprintf(dir, sizeof dir, "/tmp/mapa-fuzz-%ld", (long)getpid());
         if (mkdir(dir, 0700) != 0) {
             perror(dir);
             abort();
         }
+        atexit(remove_folder);
     }
     return dir;
 }
