@@ -51,6 +51,10 @@ static const char *write_reason(int code)
 
 mapa_err mapa__atomic_open(mapa__atomic_file *f, const char *path)
 {
+    if (!path[0]) {
+        *f = (mapa__atomic_file){NULL, NULL, NULL};
+        return mapa_error_set(MAPA_EINVAL, "the output file's name is empty: give a file");
+    }
     *f = (mapa__atomic_file){NULL, mapa__strdup(path), malloc(strlen(path) + 16)};
     if (!f->path || !f->tmp) {
         mapa__atomic_abort(f);
@@ -135,6 +139,8 @@ void mapa__atomic_abort(mapa__atomic_file *f)
 
 mapa_err mapa_make_dir(const char *dir)
 {
+    if (!dir[0]) /* -o "": a usage error, not an I/O one */
+        return mapa_error_set(MAPA_EINVAL, "the output folder's name is empty: give a folder");
     char *path = mapa__strdup(dir);
     if (!path)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");

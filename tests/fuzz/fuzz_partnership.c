@@ -21,17 +21,29 @@ static const char *const FILES[] = {"members.csv",   "topics.csv",       "agenci
                                     "settings.json", "interactions.csv", "actions.csv"};
 #define N_FILES (sizeof FILES / sizeof *FILES)
 
+static char folder_path[64]; /* /tmp/mapa-fuzz-PID */
+
+static void remove_folder(void)
+{
+    for (size_t k = 0; k < N_FILES; k++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", folder_path, FILES[k]);
+        unlink(path);
+    }
+    rmdir(folder_path);
+}
+
 static const char *folder(void)
 {
-    static char dir[64];
-    if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/mapa-fuzz-%ld", (long)getpid());
-        if (mkdir(dir, 0700) != 0) {
-            perror(dir);
+    if (!folder_path[0]) {
+        snprintf(folder_path, sizeof folder_path, "/tmp/mapa-fuzz-%ld", (long)getpid());
+        if (mkdir(folder_path, 0700) != 0) {
+            perror(folder_path);
             abort();
         }
+        atexit(remove_folder);
     }
-    return dir;
+    return folder_path;
 }
 
 static void put(const char *dir, const char *name, const uint8_t *data, size_t size, bool present)

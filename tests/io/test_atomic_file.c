@@ -141,12 +141,25 @@ static void files_and_folders_honour_the_umask(void **state)
     test_rmdir(dir);
 }
 
+/* -o "": a usage error (exit 64), and no read past the empty name */
+static void empty_names_are_usage_errors(void **state)
+{
+    (void)state;
+    assert_int_equal(mapa_make_dir(""), MAPA_EINVAL);
+    assert_non_null(strstr(mapa_error_last(), "name is empty"));
+    mapa__atomic_file f;
+    assert_int_equal(mapa__atomic_open(&f, ""), MAPA_EINVAL);
+    assert_null(f.fp);
+    assert_int_equal(mapa__atomic_write("", "x", 1), MAPA_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(file_size_limit_fails_naming_the_file),
         cmocka_unit_test(diagrams_past_a_file_size_limit_fail_cleanly),
         cmocka_unit_test(files_and_folders_honour_the_umask),
+        cmocka_unit_test(empty_names_are_usage_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every command that writes, under a file-size limit (ulimit -f): exit 74, a message
-# naming the file that could not be written, and no temporary file left behind.
+# naming the file that could not be written, and no temporary file left behind; and
+# with an empty output name (-o ""): a usage error, exit 64.
 mapa=$1
 root=$2
 tiny=$root/tests/data/good/tiny
@@ -39,6 +40,17 @@ limited draw 0 "$tmp/g" -- draw -q "$example" --plan "$tmp/plan" -o "$tmp/g"
 limited draw_svg 16 "$tmp/g16" -- draw -q "$example" --plan "$tmp/plan" -o "$tmp/g16"
 limited sweep 4 "$tmp/s.h5" -- sweep -q "$root/tests/data/sweeps/tiny.json" -o "$tmp/s.h5"
 limited generate 0 "$tmp/gen" -- generate -q --members 50 --topics 5 --agencies 8 -o "$tmp/gen"
+
+# -o "": a usage error (64), for every command that writes
+for args in "plan -q $tiny" "allocate -q $tiny" "cf -q $example --teams $tmp/plan/teams.csv" \
+    "metrics -q $example --plan $tmp/plan" "duplicates -q $example" "draw -q $example --plan $tmp/plan" \
+    "generate -q --members 50 --topics 5 --agencies 8" "sweep -q $root/tests/data/sweeps/tiny.json"; do
+    # shellcheck disable=SC2086 # the words of $args are the arguments
+    "$mapa" $args -o "" >/dev/null 2>&1
+    code=$?
+    if [ "$code" = 64 ]; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: $args -o \"\": exit $code (expected 64)"; fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
