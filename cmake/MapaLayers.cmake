@@ -5,7 +5,7 @@
 set(MAPA_THIRD_PARTY_LIBS "")
 
 # mapa_add_layer(NAME "SOURCES" "LOWER_LAYERS" LIBS...): an object library for one layer, and
-# (outside sanitizer builds) a shared "link check" of it with the layers below and its
+# (outside sanitizer and fuzz builds) a shared "link check" of it with the layers below and its
 # libraries only, linked with --no-undefined: calling up a layer fails the build.
 function(mapa_add_layer name sources lower)
   add_library(${name} OBJECT ${sources})
@@ -16,7 +16,7 @@ function(mapa_add_layer name sources lower)
   set(all ${MAPA_THIRD_PARTY_LIBS} ${ARGN})
   list(REMOVE_DUPLICATES all)
   set(MAPA_THIRD_PARTY_LIBS ${all} PARENT_SCOPE)
-  if(NOT MAPA_SANITIZE)
+  if(NOT MAPA_SANITIZE AND NOT MAPA_FUZZ) # their runtimes are not linked into a plain .so
     set(objects $<TARGET_OBJECTS:${name}>)
     set(libs ${ARGN})
     foreach(l ${lower})
