@@ -81,8 +81,12 @@ const mapa_cli_opt mapa_cli_plan_opts[] = {
 #undef C
 #undef P
 
+/* A plain decimal number, 0 or more: no sign, hex, inf or nan (strtod takes them all). */
 static bool number(const char *s, double *out)
 {
+    if (!((*s >= '0' && *s <= '9') || (*s == '.' && s[1] >= '0' && s[1] <= '9')) ||
+        strpbrk(s, "xXnN"))
+        return false;
     char *end = NULL;
     double v = strtod(s, &end);
     if (!*s || *end || !(v >= 0) || v > 1e300)

@@ -46,6 +46,8 @@ check help_cf_lists_teams 0 "--teams FILE" -- help cf
 check metrics_unknown 64 "unknown option '--gap'" -- metrics "$ex" --plan x -o y --gap 1
 check draw_unknown 64 "unknown option '--window'" -- draw "$ex" --plan x -o y --window month
 check generate_inline_value 64 "--members needs a number (got 'many')" -- generate --members=many --topics 2 --agencies 2 -o /tmp/x
+check time_limit_hex 64 "--time-limit needs a number of seconds" -- plan "$ex" -o /tmp/x --time-limit 0x10
+check max_moves_plus 64 "--max-moves needs a whole number" -- plan "$ex" -o /tmp/x --max-moves +1
 check sweep_bad_jobs 64 "--jobs is a number from 0 to 64" -- sweep x.json -o y.h5 -j 100
 check validate_bad_option 64 "unknown option '--frob'" -- validate --frob x
 check validate_two_dirs 64 "one folder only" -- validate a b
