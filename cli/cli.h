@@ -52,6 +52,12 @@ int mapa_cli_exit_code(mapa_err err);
  */
 int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *dir);
 
+struct mapa_saved_plan;
+
+/** Read the saved plan in `dir` (problems printed); dispose it whatever the result. */
+mapa_err mapa_cli_read_plan(struct mapa_saved_plan *plan, const char *dir,
+                            const struct mapa_partnership *p, bool need_cf);
+
 /** Remove temporaries and exit 130 with a line on SIGINT / SIGTERM (cli/interrupt.c). */
 void mapa_cli_interrupt_install(const char *verb);
 

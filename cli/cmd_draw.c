@@ -89,20 +89,13 @@ static int parse(options *o, int argc, char **argv)
 
 static int draw(const options *o, mapa_partnership *p)
 {
-    mapa_diags diags = MAPA_DIAGS_INIT;
-    mapa_saved_plan plan;
-    mapa_err err = mapa_saved_plan_read(&plan, o->plan, p, false, &diags);
-    mapa_cli_print_problems(&diags, 50);
-    mapa_diags_dispose(&diags);
+    mapa_saved_plan plan = MAPA_SAVED_PLAN_INIT;
+    mapa_err err = mapa_cli_read_plan(&plan, o->plan, p, false);
     mapa_plan_result r;
     mapa_plan_result_init(&r);
     if (err == MAPA_OK) {
         mapa_plan_options po;
-        mapa_plan_options_init(&po);
-        po.stages = MAPA_PLAN_DIAGRAMS;
-        po.team = plan.team;
-        po.spoc = plan.spoc;
-        po.saved_cf = plan.have_cf ? &plan.cf : NULL;
+        mapa_plan_options_saved(&po, MAPA_PLAN_DIAGRAMS, &plan);
         po.diagrams_out = o->out;
         po.diagram_formats = o->formats;
         po.diagram_level = (int)o->level;

@@ -85,21 +85,14 @@ static int parse(options *o, int argc, char **argv)
 
 static int find(const options *o, mapa_partnership *p)
 {
-    mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_saved_plan plan = MAPA_SAVED_PLAN_INIT;
-    mapa_err err = o->plan ? mapa_saved_plan_read(&plan, o->plan, p, true, &diags) : MAPA_OK;
-    mapa_cli_print_problems(&diags, 50);
-    mapa_diags_dispose(&diags);
+    mapa_err err = o->plan ? mapa_cli_read_plan(&plan, o->plan, p, true) : MAPA_OK;
     mapa_plan_result r;
     mapa_plan_result_init(&r);
     if (err == MAPA_OK) {
         mapa_plan_options po;
-        mapa_plan_options_init(&po);
-        po.stages = MAPA_PLAN_DUPLICATES;
+        mapa_plan_options_saved(&po, MAPA_PLAN_DUPLICATES, &plan);
         po.out = o->out;
-        po.team = plan.team;
-        po.spoc = plan.spoc;
-        po.saved_cf = plan.have_cf ? &plan.cf : NULL;
         po.dup = o->dup;
         mapa_cli_interrupt_doing("looking for duplicated actions");
         err = mapa_plan_run(&r, p, &po);

@@ -3,6 +3,7 @@
 
 #include <mapa/diag.h>
 #include <mapa/io.h>
+#include <mapa/output.h>
 
 #include "cli/cli.h"
 
@@ -36,4 +37,14 @@ int mapa_cli_load(struct mapa_partnership **out, const char *verb, const char *d
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
     mapa_diags_dispose(&diags);
     return mapa_cli_exit_code(err);
+}
+
+mapa_err mapa_cli_read_plan(struct mapa_saved_plan *plan, const char *dir,
+                            const struct mapa_partnership *p, bool need_cf)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_saved_plan_read(plan, dir, p, need_cf, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    return err;
 }

@@ -25,6 +25,15 @@ void mapa_plan_options_init(mapa_plan_options *o)
                              .diagram_level = MAPA_DIAGRAM_AUTO};
 }
 
+void mapa_plan_options_saved(mapa_plan_options *o, unsigned stages, const mapa_saved_plan *plan)
+{
+    mapa_plan_options_init(o);
+    o->stages = stages;
+    o->team = plan->team;
+    o->spoc = plan->spoc;
+    o->saved_cf = plan->have_cf ? &plan->cf : NULL;
+}
+
 void mapa_plan_result_init(mapa_plan_result *r)
 {
     memset(r, 0, sizeof *r);

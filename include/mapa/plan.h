@@ -82,6 +82,12 @@ typedef struct mapa_plan_options {
 /** Fill `o` with the defaults: every stage of mapa plan, nothing written. */
 void mapa_plan_options_init(mapa_plan_options *o);
 
+struct mapa_saved_plan;
+
+/** Defaults for running `stages` on a saved plan (borrowed: it must outlive the run). */
+void mapa_plan_options_saved(mapa_plan_options *o, unsigned stages,
+                             const struct mapa_saved_plan *plan);
+
 /** The outcome of mapa_plan_run; every part is owned by the result. */
 typedef struct mapa_plan_result {
     unsigned stages_done; /**< bits of the stages that ran to their end */
