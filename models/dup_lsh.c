@@ -90,18 +90,11 @@ static uint64_t band_key(const uint32_t *hx, size_t from, size_t to, const uint3
     return key;
 }
 
-mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jaccard, size_t *bands,
-                       size_t *rows)
+/* Each action's elements, less the stems in more than `limit` actions, each hashed once. */
+static void hash_elements(uint32_t *hx, size_t *first, const mapa__dup_docs *d, size_t limit)
 {
-    choose(jaccard, bands, rows);
-    size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
-    slot *s = malloc((n + 1) * sizeof *s);
-    uint32_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
-    size_t *first = malloc((n + 1) * sizeof *first);
-    mapa_err err =
-        s && hx && first ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
-    size_t at = 0;
-    for (size_t i = 0; err == MAPA_OK && i < n; i++) {
+    size_t n = d->n, at = 0;
+    for (size_t i = 0; i < n; i++) {
         first[i] = at;
         for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
             uint32_t e = d->stem[k];
@@ -113,39 +106,80 @@ mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jac
                 hx[at++] = (uint32_t)(mix64(d->stem[k]) >> 32);
     }
     first[n] = at;
-    for (size_t band = 0; err == MAPA_OK && band < *bands; band++) {
-        uint32_t mul[MAX_ROWS], add[MAX_ROWS];
-        for (size_t row = 0; row < *rows; row++) {
-            uint64_t x = mix64(band * *rows + row + 1);
-            mul[row] = (uint32_t)x | 1;
-            add[row] = (uint32_t)(x >> 32);
-        }
-        uint64_t seed = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
-        for (size_t i = 0; i < n; i++) {
-            bool empty = first[i] == first[i + 1];
-            uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
-                                 : band_key(hx, first[i], first[i + 1], mul, add, *rows, seed);
-            s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
-        }
+}
+
+/* One band's bucket key for every action, as slots in document order. */
+static void band_slots(slot *s, const uint32_t *hx, const size_t *first, size_t n, size_t band,
+                       size_t rows)
+{
+    uint32_t mul[MAX_ROWS], add[MAX_ROWS];
+    for (size_t row = 0; row < rows; row++) {
+        uint64_t x = mix64(band * rows + row + 1);
+        mul[row] = (uint32_t)x | 1;
+        add[row] = (uint32_t)(x >> 32);
+    }
+    uint64_t seed = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
+    for (size_t i = 0; i < n; i++) {
+        bool empty = first[i] == first[i + 1];
+        uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
+                             : band_key(hx, first[i], first[i + 1], mul, add, rows, seed);
+        s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
+    }
+}
+
+/* The pairs of each bucket of sorted slots; buckets of more than MAX_BUCKET are skipped. */
+static mapa_err bucket_pairs(mapa__dup_pairs *out, const slot *s, size_t n)
+{
+    for (size_t x = 0; x < n;) {
+        size_t y = x;
+        while (y < n && s[y].key == s[x].key)
+            y++;
+        for (size_t a = x; y - x <= MAX_BUCKET && a < y; a++)
+            for (size_t b = a + 1; b < y; b++)
+                if (!mapa__dup_pairs_push(out, s[a].doc, s[b].doc))
+                    return mapa_error_set(MAPA_ENOMEM, "out of memory for LSH candidates");
+        x = y;
+    }
+    return MAPA_OK;
+}
+
+/* Every pair sharing a bucket in some band, once per band. */
+static mapa_err banded_pairs(mapa__dup_pairs *out, const mapa__dup_docs *d, size_t bands,
+                             size_t rows)
+{
+    size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
+    slot *s = malloc((n + 1) * sizeof *s);
+    uint32_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
+    size_t *first = malloc((n + 1) * sizeof *first);
+    mapa_err err = MAPA_OK;
+    if (!s || !hx || !first) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+        goto cleanup;
+    }
+    hash_elements(hx, first, d, limit);
+    for (size_t band = 0; band < bands; band++) {
+        band_slots(s, hx, first, n, band, rows);
         if (!mapa__radix_keyed32(s, n)) { /* stable: equal keys stay in document order */
             err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
-            break;
+            goto cleanup;
         }
-        for (size_t x = 0; err == MAPA_OK && x < n;) {
-            size_t y = x;
-            while (y < n && s[y].key == s[x].key)
-                y++;
-            for (size_t a = x; y - x <= MAX_BUCKET && a < y && err == MAPA_OK; a++)
-                for (size_t b = a + 1; b < y; b++)
-                    if (!mapa__dup_pairs_push(out, s[a].doc, s[b].doc)) {
-                        err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH candidates");
-                        break;
-                    }
-            x = y;
-        }
+        err = bucket_pairs(out, s, n);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+cleanup:
     free(s);
     free(hx);
     free(first);
-    return err == MAPA_OK ? keep_repeated(out, d) : err;
+    return err;
+}
+
+mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jaccard, size_t *bands,
+                       size_t *rows)
+{
+    choose(jaccard, bands, rows);
+    mapa_err err = banded_pairs(out, d, *bands, *rows);
+    if (err != MAPA_OK)
+        return err;
+    return keep_repeated(out, d);
 }

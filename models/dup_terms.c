@@ -105,13 +105,15 @@ static mapa_err action_terms(builder *b, const mapa_action *a, mapa_text *text, 
     snprintf(s, len, "%s %s", a->title, a->description);
     mapa_err err = mapa_text_stems(text, s, &b->ids, &b->n_ids, &b->cap_ids);
     free(s);
+    if (err != MAPA_OK)
+        return err;
     size_t n = b->n_ids, want = 2 * n + 1;
-    if (err == MAPA_OK && !mapa__grow((void **)&b->tmp, &b->cap_tmp, want, sizeof *b->tmp))
-        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    if (!mapa__grow((void **)&b->tmp, &b->cap_tmp, want, sizeof *b->tmp))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     size_t k = 0;
-    for (size_t x = 0; err == MAPA_OK && x < n; x++)
+    for (size_t x = 0; x < n; x++)
         b->tmp[k++] = (uint32_t)b->ids[x];
-    for (size_t x = 0; err == MAPA_OK && x + 1 < n; x++) {
+    for (size_t x = 0; x + 1 < n; x++) {
         bool added;
         uint32_t id =
             map_get(&b->bigrams, (uint64_t)b->ids[x] << 32 | b->ids[x + 1], b->next_bigram, &added);
@@ -120,8 +122,6 @@ static mapa_err action_terms(builder *b, const mapa_action *a, mapa_text *text, 
         b->next_bigram += added;
         b->tmp[k++] = id | UINT32_C(0x80000000);
     }
-    if (err != MAPA_OK)
-        return err;
     qsort(b->tmp, k, sizeof *b->tmp, by_u32);
     size_t at = d->first[i];
     if (!mapa__grow((void **)&d->term, &b->cap_terms, at + k + 1, sizeof *d->term) ||
@@ -209,21 +209,31 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership 
 mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text)
 {
     *d = (mapa__dup_docs){0};
-    d->n = p->n_actions;
-    d->first = calloc(d->n + 2, sizeof *d->first);
-    builder b = {.d = d};
-    mapa_err err =
-        d->first ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
-    for (size_t i = 0; err == MAPA_OK && i < d->n; i++)
+    mapa__dup_docs docs = {0};
+    docs.n = p->n_actions;
+    docs.first = calloc(docs.n + 2, sizeof *docs.first);
+    builder b = {.d = &docs};
+    mapa_err err = MAPA_OK;
+    if (!docs.first) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < docs.n; i++) {
         err = action_terms(&b, &p->actions[i], text, i);
-    if (err == MAPA_OK)
-        err = weigh(d, mapa_text_vocabulary(text), p);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = weigh(&docs, mapa_text_vocabulary(text), p);
+    if (err != MAPA_OK)
+        goto cleanup;
+    *d = docs; /* the caller owns them now */
+    docs = (mapa__dup_docs){0};
+cleanup:
     free(b.bigrams.key);
     free(b.bigrams.val);
     free(b.ids);
     free(b.tmp);
-    if (err != MAPA_OK)
-        mapa__dup_docs_dispose(d);
+    mapa__dup_docs_dispose(&docs);
     return err;
 }
 

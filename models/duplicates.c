@@ -132,6 +132,7 @@ static mapa_err blocks(mapa__dup_pairs *c, const mapa_partnership *p, bool tags)
     } *e = malloc((n + 1) * sizeof *e);
     if (!e)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for blocking");
+    mapa_err err = MAPA_OK;
     size_t k = 0;
     for (size_t i = 0; i < p->n_actions; i++) {
         const mapa_action *a = &p->actions[i];
@@ -151,14 +152,15 @@ static mapa_err blocks(mapa__dup_pairs *c, const mapa_partnership *p, bool tags)
         for (size_t a = x; y - x <= MAX_BLOCK && a < y; a++)
             for (size_t b = a + 1; b < y; b++)
                 if (!mapa__dup_pairs_push(c, e[a].doc, e[b].doc)) {
-                    free(e);
-                    return mapa_error_set(MAPA_ENOMEM, "out of memory for blocking");
+                    err = mapa_error_set(MAPA_ENOMEM, "out of memory for blocking");
+                    goto cleanup;
                 }
         x = y;
     }
-    free(e);
     mapa__dup_pairs_unique(c);
-    return MAPA_OK;
+cleanup:
+    free(e);
+    return err;
 }
 
 static int by_score(const void *a, const void *b)
@@ -171,42 +173,55 @@ static int by_score(const void *a, const void *b)
     return x->b < y->b ? -1 : (x->b > y->b);
 }
 
-static mapa_err clusters(mapa_duplicates *d, size_t n)
+/* The graph of the kept pairs on the n actions. */
+static mapa_err pairs_graph(igraph_t *g, const mapa_duplicates *d, size_t n)
 {
-    igraph_t g;
-    igraph_vector_int_t edges, memb;
+    igraph_vector_int_t edges;
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * d->n_pairs)) != IGRAPH_SUCCESS)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for clusters");
     for (size_t k = 0; k < d->n_pairs; k++) {
         VECTOR(edges)[2 * k] = (igraph_integer_t)d->pairs[k].a;
         VECTOR(edges)[2 * k + 1] = (igraph_integer_t)d->pairs[k].b;
     }
-    igraph_error_t rc = igraph_create(&g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
+    igraph_error_t rc = igraph_create(g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
-    if (rc != IGRAPH_SUCCESS)
-        return mapa__igraph_error(rc, "clusters of duplicates");
-    rc = igraph_vector_int_init(&memb, 0);
+    return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "clusters of duplicates");
+}
+
+static mapa_err clusters(mapa_duplicates *d, size_t n)
+{
+    igraph_t g;
+    mapa_err err = pairs_graph(&g, d, n);
+    if (err != MAPA_OK)
+        return err;
+    size_t *number = NULL;
+    igraph_vector_int_t memb;
+    igraph_error_t rc = igraph_vector_int_init(&memb, 0);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
     if (rc != IGRAPH_SUCCESS) {
-        igraph_destroy(&g);
-        return mapa__igraph_error(rc, "clusters of duplicates");
+        err = mapa__igraph_error(rc, "clusters of duplicates");
+        goto cleanup;
     }
-    rc = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
-    size_t *number = rc == IGRAPH_SUCCESS ? malloc((n + 1) * sizeof *number) : NULL;
-    if (rc == IGRAPH_SUCCESS && !number)
-        rc = IGRAPH_ENOMEM;
-    for (size_t v = 0; number && v < n; v++)
+    number = malloc((n + 1) * sizeof *number);
+    if (!number) {
+        err = mapa__igraph_error(IGRAPH_ENOMEM, "clusters of duplicates");
+        goto cleanup;
+    }
+    for (size_t v = 0; v < n; v++)
         number[v] = MAPA_NONE;
     d->n_clusters = 0;
-    for (size_t k = 0; number && k < d->n_pairs; k++) { /* clusters numbered by best pair */
+    for (size_t k = 0; k < d->n_pairs; k++) { /* clusters numbered by best pair */
         size_t c = (size_t)VECTOR(memb)[d->pairs[k].a];
         if (number[c] == MAPA_NONE)
             number[c] = d->n_clusters++;
         d->pairs[k].cluster = number[c];
     }
+cleanup:
     free(number);
-    igraph_vector_int_destroy(&memb);
+    igraph_vector_int_destroy(&memb); /* safe after a failed init */
     igraph_destroy(&g);
-    return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "clusters of duplicates");
+    return err;
 }
 
 static unsigned char *cf_links(const mapa_partnership *p, const size_t *team, const mapa_cf *cf)
@@ -221,23 +236,30 @@ static unsigned char *cf_links(const mapa_partnership *p, const size_t *team, co
     return linked;
 }
 
+/* Every pair of actions scored. */
+static mapa_err find_exact(finder *f, size_t n, mapa_duplicates *out)
+{
+    out->method = "exact";
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            out->candidates++;
+            mapa_err err = score(f, a, b);
+            if (err != MAPA_OK)
+                return err;
+        }
+    return MAPA_OK;
+}
+
 static mapa_err find(finder *f, const mapa_dup_options *o, mapa_duplicates *out)
 {
     const mapa_partnership *p = f->p;
     size_t n = p->n_actions;
     mapa_dup_method m =
         o->method == MAPA_DUP_AUTO ? (n <= EXACT_UP_TO ? MAPA_DUP_EXACT : MAPA_DUP_LSH) : o->method;
-    mapa_err err = MAPA_OK;
-    if (m == MAPA_DUP_EXACT) {
-        out->method = "exact";
-        for (size_t a = 0; err == MAPA_OK && a < n; a++)
-            for (size_t b = a + 1; err == MAPA_OK && b < n; b++) {
-                out->candidates++;
-                err = score(f, a, b);
-            }
-        return err;
-    }
+    if (m == MAPA_DUP_EXACT)
+        return find_exact(f, n, out);
     mapa__dup_pairs c = {0};
+    mapa_err err;
     if (m == MAPA_DUP_LSH) {
         out->method = "lsh";
         err = mapa__dup_lsh(&c, f->docs, p->settings.dup_jaccard, &out->bands, &out->rows);
@@ -246,51 +268,59 @@ static mapa_err find(finder *f, const mapa_dup_options *o, mapa_duplicates *out)
         err = blocks(&c, p, m == MAPA_DUP_TAGS);
     }
     out->candidates = c.n;
-    for (size_t k = 0; err == MAPA_OK && k < c.n; k++)
+    if (err != MAPA_OK)
+        goto cleanup;
+    for (size_t k = 0; k < c.n; k++) {
         err = score(f, (size_t)(c.key[k] >> 32), (size_t)(c.key[k] & UINT32_MAX));
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+cleanup:
     free(c.key);
     return err;
 }
 
 static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
-                              const mapa_cf *cf, const mapa_dup_options *options)
+                                const mapa_cf *cf, const mapa_dup_options *options)
 {
     mapa_dup_options defaults = MAPA_DUP_OPTIONS_INIT;
     const mapa_dup_options *o = options ? options : &defaults;
     double t0 = mapa__now();
     mapa_duplicates d = {0};
-    mapa__dup_docs docs;
+    mapa__dup_docs docs = {0};
+    unsigned char *linked = NULL;
     d.have_plan = team && cf;
     mapa_err err = mapa_text_new(&d.text);
     if (err != MAPA_OK)
-        return err;
+        goto cleanup;
     err = mapa__dup_docs_build(&docs, p, d.text);
-    if (err != MAPA_OK) {
-        mapa_text_free(d.text);
-        return err;
-    }
-    unsigned char *linked = d.have_plan ? cf_links(p, team, cf) : NULL;
-    finder f = {p, &docs, linked, o->within_team, &d, 0};
-    if (d.have_plan && !linked)
+    if (err != MAPA_OK)
+        goto cleanup;
+    linked = d.have_plan ? cf_links(p, team, cf) : NULL;
+    if (d.have_plan && !linked) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
-    if (err == MAPA_OK)
-        err = find(&f, o, &d);
-    if (err == MAPA_OK && d.n_pairs > 1)
+        goto cleanup;
+    }
+    finder f = {p, &docs, linked, o->within_team, &d, 0};
+    err = find(&f, o, &d);
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (d.n_pairs > 1)
         qsort(d.pairs, d.n_pairs, sizeof *d.pairs, by_score);
-    if (err == MAPA_OK)
-        err = clusters(&d, p->n_actions);
-    for (size_t k = 0; err == MAPA_OK && k < d.n_pairs; k++)
+    err = clusters(&d, p->n_actions);
+    if (err != MAPA_OK)
+        goto cleanup;
+    for (size_t k = 0; k < d.n_pairs; k++)
         d.blind_spots += d.have_plan && !d.pairs[k].spotted &&
                          p->actions[d.pairs[k].a].team != p->actions[d.pairs[k].b].team;
-    free(linked);
-    mapa__dup_docs_dispose(&docs);
     d.seconds = mapa__now() - t0;
-    if (err != MAPA_OK) {
-        mapa_duplicates_dispose(&d);
-        return err;
-    }
-    *out = d;
-    return MAPA_OK;
+    *out = d; /* the caller owns it now */
+    d = (mapa_duplicates){0};
+cleanup:
+    free(linked);
+    mapa__dup_docs_dispose(&docs); /* safe on empty docs */
+    mapa_duplicates_dispose(&d);
+    return err;
 }
 
 /* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */

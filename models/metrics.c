@@ -65,20 +65,24 @@ static mapa_err betweenness(ctx *c)
     size_t n = c->net->n, step = n / SAMPLE_SOURCES ? n / SAMPLE_SOURCES : 1, k = 0;
     double *bc = malloc((n + 1) * sizeof *bc), *hs = malloc((n + 1) * sizeof *hs);
     size_t *sources = c->exact ? NULL : malloc((n / step + 2) * sizeof *sources);
-    mapa_err err = bc && hs && (c->exact || sources)
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for betweenness");
+    mapa_err err = MAPA_OK;
+    if (!bc || !hs || (!c->exact && !sources)) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for betweenness");
+        goto cleanup;
+    }
     for (size_t s = 0; sources && s < n; s += step)
         sources[k++] = s;
     c->m->betweenness_exact = c->exact;
     c->m->sampled_sources = k;
-    if (err == MAPA_OK)
-        err = mapa__quotient_paths(&c->q, sources, k, bc, hs, &c->m->average_path);
+    err = mapa__quotient_paths(&c->q, sources, k, bc, hs, &c->m->average_path);
+    if (err != MAPA_OK)
+        goto cleanup;
     double pairs = n > 2 ? (double)(n - 1) * (double)(n - 2) / 2 : 0;
-    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
+    for (size_t v = 0; v < n; v++) {
         c->m->node[v].betweenness = pairs > 0 ? bc[v] / pairs : 0;
         c->m->node[v].harmonic = n > 1 ? hs[v] / (double)(n - 1) : 0;
     }
+cleanup:
     free(bc);
     free(hs);
     free(sources);
@@ -219,67 +223,94 @@ static mapa_err whole(ctx *c)
 
 typedef mapa_err (*group_fn)(ctx *c);
 
-static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
-                              const mapa_metrics_options *options)
+static const struct {
+    const char *name;
+    group_fn run;
+} groups[] = {{"degree", degrees},
+              {"betweenness, closeness, path length", betweenness},
+              {"eigenvector", eigenvector},
+              {"clustering and constraint", neighbourhoods},
+              {"articulation points and bridges", cut_points},
+              {"components, transitivity, centralization", whole},
+              {"modularity (teams, Leiden)", partitions}};
+
+/* Every group of figures in turn, on the graph built, with one result vector they share. */
+static mapa_err figures(ctx *c)
 {
-    mapa_metrics_options defaults = MAPA_METRICS_OPTIONS_INIT;
+    mapa_err err = MAPA_OK;
+    if (igraph_vector_init(&c->res, 0) != IGRAPH_SUCCESS) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
+        goto cleanup;
+    }
+    for (size_t k = 0; k < sizeof groups / sizeof *groups; k++) {
+        stage(c, groups[k].name);
+        err = groups[k].run(c);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    stage(c, "agencies, sectors, brokerage");
+    err = mapa__metrics_groups(c->m, c->net, &c->g, &c->q);
+cleanup:
+    stage(c, NULL);
+    igraph_vector_destroy(&c->res); /* safe after a failed init */
+    return err;
+}
+
+/* The figures on the igraph graph of the network, released afterwards. */
+static mapa_err on_graph(ctx *c)
+{
+    mapa_err err = mapa__igraph_from_network(&c->g, &c->w, c->net);
+    if (err != MAPA_OK)
+        return err;
+    err = figures(c);
+    igraph_vector_destroy(&c->w);
+    igraph_destroy(&c->g);
+    return err;
+}
+
+static mapa_err check_ties(const mapa_network *net)
+{
     for (size_t k = 0; k < net->n_ties; k++)
         if (net->ties[k].a >= net->ties[k].b || net->ties[k].b >= net->n)
             return mapa_error_set(MAPA_EINVAL,
                                   "tie %zu (%zu-%zu) is not between two of the %zu "
                                   "nodes: call mapa_network_finish",
                                   k, net->ties[k].a, net->ties[k].b, net->n);
+    return MAPA_OK;
+}
+
+static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
+                                const mapa_metrics_options *options)
+{
+    mapa_err err = check_ties(net);
+    if (err != MAPA_OK)
+        return err;
+    mapa_metrics_options defaults = MAPA_METRICS_OPTIONS_INIT;
     mapa_metrics m = {0};
+    ctx c = {.net = net, .m = &m, .o = options ? options : &defaults};
     m.n = net->n;
     m.n_ties = net->n_ties;
     m.node = calloc(net->n + 1, sizeof *m.node);
-    if (!m.node)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
-    ctx c = {.net = net, .m = &m, .o = options ? options : &defaults};
-    if (c.o->stage)
-        c.o->stage("twin classes", c.o->payload);
-    mapa_err err = mapa__quotient_build(&c.q, net);
-    if (err == MAPA_OK)
-        err = mapa__igraph_from_network(&c.g, &c.w, net);
-    if (err != MAPA_OK) {
-        mapa__quotient_dispose(&c.q);
-        free(m.node);
-        return err;
+    if (!m.node) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
+        goto cleanup;
     }
+    stage(&c, "twin classes");
+    err = mapa__quotient_build(&c.q, net);
+    if (err != MAPA_OK)
+        goto cleanup;
     double work = (double)c.q.n * ((double)c.q.n + 2 * (double)c.q.n_edges);
     c.exact = work <= c.o->exact_work_max;
     m.twin_classes = c.q.n;
-    err = igraph_vector_init(&c.res, 0) == IGRAPH_SUCCESS
-              ? MAPA_OK
-              : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
-    static const struct {
-        const char *name;
-        group_fn run;
-    } groups[] = {{"degree", degrees},
-                  {"betweenness, closeness, path length", betweenness},
-                  {"eigenvector", eigenvector},
-                  {"clustering and constraint", neighbourhoods},
-                  {"articulation points and bridges", cut_points},
-                  {"components, transitivity, centralization", whole},
-                  {"modularity (teams, Leiden)", partitions}};
-    for (size_t k = 0; err == MAPA_OK && k < sizeof groups / sizeof *groups; k++) {
-        stage(&c, groups[k].name);
-        err = groups[k].run(&c);
-    }
-    stage(&c, "agencies, sectors, brokerage");
-    if (err == MAPA_OK)
-        err = mapa__metrics_groups(&m, net, &c.g, &c.q);
-    stage(&c, NULL);
-    igraph_vector_destroy(&c.res);
-    igraph_vector_destroy(&c.w);
-    igraph_destroy(&c.g);
-    mapa__quotient_dispose(&c.q);
-    if (err != MAPA_OK) {
-        mapa_metrics_dispose(&m);
-        return err;
-    }
-    *out = m;
-    return MAPA_OK;
+    err = on_graph(&c);
+    if (err != MAPA_OK)
+        goto cleanup;
+    *out = m; /* the caller owns it now */
+    m = (mapa_metrics){0};
+cleanup:
+    mapa__quotient_dispose(&c.q); /* safe on an empty quotient */
+    mapa_metrics_dispose(&m);
+    return err;
 }
 
 /* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */

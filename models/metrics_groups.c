@@ -30,11 +30,11 @@ static mapa_err by_agency(mapa_metrics *m, const mapa_network *net)
     m->group = calloc(G + 1, sizeof *m->group);
     if (!m->group)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for agency figures");
+    mapa_err err = MAPA_OK;
     double *ext = calloc(net->n + 1, sizeof *ext), *in = calloc(net->n + 1, sizeof *in);
     if (!ext || !in) {
-        free(ext);
-        free(in);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for agency figures");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for agency figures");
+        goto cleanup;
     }
     for (size_t v = 0; v < net->n; v++)
         if (net->group[v] < G)
@@ -92,9 +92,10 @@ static mapa_err by_agency(mapa_metrics *m, const mapa_network *net)
     for (size_t v = 0; net->sector && v < net->n; v++)
         if (net->sector[v] < N_SECTORS)
             m->sector_size[net->sector[v]]++;
+cleanup:
     free(ext);
     free(in);
-    return MAPA_OK;
+    return err;
 }
 
 static mapa_err assortativity(double *out, const igraph_t *g, const size_t *type, size_t n)
@@ -122,25 +123,53 @@ static mapa_err algebraic(double *out, const mapa_network *agencies)
     gsl_matrix *L = gsl_matrix_calloc(A, A);
     gsl_vector *eval = gsl_vector_alloc(A);
     gsl_eigen_symm_workspace *w = gsl_eigen_symm_alloc(A);
-    mapa_err err =
-        L && eval && w ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for the Laplacian");
-    for (size_t k = 0; err == MAPA_OK && k < agencies->n_ties; k++) {
+    mapa_err err = MAPA_OK;
+    if (!L || !eval || !w) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the Laplacian");
+        goto cleanup;
+    }
+    for (size_t k = 0; k < agencies->n_ties; k++) {
         size_t a = agencies->ties[k].a, b = agencies->ties[k].b;
         gsl_matrix_set(L, a, b, -1);
         gsl_matrix_set(L, b, a, -1);
         gsl_matrix_set(L, a, a, gsl_matrix_get(L, a, a) + 1);
         gsl_matrix_set(L, b, b, gsl_matrix_get(L, b, b) + 1);
     }
-    if (err == MAPA_OK && gsl_eigen_symm(L, eval, w) != 0)
+    if (gsl_eigen_symm(L, eval, w) != 0) {
         err = mapa_error_set(MAPA_EDEPENDENCY, "GSL could not find the Laplacian's eigenvalues");
-    if (err == MAPA_OK) {
-        gsl_sort_vector(eval);
-        double v = gsl_vector_get(eval, 1);
-        *out = fabs(v) < 1e-9 ? 0 : v;
+        goto cleanup;
     }
+    gsl_sort_vector(eval);
+    double v = gsl_vector_get(eval, 1);
+    *out = fabs(v) < 1e-9 ? 0 : v;
+cleanup:
     gsl_eigen_symm_free(w);
     gsl_vector_free(eval);
     gsl_matrix_free(L);
+    return err;
+}
+
+/* Freeman degree and betweenness centralizations of the agency graph (igraph). */
+static mapa_err agency_centralization(mapa_metrics *m, const mapa_network *ag)
+{
+    igraph_t g;
+    igraph_vector_t w, res;
+    mapa_err err = mapa__igraph_from_network(&g, &w, ag);
+    if (err != MAPA_OK)
+        return err;
+    igraph_real_t cent = 0, max = 0;
+    igraph_error_t rc = igraph_vector_init(&res, 0);
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_centralization_degree(&g, &res, IGRAPH_ALL, false, &cent, &max, true);
+    m->agency_degree_centralization = cent;
+    if (rc == IGRAPH_SUCCESS)
+        rc = igraph_centralization_betweenness(&g, &res, false, &cent, &max, true);
+    m->agency_betweenness_centralization = cent;
+    if (rc != IGRAPH_SUCCESS)
+        err = mapa__igraph_error(rc, "agency centralization");
+    igraph_vector_destroy(&res);
+    igraph_vector_destroy(&w);
+    igraph_destroy(&g);
     return err;
 }
 
@@ -149,10 +178,13 @@ static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
     mapa_network ag = MAPA_NETWORK_INIT;
     ag.n = net->n_groups;
     mapa_err err = MAPA_OK;
-    for (size_t k = 0; err == MAPA_OK && k < net->n_ties; k++) {
+    for (size_t k = 0; k < net->n_ties; k++) {
         size_t ga = net->group[net->ties[k].a], gb = net->group[net->ties[k].b];
-        if (ga < ag.n && gb < ag.n && ga != gb)
-            err = mapa_network_add_tie(&ag, ga, gb, 1, net->ties[k].kind);
+        if (ga >= ag.n || gb >= ag.n || ga == gb)
+            continue;
+        err = mapa_network_add_tie(&ag, ga, gb, 1, net->ties[k].kind);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
     mapa_network_finish(&ag);
     m->agency_nodes = ag.n;
@@ -160,28 +192,13 @@ static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
     m->agency_density =
         ag.n > 1 ? (double)ag.n_ties / ((double)ag.n * (double)(ag.n - 1) / 2) : NAN;
     m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
-    igraph_t g;
-    igraph_vector_t w, res;
-    if (err == MAPA_OK && ag.n > 2) {
-        err = mapa__igraph_from_network(&g, &w, &ag);
-        if (err == MAPA_OK) {
-            igraph_real_t cent = 0, max = 0;
-            igraph_error_t rc = igraph_vector_init(&res, 0);
-            if (rc == IGRAPH_SUCCESS)
-                rc = igraph_centralization_degree(&g, &res, IGRAPH_ALL, false, &cent, &max, true);
-            m->agency_degree_centralization = cent;
-            if (rc == IGRAPH_SUCCESS)
-                rc = igraph_centralization_betweenness(&g, &res, false, &cent, &max, true);
-            m->agency_betweenness_centralization = cent;
-            if (rc != IGRAPH_SUCCESS)
-                err = mapa__igraph_error(rc, "agency centralization");
-            igraph_vector_destroy(&res);
-            igraph_vector_destroy(&w);
-            igraph_destroy(&g);
-        }
+    if (ag.n > 2) {
+        err = agency_centralization(m, &ag);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
-    if (err == MAPA_OK)
-        err = algebraic(&m->algebraic_connectivity, &ag);
+    err = algebraic(&m->algebraic_connectivity, &ag);
+cleanup:
     free(ag.ties);
     return err;
 }
@@ -198,11 +215,13 @@ mapa_err mapa__metrics_groups(mapa_metrics *m, const mapa_network *net, const ig
     if (err != MAPA_OK || !net->group || net->n_groups == 0)
         return err;
     err = by_agency(m, net);
-    if (err == MAPA_OK)
-        err = assortativity(&m->assortativity_agency, g, net->group, net->n);
-    if (err == MAPA_OK)
-        err = assortativity(&m->assortativity_sector, g, net->sector, net->n);
-    if (err == MAPA_OK)
-        err = agency_graph(m, net);
-    return err;
+    if (err != MAPA_OK)
+        return err;
+    err = assortativity(&m->assortativity_agency, g, net->group, net->n);
+    if (err != MAPA_OK)
+        return err;
+    err = assortativity(&m->assortativity_sector, g, net->sector, net->n);
+    if (err != MAPA_OK)
+        return err;
+    return agency_graph(m, net);
 }

@@ -120,20 +120,37 @@ static mapa_err team_lists(const mapa_partnership *p, const size_t *team, size_t
     return MAPA_OK;
 }
 
-static mapa_err plan_ties(mapa_network *net, const mapa_partnership *p, const size_t *team,
-                          const size_t *spoc, const mapa_cf *cf)
+/* Ties between the members of each team. */
+static mapa_err team_ties(mapa_network *net, size_t T, const size_t *first, const size_t *list)
 {
-    size_t *first = NULL, *list = NULL;
-    mapa_err err = team_lists(p, team, &first, &list);
+    for (size_t t = 0; t < T; t++)
+        for (size_t x = first[t]; x < first[t + 1]; x++)
+            for (size_t y = x + 1; y < first[t + 1]; y++) {
+                mapa_err err = mapa_network_add_tie(net, list[x], list[y], 1, MAPA_TIE_TEAM);
+                if (err != MAPA_OK)
+                    return err;
+            }
+    return MAPA_OK;
+}
+
+/* Ties from each Critical Friend to every member of the team they advise (cf may be NULL). */
+static mapa_err cf_ties(mapa_network *net, const mapa_cf *cf, const size_t *first,
+                        const size_t *list)
+{
+    for (size_t k = 0; cf && k < cf->n_pairs; k++)
+        for (size_t x = first[cf->pairs[k].team]; x < first[cf->pairs[k].team + 1]; x++) {
+            mapa_err err = mapa_network_add_tie(net, cf->pairs[k].member, list[x], 1, MAPA_TIE_CF);
+            if (err != MAPA_OK)
+                return err;
+        }
+    return MAPA_OK;
+}
+
+/* Ties among the SPOCs, and from every co-ordinator to each SPOC (none if spoc is NULL). */
+static mapa_err spoc_ties(mapa_network *net, const mapa_partnership *p, const size_t *spoc)
+{
     size_t T = p->n_topics;
-    for (size_t t = 0; err == MAPA_OK && t < T; t++) /* co-membership */
-        for (size_t x = first[t]; err == MAPA_OK && x < first[t + 1]; x++)
-            for (size_t y = x + 1; err == MAPA_OK && y < first[t + 1]; y++)
-                err = mapa_network_add_tie(net, list[x], list[y], 1, MAPA_TIE_TEAM);
-    for (size_t k = 0; cf && err == MAPA_OK && k < cf->n_pairs; k++) /* CF to the team */
-        for (size_t x = first[cf->pairs[k].team];
-             err == MAPA_OK && x < first[cf->pairs[k].team + 1]; x++)
-            err = mapa_network_add_tie(net, cf->pairs[k].member, list[x], 1, MAPA_TIE_CF);
+    mapa_err err = MAPA_OK;
     for (size_t t = 0; spoc && err == MAPA_OK && t < T; t++) {
         if (spoc[t] == MAPA_NONE)
             continue;
@@ -144,10 +161,33 @@ static mapa_err plan_ties(mapa_network *net, const mapa_partnership *p, const si
             if (p->members[i].coordinator)
                 err = mapa_network_add_tie(net, i, spoc[t], 1, MAPA_TIE_COORD);
     }
-    for (size_t i = 0; err == MAPA_OK && i < p->n_members; i++) /* the co-ordination team */
+    return err;
+}
+
+/* Ties within the co-ordination team. */
+static mapa_err coordination_ties(mapa_network *net, const mapa_partnership *p)
+{
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; err == MAPA_OK && i < p->n_members; i++)
         for (size_t j = i + 1; p->members[i].coordinator && err == MAPA_OK && j < p->n_members; j++)
             if (p->members[j].coordinator)
                 err = mapa_network_add_tie(net, i, j, 1, MAPA_TIE_COORD);
+    return err;
+}
+
+/* Ties through the teams: co-membership, and each Critical Friend to their team. */
+static mapa_err team_and_cf_ties(mapa_network *net, const mapa_partnership *p, const size_t *team,
+                                 const mapa_cf *cf)
+{
+    size_t *first = NULL, *list = NULL;
+    mapa_err err = team_lists(p, team, &first, &list);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = team_ties(net, p->n_topics, first, list);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = cf_ties(net, cf, first, list);
+cleanup:
     free(first);
     free(list);
     return err;
@@ -156,15 +196,25 @@ static mapa_err plan_ties(mapa_network *net, const mapa_partnership *p, const si
 mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, const size_t *team,
                                 const size_t *spoc, const mapa_cf *cf)
 {
-    mapa_err err = members_as_nodes(net, p, team);
-    if (err == MAPA_OK)
-        err = plan_ties(net, p, team, spoc, cf);
-    if (err != MAPA_OK) {
-        mapa_network_dispose(net);
-        return err;
-    }
-    mapa_network_finish(net);
-    return MAPA_OK;
+    mapa_network built = MAPA_NETWORK_INIT;
+    mapa_err err = members_as_nodes(&built, p, team);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = team_and_cf_ties(&built, p, team, cf);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = spoc_ties(&built, p, spoc);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = coordination_ties(&built, p);
+    if (err != MAPA_OK)
+        goto cleanup;
+    mapa_network_finish(&built);
+    *net = built; /* the caller owns it now */
+    built = (mapa_network)MAPA_NETWORK_INIT;
+cleanup:
+    mapa_network_dispose(&built);
+    return err;
 }
 
 typedef struct arc {
@@ -213,27 +263,33 @@ static mapa_err reciprocity(mapa_network *net, const mapa_partnership *p, int32_
 mapa_err mapa_network_from_log(mapa_network *net, const mapa_partnership *p, const size_t *team,
                                int32_t first, int32_t last)
 {
-    mapa_err err = members_as_nodes(net, p, team);
-    if (err == MAPA_OK) {
-        net->sent = calloc(net->n + 1, sizeof *net->sent);
-        net->received = calloc(net->n + 1, sizeof *net->received);
-        if (!net->sent || !net->received)
-            err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+    mapa_network built = MAPA_NETWORK_INIT;
+    mapa_err err = members_as_nodes(&built, p, team);
+    if (err != MAPA_OK)
+        goto cleanup;
+    built.sent = calloc(built.n + 1, sizeof *built.sent);
+    built.received = calloc(built.n + 1, sizeof *built.received);
+    if (!built.sent || !built.received) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+        goto cleanup;
     }
-    for (size_t k = 0; err == MAPA_OK && k < p->n_interactions; k++) {
+    for (size_t k = 0; k < p->n_interactions; k++) {
         const mapa_interaction *x = &p->interactions[k];
         if (x->day < first || x->day > last)
             continue;
-        net->sent[x->from] += x->weight;
-        net->received[x->to] += x->weight;
-        err = mapa_network_add_tie(net, x->from, x->to, x->weight, MAPA_TIE_OBSERVED);
+        built.sent[x->from] += x->weight;
+        built.received[x->to] += x->weight;
+        err = mapa_network_add_tie(&built, x->from, x->to, x->weight, MAPA_TIE_OBSERVED);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
-    if (err == MAPA_OK)
-        err = reciprocity(net, p, first, last);
-    if (err != MAPA_OK) {
-        mapa_network_dispose(net);
-        return err;
-    }
-    mapa_network_finish(net);
-    return MAPA_OK;
+    err = reciprocity(&built, p, first, last);
+    if (err != MAPA_OK)
+        goto cleanup;
+    mapa_network_finish(&built);
+    *net = built; /* the caller owns it now */
+    built = (mapa_network)MAPA_NETWORK_INIT;
+cleanup:
+    mapa_network_dispose(&built);
+    return err;
 }

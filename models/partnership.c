@@ -52,18 +52,22 @@ mapa_err mapa_partnership_new(mapa_partnership **out)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a partnership");
     mapa_settings_init(&p->settings);
     mapa_err err = mapa__idmap_new(&p->agency_ids);
-    if (err == MAPA_OK)
-        err = mapa__idmap_new(&p->topic_ids);
-    if (err == MAPA_OK)
-        err = mapa__idmap_new(&p->member_ids);
-    if (err == MAPA_OK)
-        err = mapa__idmap_new(&p->action_ids);
-    if (err != MAPA_OK) {
-        mapa_partnership_free(p);
-        return err;
-    }
-    *out = p;
-    return MAPA_OK;
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa__idmap_new(&p->topic_ids);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa__idmap_new(&p->member_ids);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa__idmap_new(&p->action_ids);
+    if (err != MAPA_OK)
+        goto cleanup;
+    *out = p; /* the caller owns it now */
+    p = NULL;
+cleanup:
+    mapa_partnership_free(p);
+    return err;
 }
 
 static void member_dispose(mapa_member *m)

@@ -71,9 +71,10 @@ static mapa_err agency_mix(mapa_run_row *row, const mapa_partnership *p, const s
     size_t *count = calloc(A + 1, sizeof *count), *size = calloc(T + 1, sizeof *size);
     size_t *order = malloc((p->n_members + 1) * sizeof *order),
            *start = calloc(T + 2, sizeof *start);
+    mapa_err err = MAPA_OK;
     if (!count || !size || !order || !start) {
-        free(count), free(size), free(order), free(start);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        goto cleanup;
     }
     for (size_t i = 0; i < p->n_members; i++)
         if (team[i] != MAPA_NONE)
@@ -103,8 +104,12 @@ static mapa_err agency_mix(mapa_run_row *row, const mapa_partnership *p, const s
     row->mean_agencies_per_team = T ? total / (double)T : NAN;
     row->min_agencies_per_team = T ? least : 0;
     row->largest_agency_share = worst;
-    free(count), free(size), free(order), free(start);
-    return MAPA_OK;
+cleanup:
+    free(count);
+    free(size);
+    free(order);
+    free(start);
+    return err;
 }
 
 static void critical_friends(mapa_run_row *row, mapa_run_arrays *arr, const mapa_cf *cf)
@@ -130,31 +135,37 @@ static mapa_err network(mapa_run_row *row, mapa_run_arrays *arr, const mapa_part
                         const mapa_alloc *alloc, const mapa_cf *cf)
 {
     mapa_network net = MAPA_NETWORK_INIT;
-    mapa_metrics m;
+    mapa_metrics m = {0};
     mapa_metrics_options o = MAPA_METRICS_OPTIONS_INIT;
     mapa_err err = mapa_network_from_plan(&net, p, alloc->team, alloc->spoc, cf);
-    if (err == MAPA_OK && (err = mapa_metrics_compute(&m, &net, &o)) == MAPA_OK) {
-        row->density = m.density;
-        row->average_path = m.average_path;
-        row->transitivity = m.transitivity;
-        row->betweenness_centralization = m.betweenness_centralization;
-        row->ei_agency = m.ei;
-        row->modularity_team = m.modularity_team;
-        row->components = (int32_t)m.components;
-        row->articulation_points = (int32_t)m.articulation_points;
-        size_t n = p->n_members;
-        arr->betweenness = malloc((n + 1) * sizeof *arr->betweenness);
-        arr->degree = malloc((n + 1) * sizeof *arr->degree);
-        arr->articulation = malloc((n + 1) * sizeof *arr->articulation);
-        if (!arr->betweenness || !arr->degree || !arr->articulation)
-            err = mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
-        for (size_t i = 0; err == MAPA_OK && i < n; i++) {
-            arr->betweenness[i] = m.node[i].betweenness;
-            arr->degree[i] = (int32_t)m.node[i].degree;
-            arr->articulation[i] = m.node[i].articulation;
-        }
-        mapa_metrics_dispose(&m);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa_metrics_compute(&m, &net, &o);
+    if (err != MAPA_OK)
+        goto cleanup;
+    row->density = m.density;
+    row->average_path = m.average_path;
+    row->transitivity = m.transitivity;
+    row->betweenness_centralization = m.betweenness_centralization;
+    row->ei_agency = m.ei;
+    row->modularity_team = m.modularity_team;
+    row->components = (int32_t)m.components;
+    row->articulation_points = (int32_t)m.articulation_points;
+    size_t n = p->n_members;
+    arr->betweenness = malloc((n + 1) * sizeof *arr->betweenness); /* arr's: freed with arr */
+    arr->degree = malloc((n + 1) * sizeof *arr->degree);
+    arr->articulation = malloc((n + 1) * sizeof *arr->articulation);
+    if (!arr->betweenness || !arr->degree || !arr->articulation) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        goto cleanup;
     }
+    for (size_t i = 0; i < n; i++) {
+        arr->betweenness[i] = m.node[i].betweenness;
+        arr->degree[i] = (int32_t)m.node[i].degree;
+        arr->articulation[i] = m.node[i].articulation;
+    }
+cleanup:
+    mapa_metrics_dispose(&m);
     mapa_network_dispose(&net);
     return err;
 }
@@ -176,17 +187,18 @@ static int by_key(const void *x, const void *y)
 static mapa_err duplicates(mapa_run_row *row, const mapa_partnership *p, const size_t *team,
                            const mapa_cf *cf, const mapa_planted_pair *truth, size_t n_truth)
 {
-    mapa_duplicates d;
+    mapa_duplicates d = {0};
+    key *found = NULL;
+    unsigned char *link = NULL;
+    size_t T = p->n_topics;
     mapa_err err = mapa_duplicates_find(&d, p, team, cf, NULL);
     if (err != MAPA_OK)
-        return err;
-    size_t T = p->n_topics;
-    key *found = malloc((d.n_pairs + 1) * sizeof *found);
-    unsigned char *link = calloc(T * T + 1, 1);
+        goto cleanup;
+    found = malloc((d.n_pairs + 1) * sizeof *found);
+    link = calloc(T * T + 1, 1);
     if (!found || !link) {
-        free(found), free(link);
-        mapa_duplicates_dispose(&d);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        goto cleanup;
     }
     for (size_t k = 0; k < d.n_pairs; k++) {
         found[k] = (key){d.pairs[k].a, d.pairs[k].b};
@@ -213,10 +225,11 @@ static mapa_err duplicates(mapa_run_row *row, const mapa_partnership *p, const s
     }
     row->planted_spotted_share =
         row->planted_pairs ? (double)row->planted_spotted / (double)row->planted_pairs : NAN;
+cleanup:
     free(found);
     free(link);
     mapa_duplicates_dispose(&d);
-    return MAPA_OK;
+    return err;
 }
 
 bool mapa_alloc_has_plan(const mapa_alloc *alloc, const mapa_partnership *p)
@@ -229,15 +242,11 @@ bool mapa_alloc_has_plan(const mapa_alloc *alloc, const mapa_partnership *p)
     return true;
 }
 
-mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_partnership *p,
-                          const mapa_alloc *alloc, const mapa_cf *cf,
-                          const mapa_planted_pair *truth, size_t n_truth,
-                          const mapa_run_options *options)
+/* The row before any figure: sizes, the solvers' status, NaN for what is not measured yet. */
+static void row_start(mapa_run_row *row, const mapa_partnership *p, const mapa_alloc *alloc)
 {
-    memset(arr, 0, sizeof *arr);
-    size_t n = p->n_members, T = p->n_topics, k = cf ? cf->n_pairs : 0;
-    row->members = (int32_t)n;
-    row->topics = (int32_t)T;
+    row->members = (int32_t)p->n_members;
+    row->topics = (int32_t)p->n_topics;
     row->agencies = (int32_t)p->n_agencies;
     row->actions = (int32_t)p->n_actions;
     mapa_run_text(row->alloc_status, mapa_status_name(alloc->status));
@@ -250,40 +259,72 @@ mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_pa
         row->ei_agency = row->modularity_team = nan;
     row->duplicates_spotted_share = row->planted_spotted_share = nan;
     row->cf_coverage = row->reach_one_step = row->reach_two_steps = row->cf_objective = nan;
-    mapa_run_text(row->cf_status, "none");
-    arr->n_members = n, arr->n_topics = T, arr->n_cf = k;
-    arr->team = malloc((n + 1) * sizeof *arr->team);
-    arr->rank = malloc((n + 1) * sizeof *arr->rank);
-    arr->spoc = malloc((T + 1) * sizeof *arr->spoc);
-    arr->cf_member = malloc((k + 1) * sizeof *arr->cf_member);
-    arr->cf_team = malloc((k + 1) * sizeof *arr->cf_team);
-    if (!arr->team || !arr->rank || !arr->spoc || !arr->cf_member || !arr->cf_team) {
-        mapa_run_arrays_dispose(arr);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
-    }
-    bool planned = mapa_alloc_has_plan(alloc, p);
     row->mean_rank = row->first_choice_share = row->mean_agencies_per_team =
         row->largest_agency_share = nan;
+    mapa_run_text(row->cf_status, "none");
+}
+
+/* The figures of a plan: preferences, agency mix, Critical Friends, network, duplicates. */
+static mapa_err measure_plan(mapa_run_row *row, mapa_run_arrays *arr, const mapa_partnership *p,
+                             const mapa_alloc *alloc, const mapa_cf *cf,
+                             const mapa_planted_pair *truth, size_t n_truth,
+                             const mapa_run_options *options)
+{
+    preferences(row, arr, p, alloc);
+    mapa_err err = agency_mix(row, p, alloc->team);
+    if (err != MAPA_OK)
+        return err;
+    if (cf)
+        critical_friends(row, arr, cf);
+    if (options->metrics) {
+        err = network(row, arr, p, alloc, cf);
+        if (err != MAPA_OK)
+            return err;
+    }
+    if (options->duplicates && p->n_actions)
+        err = duplicates(row, p, alloc->team, cf, truth, n_truth);
+    return err;
+}
+
+mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_partnership *p,
+                          const mapa_alloc *alloc, const mapa_cf *cf,
+                          const mapa_planted_pair *truth, size_t n_truth,
+                          const mapa_run_options *options)
+{
+    memset(arr, 0, sizeof *arr);
+    row_start(row, p, alloc);
+    size_t n = p->n_members, T = p->n_topics, k = cf ? cf->n_pairs : 0;
+    mapa_run_arrays a;
+    memset(&a, 0, sizeof a);
+    a.n_members = n, a.n_topics = T, a.n_cf = k;
+    a.team = malloc((n + 1) * sizeof *a.team);
+    a.rank = malloc((n + 1) * sizeof *a.rank);
+    a.spoc = malloc((T + 1) * sizeof *a.spoc);
+    a.cf_member = malloc((k + 1) * sizeof *a.cf_member);
+    a.cf_team = malloc((k + 1) * sizeof *a.cf_team);
+    mapa_err err = MAPA_OK;
+    if (!a.team || !a.rank || !a.spoc || !a.cf_member || !a.cf_team) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the run's figures");
+        goto cleanup;
+    }
+    bool planned = mapa_alloc_has_plan(alloc, p);
     if (planned && alloc->status == MAPA_STATUS_INFEASIBLE) { /* a baseline breaking rules */
         row->rules_broken = (int32_t)mapa_alloc_violations(p, alloc->team, alloc->spoc, NULL, NULL);
         mapa_run_text(row->alloc_status, "breaks_rules");
     }
     for (size_t t = 0; t < T; t++)
-        arr->spoc[t] = planned && alloc->spoc[t] != MAPA_NONE ? (int32_t)alloc->spoc[t] : -1;
-    if (!planned) { /* no plan: sizes and status only */
+        a.spoc[t] = planned && alloc->spoc[t] != MAPA_NONE ? (int32_t)alloc->spoc[t] : -1;
+    if (planned) {
+        err = measure_plan(row, &a, p, alloc, cf, truth, n_truth, options);
+        if (err != MAPA_OK)
+            goto cleanup;
+    } else { /* no plan: sizes and status only */
         for (size_t i = 0; i < n; i++)
-            arr->team[i] = arr->rank[i] = -1;
-        return MAPA_OK;
+            a.team[i] = a.rank[i] = -1;
     }
-    preferences(row, arr, p, alloc);
-    mapa_err err = agency_mix(row, p, alloc->team);
-    if (err == MAPA_OK && cf)
-        critical_friends(row, arr, cf);
-    if (err == MAPA_OK && options->metrics)
-        err = network(row, arr, p, alloc, cf);
-    if (err == MAPA_OK && options->duplicates && p->n_actions)
-        err = duplicates(row, p, alloc->team, cf, truth, n_truth);
-    if (err != MAPA_OK)
-        mapa_run_arrays_dispose(arr);
+    *arr = a; /* the caller owns them now */
+    memset(&a, 0, sizeof a);
+cleanup:
+    mapa_run_arrays_dispose(&a);
     return err;
 }

@@ -67,21 +67,26 @@ mapa_err mapa_text_new(mapa_text **out)
     t->stemmer = sb_stemmer_new("english", "UTF_8");
     t->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     mapa_err err = MAPA_OK;
-    if (!t->stemmer)
+    if (!t->stemmer) {
         err = mapa_error_set(MAPA_EDEPENDENCY, "libstemmer has no English stemmer");
-    else if (t->utf8 == (locale_t)0)
+        goto cleanup;
+    }
+    if (t->utf8 == (locale_t)0) {
         err = mapa_error_set(MAPA_EDEPENDENCY,
                              "the C.UTF-8 locale is missing: install the Debian package locales");
-    if (err == MAPA_OK)
-        err = mapa__idmap_new(&t->words);
-    if (err == MAPA_OK)
-        err = mapa__idmap_new(&t->stems);
-    if (err != MAPA_OK) {
-        mapa_text_free(t);
-        return err;
+        goto cleanup;
     }
-    *out = t;
-    return MAPA_OK;
+    err = mapa__idmap_new(&t->words);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa__idmap_new(&t->stems);
+    if (err != MAPA_OK)
+        goto cleanup;
+    *out = t; /* the caller owns it now */
+    t = NULL;
+cleanup:
+    mapa_text_free(t);
+    return err;
 }
 
 void mapa_text_free(mapa_text *t)
@@ -217,10 +222,10 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
             if (chars > 1 && !mapa_text_stop_word(t->buf)) {
                 size_t id;
                 mapa_err err = stem_id(t, &id);
-                if (err == MAPA_OK && !mapa__grow((void **)ids, cap, *n + 1, sizeof **ids))
-                    err = mapa_error_set(MAPA_ENOMEM, "out of memory tokenising");
                 if (err != MAPA_OK)
                     return err;
+                if (!mapa__grow((void **)ids, cap, *n + 1, sizeof **ids))
+                    return mapa_error_set(MAPA_ENOMEM, "out of memory tokenising");
                 (*ids)[(*n)++] = id;
             }
             len = chars = 0;

@@ -138,9 +138,10 @@ static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const siz
     size_t *mark = malloc((q->n + 1) * sizeof *mark);
     q->first = calloc(q->n + 2, sizeof *q->first);
     (void)n;
+    mapa_err err = MAPA_OK;
     if (!mark || !q->first) {
-        free(mark);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+        goto cleanup;
     }
     for (size_t pass = 0; pass < 2; pass++) { /* count, then fill */
         for (size_t x = 0; x < q->n; x++)
@@ -164,35 +165,43 @@ static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const siz
             q->n_edges = at / 2;
             q->adj = malloc((at + 1) * sizeof *q->adj);
             if (!q->adj) {
-                free(mark);
-                return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+                err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+                goto cleanup;
             }
         }
     }
+cleanup:
     free(mark);
-    return MAPA_OK;
+    return err;
 }
 
 mapa_err mapa__quotient_build(mapa__quotient *q, const mapa_network *net)
 {
     *q = (mapa__quotient){0};
+    mapa__quotient built = {0};
     size_t *first = NULL, *adj = NULL;
     double *w = NULL;
-    q->of = malloc((net->n + 1) * sizeof *q->of);
-    q->size = malloc((net->n + 1) * sizeof *q->size);
-    q->rep = malloc((net->n + 1) * sizeof *q->rep);
-    mapa_err err = q->of && q->size && q->rep && node_adjacency(net, &first, &adj, &w)
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
-    if (err == MAPA_OK)
-        err = classes(q, net, first, adj, w);
-    if (err == MAPA_OK)
-        err = quotient_edges(q, first, adj, net->n);
+    built.of = malloc((net->n + 1) * sizeof *built.of);
+    built.size = malloc((net->n + 1) * sizeof *built.size);
+    built.rep = malloc((net->n + 1) * sizeof *built.rep);
+    mapa_err err = MAPA_OK;
+    if (!built.of || !built.size || !built.rep || !node_adjacency(net, &first, &adj, &w)) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+        goto cleanup;
+    }
+    err = classes(&built, net, first, adj, w);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = quotient_edges(&built, first, adj, net->n);
+    if (err != MAPA_OK)
+        goto cleanup;
+    *q = built; /* the caller owns it now */
+    built = (mapa__quotient){0};
+cleanup:
     free(first);
     free(adj);
     free(w);
-    if (err != MAPA_OK)
-        mapa__quotient_dispose(q);
+    mapa__quotient_dispose(&built);
     return err;
 }
 
@@ -283,18 +292,20 @@ mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, si
              malloc((Q + 1) * sizeof(double)), malloc((Q + 1) * sizeof(double))};
     sums x = {calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
     double *own = sources ? calloc(n + 1, sizeof *own) : NULL;
-    mapa_err err = b.order && b.dist && b.sigma && b.delta && x.bc && x.inv && (own || !sources)
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    mapa_err err = MAPA_OK;
+    if (!b.order || !b.dist || !b.sigma || !b.delta || !x.bc || !x.inv || (sources && !own)) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+        goto cleanup;
+    }
     size_t count = sources ? n_sources : Q;
-    for (size_t k = 0; err == MAPA_OK && k < count; k++) {
+    for (size_t k = 0; k < count; k++) {
         size_t s = sources ? q->of[sources[k]] : k;
         size_t reached = from_class(q, s, &b);
         add_source(q, s, &b, reached, sources ? 1.0 : (double)q->size[s], &x);
         if (own)
             own[sources[k]] += 1; /* a source is not its own twin */
     }
-    for (size_t v = 0; err == MAPA_OK && v < n; v++) {
+    for (size_t v = 0; v < n; v++) {
         size_t c = q->of[v];
         double self = sources ? own[v] : 1; /* exact: each node was one of its class's sources */
         double others = sources ? (double)n_sources - own[v] : (double)n - 1;
@@ -304,6 +315,7 @@ mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, si
         harmonic[v] = sources ? (others > 0 ? inv / others * (double)(n - 1) : 0) : inv;
     }
     *mean_path = x.pairs > 0 ? x.total / x.pairs : NAN;
+cleanup:
     free(b.order);
     free(b.dist);
     free(b.sigma);
