@@ -114,10 +114,14 @@ static mapa_err write_alloc(const mapa__plan_ctx *c)
         goto cleanup;
     }
     err = mapa_make_dir(c->o->out);
-    if (err == MAPA_OK && c->r->planned)
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (c->r->planned) {
         err = mapa_write_teams_csv(teams, c->p, &c->r->alloc);
-    if (err == MAPA_OK)
-        err = mapa_write_summary_json(summary, c->p, &c->r->alloc, NULL);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = mapa_write_summary_json(summary, c->p, &c->r->alloc, NULL);
 cleanup:
     free(teams);
     free(summary);
@@ -135,11 +139,12 @@ static mapa_err allocate(mapa__plan_ctx *c)
     if (err != MAPA_OK)
         return err;
     c->r->planned = mapa_alloc_has_plan(&c->r->alloc, c->p);
-    if (c->r->planned)
+    if (c->r->planned) {
         err = copy_plan(c->r, c->p, c->r->alloc.team, c->r->alloc.spoc);
-    if (err == MAPA_OK && c->o->out)
-        err = write_alloc(c);
-    return err;
+        if (err != MAPA_OK)
+            return err;
+    }
+    return c->o->out ? write_alloc(c) : MAPA_OK;
 }
 
 static mapa_err write_cf(const mapa__plan_ctx *c, bool with_alloc)
@@ -152,10 +157,14 @@ static mapa_err write_cf(const mapa__plan_ctx *c, bool with_alloc)
         goto cleanup;
     }
     err = mapa_make_dir(c->o->out);
-    if (err == MAPA_OK && c->r->cf_planned)
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (c->r->cf_planned) {
         err = mapa_write_cf_csv(csv, c->p, c->r->team, &c->r->cf);
-    if (err == MAPA_OK)
-        err = mapa_write_summary_json(summary, c->p, with_alloc ? &c->r->alloc : NULL, &c->r->cf);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = mapa_write_summary_json(summary, c->p, with_alloc ? &c->r->alloc : NULL, &c->r->cf);
 cleanup:
     free(csv);
     free(summary);
