@@ -21,9 +21,8 @@ static mapa_err build(igraph_t *g, size_t n, const size_t *from, const size_t *t
     return MAPA_OK;
 }
 
-static mapa_err components(size_t *membership, size_t *n_components, bool *is_source,
-                                    bool *is_sink, size_t n, const size_t *from, const size_t *to,
-                                    size_t n_arcs)
+static mapa_err components(size_t *membership, size_t *n_components, bool *is_source, bool *is_sink,
+                           size_t n, const size_t *from, const size_t *to, size_t n_arcs)
 {
     igraph_t g;
     mapa_err err = build(&g, n, from, to, n_arcs);
@@ -77,7 +76,7 @@ mapa_err mapa_team_graph_components(size_t *membership, size_t *n_components, bo
 }
 
 static mapa_err measure(mapa_team_graph_figures *out, size_t n, const size_t *from,
-                                 const size_t *to, size_t n_arcs)
+                        const size_t *to, size_t n_arcs)
 {
     *out = (mapa_team_graph_figures){0};
     size_t *memb = malloc((n ? n : 1) * sizeof *memb);

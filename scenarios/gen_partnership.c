@@ -333,8 +333,8 @@ static mapa_err populate(mapa_partnership *p, const mapa_generator *g, gsl_rng *
     return add_interactions(p, g, rng);
 }
 
-static mapa_err generate(mapa_partnership **out, const mapa_generator *g,
-                         mapa_planted_pair **truth, size_t *n_truth)
+static mapa_err generate(mapa_partnership **out, const mapa_generator *g, mapa_planted_pair **truth,
+                         size_t *n_truth)
 {
     *out = NULL;
     if (truth)

@@ -63,7 +63,8 @@ static mapa_err one_window(const mapa_partnership *p, const size_t *team, const 
     mapa_metrics_report r = {&net, m, "interactions.csv", p, NULL, NULL};
     err = mapa_write_metrics(dir, prefix, &r);
     for (size_t k = 0; k < p->n_interactions; k++)
-        row->contacts += p->interactions[k].day >= row->first && p->interactions[k].day <= row->last;
+        row->contacts +=
+            p->interactions[k].day >= row->first && p->interactions[k].day <= row->last;
     row->m = m;
 cleanup:
     mapa_network_dispose(&net);
@@ -147,8 +148,8 @@ static mapa_err observed(mapa__plan_ctx *c, const char *metrics_dir)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory");
         goto cleanup;
     }
-    mapa_metrics_report rep = {&r->observed_network, &r->observed, "interactions.csv", c->p, NULL,
-                               NULL};
+    mapa_metrics_report rep = {
+        &r->observed_network, &r->observed, "interactions.csv", c->p, NULL, NULL};
     err = mapa_write_metrics(dir, "", &rep);
     if (err != MAPA_OK)
         goto cleanup;

@@ -199,8 +199,8 @@ static mapa_err duplicates(mapa__plan_ctx *c)
 
 static mapa_err diagrams(mapa__plan_ctx *c)
 {
-    char *dir = c->o->diagrams_out ? mapa__strdup(c->o->diagrams_out)
-                                   : mapa__plan_path(c, "diagrams");
+    char *dir =
+        c->o->diagrams_out ? mapa__strdup(c->o->diagrams_out) : mapa__plan_path(c, "diagrams");
     if (!dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_diagram_input in = {c->p, c->r->team, c->r->spoc, c->cf,
@@ -259,11 +259,11 @@ static mapa_err start(mapa__plan_ctx *c)
 }
 
 static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
-                       const mapa_plan_options *options)
+                         const mapa_plan_options *options)
 {
-    static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE,   MAPA_PLAN_CF,
-                                            MAPA_PLAN_METRICS,    MAPA_PLAN_DUPLICATES,
-                                            MAPA_PLAN_DIAGRAMS,   MAPA_PLAN_HDF5};
+    static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE, MAPA_PLAN_CF,
+                                            MAPA_PLAN_METRICS,  MAPA_PLAN_DUPLICATES,
+                                            MAPA_PLAN_DIAGRAMS, MAPA_PLAN_HDF5};
     mapa_plan_options defaults;
     if (!options) {
         mapa_plan_options_init(&defaults);
@@ -293,8 +293,7 @@ static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
 }
 
 /* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
-mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
-                       const mapa_plan_options *options)
+mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p, const mapa_plan_options *options)
 {
     mapa__handlers saved;
     mapa__handlers_enter(&saved);
