@@ -72,10 +72,8 @@ size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, cons
     size_t *per = calloc(T * A + 1, sizeof *per);
     size_t *size = calloc(T ? T : 1, sizeof *size);
     if (!per || !size) {
-        free(per);
-        free(size);
         mapa__violation(&c, "out of memory checking the plan");
-        return c.count;
+        goto cleanup;
     }
     check_members(&c, p, team, &moves);
     for (size_t i = 0; i < p->n_members; i++)
@@ -102,6 +100,7 @@ size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, cons
     if (p->settings.max_moves != MAPA_UNLIMITED && moves > p->settings.max_moves)
         mapa__violation(&c, "%zu members moved, more than the limit of %zu", moves,
                         p->settings.max_moves);
+cleanup:
     free(per);
     free(size);
     return c.count;

@@ -29,10 +29,7 @@ size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const s
     unsigned char *home = calloc(2 * T * T + 1, 1);
     if (!duties || !cover || !home) {
         mapa__violation(&c, "out of memory checking Critical Friends");
-        free(duties);
-        free(cover);
-        free(home);
-        return c.count;
+        goto cleanup;
     }
     for (size_t k = 0; k < cf->n_pairs; k++) {
         const mapa_cf_pair *x = &cf->pairs[k];
@@ -61,6 +58,7 @@ size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const s
             if (cover[s * T + t] != p->topics[t].cf_required)
                 mapa__violation(&c, "team '%s' has %zu Critical Friends, not %zu", p->topics[t].id,
                                 cover[s * T + t], p->topics[t].cf_required);
+cleanup:
     free(duties);
     free(cover);
     free(home);

@@ -14,9 +14,10 @@ mapa_err mapa__igraph_from_network(igraph_t *g, igraph_vector_t *weights, const 
     igraph_vector_int_t edges;
     if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * net->n_ties)) != IGRAPH_SUCCESS)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+    mapa_err err = MAPA_OK;
     if (igraph_vector_init(weights, (igraph_integer_t)net->n_ties) != IGRAPH_SUCCESS) {
-        igraph_vector_int_destroy(&edges);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network");
+        goto cleanup;
     }
     for (size_t k = 0; k < net->n_ties; k++) {
         VECTOR(edges)[2 * k] = (igraph_integer_t)net->ties[k].a;
@@ -24,10 +25,11 @@ mapa_err mapa__igraph_from_network(igraph_t *g, igraph_vector_t *weights, const 
         VECTOR(*weights)[k] = net->ties[k].weight;
     }
     igraph_error_t rc = igraph_create(g, &edges, (igraph_integer_t)net->n, IGRAPH_UNDIRECTED);
-    igraph_vector_int_destroy(&edges);
     if (rc != IGRAPH_SUCCESS) {
-        igraph_vector_destroy(weights);
-        return mapa__igraph_error(rc, "the network");
+        igraph_vector_destroy(weights); /* the caller gets nothing to release */
+        err = mapa__igraph_error(rc, "the network");
     }
-    return MAPA_OK;
+cleanup:
+    igraph_vector_int_destroy(&edges);
+    return err;
 }

@@ -243,9 +243,10 @@ mapa_err mapa_partnership_add_interaction(mapa_partnership *p, const mapa_intera
         return mapa_error_set(MAPA_EINVAL, "interaction between unknown members");
     mapa_err err =
         reserve(&p->interactions, &p->cap_interactions, p->n_interactions, sizeof *p->interactions);
-    if (err == MAPA_OK)
-        p->interactions[p->n_interactions++] = *x;
-    return err;
+    if (err != MAPA_OK)
+        return err;
+    p->interactions[p->n_interactions++] = *x;
+    return MAPA_OK;
 }
 
 mapa_err mapa_partnership_add_action(mapa_partnership *p, size_t *index, const mapa_action *a)

@@ -4,7 +4,6 @@
 #include <igraph/igraph.h>
 #include <stdlib.h>
 #include "models/handlers.h"
-#include "models/handlers.h"
 
 static mapa_err build(igraph_t *g, size_t n, const size_t *from, const size_t *to, size_t n_arcs)
 {
@@ -22,9 +21,8 @@ static mapa_err build(igraph_t *g, size_t n, const size_t *from, const size_t *t
     return MAPA_OK;
 }
 
-static mapa_err components(size_t *membership, size_t *n_components, bool *is_source,
-                                    bool *is_sink, size_t n, const size_t *from, const size_t *to,
-                                    size_t n_arcs)
+static mapa_err components(size_t *membership, size_t *n_components, bool *is_source, bool *is_sink,
+                           size_t n, const size_t *from, const size_t *to, size_t n_arcs)
 {
     igraph_t g;
     mapa_err err = build(&g, n, from, to, n_arcs);
@@ -33,33 +31,34 @@ static mapa_err components(size_t *membership, size_t *n_components, bool *is_so
     igraph_vector_int_t memb;
     igraph_integer_t count = 0;
     if (igraph_vector_int_init(&memb, 0) != IGRAPH_SUCCESS) {
-        igraph_destroy(&g);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the team graph");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the team graph");
+        goto cleanup;
     }
     igraph_error_t rc = igraph_connected_components(&g, &memb, NULL, &count, IGRAPH_STRONG);
-    if (rc == IGRAPH_SUCCESS) {
-        for (size_t t = 0; t < n; t++)
-            membership[t] = (size_t)VECTOR(memb)[t];
-        *n_components = (size_t)count;
-        for (size_t c = 0; c < (size_t)count; c++) {
-            if (is_source)
-                is_source[c] = true;
-            if (is_sink)
-                is_sink[c] = true;
-        }
-        for (size_t k = 0; k < n_arcs; k++) {
-            size_t a = membership[from[k]], b = membership[to[k]];
-            if (a == b)
-                continue;
-            if (is_sink)
-                is_sink[a] = false;
-            if (is_source)
-                is_source[b] = false;
-        }
-    } else {
+    if (rc != IGRAPH_SUCCESS) {
         err = mapa_error_set(MAPA_EDEPENDENCY, "igraph: %s", igraph_strerror(rc));
+        goto cleanup;
     }
-    igraph_vector_int_destroy(&memb);
+    for (size_t t = 0; t < n; t++)
+        membership[t] = (size_t)VECTOR(memb)[t];
+    *n_components = (size_t)count;
+    for (size_t c = 0; c < (size_t)count; c++) {
+        if (is_source)
+            is_source[c] = true;
+        if (is_sink)
+            is_sink[c] = true;
+    }
+    for (size_t k = 0; k < n_arcs; k++) {
+        size_t a = membership[from[k]], b = membership[to[k]];
+        if (a == b)
+            continue;
+        if (is_sink)
+            is_sink[a] = false;
+        if (is_source)
+            is_source[b] = false;
+    }
+cleanup:
+    igraph_vector_int_destroy(&memb); /* safe after a failed init */
     igraph_destroy(&g);
     return err;
 }
@@ -77,7 +76,7 @@ mapa_err mapa_team_graph_components(size_t *membership, size_t *n_components, bo
 }
 
 static mapa_err measure(mapa_team_graph_figures *out, size_t n, const size_t *from,
-                                 const size_t *to, size_t n_arcs)
+                        const size_t *to, size_t n_arcs)
 {
     *out = (mapa_team_graph_figures){0};
     size_t *memb = malloc((n ? n : 1) * sizeof *memb);
@@ -95,11 +94,15 @@ static mapa_err measure(mapa_team_graph_figures *out, size_t n, const size_t *fr
         return err;
     igraph_matrix_t d;
     if (igraph_matrix_init(&d, 0, 0) != IGRAPH_SUCCESS) {
-        igraph_destroy(&g);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the team graph");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the team graph");
+        goto cleanup;
     }
     igraph_error_t rc = igraph_distances(&g, &d, igraph_vss_all(), igraph_vss_all(), IGRAPH_OUT);
-    if (rc == IGRAPH_SUCCESS && n > 1) {
+    if (rc != IGRAPH_SUCCESS) {
+        err = mapa_error_set(MAPA_EDEPENDENCY, "igraph: %s", igraph_strerror(rc));
+        goto cleanup;
+    }
+    if (n > 1) {
         size_t one = 0, two = 0;
         igraph_real_t longest = 0;
         for (size_t h = 0; h < n; h++)
@@ -116,10 +119,9 @@ static mapa_err measure(mapa_team_graph_figures *out, size_t n, const size_t *fr
         out->reach1 = (double)one / pairs;
         out->reach2 = (double)two / pairs;
         out->diameter = out->strongly_connected ? (size_t)longest : 0;
-    } else if (rc != IGRAPH_SUCCESS) {
-        err = mapa_error_set(MAPA_EDEPENDENCY, "igraph: %s", igraph_strerror(rc));
     }
-    igraph_matrix_destroy(&d);
+cleanup:
+    igraph_matrix_destroy(&d); /* safe after a failed init */
     igraph_destroy(&g);
     return err;
 }

@@ -160,47 +160,53 @@ static mapa_err add(gen *g, mapa_partnership *p, const draft *d, size_t index)
     return mapa_partnership_add_action(p, &at, &a);
 }
 
+/* The vocabulary: made-up words, a synonym for each, cumulative Zipf weights. */
+static void vocabulary(gen *g)
+{
+    double sum = 0;
+    for (size_t k = 0; k < VOCABULARY; k++) {
+        make_word(g, k, g->word[k]);
+        g->synonym[k] = (k * 48271 + 11) % VOCABULARY;
+        sum += 1 / pow((double)(k + 1), 0.9);
+        g->zipf[k] = sum;
+    }
+}
+
 mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, unsigned long seed,
                                mapa_planted_pair **truth, size_t *n_truth)
 {
     size_t T = p->n_topics, base = p->n_actions;
     if (T < 2)
         return mapa_error_set(MAPA_EINVAL, "synthetic actions need at least 2 topics");
+    *truth = NULL;
+    *n_truth = 0;
     gen g = {gsl_rng_alloc(gsl_rng_mt19937), malloc(VOCABULARY * sizeof *g.word),
              malloc(VOCABULARY * sizeof *g.synonym), malloc(VOCABULARY * sizeof *g.zipf)};
     draft *drafts = malloc((n + 1) * sizeof *drafts);
-    size_t cap = n / 8 + 16;
-    *truth = malloc(cap * sizeof **truth);
-    *n_truth = 0;
-    mapa_err err = g.rng && g.word && g.synonym && g.zipf && drafts && *truth
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory generating actions");
-    if (err == MAPA_OK) {
-        gsl_rng_set(g.rng, seed);
-        double sum = 0;
-        for (size_t k = 0; k < VOCABULARY; k++) {
-            make_word(&g, k, g.word[k]);
-            g.synonym[k] = (k * 48271 + 11) % VOCABULARY;
-            sum += 1 / pow((double)(k + 1), 0.9);
-            g.zipf[k] = sum;
-        }
-    }
-    int32_t day0 = mapa_date_from_ymd(2026, 9, 1);
+    size_t cap = n / 8 + 16, n_pairs = 0;
+    mapa_planted_pair *pairs = malloc(cap * sizeof *pairs);
     size_t *family = malloc((n + 1) * sizeof *family), *last = malloc((n + 1) * sizeof *last);
     size_t *prev = malloc((n + 1) * sizeof *prev); /* the family's members, as a linked list */
-    if (err == MAPA_OK && (!family || !last || !prev))
+    mapa_err err = MAPA_OK;
+    if (!g.rng || !g.word || !g.synonym || !g.zipf || !drafts || !pairs || !family || !last ||
+        !prev) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory generating actions");
-    for (size_t i = 0; err == MAPA_OK && i < n; i++) {
+        goto cleanup;
+    }
+    gsl_rng_set(g.rng, seed);
+    vocabulary(&g);
+    int32_t day0 = mapa_date_from_ymd(2026, 9, 1);
+    for (size_t i = 0; i < n; i++) {
         if (i > 0 && gsl_rng_uniform(g.rng) < dup_share) {
             size_t o = gsl_rng_uniform_int(g.rng, i), f = family[o];
             paraphrase(&g, &drafts[i], &drafts[o], T, day0);
             /* a copy duplicates its whole family: the original, its other copies, ... */
             for (size_t m = last[f]; m != MAPA_NONE; m = prev[m]) {
-                if (!grow_pairs(truth, &cap, *n_truth + 1)) {
+                if (!grow_pairs(&pairs, &cap, n_pairs + 1)) {
                     err = mapa_error_set(MAPA_ENOMEM, "out of memory generating actions");
-                    break;
+                    goto cleanup;
                 }
-                (*truth)[(*n_truth)++] = (mapa_planted_pair){base + m, base + i};
+                pairs[n_pairs++] = (mapa_planted_pair){base + m, base + i};
             }
             family[i] = f;
             prev[i] = last[f];
@@ -211,9 +217,14 @@ mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, 
             prev[i] = MAPA_NONE;
             last[i] = i;
         }
-        if (err == MAPA_OK)
-            err = add(&g, p, &drafts[i], base + i);
+        err = add(&g, p, &drafts[i], base + i);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+    *truth = pairs; /* the caller owns them now */
+    *n_truth = n_pairs;
+    pairs = NULL;
+cleanup:
     free(family);
     free(last);
     free(prev);
@@ -222,10 +233,6 @@ mapa_err mapa_generate_actions(mapa_partnership *p, size_t n, double dup_share, 
     free(g.synonym);
     free(g.zipf);
     free(drafts);
-    if (err != MAPA_OK) {
-        free(*truth);
-        *truth = NULL;
-        *n_truth = 0;
-    }
+    free(pairs);
     return err;
 }

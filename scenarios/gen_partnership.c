@@ -132,14 +132,17 @@ static mapa_err add_agencies(mapa_partnership *p, const mapa_generator *g, gsl_r
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
     size_t count[N_SECTORS] = {0};
     mapa_err err = MAPA_OK;
-    for (size_t a = 0; err == MAPA_OK && a < g->agencies; a++) {
+    for (size_t a = 0; a < g->agencies; a++) {
         size_t s = gsl_ran_discrete(rng, pick), idx;
         char id[32], name[96];
         snprintf(id, sizeof id, "a%zu", a + 1);
         snprintf(name, sizeof name, "%s %zu", SECTORS[s].name, ++count[s]);
         err = mapa_partnership_add_agency(p, &idx, id, name, SECTORS[s].sector,
                                           mapa_sector_statutory(SECTORS[s].sector));
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+cleanup:
     gsl_ran_discrete_free(pick);
     return err;
 }
@@ -175,6 +178,21 @@ static mapa_err add_topics(mapa_partnership *p, const mapa_generator *g, size_t 
  * + Gumbel noise: the order of the keys is a Plackett-Luce draw with worths
  * exp(utility / dispersion) (Gumbel-max). Dispersion 0: utilities alone.
  */
+/* Member's K preferences: the topics of the K largest keys. */
+static void draw_prefs(size_t *prefs, size_t K, key *keys, const mapa_generator *g, gsl_rng *rng,
+                       const double *pop, const size_t *close, size_t sector)
+{
+    size_t T = g->topics;
+    for (size_t t = 0; t < T; t++) {
+        double u = log(pop[t]) + (close[t] == sector ? g->affinity : 0.0);
+        double noise = -log(-log(gsl_rng_uniform_pos(rng)));
+        keys[t] = (key){g->dispersion > 0 ? u / g->dispersion + noise : u, t};
+    }
+    qsort(keys, T, sizeof *keys, by_key_desc);
+    for (size_t k = 0; k < K; k++)
+        prefs[k] = keys[k].topic;
+}
+
 static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rng *rng)
 {
     size_t T = g->topics, K = g->prefs < T ? g->prefs : T;
@@ -183,22 +201,16 @@ static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rn
     size_t *close = malloc((T + 1) * sizeof *close), *prefs = malloc((K + 1) * sizeof *prefs);
     key *keys = malloc((T + 1) * sizeof *keys);
     gsl_ran_discrete_t *pick = size_w ? gsl_ran_discrete_preproc(g->agencies, size_w) : NULL;
-    mapa_err err = size_w && pop && close && prefs && keys && pick
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
-    for (size_t t = 0; err == MAPA_OK && t < T; t++)
+    mapa_err err = MAPA_OK;
+    if (!size_w || !pop || !close || !prefs || !keys || !pick) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
+        goto cleanup;
+    }
+    for (size_t t = 0; t < T; t++)
         close[t] = (size_t)SECTORS[gsl_rng_uniform_int(rng, N_SECTORS)].sector;
-    for (size_t i = 0; err == MAPA_OK && i < g->members; i++) {
+    for (size_t i = 0; i < g->members; i++) {
         size_t agency = gsl_ran_discrete(rng, pick);
-        size_t sector = (size_t)p->agencies[agency].sector;
-        for (size_t t = 0; t < T; t++) {
-            double u = log(pop[t]) + (close[t] == sector ? g->affinity : 0.0);
-            double noise = -log(-log(gsl_rng_uniform_pos(rng)));
-            keys[t] = (key){g->dispersion > 0 ? u / g->dispersion + noise : u, t};
-        }
-        qsort(keys, T, sizeof *keys, by_key_desc);
-        for (size_t k = 0; k < K; k++)
-            prefs[k] = keys[k].topic;
+        draw_prefs(prefs, K, keys, g, rng, pop, close, (size_t)p->agencies[agency].sector);
         double r = gsl_rng_uniform(rng);
         char id[32], name[64];
         snprintf(id, sizeof id, "m%zu", i + 1);
@@ -219,7 +231,10 @@ static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rn
                          .previous_team = MAPA_NONE};
         size_t idx;
         err = mapa_partnership_add_member(p, &idx, &m);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+cleanup:
     gsl_ran_discrete_free(pick);
     free(size_w);
     free(pop);
@@ -233,6 +248,31 @@ static mapa_err add_members(mapa_partnership *p, const mapa_generator *g, gsl_rn
  * Contacts: from a random member to one who ranked the same first topic (60 %), one of
  * the same agency (20 %) or anyone (20 %), on a day of the 90 from 2026-01-01, weight 1-3.
  */
+/* Members grouped by first preference and by agency (counting sort): lists and starts. */
+static void group_members(const mapa_partnership *p, size_t *by_topic, size_t *topic_first,
+                          size_t *by_agency, size_t *agency_first)
+{
+    size_t n = p->n_members, T = p->n_topics, A = p->n_agencies;
+    for (size_t i = 0; i < n; i++) {
+        topic_first[(p->members[i].n_prefs ? p->members[i].prefs[0] : 0) + 1]++;
+        agency_first[p->members[i].agency + 1]++;
+    }
+    for (size_t t = 0; t < T; t++)
+        topic_first[t + 1] += topic_first[t];
+    for (size_t a = 0; a < A; a++)
+        agency_first[a + 1] += agency_first[a];
+    for (size_t i = 0; i < n; i++) {
+        size_t t = p->members[i].n_prefs ? p->members[i].prefs[0] : 0;
+        by_topic[topic_first[t]++] = i;
+        by_agency[agency_first[p->members[i].agency]++] = i;
+    }
+    for (size_t t = T; t > 0; t--) /* back to the starts */
+        topic_first[t] = topic_first[t - 1];
+    for (size_t a = A; a > 0; a--)
+        agency_first[a] = agency_first[a - 1];
+    topic_first[0] = agency_first[0] = 0;
+}
+
 static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, gsl_rng *rng)
 {
     size_t n = p->n_members, T = p->n_topics, A = p->n_agencies;
@@ -240,31 +280,14 @@ static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, g
            *by_agency = malloc((n + 1) * sizeof *by_agency);
     size_t *topic_first = calloc(T + 2, sizeof *topic_first),
            *agency_first = calloc(A + 2, sizeof *agency_first);
-    mapa_err err = by_topic && by_agency && topic_first && agency_first
-                       ? MAPA_OK
-                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
-    /* members grouped by first preference and by agency (counting sort) */
-    for (size_t i = 0; err == MAPA_OK && i < n; i++) {
-        topic_first[(p->members[i].n_prefs ? p->members[i].prefs[0] : 0) + 1]++;
-        agency_first[p->members[i].agency + 1]++;
+    mapa_err err = MAPA_OK;
+    if (!by_topic || !by_agency || !topic_first || !agency_first) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
+        goto cleanup;
     }
-    for (size_t t = 0; err == MAPA_OK && t < T; t++)
-        topic_first[t + 1] += topic_first[t];
-    for (size_t a = 0; err == MAPA_OK && a < A; a++)
-        agency_first[a + 1] += agency_first[a];
-    for (size_t i = 0; err == MAPA_OK && i < n; i++) {
-        size_t t = p->members[i].n_prefs ? p->members[i].prefs[0] : 0;
-        by_topic[topic_first[t]++] = i;
-        by_agency[agency_first[p->members[i].agency]++] = i;
-    }
-    for (size_t t = T; err == MAPA_OK && t > 0; t--) /* back to the starts */
-        topic_first[t] = topic_first[t - 1];
-    for (size_t a = A; err == MAPA_OK && a > 0; a--)
-        agency_first[a] = agency_first[a - 1];
-    if (err == MAPA_OK)
-        topic_first[0] = agency_first[0] = 0;
+    group_members(p, by_topic, topic_first, by_agency, agency_first);
     int32_t start = mapa_date_from_ymd(2026, 1, 1);
-    for (size_t k = 0; err == MAPA_OK && k < g->interactions && n > 1; k++) {
+    for (size_t k = 0; k < g->interactions && n > 1; k++) {
         size_t from = gsl_rng_uniform_int(rng, n), to = from;
         double r = gsl_rng_uniform(rng);
         const size_t *list = NULL;
@@ -284,7 +307,10 @@ static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, g
         mapa_interaction x = {from, to, start + (int32_t)gsl_rng_uniform_int(rng, 90),
                               (double)(1 + gsl_rng_uniform_int(rng, 3))};
         err = mapa_partnership_add_interaction(p, &x);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+cleanup:
     free(by_topic);
     free(by_agency);
     free(topic_first);
@@ -292,8 +318,23 @@ static mapa_err add_interactions(mapa_partnership *p, const mapa_generator *g, g
     return err;
 }
 
-static mapa_err generate(mapa_partnership **out, const mapa_generator *g,
-                                   mapa_planted_pair **truth, size_t *n_truth)
+/* The members, topics, agencies and contacts, drawn from rng in that order. */
+static mapa_err populate(mapa_partnership *p, const mapa_generator *g, gsl_rng *rng)
+{
+    mapa_err err = add_agencies(p, g, rng);
+    if (err != MAPA_OK)
+        return err;
+    err = add_topics(p, g, g->members - g->coordinators);
+    if (err != MAPA_OK)
+        return err;
+    err = add_members(p, g, rng);
+    if (err != MAPA_OK || !g->interactions)
+        return err;
+    return add_interactions(p, g, rng);
+}
+
+static mapa_err generate(mapa_partnership **out, const mapa_generator *g, mapa_planted_pair **truth,
+                         size_t *n_truth)
 {
     *out = NULL;
     if (truth)
@@ -304,12 +345,16 @@ static mapa_err generate(mapa_partnership **out, const mapa_generator *g,
     if (err != MAPA_OK)
         return err;
     mapa_partnership *p = NULL;
-    if ((err = mapa_partnership_new(&p)) != MAPA_OK)
-        return err;
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *rng = NULL;
+    mapa_planted_pair *pairs = NULL;
+    size_t n_pairs = 0;
+    err = mapa_partnership_new(&p);
+    if (err != MAPA_OK)
+        goto cleanup;
+    rng = gsl_rng_alloc(gsl_rng_mt19937);
     if (!rng) {
-        mapa_partnership_free(p);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
+        goto cleanup;
     }
     gsl_rng_set(rng, g->seed);
     char name[128];
@@ -320,36 +365,32 @@ static mapa_err generate(mapa_partnership **out, const mapa_generator *g,
     free(p->settings.name);
     p->settings.name = mapa__strdup(name);
     p->settings.seed = g->seed;
-    if (!p->settings.name)
+    if (!p->settings.name) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for the generator");
-    if (err == MAPA_OK)
-        err = add_agencies(p, g, rng);
-    if (err == MAPA_OK)
-        err = add_topics(p, g, g->members - g->coordinators);
-    if (err == MAPA_OK)
-        err = add_members(p, g, rng);
-    if (err == MAPA_OK && g->interactions)
-        err = add_interactions(p, g, rng);
+        goto cleanup;
+    }
+    err = populate(p, g, rng);
+    if (err != MAPA_OK)
+        goto cleanup;
     unsigned long action_seed = gsl_rng_get(rng);
-    gsl_rng_free(rng);
-    if (err == MAPA_OK && g->actions) {
-        mapa_planted_pair *pairs = NULL;
-        size_t n_pairs = 0;
+    if (g->actions) {
         err =
             mapa_generate_actions(p, g->actions, g->duplicate_share, action_seed, &pairs, &n_pairs);
-        if (truth && err == MAPA_OK) {
-            *truth = pairs;
-            *n_truth = n_pairs;
-        } else {
-            free(pairs);
-        }
+        if (err != MAPA_OK)
+            goto cleanup;
     }
-    if (err != MAPA_OK) {
-        mapa_partnership_free(p);
-        return err;
+    if (truth) { /* the caller owns them now */
+        *truth = pairs;
+        *n_truth = n_pairs;
+        pairs = NULL;
     }
     *out = p;
-    return MAPA_OK;
+    p = NULL;
+cleanup:
+    free(pairs);
+    gsl_rng_free(rng); /* safe on NULL */
+    mapa_partnership_free(p);
+    return err;
 }
 
 /* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */

@@ -63,11 +63,29 @@ static mapa_err one_window(const mapa_partnership *p, const size_t *team, const 
     mapa_metrics_report r = {&net, m, "interactions.csv", p, NULL, NULL};
     err = mapa_write_metrics(dir, prefix, &r);
     for (size_t k = 0; k < p->n_interactions; k++)
-        row->contacts += p->interactions[k].day >= row->first && p->interactions[k].day <= row->last;
+        row->contacts +=
+            p->interactions[k].day >= row->first && p->interactions[k].day <= row->last;
     row->m = m;
 cleanup:
     mapa_network_dispose(&net);
     return err;
+}
+
+/* Room for window n: the rows and, beside them, the figures the rows point into. */
+static mapa_err grow_windows(mapa_window_row **rows, mapa_metrics **figures, size_t *cap, size_t n)
+{
+    size_t old_cap = *cap;
+    if (!mapa__grow((void **)rows, cap, n + 1, sizeof **rows))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    if (*cap == old_cap)
+        return MAPA_OK;
+    mapa_metrics *more = realloc(*figures, *cap * sizeof *more);
+    if (!more)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    *figures = more;
+    for (size_t k = 0; k < n; k++)
+        (*rows)[k].m = &more[k];
+    return MAPA_OK;
 }
 
 static mapa_err windows(mapa__plan_ctx *c, const char *dir)
@@ -82,33 +100,28 @@ static mapa_err windows(mapa__plan_ctx *c, const char *dir)
     mapa_window_row *rows = NULL;
     mapa_metrics *figures = NULL;
     mapa_err err = mapa_make_dir(dir);
-    for (int32_t day = lo; err == MAPA_OK && day <= hi; n++) {
-        size_t old_cap = cap;
-        if (!mapa__grow((void **)&rows, &cap, n + 1, sizeof *rows)) {
-            err = mapa_error_set(MAPA_ENOMEM, "out of memory");
-            break;
-        }
-        if (cap != old_cap) { /* grow the figures beside the rows */
-            mapa_metrics *more = realloc(figures, cap * sizeof *figures);
-            if (!more) {
-                err = mapa_error_set(MAPA_ENOMEM, "out of memory");
-                break;
-            }
-            figures = more;
-            for (size_t k = 0; k < n; k++)
-                rows[k].m = &figures[k];
-        }
+    if (err != MAPA_OK)
+        goto cleanup;
+    for (int32_t day = lo; day <= hi;) {
+        err = grow_windows(&rows, &figures, &cap, n);
+        if (err != MAPA_OK)
+            goto cleanup;
         memset(&figures[n], 0, sizeof figures[n]);
         rows[n] = (mapa_window_row){0, 0, 0, NULL};
         window_of(c->o->window, day, lo, &rows[n].first, &rows[n].last);
         err = one_window(p, c->r->team, dir, &rows[n], &figures[n]);
         day = rows[n].last + 1;
+        n++; /* counted even when it failed: its figures are freed below */
+        if (err != MAPA_OK)
+            goto cleanup;
     }
-    c->r->windows_csv = err == MAPA_OK ? mapa__path_join(dir, "windows.csv") : NULL;
-    if (err == MAPA_OK && !c->r->windows_csv)
+    c->r->windows_csv = mapa__path_join(dir, "windows.csv");
+    if (!c->r->windows_csv) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory");
-    if (err == MAPA_OK)
-        err = mapa_write_windows_csv(c->r->windows_csv, rows, n);
+        goto cleanup;
+    }
+    err = mapa_write_windows_csv(c->r->windows_csv, rows, n);
+cleanup:
     c->r->windows = n;
     for (size_t k = 0; figures && k < n; k++)
         mapa_metrics_dispose(&figures[k]);
@@ -135,10 +148,12 @@ static mapa_err observed(mapa__plan_ctx *c, const char *metrics_dir)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory");
         goto cleanup;
     }
-    mapa_metrics_report rep = {&r->observed_network, &r->observed, "interactions.csv", c->p, NULL,
-                               NULL};
+    mapa_metrics_report rep = {
+        &r->observed_network, &r->observed, "interactions.csv", c->p, NULL, NULL};
     err = mapa_write_metrics(dir, "", &rep);
-    if (err == MAPA_OK && c->o->window)
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (c->o->window)
         err = windows(c, dir);
 cleanup:
     free(dir);

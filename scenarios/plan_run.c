@@ -124,10 +124,14 @@ static mapa_err write_alloc(const mapa__plan_ctx *c)
         goto cleanup;
     }
     err = mapa_make_dir(c->o->out);
-    if (err == MAPA_OK && c->r->planned)
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (c->r->planned) {
         err = mapa_write_teams_csv(teams, c->p, &c->r->alloc);
-    if (err == MAPA_OK)
-        err = mapa_write_summary_json(summary, c->p, &c->r->alloc, NULL);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = mapa_write_summary_json(summary, c->p, &c->r->alloc, NULL);
 cleanup:
     free(teams);
     free(summary);
@@ -145,11 +149,12 @@ static mapa_err allocate(mapa__plan_ctx *c)
     if (err != MAPA_OK)
         return err;
     c->r->planned = mapa_alloc_has_plan(&c->r->alloc, c->p);
-    if (c->r->planned)
+    if (c->r->planned) {
         err = copy_plan(c->r, c->p, c->r->alloc.team, c->r->alloc.spoc);
-    if (err == MAPA_OK && c->o->out)
-        err = write_alloc(c);
-    return err;
+        if (err != MAPA_OK)
+            return err;
+    }
+    return c->o->out ? write_alloc(c) : MAPA_OK;
 }
 
 static mapa_err write_cf(const mapa__plan_ctx *c, bool with_alloc)
@@ -162,10 +167,14 @@ static mapa_err write_cf(const mapa__plan_ctx *c, bool with_alloc)
         goto cleanup;
     }
     err = mapa_make_dir(c->o->out);
-    if (err == MAPA_OK && c->r->cf_planned)
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (c->r->cf_planned) {
         err = mapa_write_cf_csv(csv, c->p, c->r->team, &c->r->cf);
-    if (err == MAPA_OK)
-        err = mapa_write_summary_json(summary, c->p, with_alloc ? &c->r->alloc : NULL, &c->r->cf);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = mapa_write_summary_json(summary, c->p, with_alloc ? &c->r->alloc : NULL, &c->r->cf);
 cleanup:
     free(csv);
     free(summary);
@@ -226,8 +235,8 @@ static mapa_err diagrams(mapa__plan_ctx *c)
     mapa_err room = room_for_graphviz();
     if (room != MAPA_OK)
         return room;
-    char *dir = c->o->diagrams_out ? mapa__strdup(c->o->diagrams_out)
-                                   : mapa__plan_path(c, "diagrams");
+    char *dir =
+        c->o->diagrams_out ? mapa__strdup(c->o->diagrams_out) : mapa__plan_path(c, "diagrams");
     if (!dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_diagram_input in = {c->p, c->r->team, c->r->spoc, c->cf,
@@ -286,11 +295,11 @@ static mapa_err start(mapa__plan_ctx *c)
 }
 
 static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
-                       const mapa_plan_options *options)
+                         const mapa_plan_options *options)
 {
-    static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE,   MAPA_PLAN_CF,
-                                            MAPA_PLAN_METRICS,    MAPA_PLAN_DUPLICATES,
-                                            MAPA_PLAN_DIAGRAMS,   MAPA_PLAN_HDF5};
+    static const mapa_plan_stage order[] = {MAPA_PLAN_ALLOCATE, MAPA_PLAN_CF,
+                                            MAPA_PLAN_METRICS,  MAPA_PLAN_DUPLICATES,
+                                            MAPA_PLAN_DIAGRAMS, MAPA_PLAN_HDF5};
     mapa_plan_options defaults;
     if (!options) {
         mapa_plan_options_init(&defaults);
@@ -320,8 +329,7 @@ static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
 }
 
 /* The public entry point: GSL's and igraph's handlers quiet around the work (models/handlers.h). */
-mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p,
-                       const mapa_plan_options *options)
+mapa_err mapa_plan_run(mapa_plan_result *out, mapa_partnership *p, const mapa_plan_options *options)
 {
     mapa__handlers saved;
     mapa__handlers_enter(&saved);

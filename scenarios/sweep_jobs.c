@@ -160,14 +160,14 @@ static mapa_err append(runner *r, mapa_run_row *rows, mapa_run_arrays *arrays)
 {
     size_t R = mapa_sweep_runs_per_unit(r->s);
     mapa_err err = mapa_runs_file_append(r->f, rows, arrays, R);
-    if (err == MAPA_OK) {
-        r->progress.done = mapa_runs_file_count(r->f);
-        r->progress.done_now += R;
-        r->progress.seconds = mapa__now() - r->start;
-        if (r->o->progress)
-            r->o->progress(&r->progress, r->o->payload);
-    }
-    return err;
+    if (err != MAPA_OK)
+        return err;
+    r->progress.done = mapa_runs_file_count(r->f);
+    r->progress.done_now += R;
+    r->progress.seconds = mapa__now() - r->start;
+    if (r->o->progress)
+        r->o->progress(&r->progress, r->o->payload);
+    return MAPA_OK;
 }
 
 static bool stop_asked(const runner *r)
@@ -175,20 +175,28 @@ static bool stop_asked(const runner *r)
     return r->o->stop && *r->o->stop;
 }
 
+/* One unit run here and written. */
+static mapa_err unit_in_process(runner *r, size_t unit)
+{
+    mapa_run_row *rows = NULL;
+    mapa_run_arrays *arrays = NULL;
+    mapa_err err = mapa_sweep_unit(r->s, unit, &rows, &arrays);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = append(r, rows, arrays);
+cleanup:
+    free_unit(rows, arrays, mapa_sweep_runs_per_unit(r->s));
+    return err;
+}
+
 static mapa_err in_process(runner *r, const size_t *pending, size_t n, bool *stopped)
 {
-    size_t R = mapa_sweep_runs_per_unit(r->s);
     for (size_t i = 0; i < n; i++) {
         if (stop_asked(r)) {
             *stopped = true;
             return MAPA_OK;
         }
-        mapa_run_row *rows = NULL;
-        mapa_run_arrays *arrays = NULL;
-        mapa_err err = mapa_sweep_unit(r->s, pending[i], &rows, &arrays);
-        if (err == MAPA_OK)
-            err = append(r, rows, arrays);
-        free_unit(rows, arrays, R);
+        mapa_err err = unit_in_process(r, pending[i]);
         if (err != MAPA_OK)
             return err;
     }

@@ -77,6 +77,32 @@ static void row_ids(mapa_run_row *row, const mapa_sweep *s, size_t unit, size_t 
 
 /* Plan p under allocation policy a and every CF policy: rows[c], arrays[c]. The allocation
  * runs once through the pipeline; each Critical Friend policy then runs on it. */
+/* Critical Friend policy c on the allocation al (none when al has no plan), measured. */
+static mapa_err cf_policy(const mapa_sweep *s, size_t c, mapa_partnership *p,
+                          const mapa_plan_result *al, const mapa_planted_pair *truth,
+                          size_t n_truth, mapa_run_row *row, mapa_run_arrays *arrays)
+{
+    mapa_plan_result cf;
+    mapa_plan_result_init(&cf);
+    mapa_err err = MAPA_OK;
+    if (al->planned) { /* baselines' plans too, rules broken or not */
+        mapa_plan_options co;
+        mapa_plan_options_init(&co);
+        co.stages = MAPA_PLAN_CF;
+        co.team = al->team;
+        co.spoc = al->spoc;
+        co.cf.policy = s->cf[c].policy;
+        err = mapa_plan_run(&cf, p, &co);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    err = mapa_run_measure(row, arrays, p, &al->alloc, al->planned ? &cf.cf : NULL, truth, n_truth,
+                           &s->run);
+cleanup:
+    mapa_plan_result_dispose(&cf);
+    return err;
+}
+
 static mapa_err plan_policy(const mapa_sweep *s, size_t unit, size_t a, mapa_partnership *p,
                             const mapa_generator *g, const mapa_planted_pair *truth, size_t n_truth,
                             mapa_run_row *rows, mapa_run_arrays *arrays)
@@ -91,26 +117,17 @@ static mapa_err plan_policy(const mapa_sweep *s, size_t unit, size_t a, mapa_par
     double start = mapa__now();
     mapa_err err = mapa_plan_run(&al, p, &o);
     double alloc_seconds = mapa__now() - start;
-    for (size_t c = 0; err == MAPA_OK && c < s->n_cf; c++) {
+    if (err != MAPA_OK)
+        goto cleanup;
+    for (size_t c = 0; c < s->n_cf; c++) {
         double t0 = mapa__now();
         row_ids(&rows[c], s, unit, a, c, g);
-        mapa_plan_result cf;
-        mapa_plan_result_init(&cf);
-        if (al.planned) { /* baselines' plans too, rules broken or not */
-            mapa_plan_options co;
-            mapa_plan_options_init(&co);
-            co.stages = MAPA_PLAN_CF;
-            co.team = al.team;
-            co.spoc = al.spoc;
-            co.cf.policy = s->cf[c].policy;
-            err = mapa_plan_run(&cf, p, &co);
-        }
-        if (err == MAPA_OK)
-            err = mapa_run_measure(&rows[c], &arrays[c], p, &al.alloc, al.planned ? &cf.cf : NULL,
-                                   truth, n_truth, &s->run);
+        err = cf_policy(s, c, p, &al, truth, n_truth, &rows[c], &arrays[c]);
         rows[c].seconds = alloc_seconds + (mapa__now() - t0);
-        mapa_plan_result_dispose(&cf);
+        if (err != MAPA_OK)
+            goto cleanup;
     }
+cleanup:
     mapa_plan_result_dispose(&al);
     return err;
 }
@@ -123,33 +140,36 @@ mapa_err mapa_sweep_unit(const mapa_sweep *s, size_t unit, mapa_run_row **rows_o
     mapa_run_arrays *arrays = calloc(R, sizeof *arrays);
     *rows_out = NULL;
     *arrays_out = NULL;
-    if (!rows || !arrays) {
-        free(rows);
-        free(arrays);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for a sweep run");
-    }
-    mapa_generator g = mapa_sweep_generator(s, unit);
     mapa_partnership *p = NULL;
     mapa_planted_pair *truth = NULL;
     size_t n_truth = 0;
-    mapa_err err = mapa_generate_partnership(&p, &g, &truth, &n_truth);
-    if (err == MAPA_OK) {
-        p->settings.time_limit = s->time_limit;
-        p->settings.seed = g.seed;
+    mapa_err err = MAPA_OK;
+    if (!rows || !arrays) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for a sweep run");
+        goto cleanup;
     }
-    for (size_t a = 0; err == MAPA_OK && a < s->n_alloc; a++)
+    mapa_generator g = mapa_sweep_generator(s, unit);
+    err = mapa_generate_partnership(&p, &g, &truth, &n_truth);
+    if (err != MAPA_OK)
+        goto cleanup;
+    p->settings.time_limit = s->time_limit;
+    p->settings.seed = g.seed;
+    for (size_t a = 0; a < s->n_alloc; a++) {
         err = plan_policy(s, unit, a, p, &g, truth, n_truth, rows + a * s->n_cf,
                           arrays + a * s->n_cf);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    *rows_out = rows; /* the caller owns them now */
+    *arrays_out = arrays;
+    rows = NULL;
+    arrays = NULL;
+cleanup:
     free(truth);
     mapa_partnership_free(p);
-    if (err != MAPA_OK) {
-        for (size_t k = 0; k < R; k++)
-            mapa_run_arrays_dispose(&arrays[k]);
-        free(rows);
-        free(arrays);
-        return err;
-    }
-    *rows_out = rows;
-    *arrays_out = arrays;
-    return MAPA_OK;
+    for (size_t k = 0; arrays && k < R; k++)
+        mapa_run_arrays_dispose(&arrays[k]);
+    free(rows);
+    free(arrays);
+    return err;
 }
