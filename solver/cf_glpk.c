@@ -926,7 +926,9 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
 {
     bool pairs = pr->S == 1 && !(o && o->full);
     unsigned char *kept = NULL;
-    if (pairs && !soft) {
+    /* on the few teams of the reach term the model is small already, and fewer
+     * member columns only reorder GLPK's tree (measured: more nodes) */
+    if (pairs && !soft && !pr->reach) {
         mapa_err err = pair_allow(&kept, pr, allow);
         if (err != MAPA_OK)
             return err;
