@@ -5,6 +5,7 @@
  * solve, each strong component of the team graph with no arc in (or out) gets
  * a cut asking for one, until the graph is strongly connected.
  */
+#include <assert.h>
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
@@ -33,6 +34,13 @@ typedef struct cfm {
     cut *cuts;
     size_t n_cuts;
     double big;
+    /* One stage: y[h * T + t] (column or 0) is the team arc h -> t, equal to the
+     * sum of f from h to t; connectivity rows are on y and the model is kept
+     * between rounds, new rows added and the LP re-optimised from its basis. */
+    int *y;
+    bool *sends_in; /* [h]: its "sends" row is in P */
+    size_t cuts_in; /* cuts already in P */
+    bool warm;      /* P holds an optimal basis of an earlier round */
 } cfm;
 
 static mapa_err oom(void)
@@ -60,8 +68,10 @@ static mapa_err f_columns(cfm *c)
                     continue;
                 snprintf(name, sizeof name, "f(%.40s,%.40s%s%s)", p->members[pr->cand[i]].id,
                          p->topics[t].id, pr->S > 1 ? "," : "", pr->S > 1 ? stage_names[s] : "");
+                /* with team arcs, f is continuous: once y is integral the rest is a
+                 * network (docs/model.md), so branching on y alone is exact */
                 *fcol(c, i, t, s) =
-                    mapa__glpk_col(c->P, name, GLP_BV, 0, 1,
+                    mapa__glpk_col(c->P, name, c->y ? GLP_CV : GLP_BV, 0, 1,
                                    (double)mapa__cf_score(pr, pr->cand[i], t) / (double)pr->scale);
             }
     return MAPA_OK;
@@ -98,7 +108,13 @@ static mapa_err team_rows(cfm *c)
                 err = mapa__triplets_put(&c->m, row, j, 1);
                 size_t h = mapa__cf_home(pr, i);
                 int *hr = &home_row[(h * T + t) * S + s];
-                if (!*hr && err == MAPA_OK) {
+                if (!*hr && err == MAPA_OK && c->y) { /* sum of f from h to t = y[h,t] */
+                    snprintf(name, sizeof name, "arc(%.40s,%.40s)", p->topics[h].id,
+                             p->topics[t].id);
+                    *hr = mapa__glpk_row(c->P, name, GLP_FX, 0, 0);
+                    c->y[h * T + t] = mapa__glpk_col(c->P, name, GLP_BV, 0, 1, 0);
+                    err = mapa__triplets_put(&c->m, *hr, c->y[h * T + t], -1);
+                } else if (!*hr && err == MAPA_OK) {
                     snprintf(name, sizeof name, "homes(%.40s,%.40s%s%s)", p->topics[h].id,
                              p->topics[t].id, S > 1 ? "," : "", S > 1 ? stage_names[s] : "");
                     *hr = mapa__glpk_row(c->P, name, GLP_UP, 0, 1);
@@ -167,7 +183,11 @@ static mapa_err link_row(cfm *c, const char *name, const unsigned char *from_set
         err = mapa__triplets_put(&c->m, row, mapa__glpk_col(c->P, sname, GLP_IV, 0, 1, -c->big / 2),
                                  1);
     }
-    for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
+    for (size_t h = 0; c->y && h < pr->T && err == MAPA_OK; h++) /* the team arcs crossing */
+        for (size_t t = 0; t < pr->T && err == MAPA_OK && (from_set[h] != 0) == from_in; t++)
+            if (c->y[h * pr->T + t] && (to_set[t] != 0) == to_in)
+                err = mapa__triplets_put(&c->m, row, c->y[h * pr->T + t], 1);
+    for (size_t i = 0; !c->y && i < pr->n && err == MAPA_OK; i++) {
         size_t h = mapa__cf_home(pr, i);
         if ((from_set[h] != 0) != from_in)
             continue;
@@ -192,18 +212,22 @@ static mapa_err link_rows(cfm *c)
     mapa_err err = MAPA_OK;
     char name[128];
     for (size_t h = 0; h < T && err == MAPA_OK; h++) {
-        if (!c->sends[h])
+        if (!c->sends[h] || (c->sends_in && c->sends_in[h]))
             continue;
+        if (c->sends_in)
+            c->sends_in[h] = true;
         one[h] = 1;
         snprintf(name, sizeof name, "sends(%.60s)", c->pr->p->topics[h].id);
         err = link_row(c, name, one, true, all, true);
         one[h] = 0;
     }
-    for (size_t k = 0; k < c->n_cuts && err == MAPA_OK; k++) {
+    for (size_t k = c->cuts_in; k < c->n_cuts && err == MAPA_OK; k++) {
         snprintf(name, sizeof name, "cut%zu_%s", k + 1, c->cuts[k].outward ? "out" : "in");
         err = c->cuts[k].outward ? link_row(c, name, c->cuts[k].in, true, c->cuts[k].in, false)
                                  : link_row(c, name, c->cuts[k].in, false, c->cuts[k].in, true);
     }
+    if (err == MAPA_OK && c->y)
+        c->cuts_in = c->n_cuts;
     free(one);
     free(all);
     return err;
@@ -225,6 +249,11 @@ static mapa_err reach_rows(cfm *c)
             if (h == t)
                 continue;
             snprintf(name, sizeof name, "arc(%zu,%zu)", h, t);
+            if (c->y) { /* the pair model's arc, or none: fixed at 0 */
+                a[h * T + t] =
+                    c->y[h * T + t] ? c->y[h * T + t] : mapa__glpk_col(c->P, name, GLP_CV, 0, 0, 0);
+                continue;
+            }
             a[h * T + t] = mapa__glpk_col(c->P, name, GLP_BV, 0, 1, 0);
             int row = mapa__glpk_row(c->P, name, GLP_UP, 0, 0); /* a <= sum of f */
             err = mapa__triplets_put(&c->m, row, a[h * T + t], 1);
@@ -272,6 +301,12 @@ static mapa_err build(cfm *c)
     glp_set_prob_name(c->P, "mapa_critical_friends");
     glp_set_obj_name(c->P, "cf_score");
     glp_set_obj_dir(c->P, GLP_MAX);
+    if (c->y) {
+        memset(c->y, 0, c->pr->T * c->pr->T * sizeof *c->y);
+        memset(c->sends_in, 0, c->pr->T * sizeof *c->sends_in);
+        c->cuts_in = 0;
+        c->warm = false;
+    }
     mapa_err err = f_columns(c);
     if (err == MAPA_OK)
         err = team_rows(c);
@@ -283,6 +318,40 @@ static mapa_err build(cfm *c)
         err = reach_rows(c);
     if (err == MAPA_OK)
         mapa__triplets_load(&c->m, c->P);
+    mapa__triplets_dispose(&c->m);
+    return err;
+}
+
+/*
+ * The pair model between rounds: the rows found since the last solve go into
+ * P as they are (their triplets come row by row), the basis stays.
+ */
+static mapa_err append_rows(cfm *c)
+{
+    int first = glp_get_num_rows(c->P) + 1;
+    mapa_err err = link_rows(c);
+    int *ind = NULL;
+    double *val = NULL;
+    if (err == MAPA_OK && c->m.n > 0) {
+        ind = malloc((c->m.n + 1) * sizeof *ind);
+        val = malloc((c->m.n + 1) * sizeof *val);
+        if (!ind || !val)
+            err = oom();
+    }
+    for (size_t k = 1; err == MAPA_OK && k <= c->m.n;) { /* triplets start at 1 */
+        int row = c->m.ia[k], len = 0;
+        for (; k <= c->m.n && c->m.ia[k] == row; k++) {
+            ind[len + 1] = c->m.ja[k];
+            val[len + 1] = c->m.ar[k];
+            len++;
+        }
+        assert(row >= first);
+        glp_set_mat_row(c->P, row, len, ind, val);
+    }
+    (void)first;
+    free(ind);
+    free(val);
+    mapa__triplets_dispose(&c->m);
     return err;
 }
 
@@ -300,7 +369,8 @@ static bool solve_lp(cfm *c, mapa_cf *out, const mapa_cf_options *o, mapa_err *e
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = o->log ? GLP_MSG_ON : GLP_MSG_OFF;
-    sp.presolve = GLP_ON;
+    sp.presolve = c->warm ? GLP_OFF : GLP_ON;
+    sp.meth = c->warm ? GLP_DUALP : GLP_PRIMAL; /* new rows keep the basis dual feasible */
     double left = mapa__cf_remaining(c->pr);
     *err = MAPA_OK;
     if (left <= 0) {
@@ -309,6 +379,12 @@ static bool solve_lp(cfm *c, mapa_cf *out, const mapa_cf_options *o, mapa_err *e
     }
     sp.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
     int ret = glp_simplex(c->P, &sp);
+    if (c->warm && ret != 0 && ret != GLP_ETMLIM) { /* the basis did not serve: start afresh */
+        glp_adv_basis(c->P, 0);
+        sp.presolve = GLP_ON;
+        sp.meth = GLP_PRIMAL;
+        ret = glp_simplex(c->P, &sp);
+    }
     if (ret == GLP_ETMLIM) {
         out->status = MAPA_STATUS_TIME_LIMIT;
         return false;
@@ -323,7 +399,128 @@ static bool solve_lp(cfm *c, mapa_cf *out, const mapa_cf_options *o, mapa_err *e
                               glp_get_status(c->P));
         return false;
     }
+    c->warm = c->y != NULL;
     return true;
+}
+
+/*
+ * With y integral the f of a vertex are integral; a solution that is not a
+ * vertex could still carry fractions. Then f becomes binary (true returned).
+ */
+static bool fractional_f(cfm *c)
+{
+    const mapa__cf_problem *pr = c->pr;
+    size_t count = pr->n * pr->T * pr->S;
+    bool frac = false;
+    for (size_t k = 0; k < count && !frac; k++)
+        if (c->f[k] && glp_get_col_kind(c->P, c->f[k]) == GLP_CV) {
+            double v = glp_mip_col_val(c->P, c->f[k]);
+            frac = fabs(v - floor(v + 0.5)) > 1e-6;
+        }
+    for (size_t k = 0; k < count && frac; k++)
+        if (c->f[k])
+            glp_set_col_kind(c->P, c->f[k], GLP_BV);
+    return frac;
+}
+
+static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o);
+static bool cut_possible(const mapa__cf_problem *pr, const unsigned char *in, bool outward);
+static bool cut_known(const cfm *c, const unsigned char *in, bool outward);
+static mapa_err append_rows(cfm *c);
+
+/* Scratch of the separation: residual capacities and a breadth-first search. */
+typedef struct flowspace {
+    double *cap, *res;
+    size_t *queue, *prev;
+    unsigned char *side;
+} flowspace;
+
+/*
+ * Maximum flow from s to t under capacities fs->cap (T x T), by shortest
+ * augmenting paths (Edmonds and Karp; Ahuja, Magnanti and Orlin, section 7.5),
+ * stopped once it reaches 1. fs->side: the teams s reaches in the residual
+ * graph, a minimum cut when the flow is below 1. O(T^2) per augmentation.
+ */
+static double max_flow(flowspace *fs, size_t T, size_t s, size_t t)
+{
+    memcpy(fs->res, fs->cap, T * T * sizeof *fs->res);
+    double flow = 0;
+    for (;;) {
+        memset(fs->side, 0, T);
+        size_t head = 0, tail = 0;
+        fs->queue[tail++] = s;
+        fs->side[s] = 1;
+        while (head < tail && !fs->side[t]) {
+            size_t u = fs->queue[head++];
+            for (size_t v = 0; v < T; v++)
+                if (!fs->side[v] && fs->res[u * T + v] > 1e-9) {
+                    fs->side[v] = 1;
+                    fs->prev[v] = u;
+                    fs->queue[tail++] = v;
+                }
+        }
+        if (!fs->side[t] || flow >= 1 - 1e-6)
+            return flow;
+        double b = INFINITY;
+        for (size_t v = t; v != s; v = fs->prev[v])
+            b = fmin(b, fs->res[fs->prev[v] * T + v]);
+        for (size_t v = t; v != s; v = fs->prev[v]) {
+            fs->res[fs->prev[v] * T + v] -= b;
+            fs->res[v * T + fs->prev[v]] += b;
+        }
+        flow += b;
+    }
+}
+
+/* Record the cut "the teams `side` send out" when it is new and can hold; false on no memory. */
+static bool keep_cut(cfm *c, const unsigned char *side, size_t *added)
+{
+    size_t T = c->pr->T;
+    if (!cut_possible(c->pr, side, true) || cut_known(c, side, true))
+        return true;
+    unsigned char *in = malloc(T + 1);
+    cut *cuts = realloc(c->cuts, (c->n_cuts + 1) * sizeof *cuts);
+    if (cuts)
+        c->cuts = cuts;
+    if (!in || !cuts) {
+        free(in);
+        return false;
+    }
+    memcpy(in, side, T);
+    c->cuts[c->n_cuts++] = (cut){in, true};
+    ++*added;
+    return true;
+}
+
+/*
+ * Connectivity cuts the LP optimum breaks: for each team t, a flow below 1
+ * from team 0 to t, or from t to team 0, under capacities y gives a set that
+ * sends less than one arc out (docs/model.md). Exact separation of the cut
+ * rows in O(T) maximum flows; the rows go into P at once.
+ */
+static mapa_err separate(cfm *c, size_t *added)
+{
+    const mapa__cf_problem *pr = c->pr;
+    size_t T = pr->T;
+    *added = 0;
+    if (!c->y || c->soft || T < 2)
+        return MAPA_OK;
+    flowspace fs = {malloc(T * T * sizeof *fs.cap), malloc(T * T * sizeof *fs.res),
+                    malloc(T * sizeof *fs.queue), malloc(T * sizeof *fs.prev), malloc(T + 1)};
+    mapa_err err = fs.cap && fs.res && fs.queue && fs.prev && fs.side ? MAPA_OK : oom();
+    for (size_t k = 0; err == MAPA_OK && k < T * T; k++)
+        fs.cap[k] = c->y[k] ? fmax(0, glp_get_col_prim(c->P, c->y[k])) : 0;
+    for (size_t t = 1; err == MAPA_OK && t < T; t++)
+        for (int dir = 0; dir < 2 && err == MAPA_OK; dir++)
+            if (max_flow(&fs, T, dir ? t : 0, dir ? 0 : t) < 1 - 1e-4 &&
+                !keep_cut(c, fs.side, added))
+                err = oom();
+    free(fs.cap);
+    free(fs.res);
+    free(fs.queue);
+    free(fs.prev);
+    free(fs.side);
+    return err == MAPA_OK && *added > 0 ? append_rows(c) : err;
 }
 
 /*
@@ -336,6 +533,11 @@ static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o)
     out->method = "glpk";
     if (!solve_lp(c, out, o, &err))
         return err;
+    for (size_t added = 1; added > 0;) { /* cut the LP optimum's thin sets before branching */
+        err = separate(c, &added);
+        if (err != MAPA_OK || (added > 0 && !solve_lp(c, out, o, &err)))
+            return err;
+    }
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.presolve = GLP_OFF; /* the LP optimum is there: branch from its basis */
@@ -360,6 +562,8 @@ static mapa_err solve(cfm *c, mapa_cf *out, const mapa_cf_options *o)
         out->status = MAPA_STATUS_TIME_LIMIT;
         return MAPA_OK;
     }
+    if (fractional_f(c)) /* not expected (the network argument); branch on f too */
+        return solve(c, out, o);
     out->n_pairs = 0;
     out->status = status == GLP_OPT && ret == 0 ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_TIME_LIMIT;
     const mapa__cf_problem *pr = c->pr;
@@ -477,10 +681,11 @@ static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
             out->status = MAPA_STATUS_TIME_LIMIT;
             break;
         }
-        err = build(c);
+        err = c->y && c->P ? append_rows(c) : build(c);
         if (err == MAPA_OK)
             err = solve(c, out, o);
-        clear_model(c);
+        if (!c->y || err != MAPA_OK)
+            clear_model(c);
         if (err != MAPA_OK || out->status == MAPA_STATUS_INFEASIBLE ||
             out->status == MAPA_STATUS_TIME_LIMIT)
             break;
@@ -492,6 +697,7 @@ static mapa_err rounds(cfm *c, mapa_cf *out, const mapa_cf_options *o)
             break;
         out->cut_rounds = round;
     }
+    clear_model(c);
     return err;
 }
 
@@ -506,11 +712,13 @@ static void cfm_free(cfm *c)
     free(c->f);
     free(c->short_col);
     free(c->sends);
+    free(c->y);
+    free(c->sends_in);
     free(c);
 }
 
 /* The model's state on the heap: GLPK's fatal errors longjmp past this frame. */
-static cfm *cfm_new(const mapa__cf_problem *pr, bool soft, const unsigned char *allow)
+static cfm *cfm_new(const mapa__cf_problem *pr, bool soft, const unsigned char *allow, bool pairs)
 {
     cfm *c = calloc(1, sizeof *c);
     if (!c)
@@ -523,7 +731,11 @@ static cfm *cfm_new(const mapa__cf_problem *pr, bool soft, const unsigned char *
     c->f = malloc((pr->n * pr->T * pr->S + 1) * sizeof *c->f);
     c->short_col = calloc(pr->T * pr->S + 1, sizeof *c->short_col);
     c->sends = calloc(pr->T + 1, sizeof *c->sends);
-    if (!c->f || !c->short_col || !c->sends) {
+    if (pairs) {
+        c->y = calloc(pr->T * pr->T + 1, sizeof *c->y);
+        c->sends_in = calloc(pr->T + 1, sizeof *c->sends_in);
+    }
+    if (!c->f || !c->short_col || !c->sends || (pairs && (!c->y || !c->sends_in))) {
         cfm_free(c);
         return NULL;
     }
@@ -612,13 +824,130 @@ static mapa_err check_memory(const mapa__cf_problem *pr, const unsigned char *al
                               "The Critical Friend integer program");
 }
 
+static mapa_err glpk_on(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                        bool soft, const unsigned char *allow, mapa__cf_rows *rows, bool pairs);
+
+/* Order of one team's candidates for a reviewed team: better score first, then index. */
+typedef struct ranked {
+    int64_t score;
+    size_t i;
+} ranked;
+
+static int by_score(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * How many best members of team h per reviewed team suffice (docs/model.md,
+ * "Best members per team pair"): every team that can send sends, so h sends
+ * at most P - (T' - 1) CFs (P places, T' teams with a candidate) and at most
+ * T - 1; among that many best members, one is idle in any plan, and taking
+ * it instead of a worse one keeps every rule and the team graph.
+ */
+static size_t pair_depth(const mapa__cf_problem *pr)
+{
+    size_t senders = 0, P = pr->places / pr->S;
+    for (size_t h = 0; h < pr->T; h++)
+        senders += can_send(pr, h);
+    size_t k = pr->T - 1;
+    if (senders >= 1 && P + 1 >= senders && P - (senders - 1) < k)
+        k = P - (senders - 1);
+    return k > 0 ? k : 1; /* fewer places than senders: infeasible anyway */
+}
+
+/*
+ * The variables of the pair model: `allow` (NULL: all) cut to the `k` best
+ * candidates of each home team for each reviewed team. *out stays NULL when
+ * nothing would be cut. O(T n log n).
+ */
+static mapa_err pair_allow(unsigned char **out, const mapa__cf_problem *pr,
+                           const unsigned char *allow)
+{
+    size_t T = pr->T, n = pr->n, k = pair_depth(pr), most = 0;
+    *out = NULL;
+    size_t *count = calloc(T + 1, sizeof *count);
+    if (!count)
+        return oom();
+    for (size_t i = 0; i < n; i++)
+        if (++count[mapa__cf_home(pr, i)] > most)
+            most = count[mapa__cf_home(pr, i)];
+    free(count);
+    if (most <= k)
+        return MAPA_OK;
+    unsigned char *keep = calloc(n * T + 1, 1);
+    ranked *order = malloc((n + 1) * sizeof *order);
+    size_t *start = calloc(T + 2, sizeof *start);
+    size_t *ofhome = malloc((n + 1) * sizeof *ofhome);
+    if (!keep || !order || !start || !ofhome) {
+        free(keep);
+        free(order);
+        free(start);
+        free(ofhome);
+        return oom();
+    }
+    for (size_t i = 0; i < n; i++) /* candidates grouped by home team */
+        start[mapa__cf_home(pr, i) + 1]++;
+    for (size_t h = 0; h < T; h++)
+        start[h + 1] += start[h];
+    for (size_t i = 0; i < n; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        ofhome[start[h]++] = i;
+    }
+    for (size_t h = T; h > 0; h--) /* undo the advance */
+        start[h] = start[h - 1];
+    start[0] = 0;
+    for (size_t h = 0; h < T; h++)
+        for (size_t t = 0; t < T; t++) {
+            if (t == h)
+                continue;
+            size_t len = 0;
+            for (size_t a = start[h]; a < start[h + 1]; a++) {
+                size_t i = ofhome[a];
+                if (!allow || allow[i * T + t])
+                    order[len++] = (ranked){mapa__cf_score(pr, pr->cand[i], t), i};
+            }
+            qsort(order, len, sizeof *order, by_score);
+            for (size_t a = 0; a < len && a < k; a++)
+                keep[order[a].i * T + t] = 1;
+        }
+    free(order);
+    free(start);
+    free(ofhome);
+    *out = keep;
+    return MAPA_OK;
+}
+
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool soft, const unsigned char *allow, mapa__cf_rows *rows)
+{
+    bool pairs = pr->S == 1 && !(o && o->full);
+    unsigned char *kept = NULL;
+    /* on the few teams of the reach term the model is small already, and fewer
+     * member columns only reorder GLPK's tree (measured: more nodes) */
+    if (pairs && !soft && !pr->reach) {
+        mapa_err err = pair_allow(&kept, pr, allow);
+        if (err != MAPA_OK)
+            return err;
+        if (kept)
+            allow = kept;
+    }
+    mapa_err err = glpk_on(out, pr, o, soft, allow, rows, pairs);
+    free(kept);
+    return err;
+}
+
+static mapa_err glpk_on(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                        bool soft, const unsigned char *allow, mapa__cf_rows *rows, bool pairs)
 {
     mapa_err err = check_memory(pr, allow);
     if (err != MAPA_OK)
         return err;
-    cfm *c = cfm_new(pr, soft, allow);
+    /* one stage: the team-arc model; --full and the written model keep the member model */
+    cfm *c = cfm_new(pr, soft, allow, pairs);
     err = c ? take_rows(c, rows) : oom();
     if (err == MAPA_OK)
         err = guarded(c, out, o, NULL);
@@ -632,7 +961,7 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
 
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path)
 {
-    cfm *c = cfm_new(pr, false, NULL);
+    cfm *c = cfm_new(pr, false, NULL, false);
     mapa_err err = c ? guarded(c, NULL, NULL, path) : oom();
     cfm_free(c);
     return err;

@@ -188,7 +188,9 @@ static void cf_matches_brute_force(void **state)
         enumerate(p, team, 0, choice, &b);
         feasible += b.found;
         mapa_cf cf = MAPA_CF_INIT;
-        assert_int_equal(mapa_cf_solve(&cf, p, team, NULL, NULL), MAPA_OK);
+        mapa_err err = mapa_cf_solve(&cf, p, team, NULL, NULL);
+        if (err != MAPA_OK)
+            fail_msg("instance %zu: %s", k, mapa_error_last());
         if (!b.found) {
             if (cf.status != MAPA_STATUS_INFEASIBLE)
                 fail_msg("instance %zu: mapa found CFs where none exist", k);
@@ -264,6 +266,48 @@ static void cf_keeps_every_rule_on_random_plans(void **state)
         free(spoc);
     }
     assert_true(solved > 100);
+}
+
+/*
+ * The team-arc model (one stage: y[h,t] binary, f continuous, cuts on y,
+ * warm rounds) against GLPK's full member model: same status and optimum,
+ * every rule kept, on random plans with the reach term (up to 8 teams) and
+ * without, cf_required 1 to 3 and the plans' random capacities.
+ */
+static void cf_team_arcs_match_the_full_model(void **state)
+{
+    (void)state;
+    rng_state = 4242;
+    size_t compared = 0;
+    for (size_t k = 0; k < 120; k++) {
+        size_t T = 3 + rnd(9), n = T * (2 + rnd(3)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        size_t req = 1 + rnd(3);
+        for (size_t t = 0; t < T; t++)
+            p->topics[t].cf_required = req;
+        if (k % 3 == 0)
+            p->settings.cf_reach_weight = 0;
+        mapa_cf a = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+        o.full = true;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, NULL), MAPA_OK);
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &o), MAPA_OK);
+        if (a.status != full.status)
+            fail_msg("instance %zu: status %d, full model %d", k, a.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            compared++;
+            if (fabs(a.objective - full.objective) > 1e-6)
+                fail_msg("instance %zu: objective %.9f, full model %.9f", k, a.objective,
+                         full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_true(a.strongly_connected == arcs_connected(p, team, &a));
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&full);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    assert_true(compared > 40);
 }
 
 /*
@@ -393,6 +437,7 @@ int main(void)
         cmocka_unit_test(cf_matches_brute_force),
         cmocka_unit_test(cf_keeps_every_rule_on_random_plans),
         cmocka_unit_test(cf_raises_reach_among_optimal_plans),
+        cmocka_unit_test(cf_team_arcs_match_the_full_model),
         cmocka_unit_test(cf_explains_impossible_coverage),
         cmocka_unit_test(cf_baselines_are_seeded),
     };
