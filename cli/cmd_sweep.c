@@ -133,21 +133,24 @@ static int run(int argc, char **argv)
         return mapa_cli_exit_code(err);
     }
     mapa_runs_file *f = NULL;
-    bool resumed = false;
-    err = mapa_runs_file_open(&f, out, s.json, (const char *const *)s.param, s.n_params, &resumed);
+    mapa_sweep_opened opened;
+    err = mapa_sweep_open(&f, &s, out, &opened);
     if (err != MAPA_OK) {
         fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
         mapa_sweep_dispose(&s);
         return mapa_cli_exit_code(err);
     }
-    size_t before = mapa_runs_file_count(f), total = mapa_sweep_runs(&s);
+    size_t before = opened.before, total = mapa_sweep_runs(&s);
     if (!quiet)
         printf("Sweep%s%s%s: %zu grid point%s x %zu replicate%s x %zu policy pair%s = %zu runs\n",
                s.name ? " '" : "", s.name ? s.name : "", s.name ? "'" : "",
                mapa_sweep_scenarios(&s), mapa_sweep_scenarios(&s) == 1 ? "" : "s", s.replicates,
                s.replicates == 1 ? "" : "s", mapa_sweep_runs_per_unit(&s),
                mapa_sweep_runs_per_unit(&s) == 1 ? "" : "s", total);
-    if (!quiet && resumed)
+    if (!quiet && opened.extended)
+        printf("Extending %s: its %zu runs are kept (renumbered), only new units run\n", out,
+               before);
+    else if (!quiet && opened.resumed)
         printf("Resuming %s: %zu runs already there are kept\n", out, before);
     fflush(stdout);
     struct sigaction sa;

@@ -31,7 +31,7 @@ struct mapa_runs_file {
     size_t n_done, cap_done;
 };
 
-typedef enum kind { I8, I32, I64, U64, F64, TEXT } kind;
+typedef enum kind { I8, I32, I64, U64, F64, TEXT, BOOL } kind;
 
 #define FIELD(name, k)                                                                             \
     {                                                                                              \
@@ -55,6 +55,7 @@ static const struct {
     FIELD(actions, I32),
     FIELD(alloc_status, TEXT),
     FIELD(rules_broken, I32),
+    FIELD(plan_valid, BOOL),
     FIELD(alloc_objective, F64),
     FIELD(alloc_bound, F64),
     FIELD(alloc_gap, F64),
@@ -108,6 +109,16 @@ static hid_t text_type(void)
     return t;
 }
 
+/* An int8 enum FALSE = 0, TRUE = 1: h5py and pandas read it as bool, R as logical. */
+static hid_t bool_type(void)
+{
+    hid_t t = H5Tenum_create(H5T_NATIVE_INT8);
+    int8_t no = 0, yes = 1;
+    H5Tenum_insert(t, "FALSE", &no);
+    H5Tenum_insert(t, "TRUE", &yes);
+    return t;
+}
+
 static hid_t native(kind k)
 {
     switch (k) {
@@ -122,10 +133,12 @@ static hid_t native(kind k)
 /* The row's compound type, with param_NAME columns after `seed` and rank_K after the gap. */
 static hid_t row_type(const char *const *params, size_t n_params)
 {
-    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(mapa_run_row)), s = text_type();
+    hid_t t = H5Tcreate(H5T_COMPOUND, sizeof(mapa_run_row)), s = text_type(), b = bool_type();
     for (size_t k = 0; k < N_FIELDS; k++) {
         H5Tinsert(t, FIELDS[k].name, FIELDS[k].offset,
-                  FIELDS[k].kind == TEXT ? s : native(FIELDS[k].kind));
+                  FIELDS[k].kind == TEXT   ? s
+                  : FIELDS[k].kind == BOOL ? b
+                                           : native(FIELDS[k].kind));
         char name[96];
         if (strcmp(FIELDS[k].name, "seed") == 0)
             for (size_t i = 0; i < n_params && i < MAPA_RUN_PARAMS; i++) {
@@ -141,6 +154,7 @@ static hid_t row_type(const char *const *params, size_t n_params)
             }
     }
     H5Tclose(s);
+    H5Tclose(b);
     return t;
 }
 
@@ -244,7 +258,8 @@ static mapa_err read_done(mapa_runs_file *f)
     return err;
 }
 
-static mapa_err create_layout(mapa_runs_file *f, const char *spec_json)
+/* An empty, extendible, chunked and compressed table of `type`'s rows. */
+static hid_t create_table(hid_t file, const char *name, hid_t type)
 {
     hsize_t dims[1] = {0}, maxdims[1] = {H5S_UNLIMITED}, chunk[1] = {256};
     hid_t space = H5Screate_simple(1, dims, maxdims);
@@ -252,9 +267,15 @@ static mapa_err create_layout(mapa_runs_file *f, const char *spec_json)
     H5Pset_chunk(plist, 1, chunk);
     H5Pset_shuffle(plist);
     H5Pset_deflate(plist, 4);
-    f->runs = H5Dcreate2(f->file, "runs", f->type, space, H5P_DEFAULT, plist, H5P_DEFAULT);
+    hid_t d = H5Dcreate2(file, name, type, space, H5P_DEFAULT, plist, H5P_DEFAULT);
     H5Pclose(plist);
     H5Sclose(space);
+    return d;
+}
+
+static mapa_err create_layout(mapa_runs_file *f, const char *spec_json)
+{
+    f->runs = create_table(f->file, "runs", f->type);
     f->groups = H5Gcreate2(f->file, "run", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
     char created[32];
     time_t now = time(NULL);
@@ -264,12 +285,12 @@ static mapa_err create_layout(mapa_runs_file *f, const char *spec_json)
     bool ok = f->runs >= 0 && f->groups >= 0 && set_text_attr(f->file, "sweep", spec_json) &&
               set_text_attr(f->file, "mapa_version", MAPA_VERSION_STRING) &&
               set_text_attr(f->file, "created", created) &&
-              set_text_attr(f->file, "schema", "mapa runs 1 (docs/hdf5-schema.md)") &&
+              set_text_attr(f->file, "schema", "mapa runs 2 (docs/hdf5-schema.md)") &&
               H5Fflush(f->file, H5F_SCOPE_GLOBAL) >= 0;
     return ok ? MAPA_OK : hdf5_error(f->path, "create");
 }
 
-static mapa_err open_existing(mapa_runs_file *f, const char *spec_json)
+static mapa_err open_existing(mapa_runs_file *f, const char *spec_json, char **old_spec)
 {
     f->file = H5Fopen(f->path, H5F_ACC_RDWR, H5P_DEFAULT);
     if (f->file < 0)
@@ -279,12 +300,17 @@ static mapa_err open_existing(mapa_runs_file *f, const char *spec_json)
                               f->path);
     char *old = get_text_attr(f->file, "sweep");
     bool same = old && strcmp(old, spec_json) == 0;
-    free(old);
-    if (!same)
+    if (!old || (!same && !old_spec)) {
+        free(old);
         return mapa_error_set(MAPA_EFORMAT,
                               "%s holds the results of another sweep (its 'sweep' attribute "
                               "differs): give another -o or remove it",
                               f->path);
+    }
+    if (same)
+        free(old);
+    else
+        *old_spec = old; /* the caller's now */
     f->runs = H5Dopen2(f->file, "runs", H5P_DEFAULT);
     f->groups = H5Gopen2(f->file, "run", H5P_DEFAULT);
     if (f->runs < 0 || f->groups < 0)
@@ -318,7 +344,16 @@ mapa_err mapa_runs_file_describe(char **spec_json, const char *path)
 mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char *spec_json,
                              const char *const *params, size_t n_params, bool *resumed)
 {
+    return mapa_runs_file_open_any(out, path, spec_json, params, n_params, resumed, NULL);
+}
+
+mapa_err mapa_runs_file_open_any(mapa_runs_file **out, const char *path, const char *spec_json,
+                                 const char *const *params, size_t n_params, bool *resumed,
+                                 char **old_spec)
+{
     *out = NULL;
+    if (old_spec)
+        *old_spec = NULL;
     *resumed = false;
     if (n_params > MAPA_RUN_PARAMS)
         return mapa_error_set(MAPA_EINVAL, "at most %d parameters vary in a sweep",
@@ -336,7 +371,7 @@ mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char 
     f->type = row_type(params, n_params);
     mapa_err err;
     if (access(path, F_OK) == 0) {
-        err = open_existing(f, spec_json);
+        err = open_existing(f, spec_json, old_spec);
         *resumed = err == MAPA_OK;
     } else {
         errno = 0;
@@ -346,6 +381,10 @@ mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char 
     }
     if (err != MAPA_OK) {
         mapa_runs_file_close(f, true);
+        if (old_spec) {
+            free(*old_spec);
+            *old_spec = NULL;
+        }
         return err;
     }
     *out = f;
@@ -409,6 +448,29 @@ static bool write_group(hid_t groups, const mapa_run_row *row, const mapa_run_ar
     return ok;
 }
 
+/* Append n rows to the table d (memory type `type`). */
+static bool append_rows(hid_t d, hid_t type, const mapa_run_row *rows, size_t n)
+{
+    hid_t space = H5Dget_space(d);
+    hsize_t old = 0, count[1] = {n};
+    bool ok = space >= 0 && H5Sget_simple_extent_dims(space, &old, NULL) >= 0;
+    if (space >= 0)
+        H5Sclose(space);
+    if (!ok || n == 0)
+        return ok;
+    hsize_t size[1] = {old + n}, start[1] = {old};
+    ok = H5Dset_extent(d, size) >= 0;
+    hid_t file_space = ok ? H5Dget_space(d) : -1;
+    hid_t mem_space = H5Screate_simple(1, count, NULL);
+    ok = ok && file_space >= 0 &&
+         H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, count, NULL) >= 0 &&
+         H5Dwrite(d, type, mem_space, file_space, H5P_DEFAULT, rows) >= 0;
+    if (file_space >= 0)
+        H5Sclose(file_space);
+    H5Sclose(mem_space);
+    return ok;
+}
+
 mapa_err mapa_runs_file_append(mapa_runs_file *f, const mapa_run_row *rows,
                                const mapa_run_arrays *arrays, size_t n)
 {
@@ -416,32 +478,176 @@ mapa_err mapa_runs_file_append(mapa_runs_file *f, const mapa_run_row *rows,
     for (size_t k = 0; k < n; k++)
         if (!write_group(f->groups, &rows[k], &arrays[k]))
             return hdf5_error(f->path, "write a run's arrays to");
-    hid_t space = H5Dget_space(f->runs);
-    hsize_t old = 0, count[1] = {n};
-    if (space < 0 || H5Sget_simple_extent_dims(space, &old, NULL) < 0) {
-        if (space >= 0)
-            H5Sclose(space);
-        return hdf5_error(f->path, "write");
-    }
-    H5Sclose(space);
-    hsize_t size[1] = {old + n}, start[1] = {old};
-    bool ok = H5Dset_extent(f->runs, size) >= 0;
-    hid_t file_space = ok ? H5Dget_space(f->runs) : -1;
-    hid_t mem_space = H5Screate_simple(1, count, NULL);
-    ok = ok && file_space >= 0 &&
-         H5Sselect_hyperslab(file_space, H5S_SELECT_SET, start, NULL, count, NULL) >= 0 &&
-         H5Dwrite(f->runs, f->type, mem_space, file_space, H5P_DEFAULT, rows) >= 0 &&
-         H5Fflush(f->file, H5F_SCOPE_GLOBAL) >= 0;
-    if (file_space >= 0)
-        H5Sclose(file_space);
-    H5Sclose(mem_space);
-    if (!ok)
+    if (!append_rows(f->runs, f->type, rows, n) || H5Fflush(f->file, H5F_SCOPE_GLOBAL) < 0)
         return hdf5_error(f->path, "write the runs to");
     for (size_t k = 0; k < n; k++)
         if (remember(f, rows[k].run_id) != MAPA_OK)
             return MAPA_ENOMEM;
     qsort(f->done, f->n_done, sizeof *f->done, by_id);
     return MAPA_OK;
+}
+
+/* Every row of /runs, malloc'd (the parameters in this file's order). */
+static mapa_err read_rows(mapa_runs_file *f, mapa_run_row **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    hid_t space = H5Dget_space(f->runs);
+    hssize_t n = space >= 0 ? H5Sget_simple_extent_npoints(space) : -1;
+    if (space >= 0)
+        H5Sclose(space);
+    if (n < 0)
+        return hdf5_error(f->path, "read");
+    mapa_run_row *rows = calloc((size_t)n + 1, sizeof *rows);
+    if (!rows)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reading the runs of %s", f->path);
+    if (n > 0 && H5Dread(f->runs, f->type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows) < 0) {
+        free(rows);
+        return hdf5_error(f->path, "read the runs of");
+    }
+    *out = rows;
+    *n_out = (size_t)n;
+    return MAPA_OK;
+}
+
+static int row_by_id(const void *x, const void *y)
+{
+    return by_id(&((const mapa_run_row *)x)->run_id, &((const mapa_run_row *)y)->run_id);
+}
+
+/* Replace /runs by a new table of `rows` (sorted), keeping the file's column order. A new
+   table is written beside the old and swapped in by name, so the old rows stay whole until
+   the new ones are. */
+static mapa_err replace_rows(mapa_runs_file *f, mapa_run_row *rows, size_t n)
+{
+    qsort(rows, n, sizeof *rows, row_by_id);
+    hid_t disk = H5Dget_type(f->runs);
+    if (H5Lexists(f->file, "runs.new", H5P_DEFAULT) > 0)
+        H5Ldelete(f->file, "runs.new", H5P_DEFAULT);
+    hid_t d = disk >= 0 ? create_table(f->file, "runs.new", disk) : -1;
+    if (disk >= 0)
+        H5Tclose(disk);
+    bool ok = d >= 0 && append_rows(d, f->type, rows, n);
+    if (d >= 0)
+        H5Dclose(d);
+    if (!ok)
+        return hdf5_error(f->path, "rewrite the runs of");
+    H5Dclose(f->runs);
+    f->runs = -1;
+    ok = H5Ldelete(f->file, "runs", H5P_DEFAULT) >= 0 &&
+         H5Lmove(f->file, "runs.new", f->file, "runs", H5P_DEFAULT, H5P_DEFAULT) >= 0 &&
+         (f->runs = H5Dopen2(f->file, "runs", H5P_DEFAULT)) >= 0;
+    if (!ok)
+        return hdf5_error(f->path, "rewrite the runs of");
+    f->n_done = 0;
+    for (size_t k = 0; k < n; k++)
+        if (remember(f, rows[k].run_id) != MAPA_OK)
+            return MAPA_ENOMEM;
+    return MAPA_OK;
+}
+
+mapa_err mapa_runs_file_sort(mapa_runs_file *f)
+{
+    mapa_run_row *rows = NULL;
+    size_t n = 0;
+    mapa_err err = read_rows(f, &rows, &n);
+    if (err != MAPA_OK)
+        return err;
+    bool sorted = true;
+    for (size_t k = 1; sorted && k < n; k++)
+        sorted = rows[k - 1].run_id < rows[k].run_id;
+    if (!sorted) {
+        err = replace_rows(f, rows, n);
+        if (err == MAPA_OK && H5Fflush(f->file, H5F_SCOPE_GLOBAL) < 0)
+            err = hdf5_error(f->path, "write");
+    }
+    free(rows);
+    return err;
+}
+
+/* Move each row's group from /run to the new group `to` under its new id (old ids in `old`). */
+static bool move_groups(mapa_runs_file *f, hid_t to, const mapa_run_row *rows,
+                        const int64_t *old, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        char from_name[32], to_name[32];
+        snprintf(from_name, sizeof from_name, "%07lld", (long long)old[k]);
+        snprintf(to_name, sizeof to_name, "%07lld", (long long)rows[k].run_id);
+        if (H5Lexists(f->groups, from_name, H5P_DEFAULT) > 0 &&
+            H5Lmove(f->groups, from_name, to, to_name, H5P_DEFAULT, H5P_DEFAULT) < 0)
+            return false;
+    }
+    return true;
+}
+
+mapa_err mapa_runs_file_renumber(mapa_runs_file *f, const char *spec_json,
+                                 mapa_err (*map)(mapa_run_row *row, void *payload), void *payload)
+{
+    mapa_run_row *rows = NULL;
+    size_t n = 0;
+    int64_t *old = NULL;
+    mapa_err err = read_rows(f, &rows, &n);
+    if (err != MAPA_OK)
+        return err;
+    old = malloc((n + 1) * sizeof *old);
+    if (!old) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory renumbering %s", f->path);
+        goto cleanup;
+    }
+    for (size_t k = 0; k < n; k++) { /* every row mapped before anything is written */
+        old[k] = rows[k].run_id;
+        err = map(&rows[k], payload);
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
+    errno = 0;
+    if (H5Lexists(f->file, "run.new", H5P_DEFAULT) > 0)
+        H5Ldelete(f->file, "run.new", H5P_DEFAULT);
+    hid_t to = H5Gcreate2(f->file, "run.new", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    bool ok = to >= 0 && move_groups(f, to, rows, old, n);
+    if (to >= 0)
+        H5Gclose(to);
+    H5Gclose(f->groups);
+    f->groups = -1;
+    ok = ok && H5Ldelete(f->file, "run", H5P_DEFAULT) >= 0 && /* groups of cut units go too */
+         H5Lmove(f->file, "run.new", f->file, "run", H5P_DEFAULT, H5P_DEFAULT) >= 0 &&
+         (f->groups = H5Gopen2(f->file, "run", H5P_DEFAULT)) >= 0;
+    if (!ok) {
+        err = hdf5_error(f->path, "renumber the runs of");
+        goto cleanup;
+    }
+    err = replace_rows(f, rows, n);
+    if (err != MAPA_OK)
+        goto cleanup;
+    err = mapa_runs_file_attr_text(f, "sweep", spec_json);
+    if (err == MAPA_OK && H5Fflush(f->file, H5F_SCOPE_GLOBAL) < 0)
+        err = hdf5_error(f->path, "write");
+cleanup:
+    free(rows);
+    free(old);
+    return err;
+}
+
+mapa_err mapa_runs_file_attr_text(mapa_runs_file *f, const char *name, const char *value)
+{
+    if (H5Aexists(f->file, name) > 0)
+        H5Adelete(f->file, name);
+    errno = 0;
+    return set_text_attr(f->file, name, value) ? MAPA_OK : hdf5_error(f->path, "write");
+}
+
+mapa_err mapa_runs_file_attr_number(mapa_runs_file *f, const char *name, double value)
+{
+    if (H5Aexists(f->file, name) > 0)
+        H5Adelete(f->file, name);
+    errno = 0;
+    hid_t space = H5Screate(H5S_SCALAR);
+    hid_t a = H5Acreate2(f->file, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT);
+    bool ok = a >= 0 && H5Awrite(a, H5T_NATIVE_DOUBLE, &value) >= 0;
+    if (a >= 0)
+        H5Aclose(a);
+    H5Sclose(space);
+    return ok ? MAPA_OK : hdf5_error(f->path, "write");
 }
 
 mapa_err mapa_runs_file_close(mapa_runs_file *f, bool failed)

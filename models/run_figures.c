@@ -251,8 +251,11 @@ static void row_start(mapa_run_row *row, const mapa_partnership *p, const mapa_a
     row->actions = (int32_t)p->n_actions;
     mapa_run_text(row->alloc_status, mapa_status_name(alloc->status));
     row->alloc_objective = alloc->objective;
-    row->alloc_bound = alloc->bound;
-    row->alloc_gap = alloc->gap;
+    /* a bound and a gap only where a solver proved one: a baseline proves nothing, and
+       0.0 would read as "proven optimal" */
+    bool proven = alloc->status == MAPA_STATUS_OPTIMAL || alloc->status == MAPA_STATUS_TIME_LIMIT;
+    row->alloc_bound = proven ? alloc->bound : NAN;
+    row->alloc_gap = proven ? alloc->gap : NAN;
     row->alloc_seconds = alloc->seconds;
     double nan = NAN;
     row->density = row->average_path = row->transitivity = row->betweenness_centralization =
@@ -322,6 +325,9 @@ mapa_err mapa_run_measure(mapa_run_row *row, mapa_run_arrays *arr, const mapa_pa
         for (size_t i = 0; i < n; i++)
             a.team[i] = a.rank[i] = -1;
     }
+    /* a plan keeping every hard rule: the one column to filter on before comparing */
+    row->plan_valid = planned && alloc->status != MAPA_STATUS_INFEASIBLE &&
+                      strcmp(row->cf_status, "infeasible") != 0;
     *arr = a; /* the caller owns them now */
     memset(&a, 0, sizeof a);
 cleanup:

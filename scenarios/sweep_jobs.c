@@ -314,5 +314,7 @@ mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f, const mapa_s
     mapa_err err =
         jobs == 1 ? in_process(&r, pending, n, stopped) : in_workers(&r, pending, n, jobs, stopped);
     free(pending);
+    if (err == MAPA_OK && !*stopped) /* complete: rows in run order, whoever finished first */
+        err = mapa_runs_file_sort(f);
     return err;
 }

@@ -35,7 +35,10 @@ typedef struct mapa_run_row {
     char alloc_status[MAPA_RUN_TEXT]; /**< optimal, feasible, time_limit, infeasible (no plan),
                                            breaks_rules (a baseline's plan breaking rules) */
     int32_t rules_broken;             /**< rules the plan breaks (baselines; 0 otherwise) */
-    double alloc_objective, alloc_bound, alloc_gap, alloc_seconds;
+    int8_t plan_valid; /**< 1: a plan keeping every hard rule (alloc_status optimal, feasible
+                            or time_limit, cf_status not infeasible); stored as HDF5 bool */
+    double alloc_objective, alloc_seconds;
+    double alloc_bound, alloc_gap; /**< NaN unless a solver proved them (optimal, time_limit) */
     int32_t rank_count[MAPA_RUN_RANKS]; /**< members placed at rank 1..5 */
     int32_t rank_later;                 /**< at a rank after 5 */
     int32_t unranked;                   /**< outside their ranking */
@@ -119,6 +122,34 @@ mapa_err mapa_runs_file_open(mapa_runs_file **out, const char *path, const char 
  * description (the 'sweep' attribute, malloc'd into *spec_json) when it is one.
  */
 mapa_err mapa_runs_file_describe(char **spec_json, const char *path);
+
+/**
+ * Like mapa_runs_file_open, but an existing file of another sweep is opened
+ * too, with its 'sweep' attribute in *old_spec (malloc'd; NULL when it is the
+ * same sweep or a new file): the caller decides whether it extends the file
+ * (mapa_runs_file_renumber) or refuses it (close it with failed = false).
+ */
+mapa_err mapa_runs_file_open_any(mapa_runs_file **out, const char *path, const char *spec_json,
+                                 const char *const *params, size_t n_params, bool *resumed,
+                                 char **old_spec);
+
+/**
+ * Give every run in the file its id in the sweep `spec_json` describes: `map`
+ * sets row->run_id and row->scenario from the row (its parameters, replicate
+ * and old id) or returns an error, and then nothing is changed. The rows are
+ * rewritten sorted by run id, each run's group renamed, and the 'sweep'
+ * attribute replaced; then the file is flushed. O(runs log runs).
+ */
+mapa_err mapa_runs_file_renumber(mapa_runs_file *f, const char *spec_json,
+                                 mapa_err (*map)(mapa_run_row *row, void *payload),
+                                 void *payload);
+
+/** Rewrite /runs sorted by run id when it is not (rows land in the order units finish). */
+mapa_err mapa_runs_file_sort(mapa_runs_file *f);
+
+/** Set (or replace) a number or text attribute of the file's root. */
+mapa_err mapa_runs_file_attr_number(mapa_runs_file *f, const char *name, double value);
+mapa_err mapa_runs_file_attr_text(mapa_runs_file *f, const char *name, const char *value);
 
 /** Whether run `run_id` is already in /runs. */
 bool mapa_runs_file_has(const mapa_runs_file *f, int64_t run_id);

@@ -76,6 +76,24 @@ mapa_generator mapa_sweep_generator(const mapa_sweep *s, size_t unit);
 mapa_err mapa_sweep_unit(const mapa_sweep *s, size_t unit, mapa_run_row **rows,
                          mapa_run_arrays **arrays);
 
+typedef struct mapa_sweep_opened {
+    bool resumed;  /**< the file existed and holds this sweep's runs (or is extended) */
+    bool extended; /**< it held fewer replicates or grid values: its runs were renumbered */
+    size_t before; /**< runs in the file when it was opened */
+} mapa_sweep_opened;
+
+/**
+ * Open the dataset at `path` for sweep s: created when absent; resumed when
+ * it holds the same sweep; extended when it holds the same sweep with fewer
+ * replicates or grid values (each run already there gets its id in s, so
+ * only the new units run). Any other difference is MAPA_EFORMAT naming the
+ * key ("'generator.actions' differs (60 there, 80 here)"), and the file is
+ * left untouched. Writes the fixed generator values and policy settings as
+ * attributes (docs/hdf5-schema.md).
+ */
+mapa_err mapa_sweep_open(mapa_runs_file **out, const mapa_sweep *s, const char *path,
+                         mapa_sweep_opened *info);
+
 typedef struct mapa_sweep_progress {
     size_t done, total; /**< runs in the file, runs in the sweep */
     size_t done_now;    /**< runs done by this call */
