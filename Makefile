@@ -15,7 +15,8 @@ JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
-              clang graphviz bc python3 python3-h5py python3-numpy
+              clang graphviz bc python3 python3-h5py python3-numpy \
+              libopenmpi-dev openmpi-bin python3-pandas python3-matplotlib
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean
 

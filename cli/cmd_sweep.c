@@ -56,8 +56,7 @@ static volatile sig_atomic_t stop_flag;
 
 static void on_signal(int sig)
 {
-    (void)sig;
-    stop_flag = 1;
+    stop_flag = sig;
 }
 
 typedef struct progress_state {
@@ -107,18 +106,38 @@ static long file_size(const char *path)
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
 
-static int run(int argc, char **argv)
+/* Test hook of an MPI worker: the last rank kills itself after N units sent. */
+static void worker_sent(size_t sent, void *payload)
 {
-    const char *file = NULL;
-    bool quiet = false;
-    cmdline c = {NULL, 1};
-    int rc0 = mapa_cli_parse(&spec, 0, argc, argv, take, &c, &file, &quiet);
-    if (rc0 != MAPA_EXIT_OK)
-        return rc0 < 0 ? MAPA_EXIT_OK : rc0;
-    const char *out = c.out;
-    long jobs = c.jobs;
-    if (!file || !out)
-        return mapa_cli_usage_error("sweep", "give the sweep FILE and -o RESULTS.h5");
+    long crash_after = *(const long *)payload;
+    if (crash_after >= 0 && sent >= (size_t)crash_after)
+        raise(SIGKILL);
+}
+
+/* An MPI rank other than 0: it runs the units rank 0 hands out; rank 0 reports problems. */
+static int mpi_worker(const char *file, int rank, int size)
+{
+    signal(SIGINT, SIG_DFL); /* mpirun ends the job; rank 0 keeps the file whole */
+    signal(SIGTERM, SIG_DFL);
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_sweep s;
+    mapa_err err = mapa_sweep_load(&s, file, &diags);
+    char why[512] = "";
+    if (err != MAPA_OK)
+        snprintf(why, sizeof why, "%s", diags.n_items ? diags.items[0].message : mapa_error_last());
+    mapa_diags_dispose(&diags);
+    long crash_after = rank == size - 1 ? env_number("MAPA_SWEEP_RANK_CRASH_AFTER") : -1;
+    err = mapa_sweep_mpi_work(err == MAPA_OK ? &s : NULL, why, worker_sent, &crash_after);
+    if (why[0] == '\0')
+        mapa_sweep_dispose(&s);
+    mapa_sweep_mpi_end(err == MAPA_OK ? 0 : mapa_cli_exit_code(err));
+    return MAPA_EXIT_OK;
+}
+
+static int writer(const char *file, const cmdline *c, bool quiet, bool mpi)
+{
+    const char *out = c->out;
+    long jobs = c->jobs;
     if (jobs == 0)
         jobs = sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1;
 
@@ -161,7 +180,7 @@ static int run(int argc, char **argv)
     signal(SIGXFSZ, SIG_IGN); /* a file size limit is a write error, not a kill */
     progress_state st = {isatty(2) != 0, quiet, env_number("MAPA_SWEEP_INTERRUPT_AFTER"),
                          env_number("MAPA_SWEEP_CRASH_AFTER")};
-    mapa_sweep_options o = {(size_t)jobs, progress, &st, &stop_flag};
+    mapa_sweep_options o = {(size_t)jobs, progress, &st, &stop_flag, mpi};
     bool stopped = false;
     err = mapa_sweep_execute(&s, f, &o, &stopped);
     size_t done = mapa_runs_file_count(f);
@@ -176,16 +195,42 @@ static int run(int argc, char **argv)
     }
     int rc = mapa_cli_exit_code(err);
     if (err == MAPA_OK && stopped) {
-        fprintf(stderr,
-                "mapa sweep: interrupted after %zu of %zu runs; %s is readable, and the same "
-                "command resumes it\n",
-                done, total, out);
+        fprintf(stderr, "mapa sweep: interrupted after %zu of %zu runs; %s is readable (%s)\n", done,
+                total, out, mapa_error_last());
+        if (mpi && stop_flag == SIGTERM)
+            fprintf(stderr, "mapa sweep: under mpirun, SIGTERM comes when the job is interrupted "
+                            "or when a rank died (mpirun's message names it)\n");
         rc = 130;
     } else if (err == MAPA_OK && !quiet) {
         printf("Wrote %s: %zu runs (%zu new), %.1f MB\n", out, done, done - before,
                (double)file_size(out) / 1e6);
     }
     mapa_sweep_dispose(&s);
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *file = NULL;
+    bool quiet = false;
+    cmdline c = {NULL, 1};
+    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, &c, &file, &quiet);
+    if (rc != MAPA_EXIT_OK)
+        return rc < 0 ? MAPA_EXIT_OK : rc;
+    if (!file || !c.out)
+        return mapa_cli_usage_error("sweep", "give the sweep FILE and -o RESULTS.h5");
+    if (!mapa_sweep_mpi_launched())
+        return writer(file, &c, quiet, false);
+    int rank = 0, size = 1; /* under mpirun: rank 0 writes, the others run units */
+    if (mapa_sweep_mpi_start(&rank, &size) != MAPA_OK) {
+        fprintf(stderr, "mapa sweep: %s\n", mapa_error_last());
+        return MAPA_EXIT_SOFTWARE;
+    }
+    if (rank > 0)
+        return mpi_worker(file, rank, size);
+    rc = writer(file, &c, quiet, true);
+    fflush(NULL);
+    mapa_sweep_mpi_end(rc); /* a failure ends every rank with rc */
     return rc;
 }
 

@@ -107,14 +107,44 @@ typedef struct mapa_sweep_options {
     void *payload;
     /** Set (by a signal handler) to stop after the units being written. */
     volatile sig_atomic_t *stop;
+    /** This process is MPI rank 0: the other ranks (mapa_sweep_mpi_work) run the units and
+        it writes them; `jobs` is ignored. */
+    bool mpi;
 } mapa_sweep_options;
 
 /**
  * Run every unit not yet in f, writing each as it finishes. Returns MAPA_OK
- * when all are in the file or when *stop was set (*stopped tells which).
+ * when all are in the file (then its rows are sorted by run id) or when *stop
+ * was set (*stopped tells which; mapa_error_last() then names the units not
+ * run). A worker that ended early is MAPA_EDEPENDENCY naming them.
  */
 mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f,
                             const mapa_sweep_options *options, bool *stopped);
+
+/* ---- MPI (docs/sweeps.md): rank 0 hands out units and writes; the others run them ---- */
+
+/** Whether mapa was built with MPI and this process was started by mpirun or srun with
+    more than one rank (read from the environment, before MPI starts). */
+bool mapa_sweep_mpi_launched(void);
+
+/** Start MPI; this process's rank and the number of ranks. */
+mapa_err mapa_sweep_mpi_start(int *rank, int *size);
+
+/**
+ * A worker rank: ask rank 0 for a unit, run it, send its runs back, until told
+ * to stop. `s` NULL: the sweep could not be read on this rank; `why` is sent
+ * to rank 0, which reports it. `after_unit`, when not NULL, hears how many
+ * units this rank has sent (a hook for tests).
+ */
+mapa_err mapa_sweep_mpi_work(const mapa_sweep *s, const char *why,
+                             void (*after_unit)(size_t sent, void *payload), void *payload);
+
+/**
+ * End MPI. Exit code 0 with every worker told to stop: a normal end.
+ * Otherwise every rank is ended (MPI_Abort) with `code`, which mpirun returns.
+ * Does not return when it aborts.
+ */
+void mapa_sweep_mpi_end(int code);
 
 #ifdef __cplusplus
 }

@@ -68,7 +68,7 @@ static void run_sweep(const mapa_sweep *s, const char *path, size_t jobs, bool s
         mapa_runs_file_open(&f, path, s->json, (const char *const *)s->param, s->n_params, resumed),
         MAPA_OK);
     volatile sig_atomic_t stop = 0;
-    mapa_sweep_options o = {jobs, stop_early ? stop_after_first : NULL, (void *)&stop, &stop};
+    mapa_sweep_options o = {jobs, stop_early ? stop_after_first : NULL, (void *)&stop, &stop, false};
     bool stopped = false;
     assert_int_equal(mapa_sweep_execute(s, f, &o, &stopped), MAPA_OK);
     assert_true(stopped == stop_early);
