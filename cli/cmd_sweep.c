@@ -170,7 +170,8 @@ static int writer(const char *file, const cmdline *c, bool quiet, bool mpi)
         printf("Extending %s: its %zu runs are kept (renumbered), only new units run\n", out,
                before);
     else if (!quiet && opened.resumed)
-        printf("Resuming %s: %zu runs already there are kept\n", out, before);
+        printf("Resuming %s: %zu runs already there are kept, %zu to run\n", out, before,
+               total - before);
     fflush(stdout);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
