@@ -10,6 +10,7 @@
  *
  * Usage: bench_sweep MAPA_BINARY SWEEP_FILE [--units N]
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,68 @@ static void stages(const mapa_sweep *s, size_t units, const char *path)
         printf("  %-32s %10.3f %12.2f\n", STAGE[k], t[k], runs ? 1000 * t[k] / (double)runs : 0);
 }
 
+static void writer(const mapa_sweep *s, size_t units, const char *path)
+{
+    size_t R = mapa_sweep_runs_per_unit(s), n = units < mapa_sweep_units(s) ? units : mapa_sweep_units(s);
+    mapa_run_row **rows = calloc(n + 1, sizeof *rows);
+    mapa_run_arrays **arrays = calloc(n + 1, sizeof *arrays);
+    double compute = bench_now();
+    for (size_t u = 0; rows && arrays && u < n; u++)
+        if (mapa_sweep_unit(s, u, &rows[u], &arrays[u]) != MAPA_OK) {
+            fprintf(stderr, "bench_sweep: %s\n", mapa_error_last());
+            n = u;
+        }
+    compute = bench_now() - compute;
+    mapa_runs_file *f = NULL;
+    bool resumed;
+    unlink(path);
+    double write = 0;
+    if (mapa_runs_file_open(&f, path, s->json, (const char *const *)s->param, s->n_params,
+                            &resumed) == MAPA_OK) {
+        write = bench_now();
+        for (size_t u = 0; u < n; u++)
+            mapa_runs_file_append(f, rows[u], arrays[u], R);
+        write = bench_now() - write;
+        mapa_runs_file_close(f, false);
+    }
+    struct stat st;
+    double mb = stat(path, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+    unlink(path);
+    double runs = (double)(n * R);
+    printf("\nThe one writer: %zu units (%.0f runs) run through mapa_sweep_unit, then appended "
+           "a unit at a time\n",
+           n, runs);
+    printf("  compute %.2f ms per run; write %.3f ms per run: %.0f runs/s, %.1f MB/s (%.2f MB)\n",
+           1000 * compute / runs, 1000 * write / runs, runs / write, mb / write, mb);
+    printf("  one writer keeps up with about %.0f workers (compute / write), so about %.0f "
+           "ranks\n",
+           compute / write, compute / write + 1);
+    for (size_t u = 0; u < n; u++) {
+        for (size_t k = 0; k < R; k++)
+            mapa_run_arrays_dispose(&arrays[u][k]);
+        free(rows[u]);
+        free(arrays[u]);
+    }
+    free(rows);
+    free(arrays);
+}
+
+/* The whole sweep under mpirun with `ranks` ranks (rank 0 writes). */
+static void with_mpi(const char *mapa, const char *file, const char *path, const char *ranks,
+                     size_t runs)
+{
+    unlink(path);
+    char *argv[] = {"mpirun", "--oversubscribe", "-n", (char *)ranks, (char *)mapa, "sweep",
+                    (char *)file, "-o", (char *)path, "-q", NULL};
+    double seconds = 0, peak = 0;
+    int rc = bench_run(argv, 600, &seconds, &peak);
+    struct stat st;
+    double mb = stat(path, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+    printf("  mpirun -n %-2s exit %d  %8.1f s  %8.1f MiB  %8.1f runs/s  %6.1f MB\n", ranks, rc,
+           seconds, peak, seconds > 0 ? (double)runs / seconds : 0, mb);
+    unlink(path);
+}
+
 static void whole(const char *mapa, const char *file, const char *path, const char *jobs,
                   size_t runs)
 {
@@ -130,10 +193,20 @@ int main(int argc, char **argv)
            mapa_sweep_scenarios(&s), s.replicates, mapa_sweep_runs_per_unit(&s),
            mapa_sweep_runs(&s));
     stages(&s, units, path);
+    writer(&s, units, path);
     printf("\nThe whole sweep through the mapa binary (wall time, peak memory of the command and "
            "its workers, file size):\n");
     whole(argv[1], argv[2], path, "2", mapa_sweep_runs(&s));
     whole(argv[1], argv[2], path, "1", mapa_sweep_runs(&s));
+    if (getenv("MAPA_BENCH_NO_MPI") == NULL) {
+        setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 0); /* containers run as root */
+        setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 0);
+        printf("Under mpirun (rank 0 writes, the others run units; 4 ranks oversubscribe 2 "
+               "cores):\n");
+        with_mpi(argv[1], argv[2], path, "1", mapa_sweep_runs(&s));
+        with_mpi(argv[1], argv[2], path, "2", mapa_sweep_runs(&s));
+        with_mpi(argv[1], argv[2], path, "4", mapa_sweep_runs(&s));
+    }
     mapa_sweep_dispose(&s);
     return 0;
 }

@@ -27,11 +27,14 @@ static const mapa_cli_spec spec = {
     "of generator parameters, each replicated and planned under every allocation and\n"
     "Critical Friend policy named, into the HDF5 dataset RESULTS.h5\n"
     "(docs/hdf5-schema.md). Running the same sweep on the same file again resumes it:\n"
-    "runs already there are kept, not repeated. Ctrl-C stops after the runs being\n"
-    "written and leaves a readable file. -q: no progress line and no report.\n",
+    "runs already there are kept, not repeated; with more replicates or grid values\n"
+    "only the new units run. Ctrl-C stops after the runs being written and leaves a\n"
+    "readable file. Under mpirun (mpirun -n N mapa sweep ...) rank 0 writes the file\n"
+    "and the other N - 1 ranks run the units. -q: no progress line and no report.\n",
     opts, "sweep file",
     "Exit codes: 0 done, 64 usage, 65 a bad sweep file or a file of another sweep,\n"
-    "66 FILE missing, 74 RESULTS.h5 could not be written, 130 interrupted.\n"};
+    "66 FILE missing, 70 a worker ended early, 74 RESULTS.h5 could not be written,\n"
+    "130 interrupted.\n"};
 
 typedef struct cmdline {
     const char *out;
