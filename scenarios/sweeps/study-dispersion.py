@@ -53,6 +53,11 @@ def main(path, png):
               ylabel="share of greedy plans that break rules",
               title="Greedy plans that break hard rules")
     right.legend(fontsize=8)
+    for ax in (left, right):
+        ax.set_xticks(xs)
+        ax.set_xticklabels([f"{x:g}" for x in xs])
+        ax.minorticks_off()
+        ax.grid(alpha=0.3)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
     with_valid = table[table.pairs > 0]
