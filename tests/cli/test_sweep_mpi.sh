@@ -32,7 +32,7 @@ $mpirun -n 3 "$mapa" sweep "$tmp/s.json" -o "$tmp/m3.h5" >"$tmp/out.txt" 2>&1; r
 MAPA_SWEEP_INTERRUPT_AFTER=12 $mpirun -x MAPA_SWEEP_INTERRUPT_AFTER -n 3 "$mapa" sweep "$tmp/s.json" -o "$tmp/i.h5" -q 2>"$tmp/err.txt"; rc=$?
 [ $rc != 0 ] && ok || bad "interrupt on rank 0: exit $rc"
 # (mpirun may end before it forwards rank 0's last lines: they are checked when they came)
-! grep -q "mapa sweep: interrupted" "$tmp/err.txt" || grep -q "interrupted after 12 of 64 runs.*13 of 16 units not run (3-15)" "$tmp/err.txt" && ok || bad "interrupt on rank 0 names the units not run: $(grep mapa "$tmp/err.txt")"
+! grep -q "mapa sweep: interrupted" "$tmp/err.txt" || grep -q "interrupted after 12 of 64 runs.*13 of 16 units not run (" "$tmp/err.txt" && ok || bad "interrupt on rank 0 names the units not run: $(grep mapa "$tmp/err.txt")"
 [ "$(rows "$tmp/i.h5")" = 12 ] && ok || bad "the interrupted file holds the 12 runs written"
 $mpirun -n 3 "$mapa" sweep "$tmp/s.json" -o "$tmp/i.h5" >"$tmp/out.txt" 2>&1; rc=$?
 [ $rc = 0 ] && grep -q "12 runs already there are kept, 52 to run" "$tmp/out.txt" && grep -q "64 runs (52 new)" "$tmp/out.txt" && same_runs "$tmp/ref.h5" "$tmp/i.h5" && ok || bad "resume after the interrupt ($rc)"
