@@ -96,7 +96,8 @@ static void stages(const mapa_sweep *s, size_t units, const char *path)
 
 static void writer(const mapa_sweep *s, size_t units, const char *path)
 {
-    size_t R = mapa_sweep_runs_per_unit(s), n = units < mapa_sweep_units(s) ? units : mapa_sweep_units(s);
+    size_t R = mapa_sweep_runs_per_unit(s),
+           n = units < mapa_sweep_units(s) ? units : mapa_sweep_units(s);
     mapa_run_row **rows = calloc(n + 1, sizeof *rows);
     mapa_run_arrays **arrays = calloc(n + 1, sizeof *arrays);
     double compute = bench_now();
@@ -145,8 +146,9 @@ static void with_mpi(const char *mapa, const char *file, const char *path, const
                      size_t runs)
 {
     unlink(path);
-    char *argv[] = {"mpirun", "--oversubscribe", "-n", (char *)ranks, (char *)mapa, "sweep",
-                    (char *)file, "-o", (char *)path, "-q", NULL};
+    char *argv[] = {"mpirun", "--oversubscribe", "-n", (char *)ranks, (char *)mapa,
+                    "sweep",  (char *)file,      "-o", (char *)path,  "-q",
+                    NULL};
     double seconds = 0, peak = 0;
     int rc = bench_run(argv, 600, &seconds, &peak);
     struct stat st;

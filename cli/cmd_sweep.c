@@ -199,8 +199,8 @@ static int writer(const char *file, const cmdline *c, bool quiet, bool mpi)
     }
     int rc = mapa_cli_exit_code(err);
     if (err == MAPA_OK && stopped) {
-        fprintf(stderr, "mapa sweep: interrupted after %zu of %zu runs; %s is readable (%s)\n", done,
-                total, out, mapa_error_last());
+        fprintf(stderr, "mapa sweep: interrupted after %zu of %zu runs; %s is readable (%s)\n",
+                done, total, out, mapa_error_last());
         if (mpi && stop_flag == SIGTERM)
             fprintf(stderr, "mapa sweep: under mpirun, SIGTERM comes when the job is interrupted "
                             "or when a rank died (mpirun's message names it)\n");

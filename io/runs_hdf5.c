@@ -566,8 +566,8 @@ mapa_err mapa_runs_file_sort(mapa_runs_file *f)
 }
 
 /* Move each row's group from /run to the new group `to` under its new id (old ids in `old`). */
-static bool move_groups(mapa_runs_file *f, hid_t to, const mapa_run_row *rows,
-                        const int64_t *old, size_t n)
+static bool move_groups(mapa_runs_file *f, hid_t to, const mapa_run_row *rows, const int64_t *old,
+                        size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         char from_name[32], to_name[32];

@@ -11,8 +11,8 @@
  * run's arrays. *buf is malloc'd. O(size of the unit's arrays).
  */
 mapa_err mapa__sweep_pack(char **buf, size_t *size, size_t unit, mapa_err unit_err,
-                          const char *text, const mapa_run_row *rows,
-                          const mapa_run_arrays *arrays, size_t runs);
+                          const char *text, const mapa_run_row *rows, const mapa_run_arrays *arrays,
+                          size_t runs);
 
 /**
  * Read a buffer from mapa__sweep_pack. On MAPA_OK, *unit_err is the unit's own

@@ -118,9 +118,9 @@ static void worker(const mapa_sweep *s, const size_t *pending, size_t n_pending,
         mapa_err err = mapa_sweep_unit(s, pending[i], &rows, &arrays);
         char *buf = NULL;
         size_t size = 0;
-        bool ok = mapa__sweep_pack(&buf, &size, pending[i], err,
-                                   err == MAPA_OK ? "" : mapa_error_last(), rows, arrays,
-                                   R) == MAPA_OK;
+        bool ok =
+            mapa__sweep_pack(&buf, &size, pending[i], err, err == MAPA_OK ? "" : mapa_error_last(),
+                             rows, arrays, R) == MAPA_OK;
         uint64_t length = size;
         ok = ok && write_all(fd, &length, sizeof length) && write_all(fd, buf, size);
         free(buf);
@@ -264,8 +264,8 @@ mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f, const mapa_s
     for (size_t u = 0; u < units; u++)
         if (!mapa__sweep_unit_done(s, f, u))
             pending[n++] = u;
-    mapa__sweep_writer w = {s, f, o, {mapa_runs_file_count(f), mapa_sweep_runs(s), 0, 0},
-                            mapa__now()};
+    mapa__sweep_writer w = {
+        s, f, o, {mapa_runs_file_count(f), mapa_sweep_runs(s), 0, 0}, mapa__now()};
     size_t jobs = o->jobs < 1 ? 1 : o->jobs > 64 ? 64 : o->jobs;
     if (jobs > n)
         jobs = n ? n : 1;

@@ -64,8 +64,7 @@ static mapa_err receive(char **buf, int *length, int *source, int *tag, int from
     *buf = malloc((size_t)*length + 1);
     if (!*buf)
         return mapa_error_set(MAPA_ENOMEM, "out of memory receiving a sweep message");
-    MPI_Recv(*buf, *length, MPI_BYTE, st.MPI_SOURCE, st.MPI_TAG, MPI_COMM_WORLD,
-             MPI_STATUS_IGNORE);
+    MPI_Recv(*buf, *length, MPI_BYTE, st.MPI_SOURCE, st.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
     (*buf)[*length] = '\0';
     *source = st.MPI_SOURCE;
     *tag = st.MPI_TAG;
@@ -138,8 +137,8 @@ static mapa_err take_result(mapa__sweep_writer *w, const char *buf, int length, 
     char text[1024];
     mapa_run_row *rows = NULL;
     mapa_run_arrays *arrays = NULL;
-    mapa_err err = mapa__sweep_unpack(buf, (size_t)length, R, &unit, &unit_err, text,
-                                      sizeof text, &rows, &arrays);
+    mapa_err err = mapa__sweep_unpack(buf, (size_t)length, R, &unit, &unit_err, text, sizeof text,
+                                      &rows, &arrays);
     if (err == MAPA_OK && unit_err != MAPA_OK)
         err = mapa_error_set(unit_err, "rank %d, unit %zu: %s", rank, unit, text);
     else if (err == MAPA_OK)

@@ -44,8 +44,8 @@ static void put_arrays(sink *s, const mapa_run_arrays *a)
     }
 }
 
-static void put_unit(sink *s, size_t unit, mapa_err err, const char *text,
-                     const mapa_run_row *rows, const mapa_run_arrays *arrays, size_t runs)
+static void put_unit(sink *s, size_t unit, mapa_err err, const char *text, const mapa_run_row *rows,
+                     const mapa_run_arrays *arrays, size_t runs)
 {
     header h = {unit, err, strlen(text)};
     put(s, &h, sizeof h);
@@ -58,8 +58,8 @@ static void put_unit(sink *s, size_t unit, mapa_err err, const char *text,
 }
 
 mapa_err mapa__sweep_pack(char **buf, size_t *size, size_t unit, mapa_err unit_err,
-                          const char *text, const mapa_run_row *rows,
-                          const mapa_run_arrays *arrays, size_t runs)
+                          const char *text, const mapa_run_row *rows, const mapa_run_arrays *arrays,
+                          size_t runs)
 {
     sink s = {NULL, 0, 0}; /* measured first, then written */
     put_unit(&s, unit, unit_err, text, rows, arrays, runs);

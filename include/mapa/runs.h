@@ -141,8 +141,7 @@ mapa_err mapa_runs_file_open_any(mapa_runs_file **out, const char *path, const c
  * attribute replaced; then the file is flushed. O(runs log runs).
  */
 mapa_err mapa_runs_file_renumber(mapa_runs_file *f, const char *spec_json,
-                                 mapa_err (*map)(mapa_run_row *row, void *payload),
-                                 void *payload);
+                                 mapa_err (*map)(mapa_run_row *row, void *payload), void *payload);
 
 /** Rewrite /runs sorted by run id when it is not (rows land in the order units finish). */
 mapa_err mapa_runs_file_sort(mapa_runs_file *f);
