@@ -232,7 +232,7 @@ static int run(int argc, char **argv)
     }
     if (rank > 0)
         return mpi_worker(file, rank, size);
-    rc = writer(file, &c, quiet, true);
+    rc = writer(file, &c, quiet, size > 1); /* one rank alone runs as without MPI */
     fflush(NULL);
     mapa_sweep_mpi_end(rc); /* a failure ends every rank with rc */
     return rc;

@@ -20,6 +20,18 @@
 
 #include "scenarios/sweep_internal.h"
 
+/* Read in both builds: a mapa without MPI started by mpirun must say so, not run N
+   sweeps into one file. */
+bool mapa_sweep_mpi_launched(void)
+{
+    const char *size = getenv("OMPI_COMM_WORLD_SIZE"); /* Open MPI's mpirun */
+    if (!size)
+        size = getenv("PMI_SIZE"); /* srun --mpi=pmi2, MPICH's launchers */
+    if (!size && getenv("PMIX_RANK"))
+        size = getenv("SLURM_STEP_NUM_TASKS"); /* srun --mpi=pmix */
+    return size && atoi(size) > 1;
+}
+
 #ifdef MAPA_HAVE_MPI
 #include <limits.h>
 #include <mpi.h>
@@ -27,16 +39,6 @@
 enum { TAG_READY = 1, TAG_RESULT, TAG_FAIL, TAG_WORK, TAG_STOP };
 
 static int workers_left; /* rank 0: workers not yet told to stop */
-
-bool mapa_sweep_mpi_launched(void)
-{
-    const char *size = getenv("OMPI_COMM_WORLD_SIZE"); /* Open MPI's mpirun */
-    if (!size)
-        size = getenv("PMI_SIZE"); /* Slurm's srun, MPICH's launchers */
-    if (!size)
-        size = getenv("SLURM_NTASKS");
-    return size && atoi(size) > 1;
-}
 
 mapa_err mapa_sweep_mpi_start(int *rank, int *size)
 {
@@ -197,15 +199,13 @@ mapa_err mapa__sweep_mpi_serve(mapa__sweep_writer *w, const size_t *pending, siz
 
 #else /* built without MPI */
 
-bool mapa_sweep_mpi_launched(void)
-{
-    return false;
-}
-
 mapa_err mapa_sweep_mpi_start(int *rank, int *size)
 {
     *rank = 0, *size = 1;
-    return mapa_error_set(MAPA_EDEPENDENCY, "mapa was built without MPI (cmake -DMAPA_MPI=ON)");
+    return mapa_error_set(MAPA_EDEPENDENCY,
+                          "started by mpirun, but this mapa was built without MPI: run it "
+                          "without mpirun (--jobs N for this machine's cores), or build it "
+                          "with libopenmpi-dev installed (cmake -DMAPA_MPI=ON)");
 }
 
 mapa_err mapa_sweep_mpi_work(const mapa_sweep *s, const char *why,

@@ -123,8 +123,9 @@ mapa_err mapa_sweep_execute(const mapa_sweep *s, mapa_runs_file *f,
 
 /* ---- MPI (docs/sweeps.md): rank 0 hands out units and writes; the others run them ---- */
 
-/** Whether mapa was built with MPI and this process was started by mpirun or srun with
-    more than one rank (read from the environment, before MPI starts). */
+/** Whether this process was started by mpirun or srun with more than one rank (read from
+    the environment, before MPI starts; in builds without MPI too, where
+    mapa_sweep_mpi_start then fails saying so). */
 bool mapa_sweep_mpi_launched(void);
 
 /** Start MPI; this process's rank and the number of ranks. */
