@@ -594,13 +594,21 @@ mapa_err mapa_runs_file_renumber(mapa_runs_file *f, const char *spec_json,
         err = mapa_error_set(MAPA_ENOMEM, "out of memory renumbering %s", f->path);
         goto cleanup;
     }
+    bool changed = false;
     for (size_t k = 0; k < n; k++) { /* every row mapped before anything is written */
         old[k] = rows[k].run_id;
         err = map(&rows[k], payload);
         if (err != MAPA_OK)
             goto cleanup;
+        changed = changed || rows[k].run_id != old[k];
     }
     errno = 0;
+    if (!changed) { /* every run keeps its id: only the description changes */
+        err = mapa_runs_file_attr_text(f, "sweep", spec_json);
+        if (err == MAPA_OK && H5Fflush(f->file, H5F_SCOPE_GLOBAL) < 0)
+            err = hdf5_error(f->path, "write");
+        goto cleanup;
+    }
     if (H5Lexists(f->file, "run.new", H5P_DEFAULT) > 0)
         H5Ldelete(f->file, "run.new", H5P_DEFAULT);
     hid_t to = H5Gcreate2(f->file, "run.new", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);

@@ -217,6 +217,11 @@ mapa_err mapa_sweep_open(mapa_runs_file **out, const mapa_sweep *s, const char *
         if (err == MAPA_OK)
             err = mapa_runs_file_renumber(f, s->json, renumber, (void *)s);
         info->extended = err == MAPA_OK;
+    } else if (info->resumed && s->n_params > 1 && info->before) {
+        /* The stored sweep is canonical (sorted keys), but run ids follow the grid's order
+           in the file: the same grid written in another order numbers its points
+           otherwise, so the runs there are given their ids in this order. */
+        err = mapa_runs_file_renumber(f, s->json, renumber, (void *)s);
     }
     if (err == MAPA_OK)
         err = write_settings(f, s);

@@ -138,7 +138,8 @@ mapa_err mapa_runs_file_open_any(mapa_runs_file **out, const char *path, const c
  * sets row->run_id and row->scenario from the row (its parameters, replicate
  * and old id) or returns an error, and then nothing is changed. The rows are
  * rewritten sorted by run id, each run's group renamed, and the 'sweep'
- * attribute replaced; then the file is flushed. O(runs log runs).
+ * attribute replaced; then the file is flushed. When no id changes, only the
+ * attribute is. O(runs log runs).
  */
 mapa_err mapa_runs_file_renumber(mapa_runs_file *f, const char *spec_json,
                                  mapa_err (*map)(mapa_run_row *row, void *payload), void *payload);

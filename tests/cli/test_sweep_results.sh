@@ -70,6 +70,22 @@ MAPA_SWEEP_INTERRUPT_AFTER=6 "$mapa" sweep "$tmp/g3.json" -o "$tmp/a.h5" -q 2>"$
 [ $rc = 0 ] && grep -q "180 runs (54 new)" "$tmp/out.txt" && ok || bad "resumed extension ($rc: $(cat "$tmp/out.txt"))"
 "$mapa" sweep "$tmp/g3.json" -o "$tmp/fresh3.h5" -q --jobs 2 && same_runs "$tmp/fresh3.h5" "$tmp/a.h5" && ok || bad "the file with a new grid value equals a fresh one"
 
+# the same grid in another key order is the same sweep (the stored JSON has sorted keys)
+# but numbers its grid points otherwise: the runs there get their ids in the new order, and
+# values listed in another order too
+cat >"$tmp/o1.json" <<'JSON'
+{"generator": {"members": 30, "topics": 5, "agencies": 6},
+ "grid": {"min_agencies": [1, 3], "dispersion": [0.5, 2]},
+ "policies": {"allocation": ["optimal", "greedy"], "cf": ["none"]}, "replicates": 2, "seed": 4}
+JSON
+sed 's/"grid": {"min_agencies": \[1, 3\], "dispersion": \[0.5, 2\]}/"grid": {"dispersion": [0.5, 2], "min_agencies": [1, 3]}/' "$tmp/o1.json" >"$tmp/o2.json"
+sed 's/"grid": {"min_agencies": \[1, 3\], "dispersion": \[0.5, 2\]}/"grid": {"dispersion": [2, 1, 0.5], "min_agencies": [3, 1]}/' "$tmp/o1.json" >"$tmp/o3.json"
+! cmp -s "$tmp/o1.json" "$tmp/o2.json" && ! cmp -s "$tmp/o1.json" "$tmp/o3.json" && ok || bad "the reordered fixtures differ"
+"$mapa" sweep "$tmp/o1.json" -o "$tmp/o.h5" -q && "$mapa" sweep "$tmp/o2.json" -o "$tmp/o.h5" -q && ok || bad "reordered grid runs"
+"$mapa" sweep "$tmp/o2.json" -o "$tmp/o2.h5" -q && same_runs "$tmp/o2.h5" "$tmp/o.h5" && ok || bad "a reordered grid renumbers the runs there"
+"$mapa" sweep "$tmp/o3.json" -o "$tmp/o.h5" >"$tmp/out.txt" && grep -q "24 runs (8 new)" "$tmp/out.txt" && ok || bad "reordered values and a new one: 8 new runs ($(cat "$tmp/out.txt"))"
+"$mapa" sweep "$tmp/o3.json" -o "$tmp/o3.h5" -q && same_runs "$tmp/o3.h5" "$tmp/o.h5" && ok || bad "reordered values equal a fresh file"
+
 # anything else is refused, naming the key, and the file is not touched
 sum=$(md5sum <"$tmp/a.h5")
 refuse() { # refuse NAME SED-EXPRESSION EXPECTED-TEXT
