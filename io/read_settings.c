@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/encoding.h"
 #include "io/readers.h"
 #include "io/json_position.h"
 #include "io/read_text.h"
@@ -250,7 +251,11 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 0, 0, "is larger than 16 MiB");
         goto cleanup;
     }
-    err = mapa__parse_settings(s, text, size, shown, diags);
+    mapa__decoded dec = MAPA__DECODED_INIT; /* the same decoding as every CSV file */
+    err = mapa__decode(&dec, text, size, shown, diags);
+    if (err == MAPA_OK)
+        err = mapa__parse_settings(s, dec.text, dec.size, shown, diags);
+    mapa__decoded_dispose(&dec);
 cleanup:
     free(text);
     fclose(fp);
