@@ -433,6 +433,17 @@ cleanup:
     return err;
 }
 
+mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text)
+{
+    uint32_t off;
+    size_t len = strlen(text);
+    if (!push_text(t, text, len, &off))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    t->cells[cell].off = off;
+    t->cells[cell].len = (uint32_t)len;
+    return MAPA_OK;
+}
+
 void mapa__csv_table_dispose(mapa__csv_table *t)
 {
     free(t->file);

@@ -80,6 +80,9 @@ static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__c
 
 void mapa__csv_table_dispose(mapa__csv_table *t);
 
+/** Replace the text of cell `cell` (copied; its position stays). MAPA_ENOMEM or MAPA_OK. */
+mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text);
+
 /**
  * Write text `s` as one quoted CSV field, then ',' or (when `last`) a line
  * end. A text a spreadsheet would take for a formula (starting with = + - @,
