@@ -73,7 +73,9 @@ static bool match_columns(const mapa__csv_table *t, mapa__column *cols, size_t n
                 continue;
             if (cols[k].index != MAPA_NONE)
                 mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
-                               "column '%s' appears twice in the header", name);
+                               "column '%s' appears twice in the header (first as field %zu, "
+                               "at column %u); keep one",
+                               name, cols[k].index + 1, t->cells[h->first + cols[k].index].col);
             else
                 cols[k].index = c;
             any = true;
@@ -339,24 +341,18 @@ static void normalise_header(const char *s, char *buf, size_t cap)
 mapa_err mapa__csv_map_columns(mapa__csv_table *t, const mapa_settings *s, const char *file,
                                mapa_diags *d)
 {
+    (void)d;
     if (t->n_rows == 0)
         return MAPA_OK;
-    char want[128], name[128];
+    char want[128];
     for (size_t i = 0; i < s->n_columns; i++) {
         const mapa_column_name *e = &s->columns[i];
         if (strcmp(e->file, file) != 0)
             continue;
         normalise_header(e->header, want, sizeof want);
         size_t at = mapa__csv_find_column(t, want);
-        if (at == MAPA_NONE) {
-            normalise_header(e->column, name, sizeof name);
-            if (mapa__csv_find_column(t, name) == MAPA_NONE)
-                mapa_diags_add(d, MAPA_DIAG_WARNING, t->file, t->rows[0].line, 1,
-                               "settings.json \"columns\" maps %s column '%s' to the header "
-                               "'%s', which is not in this file's header row",
-                               file, e->column, e->header);
-            continue;
-        }
+        if (at == MAPA_NONE)
+            continue; /* a file mapa wrote has mapa's names; an import-only column ("timestamp") */
         mapa_err err = mapa__csv_set_text(t, t->rows[0].first + at, e->column);
         if (err != MAPA_OK)
             return err;

@@ -27,6 +27,7 @@ typedef struct parse_ctx {
     size_t row_line;
     size_t fields_seen;
     bool out_of_memory;
+    unsigned char delim; /* ',' or, for a tab-separated file, '\t' */
 } parse_ctx;
 
 static bool push_text(mapa__csv_table *t, const char *s, size_t len, uint32_t *off)
@@ -303,7 +304,7 @@ static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *
             need_start = false;
         }
         advance(buf, size, i, &line, &col);
-        if (c != ',' && !newline && i + 1 < size)
+        if (c != ctx->delim && !newline && i + 1 < size)
             continue;
         size_t seen = ctx->fields_seen;
         size_t len = i + 1 - piece;
@@ -329,6 +330,25 @@ static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *
     if (ctx->out_of_memory)
         return mapa_error_set(MAPA_ENOMEM, "%s: out of memory reading CSV", file);
     return MAPA_OK;
+}
+
+/*
+ * The delimiter: a tab when the first line holds tabs and no comma (Excel's
+ * "Unicode Text" and other tab-separated exports), else a comma.
+ */
+static unsigned char delimiter_of(const unsigned char *buf, size_t size)
+{
+    size_t tabs = 0, commas = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < size; i++) {
+        if (buf[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && (buf[i] == '\n' || buf[i] == '\r') && (tabs || commas))
+            break;
+        else if (!quoted)
+            tabs += buf[i] == '\t', commas += buf[i] == ',';
+    }
+    return tabs > 0 && commas == 0 ? '\t' : ',';
 }
 
 static bool only_blank(const unsigned char *buf, size_t size, size_t skip)
@@ -383,7 +403,9 @@ mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, co
         err = mapa_error_set(MAPA_ENOMEM, "out of memory starting the CSV parser");
         goto cleanup;
     }
-    parse_ctx ctx = {.t = &t, .buf = buf, .size = size};
+    parse_ctx ctx = {.t = &t, .buf = buf, .size = size, .delim = delimiter_of(buf, size)};
+    csv_set_delim(&p, ctx.delim);
+    t.delimiter = (char)ctx.delim;
     err = feed(&p, &ctx, buf, size, 0, diags);
     csv_free(&p);
     if (err == MAPA_OK && t.n_rows == 0) /* only empty fields: "", " ", ,"", */

@@ -44,12 +44,13 @@ typedef struct mapa__csv_table {
     size_t n_rows, cap_rows;
     mapa__csv_break *breaks; /* in cell order */
     size_t n_breaks, cap_breaks;
-    int encoding; /* the mapa__encoding the file was read in (io/encoding.h) */
+    int encoding;   /* the mapa__encoding the file was read in (io/encoding.h) */
+    char delimiter; /* ',' or '\t' (a tab-separated file: tabs and no comma in its first line) */
 } mapa__csv_table;
 
 #define MAPA__CSV_TABLE_INIT                                                                       \
     {                                                                                              \
-        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0                                     \
+        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0                                  \
     }
 
 /**

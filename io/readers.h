@@ -33,8 +33,9 @@ void mapa__repeats_free(mapa__repeats *r);
 /**
  * Rename header cells of `t` by settings.json `columns` for `file`
  * ("members"): a header written as an entry's `header` (compared
- * normalised) becomes that entry's mapa column. An entry whose header and
- * column are both absent is a warning. Returns MAPA_ENOMEM or MAPA_OK.
+ * normalised) becomes that entry's mapa column; an entry whose header is
+ * absent is passed over (a file mapa wrote has mapa's own names). Returns
+ * MAPA_ENOMEM or MAPA_OK.
  */
 mapa_err mapa__csv_map_columns(mapa__csv_table *t, const mapa_settings *s, const char *file,
                                mapa_diags *d);

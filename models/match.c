@@ -61,6 +61,14 @@ char *mapa__name_key(const char *s)
         return NULL;
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0xBF) {
+            p += 2; /* U+2000-U+203F: curly quotes and apostrophes, dashes, special spaces */
+            continue;
+        }
+        if (p[0] == 0xC2 && (p[1] == 0xA0 || p[1] == 0xAB || p[1] == 0xBB || p[1] == 0xB7)) {
+            p++; /* no-break space, guillemets, middle dot */
+            continue;
+        }
         if (*p >= 0x80)
             k[n++] = (char)*p;
         else if (isalnum(*p))

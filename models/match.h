@@ -52,7 +52,9 @@ mapa__match mapa__matcher_find_exact(const mapa__matcher *m, const char *text);
 
 /**
  * The normalised form of a name, malloc'd (NULL on out of memory): ASCII
- * letters in lower case and digits, '&' as "and", other ASCII dropped, other
+ * letters in lower case and digits, '&' as "and", other ASCII dropped, and
+ * punctuation beyond ASCII (curly quotes and apostrophes, dashes, no-break
+ * spaces: U+2000-U+203F, U+00A0, U+00AB, U+00BB, U+00B7) dropped; other
  * characters (é, ł) kept. "Lincolnshire Police " and "lincolnshire-police"
  * are both "lincolnshirepolice".
  */
