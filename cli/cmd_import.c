@@ -65,10 +65,12 @@ static int take(int id, const char *v, void *payload)
 
 static void print_result(const mapa_import_result *r, const options *o)
 {
-    printf("Imported %zu responses: %zu members (%zu double submission%s merged), %zu agencies "
-           "(%zu not in the organisations list, %zu listed without members), %zu topics.\n",
-           r->responses, r->members, r->merged, r->merged == 1 ? "" : "s", r->agencies,
-           r->agencies_new, r->agencies_idle, r->topics);
+    printf("Imported %zu responses: %zu members (%zu double submission%s merged), %zu agencies",
+           r->responses, r->members, r->merged, r->merged == 1 ? "" : "s", r->agencies);
+    if (o->run.organisations)
+        printf(" (%zu not in the organisations list, %zu listed without members)", r->agencies_new,
+               r->agencies_idle);
+    printf(", %zu topics.\n", r->topics);
     printf("%zu near miss%s matched, %zu problem%s left: every decision is in %s/import_report.txt.\n",
            r->near_misses, r->near_misses == 1 ? "" : "es", r->problems,
            r->problems == 1 ? "" : "s", o->run.out);

@@ -455,6 +455,18 @@ cleanup:
     return err;
 }
 
+void mapa__csv_drop_text_marks(mapa__csv_table *t)
+{
+    for (size_t i = 0; i < t->n_cells; i++) {
+        mapa__csv_cell *c = &t->cells[i];
+        const char *s = t->text + c->off;
+        if (c->len >= 2 && s[0] == '\'' && strchr("=+-@\t\r'", s[1])) {
+            c->off++;
+            c->len--;
+        }
+    }
+}
+
 mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text)
 {
     uint32_t off;

@@ -81,6 +81,14 @@ static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__c
 
 void mapa__csv_table_dispose(mapa__csv_table *t);
 
+/**
+ * Drop the apostrophe mapa__csv_put puts before a text a spreadsheet would
+ * evaluate (= + - @ tab CR) or that starts with an apostrophe, in every cell:
+ * a partnership file mapa wrote (`mapa import`) reads back as it was, and a
+ * spreadsheet treats that apostrophe as a text mark, not as part of the text.
+ */
+void mapa__csv_drop_text_marks(mapa__csv_table *t);
+
 /** Replace the text of cell `cell` (copied; its position stays). MAPA_ENOMEM or MAPA_OK. */
 mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text);
 

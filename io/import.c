@@ -628,6 +628,24 @@ static void lines_of(const written *w, char *buf, size_t cap)
         snprintf(buf + n, cap - n, " and %zu more", w->uses - w->n_lines);
 }
 
+/* "GLAA", "DWP": two to six capital letters. */
+static bool abbreviation(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++, n++)
+        if (!isupper((unsigned char)*s))
+            return false;
+    return n >= 2 && n <= 6;
+}
+
+static bool before(const written *a, const written *b)
+{
+    bool ab = abbreviation(a->text), bb = abbreviation(b->text);
+    if (ab != bb)
+        return bb;
+    return a->uses > b->uses;
+}
+
 /*
  * Resolve every distinct text against `ts`. With `listed`, a text no entry
  * matches is left to `unknown`; without, the texts make the entries: most
@@ -640,9 +658,11 @@ static mapa_err resolve_texts(things *ts, writtens *ws, bool listed, const char 
         return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
     for (size_t i = 0; i < ws->n; i++)
         order[i] = i;
-    for (size_t i = 1; i < ws->n; i++) { /* stable insertion sort by uses, most first */
+    /* stable insertion sort: abbreviations last (they join a name by its initials), then
+       by uses, most first */
+    for (size_t i = 1; i < ws->n; i++) {
         size_t x = order[i], j = i;
-        for (; j > 0 && ws->v[order[j - 1]].uses < ws->v[x].uses; j--)
+        for (; j > 0 && before(&ws->v[x], &ws->v[order[j - 1]]); j--)
             order[j] = order[j - 1];
         order[j] = x;
     }
@@ -868,6 +888,8 @@ static mapa_err make_person(imp *im, size_t r, person *p)
         for (char *c = made; *c; c++)
             *c = isalnum((unsigned char)*c) || *c == '-' ? (char)tolower((unsigned char)*c) : '-';
         const mapa__csv_cell *c = &t->cells[t->rows[r].first];
+        if (im->col_id < t->rows[r].n_cells)
+            c = &t->cells[t->rows[r].first + im->col_id];
         mapa_diags_add(im->d, MAPA_DIAG_WARNING, t->file, line, c->col,
                        "this response has %s '%s': it becomes member '%s' and is never merged "
                        "with another",

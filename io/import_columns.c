@@ -187,6 +187,11 @@ void mapa__import_guess(mapa__import_file file, const char *header, bool ms_form
 {
     *why = NULL;
     role[0] = '\0';
+    if (file == MAPA__IMPORT_RESPONSES && ms_forms && (header[0] == 'I' || header[0] == 'i') &&
+        (header[1] == 'D' || header[1] == 'd') && !header[2]) {
+        *why = "the form's response number, not a member id";
+        return;
+    }
     if (own_name(file, header, role, role_cap))
         return;
     char w[256];

@@ -154,6 +154,7 @@ static mapa_err read_table(loader *ld, const char *name, const char *hint, mapa_
         char file[32];
         snprintf(file, sizeof file, "%.*s", (int)(strlen(name) - 4), name); /* "members" */
         err = mapa__csv_map_columns(t, &ld->p->settings, file, ld->d);
+        mapa__csv_drop_text_marks(t);
         *have = err == MAPA_OK;
     }
     if (err == MAPA_EFORMAT || (err == MAPA_OK && t->n_rows == 0))
