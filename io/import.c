@@ -1171,6 +1171,18 @@ static mapa_err write_buffer(imp *im, const char *name, char *text, size_t size)
     return err;
 }
 
+/* Close the memory stream of file `name` and write it whole to DIR/name; *text is freed. */
+static mapa_err commit_stream(imp *im, FILE *fp, char **text, size_t *size, const char *name)
+{
+    bool failed = ferror(fp) != 0;
+    fclose(fp);
+    mapa_err err = failed ? mapa_error_set(MAPA_ENOMEM, "out of memory importing")
+                          : write_buffer(im, name, *text, *size);
+    free(*text);
+    *text = NULL;
+    return err;
+}
+
 static mapa_err write_members(imp *im)
 {
     char *text = NULL;
@@ -1218,12 +1230,7 @@ static mapa_err write_members(imp *im)
                           k + 1 == im->k);
         im->res->members++;
     }
-    bool failed = ferror(fp) != 0;
-    fclose(fp);
-    mapa_err err = failed ? mapa_error_set(MAPA_ENOMEM, "out of memory importing")
-                          : write_buffer(im, "members.csv", text, size);
-    free(text);
-    return err;
+    return commit_stream(im, fp, &text, &size, "members.csv");
 }
 
 static mapa_err write_agencies(imp *im)
@@ -1244,12 +1251,7 @@ static mapa_err write_agencies(imp *im)
         im->res->agencies++;
         im->res->agencies_new += !x->listed;
     }
-    bool failed = ferror(fp) != 0;
-    fclose(fp);
-    mapa_err err = failed ? mapa_error_set(MAPA_ENOMEM, "out of memory importing")
-                          : write_buffer(im, "agencies.csv", text, size);
-    free(text);
-    return err;
+    return commit_stream(im, fp, &text, &size, "agencies.csv");
 }
 
 static mapa_err write_topics(imp *im)
@@ -1271,12 +1273,7 @@ static mapa_err write_topics(imp *im)
         put_row(fp, row, 7);
         im->res->topics++;
     }
-    bool failed = ferror(fp) != 0;
-    fclose(fp);
-    mapa_err err = failed ? mapa_error_set(MAPA_ENOMEM, "out of memory importing")
-                          : write_buffer(im, "topics.csv", text, size);
-    free(text);
-    return err;
+    return commit_stream(im, fp, &text, &size, "topics.csv");
 }
 
 /* {"members": {"id": "Email address", ...}, "agencies": {...}, "topics": {...}} */
@@ -1358,12 +1355,7 @@ static mapa_err write_report(imp *im)
         fwrite(im->prob_text, 1, im->prob_size, fp);
     else
         fputs("- none\n", fp);
-    bool failed = ferror(fp) != 0;
-    fclose(fp);
-    mapa_err err = failed ? mapa_error_set(MAPA_ENOMEM, "out of memory importing")
-                          : write_buffer(im, "import_report.txt", text, size);
-    free(text);
-    return err;
+    return commit_stream(im, fp, &text, &size, "import_report.txt");
 }
 
 /* ---- the flow ---- */

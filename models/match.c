@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -245,9 +246,28 @@ mapa_err mapa__matcher_add(mapa__matcher *m, const char *text, size_t index, map
     return err;
 }
 
-/* Optimal string alignment distance of a and b, or more than `limit` when it exceeds it. */
-static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb, size_t limit,
-                           size_t *rows)
+/* The code points of UTF-8 text `s` into out (room for strlen(s)); their count. */
+static size_t code_points(const char *s, uint32_t *out)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        uint32_t c = *p++;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more)
+            c &= 0x3Fu >> more;
+        for (; more > 0 && (*p & 0xC0) == 0x80; more--)
+            c = (c << 6) | (*p++ & 0x3Fu);
+        out[n++] = c;
+    }
+    return n;
+}
+
+/*
+ * Optimal string alignment distance of a and b (code points), or more than
+ * `limit` when it exceeds it; `rows` has room for 3 (lb + 1) entries.
+ */
+static size_t osa_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t lb,
+                           size_t limit, size_t *rows)
 {
     size_t *prev2 = rows, *prev = rows + lb + 1, *cur = rows + 2 * (lb + 1);
     for (size_t j = 0; j <= lb; j++)
@@ -311,19 +331,41 @@ static mapa__match from_slot(const mapa__matcher *m, const keyed *k, mapa__match
 static mapa__match nearest(const mapa__matcher *m, const char *key)
 {
     mapa__match r = {MAPA__MATCH_NONE, MAPA_NONE, MAPA_NONE, NULL, NULL, 0};
-    size_t lk = strlen(key), best = SIZE_MAX;
-    size_t *rows = NULL, rows_cap = 0;
+    size_t best = SIZE_MAX, cap = 0;
+    size_t *rows = NULL;
+    uint32_t *pk = malloc((strlen(key) + 1) * sizeof *pk), *pe = NULL;
+    if (!pk)
+        return r;
+    size_t lk = code_points(key, pk);
     for (size_t i = 0; i < m->n; i++) {
         const entry *e = &m->entries[i];
-        size_t le = strlen(e->key), limit = mapa__near_threshold(lk, le);
-        size_t diff = le > lk ? le - lk : lk - le;
-        if (limit == 0 || diff > limit || diff > best || !same_digits(key, e->key))
+        size_t bytes = strlen(e->key);
+        size_t lower = (bytes + 3) / 4; /* at least this many characters, at most `bytes` */
+        size_t limit = mapa__near_threshold(lk, bytes);
+        if (limit == 0 || (lower > lk && lower - lk > limit) || (lk > bytes && lk - bytes > limit) ||
+            !same_digits(key, e->key))
             continue;
-        void *grown = rows;
-        if (!mapa__grow(&grown, &rows_cap, 3 * (le + 1), sizeof *rows))
-            break;
-        rows = grown;
-        size_t dist = osa_distance(key, lk, e->key, le, limit, rows);
+        if (bytes + 1 > cap) {
+            void *g1 = rows, *g2 = pe;
+            size_t c1 = 3 * cap, c2 = cap;
+            if (!mapa__grow(&g1, &c1, 3 * (bytes + 1), sizeof *rows)) {
+                r.how = MAPA__MATCH_NONE;
+                break;
+            }
+            rows = g1;
+            if (!mapa__grow(&g2, &c2, bytes + 1, sizeof *pe)) {
+                r.how = MAPA__MATCH_NONE;
+                break;
+            }
+            pe = g2;
+            cap = bytes + 1;
+        }
+        size_t le = code_points(e->key, pe);
+        limit = mapa__near_threshold(lk, le);
+        size_t diff = le > lk ? le - lk : lk - le;
+        if (limit == 0 || diff > limit || diff > best)
+            continue;
+        size_t dist = osa_distance(pk, lk, pe, le, limit, rows);
         if (dist > limit || dist > best)
             continue;
         if (dist < best) {
@@ -336,6 +378,8 @@ static mapa__match nearest(const mapa__matcher *m, const char *key)
         }
     }
     free(rows);
+    free(pe);
+    free(pk);
     return r;
 }
 

@@ -208,7 +208,7 @@ def main():
     case("bad/settings_values",
          settings='{\n  "objective": "happiest",\n  "min_size": -2,\n  "soft": "yes",\n  "colour": "blue"\n}\n')
     case("bad/many_problems",
-         members="id,name,agency,pref1\n" + "".join(f"x{i},Name {i},police,nope\n" for i in range(1, 81)))
+         members="id,name,agency,pref1\n" + "".join(f"x{i},Name {i},police,nope{i}\n" for i in range(1, 81)))
     case("bad/coordinator_fixed",
          members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,fixed_team,avoid_teams\n")
                         .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")

@@ -70,6 +70,8 @@ static void names_aliases_initials_and_near_misses(void **state)
     assert_match(m, "DWP", MAPA__MATCH_INITIALS, 2);
     assert_match(m, "Nottinghamshire Polcie", MAPA__MATCH_NEAR, 0); /* a transposition: 1 */
     assert_match(m, "Open Doors Cafe Network", MAPA__MATCH_NEAR, 3); /* é for e: 1 character */
+    assert_int_equal(mapa__matcher_find(m, "Open Doors Cafe Network").distance, 1);
+    assert_match(m, "Open Door Cafe Network", MAPA__MATCH_NEAR, 3); /* 2 of 20 characters */
     assert_match(m, "Team 2", MAPA__MATCH_NONE, 0);                 /* digits differ */
     assert_match(m, "Crimestoppers", MAPA__MATCH_NONE, 0);
     assert_match(m, "Derby Cty Council", MAPA__MATCH_NEAR, 5);
