@@ -23,6 +23,7 @@
 #include "io/import_internal.h"
 #include "io/json_alloc.h"
 #include "io/readers.h"
+#include "models/idmap.h"
 #include "models/match.h"
 #include "models/util.h"
 
@@ -61,6 +62,7 @@ typedef struct written {
 typedef struct writtens {
     written *v;
     size_t n, cap;
+    mapa_idmap *map; /* text -> index, the texts borrowed from v */
 } writtens;
 
 typedef struct person {
@@ -591,28 +593,39 @@ static void writtens_dispose(writtens *ws)
     for (size_t i = 0; i < ws->n; i++)
         free(ws->v[i].text);
     free(ws->v);
+    mapa__idmap_free(ws->map);
+}
+
+/* The index of the distinct text `s` in `ws`, or MAPA_NONE. O(1) expected. */
+static size_t find_written(const writtens *ws, const char *s)
+{
+    return ws->map ? mapa__idmap_get(ws->map, s) : MAPA_NONE;
 }
 
 /* The distinct text `s` (trimmed already) in `ws`, counted on `line`. */
 static mapa_err note_written(writtens *ws, const char *s, size_t line, size_t col,
                              size_t *index)
 {
-    for (size_t i = 0; i < ws->n; i++)
-        if (strcmp(ws->v[i].text, s) == 0) {
-            written *w = &ws->v[i];
-            w->uses++;
-            if (w->n_lines < 6)
-                w->lines[w->n_lines++] = line;
-            *index = i;
-            return MAPA_OK;
-        }
+    size_t at = find_written(ws, s);
+    if (at != MAPA_NONE) {
+        written *w = &ws->v[at];
+        w->uses++;
+        if (w->n_lines < 6)
+            w->lines[w->n_lines++] = line;
+        *index = at;
+        return MAPA_OK;
+    }
     void *grown = ws->v;
-    if (!mapa__grow(&grown, &ws->cap, ws->n + 1, sizeof *ws->v))
+    if ((!ws->map && mapa__idmap_new(&ws->map) != MAPA_OK) ||
+        !mapa__grow(&grown, &ws->cap, ws->n + 1, sizeof *ws->v))
         return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
     ws->v = grown;
     written w = {.text = mapa__strdup(s), .uses = 1, .col = col, .thing = MAPA_NONE};
-    if (!w.text)
+    size_t existing;
+    if (!w.text || mapa__idmap_put(ws->map, w.text, ws->n, &existing) != MAPA_OK) {
+        free(w.text);
         return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
+    }
     w.lines[w.n_lines++] = line;
     *index = ws->n;
     ws->v[ws->n++] = w;
@@ -912,16 +925,30 @@ static mapa_err make_person(imp *im, size_t r, person *p)
 }
 
 /* Double submissions: the latest by time (the later line when times tie or are missing). */
-static void merge_doubles(imp *im)
+static mapa_err merge_doubles(imp *im)
 {
     char a[120], b[120];
     bool any = false;
+    mapa_idmap *seen = NULL; /* key -> the first person with it */
+    size_t *kept_of = malloc((im->n_people ? im->n_people : 1) * sizeof *kept_of);
+    if (!kept_of || mapa__idmap_new(&seen) != MAPA_OK) {
+        free(kept_of);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
+    }
     for (size_t i = 0; i < im->n_people; i++) {
         person *later = &im->people[i];
-        for (size_t j = 0; j < i; j++) {
-            person *first = &im->people[j];
-            if (first->dropped || strcmp(first->key, later->key) != 0)
-                continue;
+        size_t slot = mapa__idmap_get(seen, later->key), existing;
+        if (slot == MAPA_NONE) {
+            kept_of[i] = i;
+            if (mapa__idmap_put(seen, later->key, i, &existing) != MAPA_OK) {
+                free(kept_of);
+                mapa__idmap_free(seen);
+                return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
+            }
+            continue;
+        }
+        {
+            person *first = &im->people[kept_of[slot]];
             bool keep_first = first->timed && later->timed && first->time > later->time;
             person *kept = keep_first ? first : later, *gone = keep_first ? later : first;
             size_t lk = im->resp.rows[kept->row].line, lg = im->resp.rows[gone->row].line;
@@ -944,14 +971,16 @@ static void merge_doubles(imp *im)
                            kept->id, lg < lk ? lg : lk, lg < lk ? lk : lg, lk, why);
             gone->dropped = true;
             im->res->merged++;
-            if (keep_first) /* the later line lost: keep the first in its place */
-                break;
+            kept_of[slot] = (size_t)(kept - im->people);
         }
     }
+    free(kept_of);
+    mapa__idmap_free(seen);
     if (!any)
         fprintf(im->rep, "\nDouble submissions: none (%s is compared%s)\n",
                 im->id_is_email ? "the email address" : "the id",
                 im->id_is_email ? ", ignoring case" : "");
+    return MAPA_OK;
 }
 
 /* "Yes", "no", "Y", "TRUE", "Yes, happy to": true/false; *known false for "Maybe". */
@@ -996,8 +1025,7 @@ static mapa_err read_people(imp *im)
             }
     }
     im->res->responses = im->n_people;
-    merge_doubles(im);
-    return MAPA_OK;
+    return merge_doubles(im);
 }
 
 /* Note every organisation and topic text of the kept responses. */
@@ -1065,10 +1093,8 @@ static mapa_err settle_people(imp *im)
             return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
         for (size_t k = 0; k < im->k; k++) {
             const char *s = cell_text(t, p->row, im->pref_col[k]);
-            size_t at = MAPA_NONE;
-            for (size_t w = 0; s[0] && w < im->topic_texts.n && at == MAPA_NONE; w++)
-                if (strcmp(im->topic_texts.v[w].text, s) == 0)
-                    at = im->topic_texts.v[w].thing;
+            size_t w = s[0] ? find_written(&im->topic_texts, s) : MAPA_NONE;
+            size_t at = w == MAPA_NONE ? MAPA_NONE : im->topic_texts.v[w].thing;
             if (at == MAPA_NONE)
                 continue;
             bool twice = false;
