@@ -397,9 +397,9 @@ static mapa_err add_thing(things *ts, size_t *index, const char *id, const char 
     }
     *index = ts->n;
     ts->v[ts->n++] = x;
-    /* the name first: "nottinghamshire police" is then matched by its name, not its slug */
+    /* an id made here from the name is nobody's spelling: only a given id is matched */
     mapa_err err = mapa__matcher_add(ts->names, x.name, *index, MAPA__MATCH_NAME);
-    if (err == MAPA_OK)
+    if (err == MAPA_OK && id && id[0])
         err = mapa__matcher_add(ts->names, x.id, *index, MAPA__MATCH_ID);
     return err;
 }

@@ -272,17 +272,31 @@ bool mapa__import_time(const char *s, int order, int64_t *out)
     return true;
 }
 
+/* The ASCII letter of a Latin-1 letter U+00C0-U+00FF (é -> e), or 0 (×, ÷). */
+static char latin1_base(unsigned char second)
+{
+    static const char base[] = "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTsaaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+    return second >= 0x80 && second <= 0xBF ? base[second - 0x80] : 0;
+}
+
 void mapa__import_slug(const char *s, char *buf, size_t cap)
 {
     size_t n = 0;
     bool dash = false;
     for (const unsigned char *p = (const unsigned char *)s; *p && n + 2 < cap; p++) {
-        if (isalnum(*p)) {
+        unsigned char c = *p;
+        if (c == 0xC3 && latin1_base(p[1])) { /* é, ü, ø: their ASCII letter */
+            c = (unsigned char)latin1_base(*++p);
+        } else if (c == 0xC5 && (p[1] == 0x81 || p[1] == 0x82)) { /* Ł, ł */
+            c = 'l';
+            p++;
+        }
+        if (isalnum(c)) {
             if (dash && n)
                 buf[n++] = '-';
-            buf[n++] = (char)tolower(*p);
+            buf[n++] = (char)tolower(c);
             dash = false;
-        } else if (*p == '&') {
+        } else if (c == '&') {
             if (n)
                 buf[n++] = '-';
             if (n + 4 < cap) {
@@ -290,9 +304,9 @@ void mapa__import_slug(const char *s, char *buf, size_t cap)
                 n += 3;
             }
             dash = true;
-        } else if (*p != '\'' && *p < 0x80) {
+        } else if (c != '\'' && c < 0x80) {
             dash = true;
-        } /* a character beyond ASCII is left out of the id */
+        } /* another character beyond ASCII is left out of the id */
     }
     buf[n] = '\0';
 }

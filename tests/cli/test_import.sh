@@ -259,6 +259,24 @@ grep -q "rag.csv:4:1: warning: 'a@x.example' answered twice (lines 3 and 4): lin
 has_line "$a/rag/import_report.txt" "- A@X.example: lines 3 () and 4 (): line 4 kept, the later line (the times do not tell); line 3 dropped" && ok || bad "double submission without times: the later line"
 [ "$(csv_rows "$a/rag/members.csv")" = 2 ] && ok || bad "ragged: 2 members"
 grep -q '^"A@X.example","","police","no","",""$' "$a/rag/members.csv" && ok || bad "a short row: its missing cells empty"
+# an alias that is another agency's name is ambiguous, never a silent choice
+mkdir "$a/amb"
+printf 'id,name\nt1,Training\n' >"$a/amb/topics.csv"
+printf 'id,name,sector,aliases\npol,Police Unit,police,Council\ncouncil,Council,local_authority,\n' >"$a/amb/agencies.csv"
+printf 'id,name,agency,spoc_willing,pref1\nm1,A,Council,yes,t1\nm2,B,pol,yes,Training\n' >"$a/amb/members.csv"
+"$mapa" validate -q "$a/amb" 2>"$a/amb.err"; rc=$?
+[ $rc = 65 ] && grep -q "members.csv:2:6: error: agency 'Council' could be 'Police Unit' or 'Council': write the agency's id" "$a/amb.err" && ok || bad "ambiguous alias"
+# a form saved as Windows-1252: names and ids decoded, ids from names in ASCII
+printf 'Email address,Full name,Organisation,First choice\na@x.example,Chlo\351 Martin,Caf\351 Network,Training\n' >"$a/w.csv"
+"$mapa" import -q --responses "$a/w.csv" -o "$a/w" 2>/dev/null
+grep -q '^"a@x.example","Chloé Martin","cafe-network",' "$a/w/members.csv" && ok || bad "cp1252 form decoded, id cafe-network"
+# a topic the list does not have is left out and said; a near miss is read
+printf 'id,name\nt1,Training\n' >"$a/t.csv"
+printf 'Email address,Organisation,First choice,Second choice\na@x.example,Police,Trainning,Cooking\n' >"$a/nt.csv"
+"$mapa" import -q --responses "$a/nt.csv" --topics "$a/t.csv" -o "$a/nt" 2>"$a/nt.err"
+grep -q "nt.csv:2:20: warning: topic 'Trainning' is read as 'Training' (a near miss); correct it if that is wrong" "$a/nt.err" && ok || bad "topic near miss in import"
+grep -q "is not in $a/t.csv: left out of those members' preferences" "$a/nt/import_report.txt" && ok || bad "unknown topic left out, said"
+grep -q '^"a@x.example","","police","no","t1",""$' "$a/nt/members.csv" && ok || bad "prefs after leaving a topic out"
 # a usage error
 "$mapa" import -o "$a/x" 2>/dev/null; [ $? = 64 ] && ok || bad "no --responses: 64"
 "$mapa" import --responses "$a/none.csv" -o "$a/x" 2>/dev/null; [ $? = 66 ] && ok || bad "missing form: 66"
