@@ -107,6 +107,49 @@ static const mapa__csv_cell *cell(const reader *rd, size_t row, size_t col, mapa
     return mapa__csv_cell_at(rd->t, row, col, s);
 }
 
+/* How the messages of a reference to a topic or an agency name it. */
+typedef struct ref_kind {
+    const char *prefix;  /* before the matched name: "topic " or "" */
+    const char *noun;    /* "topic", "agency" */
+    const char *not_one; /* "is neither a topic id nor a topic name in topics.csv" */
+    const char *advice;  /* after a near miss's warning */
+} ref_kind;
+
+static const ref_kind topic_kind = {"topic ", "topic",
+                                    "is neither a topic id nor a topic name in topics.csv",
+                                    "correct it if that is wrong"};
+static const ref_kind agency_kind = {"", "agency", "is not an id, name or alias in agencies.csv",
+                                     "correct it, or add it to that agency's aliases in "
+                                     "agencies.csv"};
+
+/*
+ * A match found for `subject` ("preference 'Trainning'"): exact ones are
+ * read; a near miss or initials as the near_miss setting says; an ambiguous
+ * one is an error. Returns the index, or MAPA_NONE after an error.
+ */
+static size_t judge(reader *rd, const mapa__match *m, const ref_kind *k, const char *subject,
+                    const char *name, const char *other, size_t line, size_t col)
+{
+    switch (m->how) {
+    case MAPA__MATCH_INITIALS:
+    case MAPA__MATCH_NEAR:
+        if (rd->p->settings.near_miss == MAPA_NEAR_MISS_ERROR) {
+            mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col, "%s %s: did you mean '%s'?",
+                              subject, k->not_one, name);
+            return MAPA_NONE;
+        }
+        mapa__repeats_add(rd->rep, MAPA_DIAG_WARNING, line, col, "%s is read as %s'%s' (%s); %s",
+                          subject, k->prefix, name, mapa__match_how_words(m->how), k->advice);
+        return m->index;
+    case MAPA__MATCH_AMBIGUOUS:
+        mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col,
+                          "%s could be %s'%s' or '%s': write the %s's id", subject, k->prefix,
+                          name, other, k->noun);
+        return MAPA_NONE;
+    default: return m->index;
+    }
+}
+
 /*
  * The topic written `text` in `column` (by id, or by name, case-, space- and
  * punctuation-insensitively; a near miss or initials as the near_miss setting
@@ -119,35 +162,20 @@ static size_t find_topic(reader *rd, const char *text, size_t line, size_t col,
     if (topic != MAPA_NONE)
         return topic;
     mapa__match m = mapa__matcher_find(rd->topic_names, text);
-    const mapa_topic *tp = m.index != MAPA_NONE ? &rd->p->topics[m.index] : NULL;
-    switch (m.how) {
-    case MAPA__MATCH_ID:
-    case MAPA__MATCH_NAME:
-    case MAPA__MATCH_ALIAS: return m.index;
-    case MAPA__MATCH_INITIALS:
-    case MAPA__MATCH_NEAR:
-        if (rd->p->settings.near_miss == MAPA_NEAR_MISS_ERROR) {
-            mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col,
-                              "%s '%s' is neither a topic id nor a topic name in topics.csv: "
-                              "did you mean '%s'?",
-                              column, text, tp->name);
-            return MAPA_NONE;
-        }
-        mapa__repeats_add(rd->rep, MAPA_DIAG_WARNING, line, col,
-                          "%s '%s' is read as topic '%s' (%s); correct it if that is wrong",
-                          column, text, tp->name, mapa__match_how_words(m.how));
-        return m.index;
-    case MAPA__MATCH_AMBIGUOUS:
-        mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col,
-                          "%s '%s' could be topic '%s' or '%s': write the topic's id", column,
-                          text, tp->name, rd->p->topics[m.other].name);
+    if (m.how == MAPA__MATCH_NONE) {
+        mapa__repeats_add(rd->rep, severity, line, col, "%s '%s' %s%s", column, text,
+                          topic_kind.not_one, consequence);
         return MAPA_NONE;
-    case MAPA__MATCH_NONE: break;
     }
-    mapa__repeats_add(rd->rep, severity, line, col,
-                      "%s '%s' is neither a topic id nor a topic name in topics.csv%s", column,
-                      text, consequence);
-    return MAPA_NONE;
+    char *subject = mapa__format("%s '%s'", column, text);
+    if (!subject) {
+        rd->d->out_of_memory = true;
+        return MAPA_NONE;
+    }
+    topic = judge(rd, &m, &topic_kind, subject, rd->p->topics[m.index].name,
+                  m.other != MAPA_NONE ? rd->p->topics[m.other].name : "", line, col);
+    free(subject);
+    return topic;
 }
 
 /* Preferences of one row into m->prefs (rd->scratch); false after reporting a problem. */
@@ -245,35 +273,18 @@ static size_t listed_agency(reader *rd, const mapa__csv_cell *c, bool *known)
 {
     const char *text = mapa__csv_text(rd->t, c);
     mapa__match m = mapa__matcher_find(rd->agency_names, text);
-    const mapa_agency *a = m.index != MAPA_NONE ? &rd->p->agencies[m.index] : NULL;
-    *known = true;
-    switch (m.how) {
-    case MAPA__MATCH_ID:
-    case MAPA__MATCH_NAME:
-    case MAPA__MATCH_ALIAS: return m.index;
-    case MAPA__MATCH_INITIALS:
-    case MAPA__MATCH_NEAR:
-        if (rd->p->settings.near_miss == MAPA_NEAR_MISS_ERROR) {
-            mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, c->line, c->col,
-                              "agency '%s' is not an id, name or alias in agencies.csv: did you "
-                              "mean '%s'?",
-                              text, a->name);
-            return MAPA_NONE;
-        }
-        mapa__repeats_add(rd->rep, MAPA_DIAG_WARNING, c->line, c->col,
-                          "agency '%s' is read as '%s' (%s); correct it, or add it to that "
-                          "agency's aliases in agencies.csv",
-                          text, a->name, mapa__match_how_words(m.how));
-        return m.index;
-    case MAPA__MATCH_AMBIGUOUS:
-        mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, c->line, c->col,
-                          "agency '%s' could be '%s' or '%s': write the agency's id", text,
-                          a->name, rd->p->agencies[m.other].name);
+    *known = m.how != MAPA__MATCH_NONE;
+    if (!*known)
         return MAPA_NONE;
-    case MAPA__MATCH_NONE: break;
+    char *subject = mapa__format("agency '%s'", text);
+    if (!subject) {
+        rd->d->out_of_memory = true;
+        return MAPA_NONE;
     }
-    *known = false;
-    return MAPA_NONE;
+    size_t a = judge(rd, &m, &agency_kind, subject, rd->p->agencies[m.index].name,
+                     m.other != MAPA_NONE ? rd->p->agencies[m.other].name : "", c->line, c->col);
+    free(subject);
+    return a;
 }
 
 /* The member's agency; MAPA_NONE after an error. Unknown agencies are added. */
