@@ -20,8 +20,7 @@ static const mapa_cli_opt opts[] = {
     {OPT_OUT, 'o', "out", "DIR", "the partnership folder to write (created when missing)", 0},
     {OPT_SETTINGS, 0, "settings", "FILE",
      "take the column mapping from FILE's \"columns\" [DIR/settings.json when it has one]", 0},
-    {OPT_MAX_PROBLEMS, 0, "max-problems", "N", "print at most N problems (default 50; 0: all)",
-     0},
+    {OPT_MAX_PROBLEMS, 0, "max-problems", "N", "print at most N problems (default 50; 0: all)", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -36,7 +35,8 @@ static const mapa_cli_spec spec = {
     "topic matched and how, each double submission merged (the latest kept), and each\n"
     "problem left. Correct the mapping in DIR/settings.json and import again; the same\n"
     "files give the same folder. Then: mapa plan DIR -o OUT.\n",
-    opts, NULL,
+    opts,
+    NULL,
     "Exit 65 when the form cannot be used (no header, no response, no organisation\n"
     "column); nothing is written then.\n"};
 
@@ -71,9 +71,10 @@ static void print_result(const mapa_import_result *r, const options *o)
         printf(" (%zu not in the organisations list, %zu listed without members)", r->agencies_new,
                r->agencies_idle);
     printf(", %zu topics.\n", r->topics);
-    printf("%zu near miss%s matched, %zu problem%s left: every decision is in %s/import_report.txt.\n",
-           r->near_misses, r->near_misses == 1 ? "" : "es", r->problems,
-           r->problems == 1 ? "" : "s", o->run.out);
+    printf(
+        "%zu near miss%s matched, %zu problem%s left: every decision is in %s/import_report.txt.\n",
+        r->near_misses, r->near_misses == 1 ? "" : "es", r->problems, r->problems == 1 ? "" : "s",
+        o->run.out);
     printf("Next: mapa plan %s -o PLAN\n", o->run.out);
 }
 

@@ -98,8 +98,8 @@ static void cp1252_char(unsigned char c, char *buf, size_t cap)
 }
 
 typedef struct first_bad {
-    size_t out_off;   /* where its U+FFFD is in the decoded text */
-    unsigned value;   /* the byte, or the UTF-16 unit */
+    size_t out_off; /* where its U+FFFD is in the decoded text */
+    unsigned value; /* the byte, or the UTF-16 unit */
 } first_bad;
 
 static bool reserve(mapa__decoded *dec, size_t *cap, size_t need)

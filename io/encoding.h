@@ -8,12 +8,12 @@
 #include <mapa/error.h>
 
 typedef enum mapa__encoding {
-    MAPA__ENC_UTF8 = 0,  /* UTF-8 without a byte-order mark (or plain ASCII) */
-    MAPA__ENC_UTF8_BOM,  /* UTF-8 with a byte-order mark */
-    MAPA__ENC_UTF16LE,   /* UTF-16 little-endian, with a byte-order mark */
-    MAPA__ENC_UTF16BE,   /* UTF-16 big-endian, with a byte-order mark */
-    MAPA__ENC_CP1252,    /* Windows-1252: not valid UTF-8 and no UTF-8 characters in it */
-    MAPA__ENC_BINARY     /* NUL bytes and no UTF-16 mark: left as it is for the reader to refuse */
+    MAPA__ENC_UTF8 = 0, /* UTF-8 without a byte-order mark (or plain ASCII) */
+    MAPA__ENC_UTF8_BOM, /* UTF-8 with a byte-order mark */
+    MAPA__ENC_UTF16LE,  /* UTF-16 little-endian, with a byte-order mark */
+    MAPA__ENC_UTF16BE,  /* UTF-16 big-endian, with a byte-order mark */
+    MAPA__ENC_CP1252,   /* Windows-1252: not valid UTF-8 and no UTF-8 characters in it */
+    MAPA__ENC_BINARY    /* NUL bytes and no UTF-16 mark: left as it is for the reader to refuse */
 } mapa__encoding;
 
 /** Text decoded to UTF-8: `text` is `owned` or borrowed from the input; never has a BOM. */
@@ -25,7 +25,10 @@ typedef struct mapa__decoded {
     size_t invalid; /* bytes (or UTF-16 units) that were no character, each read as U+FFFD */
 } mapa__decoded;
 
-#define MAPA__DECODED_INIT {NULL, 0, NULL, MAPA__ENC_UTF8, 0}
+#define MAPA__DECODED_INIT                                                                         \
+    {                                                                                              \
+        NULL, 0, NULL, MAPA__ENC_UTF8, 0                                                           \
+    }
 
 /**
  * Decode `size` bytes at `data` (docs/formats.md, "Encodings"): a UTF-8 BOM is

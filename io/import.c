@@ -33,13 +33,13 @@
 typedef struct thing {
     char *id;
     char *name;
-    char *aliases;         /* organisations: as the list writes them ("" when none) */
-    mapa_sector sector;    /* organisations */
-    int statutory;         /* organisations: 1, 0, or -1 for the sector's default */
-    char *limits[5];       /* topics: min_size, max_size, min_agencies, max_per_agency, cf_required */
-    bool listed;           /* in the given list (not made from the responses) */
-    size_t line;           /* in the list */
-    size_t members;        /* members naming it (organisations) or ranking it (topics) */
+    char *aliases;      /* organisations: as the list writes them ("" when none) */
+    mapa_sector sector; /* organisations */
+    int statutory;      /* organisations: 1, 0, or -1 for the sector's default */
+    char *limits[5];    /* topics: min_size, max_size, min_agencies, max_per_agency, cf_required */
+    bool listed;        /* in the given list (not made from the responses) */
+    size_t line;        /* in the list */
+    size_t members;     /* members naming it (organisations) or ranking it (topics) */
 } thing;
 
 typedef struct things {
@@ -54,8 +54,8 @@ typedef struct written {
     size_t uses;
     size_t lines[6];
     size_t n_lines;
-    size_t col;         /* the column of its first cell */
-    size_t thing;       /* index into its things, or MAPA_NONE (left out) */
+    size_t col;   /* the column of its first cell */
+    size_t thing; /* index into its things, or MAPA_NONE (left out) */
     mapa__match_how how;
 } written;
 
@@ -66,9 +66,9 @@ typedef struct writtens {
 } writtens;
 
 typedef struct person {
-    size_t row;  /* in the responses table */
+    size_t row; /* in the responses table */
     char *id;
-    char *key;   /* the id compared for double submissions */
+    char *key; /* the id compared for double submissions */
     int64_t time;
     bool timed;
     bool dropped;
@@ -90,8 +90,8 @@ typedef struct imp {
     size_t prob_size;
     mapa__csv_table resp, orgs_t, topics_t;
     bool have_orgs, have_topics;
-    json_t *settings;      /* the settings.json to write (other keys kept) */
-    json_t *columns_in;    /* borrowed from the settings read: the mapping to use, or NULL */
+    json_t *settings;   /* the settings.json to write (other keys kept) */
+    json_t *columns_in; /* borrowed from the settings read: the mapping to use, or NULL */
     char (*resp_role)[ROLE_CAP], (*org_role)[ROLE_CAP], (*topic_role)[ROLE_CAP];
     bool ms_forms;
     const char **why;      /* why each column of the file being decided is left out */
@@ -110,8 +110,8 @@ typedef struct imp {
     mapa__repeats *rep_resp; /* warnings that repeat down the responses */
 } imp;
 
-static const char *const limit_names[5] = {"min_size", "max_size", "min_agencies",
-                                           "max_per_agency", "cf_required"};
+static const char *const limit_names[5] = {"min_size", "max_size", "min_agencies", "max_per_agency",
+                                           "cf_required"};
 
 /* A problem left: in the report's last section, counted. */
 static void problem(imp *im, const char *fmt, ...)
@@ -284,10 +284,11 @@ static mapa_err response_columns(imp *im)
     size_t n = n_columns(t);
     for (size_t c = 0; c < n && !im->ms_forms; c++) {
         const char *h = mapa__csv_text(t, header_cell(t, c));
-        im->ms_forms = mapa__streq_nocase(h, "Start time") || mapa__streq_nocase(h, "Completion time");
+        im->ms_forms =
+            mapa__streq_nocase(h, "Start time") || mapa__streq_nocase(h, "Completion time");
     }
-    mapa_err err = decide_columns(im, t, MAPA__IMPORT_RESPONSES, "members", &im->resp_role,
-                                  "responses");
+    mapa_err err =
+        decide_columns(im, t, MAPA__IMPORT_RESPONSES, "members", &im->resp_role, "responses");
     if (err != MAPA_OK)
         return err;
     im->col_id = role_column(im->resp_role, n, "id");
@@ -411,9 +412,12 @@ static mapa_sector sector_of(const char *s, bool *known)
         const char *word;
         mapa_sector sector;
     } extra[] = {
-        {"charity", MAPA_SECTOR_NGO},         {"voluntary", MAPA_SECTOR_NGO},
-        {"third sector", MAPA_SECTOR_NGO},    {"nhs", MAPA_SECTOR_HEALTH},
-        {"university", MAPA_SECTOR_ACADEMIA}, {"private", MAPA_SECTOR_BUSINESS},
+        {"charity", MAPA_SECTOR_NGO},
+        {"voluntary", MAPA_SECTOR_NGO},
+        {"third sector", MAPA_SECTOR_NGO},
+        {"nhs", MAPA_SECTOR_HEALTH},
+        {"university", MAPA_SECTOR_ACADEMIA},
+        {"private", MAPA_SECTOR_BUSINESS},
         {"council", MAPA_SECTOR_LOCAL_AUTHORITY},
     };
     char n[64];
@@ -500,8 +504,7 @@ static mapa_err read_organisations(imp *im)
     size_t calias = role_column(im->org_role, n, "aliases");
     if (cname == MAPA_NONE) {
         cname = cid != MAPA_NONE ? cid : 0;
-        fprintf(im->rep, "- no column is the organisation's name: column %zu is used\n",
-                cname + 1);
+        fprintf(im->rep, "- no column is the organisation's name: column %zu is used\n", cname + 1);
         snprintf(im->org_role[cname], ROLE_CAP, "name");
     }
     char buf[200];
@@ -514,8 +517,9 @@ static mapa_err read_organisations(imp *im)
             name = id;
         mapa__match same = mapa__matcher_find_exact(im->orgs.names, name);
         if (same.how != MAPA__MATCH_NONE && same.how != MAPA__MATCH_AMBIGUOUS) {
-            problem(im, "%s line %zu: \"%s\" is the organisation of line %zu again: the two "
-                        "are one agency",
+            problem(im,
+                    "%s line %zu: \"%s\" is the organisation of line %zu again: the two "
+                    "are one agency",
                     t->file, line, shown(buf, sizeof buf, name), im->orgs.v[same.index].line);
             continue;
         }
@@ -535,8 +539,9 @@ static mapa_err read_organisations(imp *im)
         const char *st = cell_text(t, r, cstat);
         x->statutory = statutory_of(st, &known);
         if (!known)
-            problem(im, "%s line %zu: \"%s\" does not say whether %s is statutory: the sector's "
-                        "default is used",
+            problem(im,
+                    "%s line %zu: \"%s\" does not say whether %s is statutory: the sector's "
+                    "default is used",
                     t->file, line, shown(buf, sizeof buf, st), x->name);
         err = add_aliases(&im->orgs, index, cell_text(t, r, calias));
         if (err != MAPA_OK)
@@ -548,12 +553,12 @@ static mapa_err read_organisations(imp *im)
 static mapa_err read_topic_list(imp *im)
 {
     const mapa__csv_table *t = &im->topics_t;
-    mapa_err err =
-        decide_columns(im, t, MAPA__IMPORT_TOPICS, "topics", &im->topic_role, "topics");
+    mapa_err err = decide_columns(im, t, MAPA__IMPORT_TOPICS, "topics", &im->topic_role, "topics");
     if (err != MAPA_OK)
         return err;
     size_t n = n_columns(t);
-    size_t cid = role_column(im->topic_role, n, "id"), cname = role_column(im->topic_role, n, "name");
+    size_t cid = role_column(im->topic_role, n, "id"),
+           cname = role_column(im->topic_role, n, "name");
     if (cname == MAPA_NONE)
         cname = cid != MAPA_NONE ? cid : 0;
     char buf[200];
@@ -565,8 +570,8 @@ static mapa_err read_topic_list(imp *im)
             name = id;
         mapa__match same = mapa__matcher_find_exact(im->topics.names, id[0] ? id : name);
         if (same.how != MAPA__MATCH_NONE && same.how != MAPA__MATCH_AMBIGUOUS) {
-            problem(im, "%s line %zu: topic \"%s\" is there twice: the second is left out",
-                    t->file, t->rows[r].line, shown(buf, sizeof buf, name));
+            problem(im, "%s line %zu: topic \"%s\" is there twice: the second is left out", t->file,
+                    t->rows[r].line, shown(buf, sizeof buf, name));
             continue;
         }
         size_t index;
@@ -603,8 +608,7 @@ static size_t find_written(const writtens *ws, const char *s)
 }
 
 /* The distinct text `s` (trimmed already) in `ws`, counted on `line`. */
-static mapa_err note_written(writtens *ws, const char *s, size_t line, size_t col,
-                             size_t *index)
+static mapa_err note_written(writtens *ws, const char *s, size_t line, size_t col, size_t *index)
 {
     size_t at = find_written(ws, s);
     if (at != MAPA_NONE) {
@@ -712,7 +716,7 @@ static const char *how_words(const written *w, const thing *x)
                    : "by its id, ignoring case, spaces and punctuation";
     case MAPA__MATCH_NAME:
         return strcmp(w->text, x->name) == 0 ? "as written"
-                                              : "by its name, ignoring case, spaces and punctuation";
+                                             : "by its name, ignoring case, spaces and punctuation";
     case MAPA__MATCH_ALIAS: return "by one of its aliases";
     case MAPA__MATCH_INITIALS: return "by its initials: check it";
     case MAPA__MATCH_NEAR: return "a near miss: check it";
@@ -744,14 +748,14 @@ static mapa_err resolve_organisations(imp *im)
             return err;
         lines_of(w, lines, sizeof lines);
         if (m.how == MAPA__MATCH_AMBIGUOUS)
-            problem(im, "organisation \"%s\" (%s) could be %s or %s: it is a new agency '%s' "
-                        "until you correct it",
+            problem(im,
+                    "organisation \"%s\" (%s) could be %s or %s: it is a new agency '%s' "
+                    "until you correct it",
                     shown(buf, sizeof buf, w->text), lines, m.text, m.other_text,
                     im->orgs.v[index].id);
         w->thing = index;
         w->how = MAPA__MATCH_NONE;
-        mapa__repeats_add(im->rep_resp, MAPA_DIAG_WARNING, w->lines[0],
-                          w->col,
+        mapa__repeats_add(im->rep_resp, MAPA_DIAG_WARNING, w->lines[0], w->col,
                           "organisation '%s' is not in %s: it becomes a new agency '%s' of "
                           "unknown sector",
                           shown(buf, sizeof buf, w->text), im->o->organisations,
@@ -764,8 +768,9 @@ static mapa_err resolve_organisations(imp *im)
         fprintf(im->rep, "\nOrganisations (%zu in %s, %zu added: %zu agencies)\n", listed,
                 im->o->organisations, added, im->orgs.n);
     else
-        fprintf(im->rep, "\nOrganisations (no list given: %zu agencies from the names the "
-                         "responses use)\n",
+        fprintf(im->rep,
+                "\nOrganisations (no list given: %zu agencies from the names the "
+                "responses use)\n",
                 im->orgs.n);
     for (size_t i = 0; i < im->org_texts.n; i++) {
         written *w = &im->org_texts.v[i];
@@ -774,8 +779,9 @@ static mapa_err resolve_organisations(imp *im)
         shown(buf, sizeof buf, w->text);
         shown(name, sizeof name, x->name);
         if (w->how == MAPA__MATCH_NONE || (!x->listed && im->have_orgs))
-            fprintf(im->rep, "- \"%s\" (%s): not in the list: a new agency '%s' of unknown "
-                             "sector\n",
+            fprintf(im->rep,
+                    "- \"%s\" (%s): not in the list: a new agency '%s' of unknown "
+                    "sector\n",
                     buf, lines, x->id);
         else if (im->have_orgs || strcmp(w->text, x->name) != 0)
             fprintf(im->rep, "- \"%s\" (%s): %s, %s\n", buf, lines, name, how_words(w, x));
@@ -783,8 +789,7 @@ static mapa_err resolve_organisations(imp *im)
             fprintf(im->rep, "- \"%s\" (%s): a new agency '%s'\n", buf, lines, x->id);
         if (w->how == MAPA__MATCH_NEAR || w->how == MAPA__MATCH_INITIALS) {
             im->res->near_misses++;
-            mapa__repeats_add(im->rep_resp, MAPA_DIAG_WARNING, w->lines[0],
-                              w->col,
+            mapa__repeats_add(im->rep_resp, MAPA_DIAG_WARNING, w->lines[0], w->col,
                               "organisation '%s' is read as '%s' (%s); correct it if that is "
                               "wrong",
                               buf, name, mapa__match_how_words(w->how));
@@ -801,8 +806,9 @@ static mapa_err resolve_topics(imp *im)
     if (im->have_topics)
         fprintf(im->rep, "\nTopics (%zu in %s)\n", im->topics.n, im->o->topics);
     else
-        fprintf(im->rep, "\nTopics (no list given: %zu topics from the names the responses "
-                         "use, with the default limits)\n",
+        fprintf(im->rep,
+                "\nTopics (no list given: %zu topics from the names the responses "
+                "use, with the default limits)\n",
                 im->topics.n);
     char buf[200], name[200], lines[120];
     for (size_t i = 0; i < im->topic_texts.n; i++) {
@@ -812,12 +818,14 @@ static mapa_err resolve_topics(imp *im)
         if (w->thing == MAPA_NONE) {
             mapa__match m = mapa__matcher_find(im->topics.names, w->text);
             if (m.how == MAPA__MATCH_AMBIGUOUS)
-                problem(im, "topic \"%s\" (%s) could be '%s' or '%s': left out of those "
-                            "members' preferences",
+                problem(im,
+                        "topic \"%s\" (%s) could be '%s' or '%s': left out of those "
+                        "members' preferences",
                         buf, lines, m.text, m.other_text);
             else
-                problem(im, "topic \"%s\" (%s) is not in %s: left out of those members' "
-                            "preferences",
+                problem(im,
+                        "topic \"%s\" (%s) is not in %s: left out of those members' "
+                        "preferences",
                         buf, lines, im->o->topics);
             fprintf(im->rep, "- \"%s\" (%s): not a topic: left out\n", buf, lines);
             mapa__repeats_add(im->rep_resp, MAPA_DIAG_WARNING, w->lines[0], w->col,
@@ -960,8 +968,9 @@ static mapa_err merge_doubles(imp *im)
             const char *why = kept->timed && gone->timed && kept->time != gone->time
                                   ? "the later"
                                   : "the later line (the times do not tell)";
-            fprintf(im->rep, "- %s: lines %zu (%s) and %zu (%s): line %zu kept, %s; line %zu "
-                             "dropped\n",
+            fprintf(im->rep,
+                    "- %s: lines %zu (%s) and %zu (%s): line %zu kept, %s; line %zu "
+                    "dropped\n",
                     kept->id, lg < lk ? lg : lk, lg < lk ? b : a, lg < lk ? lk : lg,
                     lg < lk ? a : b, lk, why, lg);
             mapa_diags_add(im->d, MAPA_DIAG_WARNING, im->resp.file, lg,
@@ -1018,8 +1027,9 @@ static mapa_err read_people(imp *im)
                 mapa_diags_add(im->d, MAPA_DIAG_WARNING, t->file, x->line, x->col,
                                "this row has more fields than the header has columns: the "
                                "extra ones are left out");
-                problem(im, "%s line %zu has more fields than the header: the extra ones are "
-                            "left out",
+                problem(im,
+                        "%s line %zu has more fields than the header: the extra ones are "
+                        "left out",
                         t->file, t->rows[r].line);
                 break;
             }
@@ -1101,8 +1111,8 @@ static mapa_err settle_people(imp *im)
             for (size_t j = 0; j < p->n_prefs && !twice; j++)
                 twice = p->prefs[j] == at;
             if (twice) {
-                problem(im, "%s line %zu: %s ranks %s twice: the second is left out", t->file,
-                        line, p->id, im->topics.v[at].id);
+                problem(im, "%s line %zu: %s ranks %s twice: the second is left out", t->file, line,
+                        p->id, im->topics.v[at].id);
                 continue;
             }
             p->prefs[p->n_prefs++] = at;
@@ -1124,15 +1134,17 @@ static mapa_err settle_people(imp *im)
         p->spoc ? yes++ : no++;
     }
     if (im->col_spoc != MAPA_NONE)
-        fprintf(im->rep, "\nSPOC answers: %zu willing, %zu not (an answer other than yes or no "
-                         "is read as no, and listed under Problems left)\n",
+        fprintf(im->rep,
+                "\nSPOC answers: %zu willing, %zu not (an answer other than yes or no "
+                "is read as no, and listed under Problems left)\n",
                 yes, no);
     char lines[120];
     for (size_t i = 0; i < im->spoc_texts.n; i++) {
         const written *w = &im->spoc_texts.v[i];
         lines_of(w, lines, sizeof lines);
-        problem(im, "SPOC answer \"%s\" (%s) is neither yes nor no: read as no (not willing); "
-                    "write yes in members.csv for those who are",
+        problem(im,
+                "SPOC answer \"%s\" (%s) is neither yes nor no: read as no (not willing); "
+                "write yes in members.csv for those who are",
                 shown(buf, sizeof buf, w->text), lines);
     }
     return MAPA_OK;
@@ -1216,9 +1228,8 @@ static mapa_err write_members(imp *im)
     FILE *fp = open_memstream(&text, &size);
     if (!fp)
         return mapa_error_set(MAPA_ENOMEM, "out of memory importing");
-    static const char *const extra[] = {"role",        "discipline", "cf_capacity",
-                                        "coordinator", "fixed_team", "avoid_teams",
-                                        "previous_team"};
+    static const char *const extra[] = {"role",       "discipline",  "cf_capacity",  "coordinator",
+                                        "fixed_team", "avoid_teams", "previous_team"};
     size_t n_extra = sizeof extra / sizeof *extra, cols[7];
     mapa__csv_put(fp, "id", false);
     mapa__csv_put(fp, "name", false);
@@ -1252,8 +1263,7 @@ static mapa_err write_members(imp *im)
         }
         mapa__csv_put(fp, p->spoc ? "yes" : "no", im->k == 0);
         for (size_t k = 0; k < im->k; k++)
-            mapa__csv_put(fp, k < p->n_prefs ? im->topics.v[p->prefs[k]].id : "",
-                          k + 1 == im->k);
+            mapa__csv_put(fp, k < p->n_prefs ? im->topics.v[p->prefs[k]].id : "", k + 1 == im->k);
         im->res->members++;
     }
     return commit_stream(im, fp, &text, &size, "members.csv");
@@ -1323,9 +1333,9 @@ static json_t *columns_used(const imp *im)
         }
         for (size_t c = 0; c < n_columns(files[f].t); c++)
             if (files[f].roles[c][0] &&
-                json_object_set_new(map, files[f].roles[c],
-                                    json_string(mapa__csv_text(files[f].t,
-                                                               header_cell(files[f].t, c)))) != 0) {
+                json_object_set_new(
+                    map, files[f].roles[c],
+                    json_string(mapa__csv_text(files[f].t, header_cell(files[f].t, c)))) != 0) {
                 json_decref(all);
                 return NULL;
             }
@@ -1372,8 +1382,9 @@ static mapa_err write_report(imp *im)
     fprintf(fp, "Agencies:   %zu (%zu not in the organisations list; %zu listed with no members)\n",
             r->agencies, r->agencies_new, r->agencies_idle);
     fprintf(fp, "Topics:     %zu\n", r->topics);
-    fprintf(fp, "Written:    %s: members.csv, agencies.csv, topics.csv, settings.json (with the "
-                "\"columns\" used), import_report.txt\n",
+    fprintf(fp,
+            "Written:    %s: members.csv, agencies.csv, topics.csv, settings.json (with the "
+            "\"columns\" used), import_report.txt\n",
             im->o->out);
     fwrite(im->rep_text, 1, im->rep_size, fp);
     fprintf(fp, "\nProblems left (%zu)\n", im->n_problems);
@@ -1391,12 +1402,13 @@ static void encoding_line(imp *im, const mapa__csv_table *t)
     const char *tab = t->delimiter == '\t' ? ", tab-separated" : "";
     if (t->encoding == MAPA__ENC_CP1252 || t->encoding == MAPA__ENC_UTF16LE ||
         t->encoding == MAPA__ENC_UTF16BE)
-        fprintf(im->rep, "- %s: %s%s (not UTF-8: converted to UTF-8; the warning says which "
-                         "character told)\n",
+        fprintf(im->rep,
+                "- %s: %s%s (not UTF-8: converted to UTF-8; the warning says which "
+                "character told)\n",
                 t->file, mapa__encoding_name((mapa__encoding)t->encoding), tab);
     else
-        fprintf(im->rep, "- %s: %s%s\n", t->file,
-                mapa__encoding_name((mapa__encoding)t->encoding), tab);
+        fprintf(im->rep, "- %s: %s%s\n", t->file, mapa__encoding_name((mapa__encoding)t->encoding),
+                tab);
 }
 
 static void idle_organisations(imp *im)
@@ -1407,8 +1419,7 @@ static void idle_organisations(imp *im)
     im->res->agencies_idle = n;
     if (!im->have_orgs)
         return;
-    fprintf(im->rep, "\nOrganisations in the list with no members (%zu)%s\n", n,
-            n ? "" : ": none");
+    fprintf(im->rep, "\nOrganisations in the list with no members (%zu)%s\n", n, n ? "" : ": none");
     char buf[200];
     for (size_t i = 0; i < im->orgs.n; i++)
         if (im->orgs.v[i].listed && im->orgs.v[i].members == 0)

@@ -59,8 +59,8 @@ static int ordinal(const char *w)
 }
 
 static const char *const member_columns[] = {
-    "id",          "name",        "agency",        "role",        "discipline", "spoc_willing",
-    "cf_capacity", "coordinator", "fixed_team",    "avoid_teams", "previous_team"};
+    "id",          "name",        "agency",     "role",        "discipline",   "spoc_willing",
+    "cf_capacity", "coordinator", "fixed_team", "avoid_teams", "previous_team"};
 
 /* mapa's own column names, written as they are (pref3, spoc_willing). */
 static bool own_name(mapa__import_file file, const char *header, char *role, size_t cap)
@@ -71,10 +71,9 @@ static bool own_name(mapa__import_file file, const char *header, char *role, siz
         n[k++] = (*s == ' ' || *s == '-') ? '_' : (char)tolower((unsigned char)*s);
     n[k] = '\0';
     static const char *const org_columns[] = {"id", "name", "sector", "statutory", "aliases"};
-    static const char *const topic_columns[] = {"id",           "name",           "min_size",
-                                                "max_size",     "min_agencies",   "max_per_agency",
-                                                "cf_required"};
-    const char *const *list = file == MAPA__IMPORT_RESPONSES ? member_columns
+    static const char *const topic_columns[] = {
+        "id", "name", "min_size", "max_size", "min_agencies", "max_per_agency", "cf_required"};
+    const char *const *list = file == MAPA__IMPORT_RESPONSES       ? member_columns
                               : file == MAPA__IMPORT_ORGANISATIONS ? org_columns
                                                                    : topic_columns;
     size_t count = file == MAPA__IMPORT_RESPONSES ? sizeof member_columns / sizeof *member_columns
@@ -85,7 +84,8 @@ static bool own_name(mapa__import_file file, const char *header, char *role, siz
             snprintf(role, cap, "%s", list[i]);
             return true;
         }
-    if (file == MAPA__IMPORT_RESPONSES && strncmp(n, "pref", 4) == 0 && isdigit((unsigned char)n[4])) {
+    if (file == MAPA__IMPORT_RESPONSES && strncmp(n, "pref", 4) == 0 &&
+        isdigit((unsigned char)n[4])) {
         char *end;
         long v = strtol(n + 4, &end, 10);
         if (!*end && v > 0 && v < 1000) {
@@ -112,8 +112,8 @@ static const char *guess_response(const char *w, bool ms_forms, const char **why
     }
     if (has(w, "email") || has(w, "e mail") || has(w, "email address"))
         return "email";
-    if (is(w, "member id") || is(w, "staff id") || is(w, "person id") ||
-        is(w, "participant id") || is(w, "id"))
+    if (is(w, "member id") || is(w, "staff id") || is(w, "person id") || is(w, "participant id") ||
+        is(w, "id"))
         return "id";
     if (has(w, "spoc") || has(w, "single point of contact") || has(w, "point of contact"))
         return "spoc_willing";
@@ -156,9 +156,8 @@ static const char *guess_organisation(const char *w)
 {
     if (is(w, "id") || is(w, "code") || is(w, "agency id") || is(w, "organisation id"))
         return "id";
-    if (has(w, "alias") || has(w, "aliases") || has(w, "also known as") ||
-        has(w, "other names") || has(w, "short name") || has(w, "abbreviation") ||
-        has(w, "acronym"))
+    if (has(w, "alias") || has(w, "aliases") || has(w, "also known as") || has(w, "other names") ||
+        has(w, "short name") || has(w, "abbreviation") || has(w, "acronym"))
         return "aliases";
     if (is(w, "name") || has(w, "organisation") || has(w, "organization") || has(w, "agency"))
         return "name";
@@ -197,7 +196,7 @@ void mapa__import_guess(mapa__import_file file, const char *header, bool ms_form
     char w[256];
     words_of(header, w, sizeof w);
     int pref = 0;
-    const char *r = file == MAPA__IMPORT_RESPONSES ? guess_response(w, ms_forms, why, &pref)
+    const char *r = file == MAPA__IMPORT_RESPONSES       ? guess_response(w, ms_forms, why, &pref)
                     : file == MAPA__IMPORT_ORGANISATIONS ? guess_organisation(w)
                                                          : guess_topic(w);
     if (pref)

@@ -59,7 +59,7 @@ typedef struct reader {
     mapa__matcher *added_names;        /* agencies added from this file, by normalised name */
     mapa__matcher *topic_names;        /* topic ids and names */
     mapa__repeats *rep;                /* problems that repeat: one message each */
-    size_t *scratch; /* room for K preferences, then avoid teams */
+    size_t *scratch;                   /* room for K preferences, then avoid teams */
     size_t scratch_cap;
 } reader;
 
@@ -143,8 +143,8 @@ static size_t judge(reader *rd, const mapa__match *m, const ref_kind *k, const c
         return m->index;
     case MAPA__MATCH_AMBIGUOUS:
         mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col,
-                          "%s could be %s'%s' or '%s': write the %s's id", subject, k->prefix,
-                          name, other, k->noun);
+                          "%s could be %s'%s' or '%s': write the %s's id", subject, k->prefix, name,
+                          other, k->noun);
         return MAPA_NONE;
     default: return m->index;
     }
@@ -155,8 +155,8 @@ static size_t judge(reader *rd, const mapa__match *m, const ref_kind *k, const c
  * punctuation-insensitively; a near miss or initials as the near_miss setting
  * says), or MAPA_NONE after reporting it (as `severity` when unknown).
  */
-static size_t find_topic(reader *rd, const char *text, size_t line, size_t col,
-                         const char *column, mapa_severity severity, const char *consequence)
+static size_t find_topic(reader *rd, const char *text, size_t line, size_t col, const char *column,
+                         mapa_severity severity, const char *consequence)
 {
     size_t topic = mapa_partnership_find_topic(rd->p, text);
     if (topic != MAPA_NONE)
@@ -230,8 +230,7 @@ static size_t team_ref(reader *rd, const mapa__csv_cell *c, const char *column,
 {
     if (c->len == 0)
         return MAPA_NONE;
-    return find_topic(rd, mapa__csv_text(rd->t, c), c->line, c->col, column, severity,
-                      consequence);
+    return find_topic(rd, mapa__csv_text(rd->t, c), c->line, c->col, column, severity, consequence);
 }
 
 /* avoid_teams: topic ids separated by ';', after the preferences in rd->scratch. */

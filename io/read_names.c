@@ -121,4 +121,3 @@ void mapa__repeats_flush(mapa__repeats *r, const char *file, mapa_diags *d)
     if (r->out_of_memory)
         d->out_of_memory = true;
 }
-

@@ -133,10 +133,9 @@ static mapa_err read_columns(const json_ctx *c, const char *key, json_t *v, mapa
             known |= strcmp(file, column_files[i]) == 0;
         if (!known || !json_is_object(map)) {
             char what[160];
-            snprintf(what, sizeof what,
-                     "names '%.40s', which is not %s", file,
-                     known ? "an object of column names" :
-                             "one of members, topics, agencies, interactions, actions");
+            snprintf(what, sizeof what, "names '%.40s', which is not %s", file,
+                     known ? "an object of column names"
+                           : "one of members, topics, agencies, interactions, actions");
             problem(c, MAPA_DIAG_ERROR, key, what);
             continue;
         }

@@ -24,19 +24,19 @@ typedef struct entry {
 } entry;
 
 typedef struct keyed {
-    size_t entry;     /* first entry with this key */
-    size_t other;     /* an entry of another index with the same key, or MAPA_NONE */
+    size_t entry; /* first entry with this key */
+    size_t other; /* an entry of another index with the same key, or MAPA_NONE */
 } keyed;
 
 struct mapa__matcher {
     entry *entries;
     size_t n, cap;
-    mapa_idmap *keys;     /* key -> slot in `slots` */
+    mapa_idmap *keys; /* key -> slot in `slots` */
     keyed *slots;
     size_t n_slots, cap_slots;
     mapa_idmap *initials; /* initials key -> slot in `islots` */
     keyed *islots;
-    char **ikeys;         /* owned initials keys, borrowed by `initials` */
+    char **ikeys; /* owned initials keys, borrowed by `initials` */
     size_t n_islots, cap_islots, cap_ikeys;
 };
 
@@ -197,8 +197,8 @@ static mapa_err add_initials(mapa__matcher *m, size_t e)
             continue; /* an id or name spelt so wins over initials */
         if (mapa__idmap_get(m->initials, buf) != MAPA_NONE) {
             bool taken;
-            mapa_err err = put_key(m, m->initials, &m->islots, &m->n_islots, &m->cap_islots, buf,
-                                   e, &taken);
+            mapa_err err =
+                put_key(m, m->initials, &m->islots, &m->n_islots, &m->cap_islots, buf, e, &taken);
             if (err != MAPA_OK)
                 return err;
             continue;
@@ -239,8 +239,8 @@ mapa_err mapa__matcher_add(mapa__matcher *m, const char *text, size_t index, map
     if (!e.key[0])
         return MAPA_OK; /* only punctuation: matched by nothing but itself */
     bool taken;
-    mapa_err err = put_key(m, m->keys, &m->slots, &m->n_slots, &m->cap_slots, e.key, m->n - 1,
-                           &taken);
+    mapa_err err =
+        put_key(m, m->keys, &m->slots, &m->n_slots, &m->cap_slots, e.key, m->n - 1, &taken);
     if (err == MAPA_OK && how != MAPA__MATCH_ID)
         err = add_initials(m, m->n - 1);
     return err;
@@ -266,8 +266,8 @@ static size_t code_points(const char *s, uint32_t *out)
  * Optimal string alignment distance of a and b (code points), or more than
  * `limit` when it exceeds it; `rows` has room for 3 (lb + 1) entries.
  */
-static size_t osa_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t lb,
-                           size_t limit, size_t *rows)
+static size_t osa_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t lb, size_t limit,
+                           size_t *rows)
 {
     size_t *prev2 = rows, *prev = rows + lb + 1, *cur = rows + 2 * (lb + 1);
     for (size_t j = 0; j <= lb; j++)
@@ -342,8 +342,8 @@ static mapa__match nearest(const mapa__matcher *m, const char *key)
         size_t bytes = strlen(e->key);
         size_t lower = (bytes + 3) / 4; /* at least this many characters, at most `bytes` */
         size_t limit = mapa__near_threshold(lk, bytes);
-        if (limit == 0 || (lower > lk && lower - lk > limit) || (lk > bytes && lk - bytes > limit) ||
-            !same_digits(key, e->key))
+        if (limit == 0 || (lower > lk && lower - lk > limit) ||
+            (lk > bytes && lk - bytes > limit) || !same_digits(key, e->key))
             continue;
         if (bytes + 1 > cap) {
             void *g1 = rows, *g2 = pe;

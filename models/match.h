@@ -9,12 +9,12 @@
 /** How a written name was matched, best first. */
 typedef enum mapa__match_how {
     MAPA__MATCH_NONE = 0,
-    MAPA__MATCH_ID,        /* an id, compared after normalising */
-    MAPA__MATCH_NAME,      /* a name, compared after normalising */
-    MAPA__MATCH_ALIAS,     /* an alias, compared after normalising */
-    MAPA__MATCH_INITIALS,  /* the initials of a name or alias ("NP", "GLAA") */
-    MAPA__MATCH_NEAR,      /* a small edit distance from a name, id or alias */
-    MAPA__MATCH_AMBIGUOUS  /* as near to two different entries, or one key for two */
+    MAPA__MATCH_ID,       /* an id, compared after normalising */
+    MAPA__MATCH_NAME,     /* a name, compared after normalising */
+    MAPA__MATCH_ALIAS,    /* an alias, compared after normalising */
+    MAPA__MATCH_INITIALS, /* the initials of a name or alias ("NP", "GLAA") */
+    MAPA__MATCH_NEAR,     /* a small edit distance from a name, id or alias */
+    MAPA__MATCH_AMBIGUOUS /* as near to two different entries, or one key for two */
 } mapa__match_how;
 
 typedef struct mapa__match {
@@ -23,7 +23,7 @@ typedef struct mapa__match {
     size_t other;     /* MAPA__MATCH_AMBIGUOUS: the second candidate's index */
     const char *text; /* the entry's own text that matched (borrowed from the matcher) */
     const char *other_text;
-    size_t distance;  /* MAPA__MATCH_NEAR: the edit distance of the normalised texts */
+    size_t distance; /* MAPA__MATCH_NEAR: the edit distance of the normalised texts */
 } mapa__match;
 
 typedef struct mapa__matcher mapa__matcher;

@@ -85,7 +85,8 @@ static void windows_1252_holes_are_one_error(void **state)
     decoded *x = decode("a\xe9\n\x81\x8d\x8f\x90\x9d", 8);
     assert_int_equal(x->d.n_errors, 1);
     assert_int_equal(x->d.n_warnings, 1);
-    const mapa_diag *e = x->d.items[0].severity == MAPA_DIAG_ERROR ? &x->d.items[0] : &x->d.items[1];
+    const mapa_diag *e =
+        x->d.items[0].severity == MAPA_DIAG_ERROR ? &x->d.items[0] : &x->d.items[1];
     assert_int_equal(e->line, 2);
     assert_int_equal(e->col, 1);
     assert_non_null(strstr(e->message, "byte 0x81 is not a character in Windows-1252"));
@@ -98,7 +99,9 @@ static void windows_1252_holes_are_one_error(void **state)
 static void utf16_both_orders_with_surrogates(void **state)
 {
     (void)state;
-    decoded *x = decode("\xff\xfe" "A\0\x3d\xd8\x00\xde\n\0", 10);
+    decoded *x = decode("\xff\xfe"
+                        "A\0\x3d\xd8\x00\xde\n\0",
+                        10);
     assert_text(x, "A\xf0\x9f\x98\x80\n", 6);
     assert_int_equal(x->dec.encoding, MAPA__ENC_UTF16LE);
     assert_int_equal(x->d.n_warnings, 1);
@@ -113,26 +116,39 @@ static void utf16_both_orders_with_surrogates(void **state)
 static void utf16_lone_surrogate_and_odd_byte(void **state)
 {
     (void)state;
-    decoded *x = decode("\xff\xfe\x00\xd8" "A\0" "B", 7); /* D800 alone, then a cut unit */
+    decoded *x = decode("\xff\xfe\x00\xd8"
+                        "A\0"
+                        "B",
+                        7); /* D800 alone, then a cut unit */
     assert_int_equal(x->d.n_errors, 1);
-    const mapa_diag *e = x->d.items[0].severity == MAPA_DIAG_ERROR ? &x->d.items[0] : &x->d.items[1];
+    const mapa_diag *e =
+        x->d.items[0].severity == MAPA_DIAG_ERROR ? &x->d.items[0] : &x->d.items[1];
     assert_non_null(strstr(e->message, "UTF-16 unit 0xD800 is not a character"));
     assert_non_null(strstr(e->message, "(2 such in the file"));
-    assert_text(x, "\xef\xbf\xbd" "A\xef\xbf\xbd", 7);
+    assert_text(x,
+                "\xef\xbf\xbd"
+                "A\xef\xbf\xbd",
+                7);
     done(x);
 }
 
 static void utf8_with_a_stray_byte_is_not_windows_1252(void **state)
 {
     (void)state;
-    decoded *x = decode("Chlo\xc3\xa9\nRen\xff" "e\n", 13);
+    decoded *x = decode("Chlo\xc3\xa9\nRen\xff"
+                        "e\n",
+                        13);
     assert_int_equal(x->dec.encoding, MAPA__ENC_UTF8);
     assert_int_equal(x->d.n_errors, 1);
     assert_int_equal(x->d.n_warnings, 0);
     assert_int_equal(x->d.items[0].line, 2);
     assert_int_equal(x->d.items[0].col, 4);
-    assert_non_null(strstr(x->d.items[0].message, "byte 0xFF is not UTF-8 (in Windows-1252 it would be '\xc3\xbf')"));
-    assert_text(x, "Chlo\xc3\xa9\nRen\xef\xbf\xbd" "e\n", 15);
+    assert_non_null(strstr(x->d.items[0].message,
+                           "byte 0xFF is not UTF-8 (in Windows-1252 it would be '\xc3\xbf')"));
+    assert_text(x,
+                "Chlo\xc3\xa9\nRen\xef\xbf\xbd"
+                "e\n",
+                15);
     done(x);
 }
 

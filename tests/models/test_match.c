@@ -27,7 +27,8 @@ static void keys_ignore_case_space_and_punctuation(void **state)
     assert_key(" Lincolnshire  Police ", "lincolnshirepolice");
     assert_key("LABOUR-EXPLOITATION", "labourexploitation");
     assert_key("Labour_exploitation.", "labourexploitation");
-    assert_key("Child criminal exploitation & county lines", "childcriminalexploitationandcountylines");
+    assert_key("Child criminal exploitation & county lines",
+               "childcriminalexploitationandcountylines");
     assert_key("Barnardo\xe2\x80\x99s", "barnardos"); /* U+2019 */
     assert_key("Caf\xc3\xa9", "caf\xc3\xa9");         /* é is a letter, kept */
     assert_key("---", "");
@@ -37,9 +38,12 @@ static mapa__matcher *orgs(void)
 {
     mapa__matcher *m;
     assert_int_equal(mapa__matcher_new(&m), MAPA_OK);
-    const char *names[] = {"Nottinghamshire Police", "Gangmasters and Labour Abuse Authority",
-                           "Department for Work and Pensions", "Open Doors Caf\xc3\xa9 Network",
-                           "Team 1", "Derby City Council"};
+    const char *names[] = {"Nottinghamshire Police",
+                           "Gangmasters and Labour Abuse Authority",
+                           "Department for Work and Pensions",
+                           "Open Doors Caf\xc3\xa9 Network",
+                           "Team 1",
+                           "Derby City Council"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         assert_int_equal(mapa__matcher_add(m, names[i], i, MAPA__MATCH_NAME), MAPA_OK);
     assert_int_equal(mapa__matcher_add(m, "notts-police", 0, MAPA__MATCH_ID), MAPA_OK);
@@ -53,8 +57,8 @@ static void assert_match(const mapa__matcher *m, const char *text, mapa__match_h
 {
     mapa__match r = mapa__matcher_find(m, text);
     if (r.how != how || (how != MAPA__MATCH_NONE && r.index != index))
-        fail_msg("'%s': got %s (%zu), wanted %s (%zu)", text, mapa__match_how_words(r.how),
-                 r.index, mapa__match_how_words(how), index);
+        fail_msg("'%s': got %s (%zu), wanted %s (%zu)", text, mapa__match_how_words(r.how), r.index,
+                 mapa__match_how_words(how), index);
 }
 
 static void names_aliases_initials_and_near_misses(void **state)
@@ -65,10 +69,10 @@ static void names_aliases_initials_and_near_misses(void **state)
     assert_match(m, "NOTTS-POLICE", MAPA__MATCH_ID, 0);
     assert_match(m, "notts police", MAPA__MATCH_ID, 0); /* the id got that key first */
     assert_match(m, "Notts pol.", MAPA__MATCH_ALIAS, 0);
-    assert_match(m, "GLAA", MAPA__MATCH_INITIALS, 1); /* "and" left out */
+    assert_match(m, "GLAA", MAPA__MATCH_INITIALS, 1);  /* "and" left out */
     assert_match(m, "GALAA", MAPA__MATCH_INITIALS, 1); /* every word */
     assert_match(m, "DWP", MAPA__MATCH_INITIALS, 2);
-    assert_match(m, "Nottinghamshire Polcie", MAPA__MATCH_NEAR, 0); /* a transposition: 1 */
+    assert_match(m, "Nottinghamshire Polcie", MAPA__MATCH_NEAR, 0);  /* a transposition: 1 */
     assert_match(m, "Open Doors Cafe Network", MAPA__MATCH_NEAR, 3); /* é for e: 1 character */
     assert_int_equal(mapa__matcher_find(m, "Open Doors Cafe Network").distance, 1);
     assert_match(m, "Open Door Cafe Network", MAPA__MATCH_NEAR, 3); /* 2 of 20 characters */
@@ -89,7 +93,7 @@ static void one_text_for_two_entries_is_ambiguous(void **state)
     assert_int_equal(mapa__matcher_add(m, "Alpha Trust A", 2, MAPA__MATCH_NAME), MAPA_OK);
     assert_int_equal(mapa__matcher_add(m, "Alpha Trust B", 3, MAPA__MATCH_NAME), MAPA_OK);
     assert_match(m, "north police", MAPA__MATCH_NAME, 0); /* one entry's id and name agree */
-    assert_match(m, "NP", MAPA__MATCH_AMBIGUOUS, 0);       /* initials of both */
+    assert_match(m, "NP", MAPA__MATCH_AMBIGUOUS, 0);      /* initials of both */
     assert_match(m, "Alpha Trust C", MAPA__MATCH_AMBIGUOUS, 2);
     mapa__match r = mapa__matcher_find(m, "Alpha Trust C");
     assert_int_equal(r.other, 3);
@@ -144,9 +148,10 @@ static void near_misses_agree_with_brute_force(void **state)
         assert_int_equal(mapa__matcher_add(m, a, 0, MAPA__MATCH_NAME), MAPA_OK);
         mapa__match r = mapa__matcher_find(m, b);
         size_t dist = brute_osa(a, b);
-        mapa__match_how want = dist == 0                                        ? MAPA__MATCH_NAME
-                               : dist <= mapa__near_threshold(strlen(a), strlen(b)) ? MAPA__MATCH_NEAR
-                                                                                   : MAPA__MATCH_NONE;
+        mapa__match_how want = dist == 0 ? MAPA__MATCH_NAME
+                               : dist <= mapa__near_threshold(strlen(a), strlen(b))
+                                   ? MAPA__MATCH_NEAR
+                                   : MAPA__MATCH_NONE;
         if (r.how != want)
             fail_msg("'%s' vs '%s': distance %zu, got %s", a, b, dist,
                      mapa__match_how_words(r.how));
