@@ -28,6 +28,7 @@ typedef struct mapa_command {
     int (*run)(int argc, char **argv);
 } mapa_command;
 
+extern const mapa_command mapa_cmd_import;
 extern const mapa_command mapa_cmd_validate;
 extern const mapa_command mapa_cmd_allocate;
 extern const mapa_command mapa_cmd_plan;

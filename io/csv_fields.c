@@ -9,6 +9,7 @@
 #include <mapa/date.h>
 #include <mapa/partnership.h>
 
+#include "io/readers.h"
 #include "models/util.h"
 
 #define MAX_COUNT 1000000000ULL
@@ -72,7 +73,9 @@ static bool match_columns(const mapa__csv_table *t, mapa__column *cols, size_t n
                 continue;
             if (cols[k].index != MAPA_NONE)
                 mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, cell->line, cell->col,
-                               "column '%s' appears twice in the header", name);
+                               "column '%s' appears twice in the header (first as field %zu, "
+                               "at column %u); keep one",
+                               name, cols[k].index + 1, t->cells[h->first + cols[k].index].col);
             else
                 cols[k].index = c;
             any = true;
@@ -314,4 +317,45 @@ bool mapa__field_date(int32_t *out, const mapa__csv_table *t, const mapa__csv_ce
         mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
                        "%s '%s' is not a date: write it as YYYY-MM-DD, e.g. 2026-09-01", column, s);
     return false;
+}
+
+/* A header as settings.json `columns` writes it, normalised as the header's names are. */
+static void normalise_header(const char *s, char *buf, size_t cap)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        buf[n++] = (c == ' ' || c == '-') ? '_' : (char)tolower(c);
+    }
+    while (*s && n > 0 && ((unsigned char)*s & 0xC0) == 0x80) { /* cut between characters */
+        n--;
+        s--;
+    }
+    while (n > 0 && buf[n - 1] == '_')
+        n--;
+    buf[n] = '\0';
+}
+
+mapa_err mapa__csv_map_columns(mapa__csv_table *t, const mapa_settings *s, const char *file,
+                               mapa_diags *d)
+{
+    (void)d;
+    if (t->n_rows == 0)
+        return MAPA_OK;
+    char want[128];
+    for (size_t i = 0; i < s->n_columns; i++) {
+        const mapa_column_name *e = &s->columns[i];
+        if (strcmp(e->file, file) != 0)
+            continue;
+        normalise_header(e->header, want, sizeof want);
+        size_t at = mapa__csv_find_column(t, want);
+        if (at == MAPA_NONE)
+            continue; /* a file mapa wrote has mapa's names; an import-only column ("timestamp") */
+        mapa_err err = mapa__csv_set_text(t, t->rows[0].first + at, e->column);
+        if (err != MAPA_OK)
+            return err;
+    }
+    return MAPA_OK;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/encoding.h"
 #include "models/util.h"
 
 typedef struct parse_ctx {
@@ -26,6 +27,7 @@ typedef struct parse_ctx {
     size_t row_line;
     size_t fields_seen;
     bool out_of_memory;
+    unsigned char delim; /* ',' or, for a tab-separated file, '\t' */
 } parse_ctx;
 
 static bool push_text(mapa__csv_table *t, const char *s, size_t len, uint32_t *off)
@@ -175,77 +177,10 @@ static void position_of(const unsigned char *buf, size_t size, size_t from, size
     }
 }
 
-/* The byte offset of the first invalid UTF-8 sequence in s[0..len), or len. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t need;
-        uint32_t cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + need >= len)
-            return i;
-        for (size_t k = 1; k <= need; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        bool overlong = (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += need + 1;
-    }
-    return len;
-}
-
-static size_t chars_in(const unsigned char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += (s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Report every cell that is not valid UTF-8; the table stays usable. */
-static void check_utf8(const mapa__csv_table *t, mapa_diags *d)
-{
-    for (size_t i = 0; i < t->n_cells; i++) {
-        const mapa__csv_cell *c = &t->cells[i];
-        const unsigned char *s = (const unsigned char *)t->text + c->off;
-        size_t bad = utf8_invalid_at(s, c->len);
-        if (bad == c->len)
-            continue;
-        mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c->line, c->col + chars_in(s, bad),
-                       "invalid UTF-8 (byte 0x%02X): the file is probably in another "
-                       "encoding; save it as \"CSV UTF-8\"",
-                       s[bad]);
-    }
-}
-
 /* Refuse what is plainly not CSV text, before parsing. */
 static bool looks_like_text(const unsigned char *buf, size_t size, size_t skip, const char *file,
                             mapa_diags *d)
 {
-    if (size >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
-        mapa_diags_add(d, MAPA_DIAG_ERROR, file, 1, 1,
-                       "the file is UTF-16 text; save it as \"CSV UTF-8\"");
-        return false;
-    }
     size_t first = skip;
     while (first < size &&
            (buf[first] == ' ' || buf[first] == '\t' || buf[first] == '\r' || buf[first] == '\n'))
@@ -369,7 +304,7 @@ static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *
             need_start = false;
         }
         advance(buf, size, i, &line, &col);
-        if (c != ',' && !newline && i + 1 < size)
+        if (c != ctx->delim && !newline && i + 1 < size)
             continue;
         size_t seen = ctx->fields_seen;
         size_t len = i + 1 - piece;
@@ -397,6 +332,25 @@ static mapa_err feed(struct csv_parser *p, parse_ctx *ctx, const unsigned char *
     return MAPA_OK;
 }
 
+/*
+ * The delimiter: a tab when the first line holds tabs and no comma (Excel's
+ * "Unicode Text" and other tab-separated exports), else a comma.
+ */
+static unsigned char delimiter_of(const unsigned char *buf, size_t size)
+{
+    size_t tabs = 0, commas = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < size; i++) {
+        if (buf[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && (buf[i] == '\n' || buf[i] == '\r') && (tabs || commas))
+            break;
+        else if (!quoted)
+            tabs += buf[i] == '\t', commas += buf[i] == ',';
+    }
+    return tabs > 0 && commas == 0 ? '\t' : ',';
+}
+
 static bool only_blank(const unsigned char *buf, size_t size, size_t skip)
 {
     for (size_t i = skip; i < size; i++)
@@ -417,9 +371,8 @@ static mapa_err no_header(const char *shown, const char *header_hint, mapa_diags
 mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, const char *shown,
                          const char *header_hint, mapa_diags *diags)
 {
-    const unsigned char *buf = (const unsigned char *)data;
-    size_t skip = size >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     mapa__csv_table t = MAPA__CSV_TABLE_INIT;
+    mapa__decoded dec = MAPA__DECODED_INIT;
     t.file = mapa__strdup(shown);
     if (!t.file)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
@@ -430,28 +383,35 @@ mapa_err mapa__csv_parse(mapa__csv_table *out, const char *data, size_t size, co
         err = MAPA_EFORMAT;
         goto cleanup;
     }
-    if (only_blank(buf, size, skip)) {
+    err = mapa__decode(&dec, data, size, shown, diags);
+    if (err != MAPA_OK)
+        goto cleanup;
+    t.encoding = dec.encoding;
+    const unsigned char *buf = (const unsigned char *)dec.text;
+    size = dec.size;
+    if (only_blank(buf, size, 0)) {
         err = no_header(shown, header_hint, diags);
         goto cleanup;
     }
-    if (!looks_like_text(buf, size, skip, shown, diags)) {
+    if (!looks_like_text(buf, size, 0, shown, diags)) {
         err = MAPA_EFORMAT;
         goto cleanup;
     }
-    check_controls(buf, size, skip, shown, diags);
+    check_controls(buf, size, 0, shown, diags);
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory starting the CSV parser");
         goto cleanup;
     }
-    parse_ctx ctx = {.t = &t, .buf = buf, .size = size};
-    err = feed(&p, &ctx, buf, size, skip, diags);
+    parse_ctx ctx = {.t = &t, .buf = buf, .size = size, .delim = delimiter_of(buf, size)};
+    csv_set_delim(&p, ctx.delim);
+    t.delimiter = (char)ctx.delim;
+    err = feed(&p, &ctx, buf, size, 0, diags);
     csv_free(&p);
     if (err == MAPA_OK && t.n_rows == 0) /* only empty fields: "", " ", ,"", */
         err = no_header(shown, header_hint, diags);
-    if (err == MAPA_OK)
-        check_utf8(&t, diags);
 cleanup:
+    mapa__decoded_dispose(&dec);
     if (err != MAPA_OK) {
         mapa__csv_table_dispose(&t);
         return err;
@@ -493,6 +453,29 @@ cleanup:
     free(data);
     fclose(fp);
     return err;
+}
+
+void mapa__csv_drop_text_marks(mapa__csv_table *t)
+{
+    for (size_t i = 0; i < t->n_cells; i++) {
+        mapa__csv_cell *c = &t->cells[i];
+        const char *s = t->text + c->off;
+        if (c->len >= 2 && s[0] == '\'' && strchr("=+-@\t\r'", s[1])) {
+            c->off++;
+            c->len--;
+        }
+    }
+}
+
+mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text)
+{
+    uint32_t off;
+    size_t len = strlen(text);
+    if (!push_text(t, text, len, &off))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory");
+    t->cells[cell].off = off;
+    t->cells[cell].len = (uint32_t)len;
+    return MAPA_OK;
 }
 
 void mapa__csv_table_dispose(mapa__csv_table *t)

@@ -44,21 +44,24 @@ typedef struct mapa__csv_table {
     size_t n_rows, cap_rows;
     mapa__csv_break *breaks; /* in cell order */
     size_t n_breaks, cap_breaks;
+    int encoding;   /* the mapa__encoding the file was read in (io/encoding.h) */
+    char delimiter; /* ',' or '\t' (a tab-separated file: tabs and no comma in its first line) */
 } mapa__csv_table;
 
 #define MAPA__CSV_TABLE_INIT                                                                       \
     {                                                                                              \
-        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0                                       \
+        NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0                                  \
     }
 
 /**
- * Read the CSV file at `path` (RFC 4180; UTF-8 with or without BOM; CRLF or LF).
+ * Read the CSV file at `path` (RFC 4180; CRLF or LF), decoded by mapa__decode
+ * (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; io/encoding.h).
  * Problems go to `diags` under the name `shown`; `header_hint` lists the
  * expected columns for the message on an empty file.
  * Returns MAPA_ENOTFOUND if the file does not exist, MAPA_EIO if it cannot be
  * read, MAPA_EFORMAT if it is not a readable CSV file or has no header row
  * (every row blank); the table is then empty, so a returned table always has
- * row 0. Invalid UTF-8 and control characters (C0 but tab and line ends, DEL,
+ * row 0. Bytes that are no character (once per file) and control characters (C0 but tab and line ends, DEL,
  * C1, U+FFFE, U+FFFF) are reported at their line and column, but the table is
  * still returned; tabs and line breaks inside a field are noted in `breaks`
  * for the readers to refuse where a field is one line.
@@ -77,6 +80,17 @@ static inline const char *mapa__csv_text(const mapa__csv_table *t, const mapa__c
 }
 
 void mapa__csv_table_dispose(mapa__csv_table *t);
+
+/**
+ * Drop the apostrophe mapa__csv_put puts before a text a spreadsheet would
+ * evaluate (= + - @ tab CR) or that starts with an apostrophe, in every cell:
+ * a partnership file mapa wrote (`mapa import`) reads back as it was, and a
+ * spreadsheet treats that apostrophe as a text mark, not as part of the text.
+ */
+void mapa__csv_drop_text_marks(mapa__csv_table *t);
+
+/** Replace the text of cell `cell` (copied; its position stays). MAPA_ENOMEM or MAPA_OK. */
+mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text);
 
 /**
  * Write text `s` as one quoted CSV field, then ',' or (when `last`) a line

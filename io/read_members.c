@@ -9,6 +9,7 @@
 
 #include "io/csv_fields.h"
 #include "io/readers.h"
+#include "models/match.h"
 #include "models/util.h"
 
 enum {
@@ -54,7 +55,11 @@ typedef struct reader {
     size_t *pref_cols; /* column of pref k+1, or MAPA_NONE */
     size_t k;          /* highest pref number in the header */
     bool agencies_listed;
-    size_t *scratch; /* room for K preferences, then avoid teams */
+    const mapa__matcher *agency_names; /* agencies.csv's ids, names and aliases, or NULL */
+    mapa__matcher *added_names;        /* agencies added from this file, by normalised name */
+    mapa__matcher *topic_names;        /* topic ids and names */
+    mapa__repeats *rep;                /* problems that repeat: one message each */
+    size_t *scratch;                   /* room for K preferences, then avoid teams */
     size_t scratch_cap;
 } reader;
 
@@ -102,6 +107,77 @@ static const mapa__csv_cell *cell(const reader *rd, size_t row, size_t col, mapa
     return mapa__csv_cell_at(rd->t, row, col, s);
 }
 
+/* How the messages of a reference to a topic or an agency name it. */
+typedef struct ref_kind {
+    const char *prefix;  /* before the matched name: "topic " or "" */
+    const char *noun;    /* "topic", "agency" */
+    const char *not_one; /* "is neither a topic id nor a topic name in topics.csv" */
+    const char *advice;  /* after a near miss's warning */
+} ref_kind;
+
+static const ref_kind topic_kind = {"topic ", "topic",
+                                    "is neither a topic id nor a topic name in topics.csv",
+                                    "correct it if that is wrong"};
+static const ref_kind agency_kind = {"", "agency", "is not an id, name or alias in agencies.csv",
+                                     "correct it, or add it to that agency's aliases in "
+                                     "agencies.csv"};
+
+/*
+ * A match found for `subject` ("preference 'Trainning'"): exact ones are
+ * read; a near miss or initials as the near_miss setting says; an ambiguous
+ * one is an error. Returns the index, or MAPA_NONE after an error.
+ */
+static size_t judge(reader *rd, const mapa__match *m, const ref_kind *k, const char *subject,
+                    const char *name, const char *other, size_t line, size_t col)
+{
+    switch (m->how) {
+    case MAPA__MATCH_INITIALS:
+    case MAPA__MATCH_NEAR:
+        if (rd->p->settings.near_miss == MAPA_NEAR_MISS_ERROR) {
+            mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col, "%s %s: did you mean '%s'?",
+                              subject, k->not_one, name);
+            return MAPA_NONE;
+        }
+        mapa__repeats_add(rd->rep, MAPA_DIAG_WARNING, line, col, "%s is read as %s'%s' (%s); %s",
+                          subject, k->prefix, name, mapa__match_how_words(m->how), k->advice);
+        return m->index;
+    case MAPA__MATCH_AMBIGUOUS:
+        mapa__repeats_add(rd->rep, MAPA_DIAG_ERROR, line, col,
+                          "%s could be %s'%s' or '%s': write the %s's id", subject, k->prefix, name,
+                          other, k->noun);
+        return MAPA_NONE;
+    default: return m->index;
+    }
+}
+
+/*
+ * The topic written `text` in `column` (by id, or by name, case-, space- and
+ * punctuation-insensitively; a near miss or initials as the near_miss setting
+ * says), or MAPA_NONE after reporting it (as `severity` when unknown).
+ */
+static size_t find_topic(reader *rd, const char *text, size_t line, size_t col, const char *column,
+                         mapa_severity severity, const char *consequence)
+{
+    size_t topic = mapa_partnership_find_topic(rd->p, text);
+    if (topic != MAPA_NONE)
+        return topic;
+    mapa__match m = mapa__matcher_find(rd->topic_names, text);
+    if (m.how == MAPA__MATCH_NONE) {
+        mapa__repeats_add(rd->rep, severity, line, col, "%s '%s' %s%s", column, text,
+                          topic_kind.not_one, consequence);
+        return MAPA_NONE;
+    }
+    char *subject = mapa__format("%s '%s'", column, text);
+    if (!subject) {
+        rd->d->out_of_memory = true;
+        return MAPA_NONE;
+    }
+    topic = judge(rd, &m, &topic_kind, subject, rd->p->topics[m.index].name,
+                  m.other != MAPA_NONE ? rd->p->topics[m.other].name : "", line, col);
+    free(subject);
+    return topic;
+}
+
 /* Preferences of one row into m->prefs (rd->scratch); false after reporting a problem. */
 static bool read_prefs(reader *rd, size_t row, mapa_member *m)
 {
@@ -127,10 +203,8 @@ static bool read_prefs(reader *rd, size_t row, mapa_member *m)
             ok = false;
             gap = 0;
         }
-        size_t topic = mapa_partnership_find_topic(rd->p, id);
+        size_t topic = find_topic(rd, id, c->line, c->col, "preference", MAPA_DIAG_ERROR, "");
         if (topic == MAPA_NONE) {
-            mapa_diags_add(rd->d, MAPA_DIAG_ERROR, t->file, c->line, c->col,
-                           "pref%zu '%s' is not a topic id in topics.csv", k + 1, id);
             ok = false;
             continue;
         }
@@ -156,12 +230,7 @@ static size_t team_ref(reader *rd, const mapa__csv_cell *c, const char *column,
 {
     if (c->len == 0)
         return MAPA_NONE;
-    const char *id = mapa__csv_text(rd->t, c);
-    size_t topic = mapa_partnership_find_topic(rd->p, id);
-    if (topic == MAPA_NONE)
-        mapa_diags_add(rd->d, severity, rd->t->file, c->line, c->col,
-                       "%s '%s' is not a topic id in topics.csv%s", column, id, consequence);
-    return topic;
+    return find_topic(rd, mapa__csv_text(rd->t, c), c->line, c->col, column, severity, consequence);
 }
 
 /* avoid_teams: topic ids separated by ';', after the preferences in rd->scratch. */
@@ -183,14 +252,12 @@ static mapa_err read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
         char *id = mapa__strndup(s, len);
         if (!id)
             return mapa_error_set(MAPA_ENOMEM, "out of memory reading members");
-        size_t topic = len ? mapa_partnership_find_topic(rd->p, id) : MAPA_NONE;
-        if (len && topic == MAPA_NONE) {
-            size_t col = c->col; /* point at the id inside the cell */
-            for (const char *x = mapa__csv_text(rd->t, c); x < s; x++)
-                col += (*x & 0xC0) != 0x80;
-            mapa_diags_add(rd->d, MAPA_DIAG_ERROR, rd->t->file, c->line, col,
-                           "avoid_teams names '%s', which is not a topic id in topics.csv", id);
-        } else if (len && m->n_avoid < room) {
+        size_t col = c->col; /* point at the id inside the cell */
+        for (const char *x = mapa__csv_text(rd->t, c); x < s; x++)
+            col += (*x & 0xC0) != 0x80;
+        size_t topic =
+            len ? find_topic(rd, id, c->line, col, "avoid_teams", MAPA_DIAG_ERROR, "") : MAPA_NONE;
+        if (len && topic != MAPA_NONE && m->n_avoid < room) {
             m->avoid[m->n_avoid++] = topic;
         }
         free(id);
@@ -199,19 +266,52 @@ static mapa_err read_avoid(reader *rd, const mapa__csv_cell *c, mapa_member *m)
     return MAPA_OK;
 }
 
+/* An agency of agencies.csv written by name, alias, initials or a near miss; *known when it
+ * is one (MAPA_NONE then after an error). */
+static size_t listed_agency(reader *rd, const mapa__csv_cell *c, bool *known)
+{
+    const char *text = mapa__csv_text(rd->t, c);
+    mapa__match m = mapa__matcher_find(rd->agency_names, text);
+    *known = m.how != MAPA__MATCH_NONE;
+    if (!*known)
+        return MAPA_NONE;
+    char *subject = mapa__format("agency '%s'", text);
+    if (!subject) {
+        rd->d->out_of_memory = true;
+        return MAPA_NONE;
+    }
+    size_t a = judge(rd, &m, &agency_kind, subject, rd->p->agencies[m.index].name,
+                     m.other != MAPA_NONE ? rd->p->agencies[m.other].name : "", c->line, c->col);
+    free(subject);
+    return a;
+}
+
+/* The member's agency; MAPA_NONE after an error. Unknown agencies are added. */
 static size_t resolve_agency(reader *rd, const mapa__csv_cell *c, mapa_err *err)
 {
     const char *id = mapa__csv_text(rd->t, c);
     size_t a = mapa_partnership_find_agency(rd->p, id);
     if (a != MAPA_NONE)
         return a;
+    bool known = false;
+    if (rd->agency_names) {
+        a = listed_agency(rd, c, &known);
+        if (known)
+            return a;
+    }
+    mapa__match same = mapa__matcher_find_exact(rd->added_names, id);
+    if (same.how != MAPA__MATCH_NONE && same.how != MAPA__MATCH_AMBIGUOUS)
+        return same.index; /* "lincolnshire police " is the "Lincolnshire Police" added above */
     *err = mapa_partnership_add_agency(rd->p, &a, id, id, MAPA_SECTOR_UNKNOWN, false);
+    if (*err == MAPA_OK)
+        *err = mapa__matcher_add(rd->added_names, id, a, MAPA__MATCH_NAME);
     if (*err != MAPA_OK)
         return MAPA_NONE;
     rd->p->agencies[a].listed = false;
     if (rd->agencies_listed)
         mapa_diags_add(rd->d, MAPA_DIAG_WARNING, rd->t->file, c->line, c->col,
-                       "agency '%s' is not in agencies.csv; it is added with an unknown sector",
+                       "agency '%s' is not in agencies.csv (by id, name or alias); it is added "
+                       "with an unknown sector",
                        id);
     return a;
 }
@@ -253,7 +353,7 @@ static mapa_err read_row(reader *rd, size_t row)
     }
     mapa_err err = MAPA_OK;
     m.agency = resolve_agency(rd, c[COL_AGENCY], &err);
-    if (err != MAPA_OK)
+    if (err != MAPA_OK || m.agency == MAPA_NONE)
         return err;
     mapa__field_flag(&m.spoc_willing, t, c[COL_SPOC_WILLING], "spoc_willing", rd->d);
     mapa__field_flag(&m.coordinator, t, c[COL_COORDINATOR], "coordinator", rd->d);
@@ -281,14 +381,31 @@ static mapa_err read_row(reader *rd, size_t row)
     return mapa_partnership_add_member(rd->p, &index, &m);
 }
 
+/* Topic ids and names, for find_topic. */
+static mapa_err name_topics(reader *rd)
+{
+    mapa_err err = mapa__matcher_new(&rd->topic_names);
+    for (size_t i = 0; err == MAPA_OK && i < rd->p->n_topics; i++) {
+        err = mapa__matcher_add(rd->topic_names, rd->p->topics[i].id, i, MAPA__MATCH_ID);
+        if (err == MAPA_OK)
+            err = mapa__matcher_add(rd->topic_names, rd->p->topics[i].name, i, MAPA__MATCH_NAME);
+    }
+    if (err == MAPA_OK)
+        err = mapa__matcher_new(&rd->added_names);
+    if (err == MAPA_OK)
+        err = mapa__repeats_new(&rd->rep);
+    return err;
+}
+
 mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool agencies_listed,
-                            mapa_diags *d)
+                            const mapa__matcher *agency_names, mapa_diags *d)
 {
     reader rd = {
         .p = p,
         .t = t,
         .d = d,
         .agencies_listed = agencies_listed,
+        .agency_names = agency_names,
         .cols =
             {
                 {"id", true, 0, false},
@@ -307,6 +424,8 @@ mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool 
     if (!mapa__csv_columns(t, rd.cols, N_COLS, is_pref_column, NULL, d))
         return MAPA_OK;
     mapa_err err = find_prefs(&rd);
+    if (err == MAPA_OK)
+        err = name_topics(&rd);
     for (size_t r = 1; r < t->n_rows && err == MAPA_OK; r++) {
         /* avoid_teams may list every topic: keep room for them after the preferences */
         size_t need = rd.k + p->n_topics + 1;
@@ -321,6 +440,11 @@ mapa_err mapa__read_members(mapa_partnership *p, const mapa__csv_table *t, bool 
         }
         err = read_row(&rd, r);
     }
+    if (rd.rep)
+        mapa__repeats_flush(rd.rep, t->file, d);
+    mapa__repeats_free(rd.rep);
+    mapa__matcher_free(rd.topic_names);
+    mapa__matcher_free(rd.added_names);
     free(rd.pref_cols);
     free(rd.scratch);
     return err;

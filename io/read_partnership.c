@@ -3,6 +3,9 @@
  * members.csv in that order, then the checks that span files (sizes against
  * the number of members, topics nobody ranked).
  */
+#define _POSIX_C_SOURCE 200809L /* opendir */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 
 #include "io/csv_fields.h"
 #include "io/readers.h"
+#include "models/match.h"
 #include "models/util.h"
 
 #define MEMBERS_HINT      "id, name, agency, pref1, pref2, ..."
@@ -28,32 +32,136 @@ typedef struct loader {
     mapa__csv_table members, topics, agencies, interactions, actions;
     bool have_members, have_topics, have_agencies, have_interactions, have_actions;
     size_t *topic_rows;
+    mapa__matcher *agency_names; /* ids, names and aliases of agencies.csv */
 } loader;
+
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = tolower((unsigned char)a[i]), y = tolower((unsigned char)b[i]);
+        if (x != y || !x)
+            return x - y;
+    }
+    return 0;
+}
+
+/*
+ * Whether `found` is `want` ("members.csv") as people's downloads name it:
+ * another case ("Members.csv") or a browser's copy number ("topics (1).csv").
+ */
+static bool same_file_name(const char *found, const char *want)
+{
+    const char *ext = strrchr(want, '.');
+    size_t stem = (size_t)(ext - want);
+    if (strncasecmp_ascii(found, want, stem) != 0)
+        return false;
+    const char *p = found + stem;
+    if (p[0] == ' ' && p[1] == '(') { /* " (1)" */
+        p += 2;
+        if (!isdigit((unsigned char)*p))
+            return false;
+        while (isdigit((unsigned char)*p))
+            p++;
+        if (*p++ != ')')
+            return false;
+    }
+    return mapa__streq_nocase(p, ext);
+}
+
+/*
+ * The name of the file in `dir` that stands for `want`: `want` itself, or
+ * else the first (in byte order) that same_file_name accepts; malloc'd into
+ * *out, NULL when there is none.
+ */
+static mapa_err resolve_name(char **out, const char *dir, const char *want)
+{
+    *out = NULL;
+    char *path = mapa__path_join(dir, want);
+    if (!path)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while looking for %s", want);
+    struct stat st;
+    bool exact = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    if (exact) {
+        *out = mapa__strdup(want);
+        return *out ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    }
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return MAPA_OK;
+    mapa_err err = MAPA_OK;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (!same_file_name(e->d_name, want) || (*out && strcmp(e->d_name, *out) >= 0))
+            continue;
+        char *full = mapa__path_join(dir, e->d_name);
+        if (!full) {
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory while looking for %s", want);
+            break;
+        }
+        bool regular = stat(full, &st) == 0 && S_ISREG(st.st_mode);
+        free(full);
+        if (!regular)
+            continue;
+        char *name = mapa__strdup(e->d_name);
+        if (!name) {
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory while looking for %s", want);
+            break;
+        }
+        free(*out);
+        *out = name;
+    }
+    closedir(dp);
+    if (err != MAPA_OK) {
+        free(*out);
+        *out = NULL;
+    }
+    return err;
+}
 
 /* Whether dir/name is a regular file; out of memory is an error, not "no file". */
 static mapa_err file_exists(bool *out, const char *dir, const char *name)
 {
-    char *path = mapa__path_join(dir, name);
-    if (!path)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory while looking for %s", name);
-    struct stat st;
-    *out = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-    free(path);
-    return MAPA_OK;
+    char *found = NULL;
+    mapa_err err = resolve_name(&found, dir, name);
+    *out = found != NULL;
+    free(found);
+    return err;
 }
 
 /* Read one CSV file; `*have` tells whether a table came back. EFORMAT is not fatal. */
 static mapa_err read_table(loader *ld, const char *name, const char *hint, mapa__csv_table *t,
                            bool *have)
 {
-    char *path = mapa__path_join(ld->dir, name);
-    if (!path)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory");
-    mapa_err err = mapa__csv_read(t, path, path, hint, ld->d);
-    free(path);
+    *have = false;
+    char *found = NULL, *path = NULL;
+    mapa_err err = resolve_name(&found, ld->dir, name);
+    if (err != MAPA_OK)
+        return err;
+    path = mapa__path_join(ld->dir, found ? found : name);
+    if (!path) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory");
+        goto cleanup;
+    }
+    if (found && strcmp(found, name) != 0)
+        mapa_diags_add(ld->d, MAPA_DIAG_WARNING, path, 0, 0,
+                       "there is no %s in the folder: this file is read as %s; rename it to "
+                       "be sure",
+                       name, name);
+    err = mapa__csv_read(t, path, path, hint, ld->d);
     *have = err == MAPA_OK;
+    if (err == MAPA_OK) {
+        char file[32];
+        snprintf(file, sizeof file, "%.*s", (int)(strlen(name) - 4), name); /* "members" */
+        err = mapa__csv_map_columns(t, &ld->p->settings, file, ld->d);
+        mapa__csv_drop_text_marks(t);
+        *have = err == MAPA_OK;
+    }
     if (err == MAPA_EFORMAT || (err == MAPA_OK && t->n_rows == 0))
-        return MAPA_OK;
+        err = MAPA_OK;
+cleanup:
+    free(found);
+    free(path);
     return err;
 }
 
@@ -173,6 +281,42 @@ static void check_spocs(loader *ld)
                    willing, p->n_topics);
 }
 
+/* Organisations of agencies.csv that no member belongs to: one warning naming them all. */
+static void check_idle_agencies(loader *ld)
+{
+    const mapa_partnership *p = ld->p;
+    bool *used = calloc(p->n_agencies ? p->n_agencies : 1, sizeof *used);
+    if (!used) {
+        ld->d->out_of_memory = true;
+        return;
+    }
+    for (size_t i = 0; i < p->n_members; i++)
+        used[p->members[i].agency] = true;
+    char list[600] = "";
+    size_t n = 0, len = 0, first_line = 0, shown = 0;
+    for (size_t a = 0; a < p->n_agencies; a++) {
+        if (used[a] || !p->agencies[a].listed)
+            continue;
+        if (n++ == 0)
+            first_line = p->agencies[a].line;
+        if (shown < 20 && len + 80 < sizeof list) {
+            char name[64];
+            mapa__printable(name, sizeof name, p->agencies[a].name);
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s'%s' (line %zu)",
+                                    shown ? ", " : "", name, p->agencies[a].line);
+            shown++;
+        }
+    }
+    free(used);
+    if (n == 0)
+        return;
+    if (shown < n)
+        snprintf(list + len, sizeof list - len, " and %zu more", n - shown);
+    mapa_diags_add(ld->d, MAPA_DIAG_WARNING, ld->agencies.file, first_line, 1,
+                   "%zu organisation%s in agencies.csv ha%s no members: %s", n, n == 1 ? "" : "s",
+                   n == 1 ? "s" : "ve", list);
+}
+
 static void check_across_files(loader *ld)
 {
     const mapa_partnership *p = ld->p;
@@ -200,6 +344,7 @@ static void check_across_files(loader *ld)
     check_totals(ld);
     check_topics(ld);
     check_spocs(ld);
+    check_idle_agencies(ld);
 }
 
 static mapa_err check_folder(const char *dir)
@@ -248,7 +393,9 @@ static mapa_err load(loader *ld)
     if (agencies) {
         err = read_table(ld, "agencies.csv", AGENCIES_HINT, &ld->agencies, &ld->have_agencies);
         if (err == MAPA_OK && ld->have_agencies)
-            err = mapa__read_agencies(ld->p, &ld->agencies, ld->d);
+            err = mapa__matcher_new(&ld->agency_names);
+        if (err == MAPA_OK && ld->have_agencies)
+            err = mapa__read_agencies(ld->p, &ld->agencies, ld->agency_names, ld->d);
         if (err != MAPA_OK)
             return err;
     }
@@ -263,7 +410,7 @@ static mapa_err load(loader *ld)
     /* without topics, every preference would be reported unknown: fix topics.csv first */
     bool topics_usable = ld->have_topics && ld->p->n_topics > 0;
     if (err == MAPA_OK && ld->have_members && topics_usable)
-        err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->d);
+        err = mapa__read_members(ld->p, &ld->members, ld->have_agencies, ld->agency_names, ld->d);
     if (err == MAPA_OK && ld->have_members && ld->have_topics)
         check_across_files(ld);
     if (err == MAPA_OK && ld->have_members && topics_usable && interactions) {
@@ -311,5 +458,6 @@ mapa_err mapa_partnership_load(mapa_partnership **out, mapa_diags *diags, const 
     mapa__csv_table_dispose(&ld.interactions);
     mapa__csv_table_dispose(&ld.actions);
     free(ld.topic_rows);
+    mapa__matcher_free(ld.agency_names);
     return err;
 }

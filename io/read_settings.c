@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/encoding.h"
 #include "io/readers.h"
 #include "io/json_position.h"
 #include "io/read_text.h"
@@ -92,6 +93,70 @@ static bool has_control(const char *s)
     return false;
 }
 
+static const char *const column_files[] = {"members", "topics", "agencies", "interactions",
+                                           "actions"};
+
+static mapa_err add_column(mapa_settings *s, size_t *cap, const char *file, const char *column,
+                           const char *header)
+{
+    void *grown = s->columns;
+    if (!mapa__grow(&grown, cap, s->n_columns + 1, sizeof *s->columns))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reading settings");
+    s->columns = grown;
+    mapa_column_name e = {mapa__strdup(file), mapa__strdup(column), mapa__strdup(header)};
+    if (!e.file || !e.column || !e.header) {
+        free(e.file);
+        free(e.column);
+        free(e.header);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reading settings");
+    }
+    s->columns[s->n_columns++] = e;
+    return MAPA_OK;
+}
+
+/* "columns": {"members": {"id": "Email address", ...}, "agencies": {...}} */
+static mapa_err read_columns(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
+{
+    if (!json_is_object(v)) {
+        problem(c, MAPA_DIAG_ERROR, key,
+                "must be an object of files, each mapping mapa's column names to the file's "
+                "own headers: {\"members\": {\"id\": \"Email address\"}}");
+        return MAPA_OK;
+    }
+    size_t cap = s->n_columns;
+    const char *file;
+    json_t *map;
+    json_object_foreach(v, file, map)
+    {
+        bool known = false;
+        for (size_t i = 0; i < sizeof column_files / sizeof *column_files; i++)
+            known |= strcmp(file, column_files[i]) == 0;
+        if (!known || !json_is_object(map)) {
+            char what[160];
+            snprintf(what, sizeof what, "names '%.40s', which is not %s", file,
+                     known ? "an object of column names"
+                           : "one of members, topics, agencies, interactions, actions");
+            problem(c, MAPA_DIAG_ERROR, key, what);
+            continue;
+        }
+        const char *column;
+        json_t *header;
+        json_object_foreach(map, column, header)
+        {
+            if (!json_is_string(header) || !json_string_value(header)[0] ||
+                has_control(json_string_value(header)) || has_control(column)) {
+                problem(c, MAPA_DIAG_ERROR, key,
+                        "holds a column whose header is not a non-empty string of one line");
+                continue;
+            }
+            mapa_err err = add_column(s, &cap, file, column, json_string_value(header));
+            if (err != MAPA_OK)
+                return err;
+        }
+    }
+    return MAPA_OK;
+}
+
 static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
 {
     struct {
@@ -169,6 +234,18 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
             problem(c, MAPA_DIAG_ERROR, key,
                     "must be one of \"borda\", \"convex\", \"weights\", \"rank-maximal\", "
                     "\"fair\"");
+        return MAPA_OK;
+    }
+    if (strcmp(key, "columns") == 0)
+        return read_columns(c, key, v, s);
+    if (strcmp(key, "near_miss") == 0) {
+        const char *w = json_is_string(v) ? json_string_value(v) : "";
+        if (strcmp(w, "match") == 0)
+            s->near_miss = MAPA_NEAR_MISS_MATCH;
+        else if (strcmp(w, "error") == 0)
+            s->near_miss = MAPA_NEAR_MISS_ERROR;
+        else
+            problem(c, MAPA_DIAG_ERROR, key, "must be \"match\" or \"error\"");
         return MAPA_OK;
     }
     if (strcmp(key, "seed") == 0) {
@@ -250,7 +327,11 @@ mapa_err mapa__read_settings(mapa_settings *s, const char *path, const char *sho
         mapa_diags_add(diags, MAPA_DIAG_ERROR, shown, 0, 0, "is larger than 16 MiB");
         goto cleanup;
     }
-    err = mapa__parse_settings(s, text, size, shown, diags);
+    mapa__decoded dec = MAPA__DECODED_INIT; /* the same decoding as every CSV file */
+    err = mapa__decode(&dec, text, size, shown, diags);
+    if (err == MAPA_OK)
+        err = mapa__parse_settings(s, dec.text, dec.size, shown, diags);
+    mapa__decoded_dispose(&dec);
 cleanup:
     free(text);
     fclose(fp);

@@ -38,6 +38,12 @@ void mapa_settings_dispose(mapa_settings *s)
 {
     free(s->name);
     free(s->weights);
+    for (size_t i = 0; i < s->n_columns; i++) {
+        free(s->columns[i].file);
+        free(s->columns[i].column);
+        free(s->columns[i].header);
+    }
+    free(s->columns);
     mapa_settings_init(s);
 }
 

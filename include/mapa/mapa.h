@@ -7,6 +7,7 @@
 #include <mapa/alloc.h>
 #include <mapa/cf.h>
 #include <mapa/io.h>
+#include <mapa/import.h>
 #include <mapa/output.h>
 #include <mapa/partnership.h>
 #include <mapa/settings.h>

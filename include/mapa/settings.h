@@ -22,6 +22,19 @@ typedef enum mapa_objective {
     MAPA_OBJECTIVE_FAIR          /**< best worst rank first, then borda */
 } mapa_objective;
 
+/** What the loader does with a near miss of a name (settings.json `near_miss`). */
+typedef enum mapa_near_miss {
+    MAPA_NEAR_MISS_MATCH = 0, /**< read it as the near name, with a warning */
+    MAPA_NEAR_MISS_ERROR      /**< an error: "did you mean 'Nottinghamshire Police'?" */
+} mapa_near_miss;
+
+/** One entry of settings.json `columns`: a file's own header for one of mapa's columns. */
+typedef struct mapa_column_name {
+    char *file;   /**< "members", "topics", "agencies", ... (the file's name without .csv) */
+    char *column; /**< mapa's column name: "id", "pref1" */
+    char *header; /**< the header as the file writes it: "Email address" */
+} mapa_column_name;
+
 /** Every setting of settings.json; a CLI flag overrides the file. */
 typedef struct mapa_settings {
     char *name; /**< the partnership's name, or NULL */
@@ -56,6 +69,10 @@ typedef struct mapa_settings {
     double dup_target_weight; /**< the same target group, */
     double dup_dates_weight;  /**< overlapping dates */
     double dup_jaccard;       /**< shingle similarity the LSH bands are tuned for */
+    /* reading the files (docs/formats.md, "Names" and "columns") */
+    mapa_near_miss near_miss;
+    mapa_column_name *columns; /**< owned; in the order settings.json gives them */
+    size_t n_columns;
     /* runs */
     uint64_t seed;
     double time_limit; /**< seconds; 0 means none */

@@ -62,8 +62,8 @@ check example_clean 0 "No errors, 0 warnings." -- validate "$root/scenarios/east
 check quiet_prints_nothing 0 "" -- validate -q "$root/scenarios/east-midlands"
 [ -s "$out" ] && { failed=$((failed + 1)); echo "FAIL: --quiet printed a summary"; }
 check bad_data 65 "fix the errors" -- validate "$root/tests/data/bad/pref_gap"
-check capped 65 "... and 32 more problems not shown (--max-problems 0 shows all)" -- validate "$root/tests/data/bad/many_problems"
-check capped_custom 65 "... and 79 more problems" -- validate --max-problems 3 "$root/tests/data/bad/many_problems"
+check capped 65 "... and 33 more problems not shown (--max-problems 0 shows all)" -- validate "$root/tests/data/bad/many_problems"
+check capped_custom 65 "... and 80 more problems" -- validate --max-problems 3 "$root/tests/data/bad/many_problems"
 
 # unreadable file: an I/O error (skipped as root, who reads everything)
 if [ "$(id -u)" != 0 ]; then

@@ -10,7 +10,8 @@ for f in agencies.csv topics.csv members.csv settings.json actions.csv interacti
     cmp -s "$tmp/g1/$f" "$tmp/g2/$f" && ok || bad "generate: $f differs for the same seed"
 done
 "$mapa" validate "$tmp/g1" >"$tmp/v.txt" 2>&1; rc=$?
-[ $rc = 0 ] && grep -q "No errors, 0 warnings" "$tmp/v.txt" && ok || bad "generated folder validates cleanly ($rc)"
+# the only warning allowed: an agency the Zipf sizes left without members is listed
+[ $rc = 0 ] && grep -q "^No errors" "$tmp/v.txt" && [ -z "$(grep 'warning:' "$tmp/v.txt" | grep -v -e ' has no members: ' -e ' have no members: ')" ] && ok || bad "generated folder validates cleanly ($rc)"
 "$mapa" plan "$tmp/g1" -o "$tmp/g1/out" -q; rc=$?
 [ $rc = 0 ] && [ -s "$tmp/g1/out/critical_friends.csv" ] && ok || bad "generated folder plans ($rc)"
 "$mapa" generate --members 120 --topics 6 -o "$tmp/x" 2>/dev/null; [ $? = 64 ] && ok || bad "generate without --agencies: 64"

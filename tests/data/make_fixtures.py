@@ -183,7 +183,13 @@ def main():
     case("warn/unranked_topic",
          topics=TOPICS + "t4,Business,0,4,1,2,2\n")
     case("bad/invalid_utf8",
-         members=MEMBERS.encode().replace(b"Cara Doyle", b"Cara Do\xe9yle"))
+         members=MEMBERS.replace("Ann Archer", "Zo\u00eb Archer").encode()
+         .replace(b"Cara Doyle", b"Cara Do\xe9yle"))
+    case("warn/windows_1252",
+         members=MEMBERS.replace("Cara Doyle", "Cara Do\u00e9yle").encode("cp1252"),
+         agencies=AGENCIES.replace("Charity", "Charity \u00a3").encode("cp1252"))
+    case("warn/utf16",
+         members=b"\xff\xfe" + MEMBERS.replace("Cara Doyle", "Cara Do\u00e9yle").encode("utf-16-le"))
     case("bad/not_csv",
          members=b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")
     case("bad/json_not_csv", topics='{ "topics": [ {"id": "t1", "name": "Training"} ] }\n')
@@ -202,7 +208,7 @@ def main():
     case("bad/settings_values",
          settings='{\n  "objective": "happiest",\n  "min_size": -2,\n  "soft": "yes",\n  "colour": "blue"\n}\n')
     case("bad/many_problems",
-         members="id,name,agency,pref1\n" + "".join(f"x{i},Name {i},police,nope\n" for i in range(1, 81)))
+         members="id,name,agency,pref1\n" + "".join(f"x{i},Name {i},police,nope{i}\n" for i in range(1, 81)))
     case("bad/coordinator_fixed",
          members=MEMBERS.replace("pref1,pref2\n", "pref1,pref2,fixed_team,avoid_teams\n")
                         .replace("c1,Ivy Jones,council,no,0,yes,,", "c1,Ivy Jones,council,no,0,yes,,,t1,")

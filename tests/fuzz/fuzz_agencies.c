@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (mapa_partnership_new(&p) != MAPA_OK)
         abort();
     if (fuzz_parse(&t, data, size, "agencies.csv", &d) == MAPA_OK)
-        mapa__read_agencies(p, &t, &d);
+        mapa__read_agencies(p, &t, NULL, &d);
     fuzz_check_diags(&d);
     mapa__csv_table_dispose(&t);
     mapa_diags_dispose(&d);

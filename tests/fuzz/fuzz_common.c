@@ -43,12 +43,12 @@ mapa_partnership *fuzz_partnership(fuzz_with with)
     const mapa__csv_table *t = example_table(&topics, &have_topics, "topics.csv");
     size_t *rows = calloc(t->n_rows, sizeof *rows);
     if (!rows ||
-        mapa__read_agencies(p, example_table(&agencies, &have_agencies, "agencies.csv"), &d) ||
+        mapa__read_agencies(p, example_table(&agencies, &have_agencies, "agencies.csv"), NULL, &d) ||
         mapa__read_topics(p, t, rows, &d))
         die("the example's topics");
     free(rows);
     if (with == FUZZ_AGENCIES_TOPICS_MEMBERS &&
-        mapa__read_members(p, example_table(&members, &have_members, "members.csv"), true, &d))
+        mapa__read_members(p, example_table(&members, &have_members, "members.csv"), true, NULL, &d))
         die("the example's members");
     if (d.n_errors)
         die("the example has errors");

@@ -11,7 +11,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     mapa_diags d = MAPA_DIAGS_INIT;
     mapa__csv_table t = MAPA__CSV_TABLE_INIT;
     if (fuzz_parse(&t, data, size, "members.csv", &d) == MAPA_OK)
-        mapa__read_members(p, &t, true, &d);
+        mapa__read_members(p, &t, true, NULL, &d);
     fuzz_check_diags(&d);
     mapa__csv_table_dispose(&t);
     mapa_diags_dispose(&d);

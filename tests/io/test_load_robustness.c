@@ -61,7 +61,7 @@ static void load_caps_stored_messages_and_counts_all(void **state)
     assert_non_null(csv);
     size_t n = (size_t)sprintf(csv, "id,name,agency,pref1\n");
     for (size_t i = 0; i < N; i++)
-        n += (size_t)sprintf(csv + n, "m%zu,M,a,unknown\n", i);
+        n += (size_t)sprintf(csv + n, "m%zu,M,a,unknown%zu\n", i, i); /* distinct problems */
     test_write(dir, "members.csv", csv, n);
     test_write(dir, "topics.csv", topics, sizeof topics - 1);
     mapa_diags d = MAPA_DIAGS_INIT;
