@@ -14,7 +14,8 @@
 static const mapa_command *const commands[] = {
     &mapa_cmd_validate, &mapa_cmd_allocate,   &mapa_cmd_cf,
     &mapa_cmd_metrics,  &mapa_cmd_duplicates, &mapa_cmd_draw,
-    &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep};
+    &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep,
+    &mapa_cmd_check};
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
 static const char exit_codes[] =
@@ -26,8 +27,10 @@ static const char exit_codes[] =
     "  66  missing input: a folder or a required file does not exist\n"
     "  70  internal error (out of memory, a library failure)\n"
     "  74  input/output error: a file could not be read or written\n"
-    "  130 interrupted (Ctrl-C, SIGTERM): no temporary is left; files of finished stages are\n"
-    "      whole; mapa sweep's file is readable and the same command resumes it\n";
+    "  75  another mapa run is writing the same output folder (--wait waits for it)\n"
+    "  130 interrupted (Ctrl-C, SIGTERM): no temporary is left; the output folder holds the\n"
+    "      previous run as it was; mapa sweep's file is readable and the same command resumes it\n"
+    "A run that fails (any code but 0) leaves its output folder as the previous run left it.\n";
 
 static void print_usage(FILE *out)
 {
@@ -74,6 +77,7 @@ int mapa_cli_exit_code(mapa_err err)
     case MAPA_ENOTFOUND: return MAPA_EXIT_NOINPUT;
     case MAPA_EIO: return MAPA_EXIT_IOERR;
     case MAPA_EINVAL: return MAPA_EXIT_USAGE;
+    case MAPA_EBUSY: return MAPA_EXIT_TEMPFAIL;
     default: return MAPA_EXIT_SOFTWARE;
     }
 }

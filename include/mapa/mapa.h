@@ -8,6 +8,7 @@
 #include <mapa/cf.h>
 #include <mapa/io.h>
 #include <mapa/output.h>
+#include <mapa/out_dir.h>
 #include <mapa/partnership.h>
 #include <mapa/settings.h>
 #include <mapa/summary.h>
