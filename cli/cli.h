@@ -94,6 +94,9 @@ size_t mapa_cli_check_plan(const struct mapa_partnership *p, const char *teams_p
 /** Whether the folders `a` and `b` both exist and are the same one. */
 bool mapa_cli_same_folder(const char *a, const char *b);
 
+/** `path` (OUT/x) moved into the run's folder (RUN/x), malloc'd; NULL when not inside OUT. */
+char *mapa_cli_inside(const char *target, const char *run_dir, const char *path);
+
 /** DIR/NAME, malloc'd (NULL when out of memory). */
 char *mapa_cli_join(const char *dir, const char *name);
 

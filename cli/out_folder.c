@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <mapa/mapa.h>
 
@@ -121,4 +122,16 @@ bool mapa_cli_same_folder(const char *a, const char *b)
     struct stat sa, sb;
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
+}
+
+char *mapa_cli_inside(const char *target, const char *run_dir, const char *path)
+{
+    if (!path)
+        return NULL;
+    size_t n = strlen(target);
+    while (n > 1 && target[n - 1] == '/')
+        n--;
+    if (strncmp(path, target, n) != 0 || path[n] != '/')
+        return NULL;
+    return mapa_cli_join(run_dir, path + n + 1);
 }

@@ -150,7 +150,21 @@ static int in_out_folder(plan_options *o, const char *verb, mapa_partnership *p,
     if (rc != MAPA_EXIT_OK)
         return rc;
     o->plan.out = mapa_out_dir_path(d);
+    /* files named inside OUT (--hdf5 OUT/plan.h5, --write-lp OUT/model.lp) are the run's too */
+    const char **inside[] = {&o->plan.hdf5, &o->plan.alloc.write_lp, &o->plan.cf.write_lp};
+    const char *given[3];
+    char *moved[3];
+    for (int k = 0; k < 3; k++) {
+        given[k] = *inside[k];
+        moved[k] = mapa_cli_inside(o->shown_out, o->plan.out, given[k]);
+        if (moved[k])
+            *inside[k] = moved[k];
+    }
     rc = run_pipeline(o, verb, p, team, spoc);
+    for (int k = 0; k < 3; k++) {
+        *inside[k] = given[k];
+        free(moved[k]);
+    }
     o->plan.out = o->shown_out;
     return mapa_cli_out_close(d, verb, rc);
 }
