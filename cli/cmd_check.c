@@ -18,14 +18,16 @@ static const mapa_cli_opt opts[] = {
 };
 
 static const mapa_cli_spec spec = {
-    "check", "Usage: mapa check [OPTIONS] DIR --plan PLAN",
+    "check",
+    "Usage: mapa check [OPTIONS] DIR --plan PLAN",
     "Check a saved or hand-edited plan against every rule of the allocation (team\n"
     "sizes, agency caps and mix, sector cover, fixed and avoided teams, moves, one\n"
     "willing SPOC per team) and, when PLAN has critical_friends.csv, of the Critical\n"
     "Friends (not of one's own team, capacity, places per team, home teams). Each\n"
     "broken rule is printed at its teams.csv or critical_friends.csv line:column,\n"
     "then the plan's objective beside the optimum the solver finds.\n",
-    opts, "folder",
+    opts,
+    "folder",
     "Exit codes of mapa check: 0 the plan keeps every rule; 65 it breaks a rule, or\n"
     "its files have errors (each printed); 66 PLAN has no teams.csv.\n"};
 
@@ -66,8 +68,8 @@ static void compare(const mapa_partnership *p, const size_t *team, bool solve)
     else if (a.status == MAPA_STATUS_INFEASIBLE)
         printf("Objective (%s): this plan %.4g; no plan keeps every rule\n", name, mine);
     else
-        printf("Objective (%s): this plan %.4g, the optimum %.4g%s (%s)\n", name, mine,
-               a.objective, a.status == MAPA_STATUS_OPTIMAL ? "" : " or better",
+        printf("Objective (%s): this plan %.4g, the optimum %.4g%s (%s)\n", name, mine, a.objective,
+               a.status == MAPA_STATUS_OPTIMAL ? "" : " or better",
                mine >= a.objective - 1e-9 ? "this plan is optimal" : "this plan is below it");
     mapa_alloc_dispose(&a);
 }
@@ -81,8 +83,10 @@ static int check(const options *o, mapa_partnership *p)
                                 : mapa_error_set(MAPA_ENOMEM, "out of memory");
     int rc = mapa_cli_exit_code(err);
     if (err == MAPA_EFORMAT)
-        fprintf(stderr, "mapa check: %s has errors (above); the rules are checked once they are "
-                        "mended\n", o->plan);
+        fprintf(stderr,
+                "mapa check: %s has errors (above); the rules are checked once they are "
+                "mended\n",
+                o->plan);
     else if (err != MAPA_OK)
         fprintf(stderr, "mapa check: %s\n", mapa_error_last());
     if (err == MAPA_OK) {
@@ -122,5 +126,5 @@ static int run(int argc, char **argv)
     return rc;
 }
 
-const mapa_command mapa_cmd_check = {"check", "check a saved or hand-edited plan against every rule",
-                                     &spec, 0, run};
+const mapa_command mapa_cmd_check = {
+    "check", "check a saved or hand-edited plan against every rule", &spec, 0, run};

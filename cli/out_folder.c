@@ -1,4 +1,5 @@
-/* The output folder of a command (one whole run, io/out_dir.c) and the plan checks commands share. */
+/* The output folder of a command (one whole run, io/out_dir.c) and the plan checks commands share.
+ */
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -9,10 +10,20 @@
 #include "cli/cli.h"
 
 /* The files each command may write, for folders written before mapa kept a record. */
-const char *const mapa_cli_plan_files[] = {
-    "teams.csv",  "critical_friends.csv", "summary.json", "duplicates.csv", "duplicate_clusters.csv",
-    "metrics",    "diagrams",             "report.html",  "plan.xlsx",      "briefings.csv",
-    "briefings",  "sessions.csv",         "calendar",     NULL};
+const char *const mapa_cli_plan_files[] = {"teams.csv",
+                                           "critical_friends.csv",
+                                           "summary.json",
+                                           "duplicates.csv",
+                                           "duplicate_clusters.csv",
+                                           "metrics",
+                                           "diagrams",
+                                           "report.html",
+                                           "plan.xlsx",
+                                           "briefings.csv",
+                                           "briefings",
+                                           "sessions.csv",
+                                           "calendar",
+                                           NULL};
 
 int mapa_cli_out_open(mapa_out_dir **d, const char *verb, const char *target,
                       const mapa_out_dir_options *o)

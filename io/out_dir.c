@@ -25,7 +25,7 @@
 #include "io/temporaries.h"
 #include "models/util.h"
 
-#define LOCK_NAME ".mapa.lock"
+#define LOCK_NAME   ".mapa.lock"
 #define RECORD_NAME ".mapa-files" /* what the last run wrote, one path a line */
 
 typedef struct kept_file {
@@ -315,8 +315,8 @@ static mapa_err carry_entry(mapa_out_dir *d, const char *rel, bool top)
         goto cleanup;
     }
     if (S_ISDIR(st.st_mode)) {
-        if (dropped(d, rel) && ((earlier_mapa_folder(d, rel) && !d->have_record) ||
-                                has_record(from)))
+        if (dropped(d, rel) &&
+            ((earlier_mapa_folder(d, rel) && !d->have_record) || has_record(from)))
             goto cleanup; /* a folder the command owns, or another mapa command's folder */
         if (mkdir(to, st.st_mode & 07777) != 0) {
             err = mapa_error_set(MAPA_EIO, "%s: cannot be made: %s", to, strerror(errno));

@@ -43,7 +43,8 @@ static mapa_err read_rows(row_pos **out, size_t *n, const mapa__csv_table *t,
         for (int k = 0; k < 4; k++)
             x->col[k] = mapa__csv_cell_at(t, r, cols[k], &scratch)->col;
         x->line = mapa__csv_cell_at(t, r, cm, &scratch)->line;
-        const char *id = mapa__csv_unformula(mapa__csv_text(t, mapa__csv_cell_at(t, r, cm, &scratch)));
+        const char *id =
+            mapa__csv_unformula(mapa__csv_text(t, mapa__csv_cell_at(t, r, cm, &scratch)));
         x->member = mapa_partnership_find_member(p, id);
         const char *team =
             mapa__csv_unformula(mapa__csv_text(t, mapa__csv_cell_at(t, r, cols[1], &scratch)));
@@ -126,7 +127,9 @@ bool mapa_plan_rows_locate(const mapa_plan_rows *r, const mapa_partnership *p, c
 {
     const row_pos *x = NULL;
     *file = v->cf && r->cf_file ? r->cf_file : r->teams_file;
-    if (v->cf)
+    if (v->cf && v->pair != MAPA_NONE && v->pair < r->n_cf)
+        x = &r->cf[v->pair];
+    else if (v->cf)
         x = cf_row(r, v->member, v->team);
     else if (v->member != MAPA_NONE && v->member < p->n_members && r->member[v->member].line)
         x = &r->member[v->member];

@@ -17,7 +17,8 @@ void mapa__violation(mapa__checker *c, mapa__about about, const char *fmt, ...)
     if (c->report)
         c->report(msg, c->payload);
     if (c->report_at) {
-        mapa_violation v = {msg, about.member, about.team, about.agency, about.field, c->cf};
+        mapa_violation v = {msg,         about.member, about.team, about.agency,
+                            about.field, about.pair,   c->cf};
         c->report_at(&v, c->payload);
     }
 }

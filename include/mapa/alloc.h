@@ -139,6 +139,7 @@ typedef struct mapa_violation {
     size_t team;         /**< the team (topic index), or MAPA_NONE for the whole plan */
     size_t agency;       /**< the agency, or MAPA_NONE */
     mapa_violation_field field;
+    size_t pair;         /**< the Critical Friend pair (row) it is about, or MAPA_NONE */
     bool cf;             /**< a rule of the Critical Friends: critical_friends.csv */
 } mapa_violation;
 
