@@ -385,8 +385,12 @@ static mapa_err make_stage(mapa_out_dir *d)
 
 static void out_dir_free(mapa_out_dir *d)
 {
-    if (d->lock_fd >= 0)
+    if (d->lock_fd >= 0) {
+        /* the process id is there only while the run holds the folder */
+        if (ftruncate(d->lock_fd, 0) != 0)
+            (void)0;
         close(d->lock_fd); /* unlocks */
+    }
     for (size_t k = 0; k < d->n_record; k++)
         free(d->record[k]);
     for (size_t k = 0; k < d->n_user; k++)
@@ -460,8 +464,29 @@ static bool carried_unchanged(const mapa_out_dir *d, const char *rel, const stru
     return false;
 }
 
-/* Append to `list` every file under the run's folder that this run wrote or kept as mapa's. */
-static mapa_err list_written(const mapa_out_dir *d, const char *rel, char **list, size_t *len)
+typedef struct name_list {
+    char **name;
+    size_t n, cap;
+} name_list;
+
+static mapa_err list_push(name_list *l, char *name)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 32;
+        char **grown = realloc(l->name, cap * sizeof *grown);
+        if (!grown) {
+            free(name);
+            return nomem();
+        }
+        l->name = grown;
+        l->cap = cap;
+    }
+    l->name[l->n++] = name;
+    return MAPA_OK;
+}
+
+/* Every file under the run's folder that this run wrote or kept as mapa's, into `l`. */
+static mapa_err list_written(const mapa_out_dir *d, const char *rel, name_list *l)
 {
     char *path = rel[0] ? mapa__path_join(d->stage, rel) : mapa__strdup(d->stage);
     DIR *dir = path ? opendir(path) : NULL;
@@ -480,14 +505,10 @@ static mapa_err list_written(const mapa_out_dir *d, const char *rel, char **list
         if (!sub || !full)
             err = nomem();
         else if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
-            err = list_written(d, sub, list, len);
+            err = list_written(d, sub, l);
         else if (!carried_unchanged(d, sub, &st)) {
-            char *grown = mapa__format("%s%s\n", *list ? *list : "", sub);
-            if (!grown)
-                err = nomem();
-            free(*list);
-            *list = grown;
-            *len = grown ? strlen(grown) : 0;
+            err = list_push(l, sub);
+            sub = NULL;
         }
         free(sub);
         free(full);
@@ -498,16 +519,34 @@ static mapa_err list_written(const mapa_out_dir *d, const char *rel, char **list
     return err;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static mapa_err write_record(const mapa_out_dir *d)
 {
-    char *list = NULL;
+    name_list l = {NULL, 0, 0};
+    mapa_err err = list_written(d, "", &l);
     size_t len = 0;
-    mapa_err err = list_written(d, "", &list, &len);
+    for (size_t k = 0; k < l.n; k++)
+        len += strlen(l.name[k]) + 1;
+    char *text = err == MAPA_OK ? malloc(len + 1) : NULL;
     char *path = mapa__path_join(d->stage, RECORD_NAME);
-    if (err == MAPA_OK)
-        err = path ? mapa__atomic_write(path, list ? list : "", len) : nomem();
+    if (err == MAPA_OK && (!text || !path))
+        err = nomem();
+    if (err == MAPA_OK) {
+        qsort(l.name, l.n, sizeof *l.name, by_name); /* the same run, the same record */
+        char *at = text;
+        for (size_t k = 0; k < l.n; k++)
+            at += sprintf(at, "%s\n", l.name[k]);
+        err = mapa__atomic_write(path, text, len);
+    }
+    for (size_t k = 0; k < l.n; k++)
+        free(l.name[k]);
+    free(l.name);
+    free(text);
     free(path);
-    free(list);
     return err;
 }
 
