@@ -89,7 +89,7 @@ int mapa_cli_out_close(struct mapa_out_dir *d, const char *verb, int rc);
  */
 size_t mapa_cli_check_plan(const struct mapa_partnership *p, const char *teams_path,
                            const char *cf_path, const size_t *team, const size_t *spoc,
-                           const struct mapa_cf *cf);
+                           const struct mapa_cf *cf, bool as_warnings);
 
 /** Whether the folders `a` and `b` both exist and are the same one. */
 bool mapa_cli_same_folder(const char *a, const char *b);
@@ -100,8 +100,16 @@ char *mapa_cli_inside(const char *target, const char *run_dir, const char *path)
 /** DIR/NAME, malloc'd (NULL when out of memory). */
 char *mapa_cli_join(const char *dir, const char *name);
 
-/** With `broken` rules: say so, and how to go on; returns 65 (0 when none). */
-int mapa_cli_refuse_broken(const char *verb, size_t broken);
+/** With `broken` rules: say so, and how to go on; returns 65 (0 when none, or `accept`). */
+int mapa_cli_refuse_broken(const char *verb, size_t broken, bool accept);
+
+/**
+ * The check of a saved plan read from `dir` before a command goes on with it:
+ * each broken rule printed (as warnings with `accept`); returns 65 when one
+ * is broken and not `accept`, else 0.
+ */
+int mapa_cli_check_saved(const char *verb, const struct mapa_partnership *p, const char *dir,
+                         const struct mapa_saved_plan *plan, bool accept);
 
 /** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
 int mapa_cli_usage_error(const char *verb, const char *fmt, ...)

@@ -92,7 +92,7 @@ static int check(const options *o, mapa_partnership *p)
     if (err == MAPA_OK) {
         mapa_cli_interrupt_doing("checking the plan");
         size_t broken = mapa_cli_check_plan(p, teams, cfs, plan.team, plan.spoc,
-                                            plan.have_cf ? &plan.cf : NULL);
+                                            plan.have_cf ? &plan.cf : NULL, false);
         if (!o->quiet) {
             if (broken)
                 printf("The plan in %s breaks %zu rule%s (each above, on stderr)\n", o->plan,

@@ -107,14 +107,7 @@ static int draw(const options *o, mapa_partnership *p)
     mapa_out_dir *d = NULL;
     int rc = mapa_cli_exit_code(err);
     if (err == MAPA_OK) {
-        char *teams = mapa_cli_join(o->plan, "teams.csv");
-        char *cfs = mapa_cli_join(o->plan, "critical_friends.csv");
-        size_t broken = teams && cfs ? mapa_cli_check_plan(p, teams, cfs, plan.team, plan.spoc,
-                                                           plan.have_cf ? &plan.cf : NULL)
-                                     : 0;
-        free(teams);
-        free(cfs);
-        rc = o->accept_broken ? MAPA_EXIT_OK : mapa_cli_refuse_broken("draw", broken);
+        rc = mapa_cli_check_saved("draw", p, o->plan, &plan, o->accept_broken);
         if (rc == MAPA_EXIT_OK)
             rc = mapa_cli_out_open(&d, "draw", o->out, &oo);
         if (rc != MAPA_EXIT_OK)

@@ -74,6 +74,7 @@ typedef struct located {
     const mapa_plan_rows *rows;
     const mapa_partnership *p;
     const size_t *team;
+    const char *severity;
 } located;
 
 static void print_violation(const mapa_violation *v, void *payload)
@@ -84,18 +85,19 @@ static void print_violation(const mapa_violation *v, void *payload)
     if (l->rows)
         mapa_plan_rows_locate(l->rows, l->p, l->team, v, &file, &line, &col);
     if (line)
-        fprintf(stderr, "%s:%zu:%zu: error: %s\n", file, line, col, v->message);
+        fprintf(stderr, "%s:%zu:%zu: %s: %s\n", file, line, col, l->severity, v->message);
     else
-        fprintf(stderr, "%s: error: %s\n", file, v->message);
+        fprintf(stderr, "%s: %s: %s\n", file, l->severity, v->message);
 }
 
 size_t mapa_cli_check_plan(const mapa_partnership *p, const char *teams_path, const char *cf_path,
-                           const size_t *team, const size_t *spoc, const mapa_cf *cf)
+                           const size_t *team, const size_t *spoc, const mapa_cf *cf,
+                           bool as_warnings)
 {
     mapa_plan_rows *rows = NULL;
     if (mapa_plan_rows_read(&rows, p, teams_path, cf ? cf_path : NULL) != MAPA_OK)
         rows = NULL; /* the rules are still reported, without their lines */
-    located l = {rows, p, team};
+    located l = {rows, p, team, as_warnings ? "warning" : "error"};
     size_t broken = mapa_alloc_check(p, team, spoc, print_violation, &l);
     if (cf)
         broken += mapa_cf_check(p, team, spoc, cf, print_violation, &l);
@@ -103,10 +105,15 @@ size_t mapa_cli_check_plan(const mapa_partnership *p, const char *teams_path, co
     return broken;
 }
 
-int mapa_cli_refuse_broken(const char *verb, size_t broken)
+int mapa_cli_refuse_broken(const char *verb, size_t broken, bool accept)
 {
     if (!broken)
         return MAPA_EXIT_OK;
+    if (accept) {
+        fprintf(stderr, "mapa %s: going on with a plan that breaks %zu rule%s (--accept-broken)\n",
+                verb, broken, broken == 1 ? "" : "s");
+        return MAPA_EXIT_OK;
+    }
     fprintf(stderr,
             "mapa %s: the plan breaks %zu rule%s (above); mend it (mapa check shows each), or "
             "give --accept-broken to go on with it\n",
@@ -145,4 +152,22 @@ char *mapa_cli_inside(const char *target, const char *run_dir, const char *path)
     if (strncmp(path, target, n) != 0 || path[n] != '/')
         return NULL;
     return mapa_cli_join(run_dir, path + n + 1);
+}
+
+int mapa_cli_check_saved(const char *verb, const mapa_partnership *p, const char *dir,
+                         const mapa_saved_plan *plan, bool accept)
+{
+    char *teams = mapa_cli_join(dir, "teams.csv");
+    char *cfs = mapa_cli_join(dir, "critical_friends.csv");
+    if (!teams || !cfs) {
+        free(teams);
+        free(cfs);
+        fprintf(stderr, "mapa %s: out of memory while checking the plan\n", verb);
+        return MAPA_EXIT_SOFTWARE;
+    }
+    size_t broken = mapa_cli_check_plan(p, teams, cfs, plan->team, plan->spoc,
+                                        plan->have_cf ? &plan->cf : NULL, accept);
+    free(teams);
+    free(cfs);
+    return mapa_cli_refuse_broken(verb, broken, accept);
 }

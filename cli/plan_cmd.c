@@ -183,8 +183,8 @@ static int saved_plan(plan_options *o, const char *verb, mapa_partnership *p)
             fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
         rc = mapa_cli_exit_code(err);
     } else {
-        size_t broken = mapa_cli_check_plan(p, o->teams, NULL, team, spoc, NULL);
-        rc = o->accept_broken ? MAPA_EXIT_OK : mapa_cli_refuse_broken(verb, broken);
+        size_t broken = mapa_cli_check_plan(p, o->teams, NULL, team, spoc, NULL, o->accept_broken);
+        rc = mapa_cli_refuse_broken(verb, broken, o->accept_broken);
         if (rc == MAPA_EXIT_OK)
             rc = in_out_folder(o, verb, p, team, spoc);
     }
@@ -206,7 +206,8 @@ int mapa_cli_plan(const mapa_cli_spec *spec, mapa_cli_mode mode, int argc, char 
         rc = mapa_cli_plan_apply(&o, verb, &p->settings);
     if (rc == MAPA_EXIT_OK) {
         mapa_csv_excel(p->settings.excel);
-        rc = mode == MAPA_MODE_CF ? saved_plan(&o, verb, p) : in_out_folder(&o, verb, p, NULL, NULL);
+        rc =
+            mode == MAPA_MODE_CF ? saved_plan(&o, verb, p) : in_out_folder(&o, verb, p, NULL, NULL);
     }
     mapa_partnership_free(p);
     return rc;

@@ -71,6 +71,7 @@ msg="the plan breaks 1 rule (above); mend it (mapa check shows each), or give --
 [ $rc = 65 ] && grep -qx "mapa metrics: $msg" err.txt && [ ! -e m ] && ok || bad "metrics refuses: $rc $(cat err.txt)"
 "$mapa" cf -q --accept-broken "$data/partnership" --teams plan/teams.csv -o cfo 2>err.txt; rc=$?
 [ $rc = 0 ] && [ -s cfo/critical_friends.csv ] && ok || bad "cf --accept-broken: $rc $(cat err.txt)"
+grep -qx "plan/teams.csv:2:48: warning: team 'train' has no SPOC" err.txt && grep -qx "mapa cf: going on with a plan that breaks 1 rule (--accept-broken)" err.txt && ok || bad "--accept-broken warns: $(cat err.txt)"
 "$mapa" draw -q --accept-broken "$data/partnership" --plan plan -o d 2>err.txt; rc=$?
 [ $rc = 0 ] && [ -s d/structure.svg ] && ok || bad "draw --accept-broken: $rc $(cat err.txt)"
 "$mapa" metrics -q --accept-broken "$data/partnership" --plan plan -o m 2>err.txt; rc=$?
