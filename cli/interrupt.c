@@ -40,7 +40,7 @@ static void on_interrupt(int sig)
         say(target);
         say(" was left as the previous run left it");
     } else {
-        say(": the files of the stages before are whole; that stage's files were not written");
+        say(": nothing was written");
     }
     say(", and no temporary is left\n");
     _exit(130);

@@ -90,7 +90,11 @@ static mapa_err nomem(void)
 
 static mapa_err split_target(mapa_out_dir *d, const char *target)
 {
-    d->target = mapa__strdup(target);
+    struct stat st;
+    /* OUT a symbolic link to a folder: the folder it names is the one swapped */
+    d->target = lstat(target, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(target, NULL) : NULL;
+    if (!d->target)
+        d->target = mapa__strdup(target);
     if (!d->target)
         return nomem();
     size_t n = strlen(d->target);
