@@ -322,13 +322,14 @@ static mapa_err carry_entry(mapa_out_dir *d, const char *rel, bool top)
         if (dropped(d, rel) &&
             ((earlier_mapa_folder(d, rel) && !d->have_record) || has_record(from)))
             goto cleanup; /* a folder the command owns, or another mapa command's folder */
-        if (mkdir(to, st.st_mode & 07777) != 0) {
+        if (mkdir(to, 0700) != 0) { /* its own mode once its files are in */
             err = mapa_error_set(MAPA_EIO, "%s: cannot be made: %s", to, strerror(errno));
             goto cleanup;
         }
         err = carry_tree(d, rel);
-        if (err == MAPA_OK)
-            rmdir(to); /* removed again if nothing was kept in it */
+        if (err == MAPA_OK && earlier_mapa_folder(d, rel))
+            rmdir(to); /* mapa's folder: removed again if nothing was kept in it */
+        chmod(to, st.st_mode & 07777);
         goto cleanup;
     }
     bool mapa_file = earlier_mapa_file(d, rel);

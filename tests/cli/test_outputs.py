@@ -98,12 +98,17 @@ check(r.returncode == 0 and os.path.exists(out + "/duplicates.csv"), "first plan
 open(out + "/notes.txt", "w").write("the co-ordinator's own notes\n")
 os.makedirs(out + "/mine")
 open(out + "/mine/a.txt", "w").write("x\n")
+os.makedirs(out + "/empty")
+os.chmod(out + "/mine", 0o555)
 os.remove(os.path.join(p2, "actions.csv"))
 r = run("allocate", "-q", p2, "-o", out)
 check(r.returncode == 0, "allocate exit %d" % r.returncode)
 check(sorted(tree(out)) == ["mine/a.txt", "notes.txt", "summary.json", "teams.csv"],
       "after allocate only its files and the co-ordinator's: %s" % sorted(tree(out)))
 check("duplicates" not in open(out + "/summary.json").read(), "no stale duplicates section")
+check(os.path.isdir(out + "/empty") and os.stat(out + "/mine").st_mode & 0o777 == 0o555,
+      "the co-ordinator's folders keep their mode, empty ones too")
+os.chmod(out + "/mine", 0o755)
 left = [n for n in os.listdir(tmp) if ".mapa-" in n]
 check(not left, "no run folder left beside: %s" % left)
 # mapa generate: the old actions.csv and interactions.csv go
