@@ -13,7 +13,8 @@ enum {
     MAPA_EXIT_DATAERR = 65,  /* the partnership's data has errors */
     MAPA_EXIT_NOINPUT = 66,  /* a folder or required file is missing */
     MAPA_EXIT_SOFTWARE = 70, /* an internal error (out of memory, a library failure) */
-    MAPA_EXIT_IOERR = 74     /* a file could not be read or written */
+    MAPA_EXIT_IOERR = 74,    /* a file could not be read or written */
+    MAPA_EXIT_TEMPFAIL = 75  /* another run is writing the output folder: try again, or --wait */
 };
 
 struct mapa_cli_spec;
@@ -38,6 +39,7 @@ extern const mapa_command mapa_cmd_duplicates;
 extern const mapa_command mapa_cmd_draw;
 extern const mapa_command mapa_cmd_generate;
 extern const mapa_command mapa_cmd_sweep;
+extern const mapa_command mapa_cmd_check;
 
 struct mapa_diags;
 
@@ -64,6 +66,51 @@ void mapa_cli_interrupt_install(const char *verb);
 
 /** What the command is doing now, for that line ("drawing the diagrams"; static text). */
 void mapa_cli_interrupt_doing(const char *doing);
+
+struct mapa_out_dir;
+struct mapa_out_dir_options;
+struct mapa_cf;
+
+/** The files mapa plan may write (for folders written before mapa kept a record). */
+extern const char *const mapa_cli_plan_files[];
+
+/** Open `target` for one run (cli/out_folder.c); prints the error; returns an exit code. */
+int mapa_cli_out_open(struct mapa_out_dir **d, const char *verb, const char *target,
+                      const struct mapa_out_dir_options *o);
+
+/**
+ * End the run: with `rc` 0 put the new files in place, else leave the folder as
+ * it was and say so. Returns the exit code.
+ */
+int mapa_cli_out_close(struct mapa_out_dir *d, const char *verb, int rc);
+
+/**
+ * Print every rule of the allocation (and, with `cf`, of the Critical Friends)
+ * the plan breaks, at its file:line:column; returns how many.
+ */
+size_t mapa_cli_check_plan(const struct mapa_partnership *p, const char *teams_path,
+                           const char *cf_path, const size_t *team, const size_t *spoc,
+                           const struct mapa_cf *cf, bool as_warnings);
+
+/** Whether the folders `a` and `b` both exist and are the same one. */
+bool mapa_cli_same_folder(const char *a, const char *b);
+
+/** `path` (OUT/x) moved into the run's folder (RUN/x), malloc'd; NULL when not inside OUT. */
+char *mapa_cli_inside(const char *target, const char *run_dir, const char *path);
+
+/** DIR/NAME, malloc'd (NULL when out of memory). */
+char *mapa_cli_join(const char *dir, const char *name);
+
+/** With `broken` rules: say so, and how to go on; returns 65 (0 when none, or `accept`). */
+int mapa_cli_refuse_broken(const char *verb, size_t broken, bool accept);
+
+/**
+ * The check of a saved plan read from `dir` before a command goes on with it:
+ * each broken rule printed (as warnings with `accept`); returns 65 when one
+ * is broken and not `accept`, else 0.
+ */
+int mapa_cli_check_saved(const char *verb, const struct mapa_partnership *p, const char *dir,
+                         const struct mapa_saved_plan *plan, bool accept);
 
 /** Print "mapa VERB: message" and a pointer to the help; returns MAPA_EXIT_USAGE. */
 int mapa_cli_usage_error(const char *verb, const char *fmt, ...)

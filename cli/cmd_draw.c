@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 
-enum { OPT_OUT, OPT_PLAN, OPT_FORMAT, OPT_NETWORK };
+enum { OPT_OUT, OPT_PLAN, OPT_FORMAT, OPT_NETWORK, OPT_WAIT, OPT_ACCEPT_BROKEN };
 
 static const mapa_cli_opt opts[] = {
     {OPT_OUT, 'o', "out", "OUT", "folder for the diagrams", 0},
@@ -17,6 +17,9 @@ static const mapa_cli_opt opts[] = {
     {OPT_FORMAT, 0, "format", "LIST", "also pdf and/or png, e.g. --format svg,pdf", 0},
     {OPT_NETWORK, 0, "network", "BY",
      "network nodes: members, agencies, teams [members below 200, else agencies]", 0},
+    {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
+     0},
+    {OPT_ACCEPT_BROKEN, 0, "accept-broken", NULL, "go on with a plan that breaks rules", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -33,7 +36,7 @@ typedef struct options {
     const char *dir, *plan, *out;
     unsigned formats;
     mapa_diagram_level level;
-    bool quiet;
+    bool quiet, wait, accept_broken;
 } options;
 
 static bool parse_formats(const char *list, unsigned *out)
@@ -63,6 +66,8 @@ static int take(int id, const char *v, void *payload)
     switch (id) {
     case OPT_OUT: o->out = v; return MAPA_EXIT_OK;
     case OPT_PLAN: o->plan = v; return MAPA_EXIT_OK;
+    case OPT_WAIT: o->wait = true; return MAPA_EXIT_OK;
+    case OPT_ACCEPT_BROKEN: o->accept_broken = true; return MAPA_EXIT_OK;
     case OPT_FORMAT:
         if (!parse_formats(v, &o->formats))
             return mapa_cli_usage_error("draw", "--format is a list of svg, pdf, png");
@@ -84,6 +89,10 @@ static int parse(options *o, int argc, char **argv)
         return rc;
     if (!o->dir || !o->plan || !o->out)
         return mapa_cli_usage_error("draw", "give DIR, --plan PLAN and -o OUT");
+    if (mapa_cli_same_folder(o->plan, o->out))
+        return mapa_cli_usage_error("draw", "-o is the plan's own folder: give the diagrams a "
+                                            "folder of their own (-o %s/diagrams)",
+                                    o->plan);
     return MAPA_EXIT_OK;
 }
 
@@ -93,10 +102,21 @@ static int draw(const options *o, mapa_partnership *p)
     mapa_err err = mapa_cli_read_plan(&plan, o->plan, p, false);
     mapa_plan_result r;
     mapa_plan_result_init(&r);
+    static const char *const owned[] = {"*.dot", "*.svg", "*.pdf", "*.png", NULL};
+    mapa_out_dir_options oo = {.owned = owned, .wait = o->wait};
+    mapa_out_dir *d = NULL;
+    int rc = mapa_cli_exit_code(err);
+    if (err == MAPA_OK) {
+        rc = mapa_cli_check_saved("draw", p, o->plan, &plan, o->accept_broken);
+        if (rc == MAPA_EXIT_OK)
+            rc = mapa_cli_out_open(&d, "draw", o->out, &oo);
+        if (rc != MAPA_EXIT_OK)
+            err = MAPA_EFORMAT; /* reported */
+    }
     if (err == MAPA_OK) {
         mapa_plan_options po;
         mapa_plan_options_saved(&po, MAPA_PLAN_DIAGRAMS, &plan);
-        po.diagrams_out = o->out;
+        po.diagrams_out = mapa_out_dir_path(d);
         po.diagram_formats = o->formats;
         po.diagram_level = (int)o->level;
         mapa_cli_interrupt_doing("drawing the diagrams");
@@ -110,7 +130,9 @@ static int draw(const options *o, mapa_partnership *p)
                plan.have_cf && p->n_actions ? ", duplicates" : "");
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);
-    return mapa_cli_exit_code(err);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
+    return mapa_cli_out_close(d, "draw", mapa_cli_exit_code(err));
 }
 
 static int run(int argc, char **argv)

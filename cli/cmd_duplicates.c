@@ -9,7 +9,7 @@
 #include "cli/options.h"
 #include "cli/report.h"
 
-enum { OPT_OUT, OPT_PLAN, OPT_EXACT, OPT_LSH, OPT_BLOCK, OPT_WITHIN, OPT_THRESHOLD };
+enum { OPT_OUT, OPT_PLAN, OPT_EXACT, OPT_LSH, OPT_BLOCK, OPT_WITHIN, OPT_THRESHOLD, OPT_WAIT, OPT_EXCEL };
 
 static const mapa_cli_opt opts[] = {
     {OPT_OUT, 'o', "out", "OUT", "folder for the results", 0},
@@ -22,6 +22,9 @@ static const mapa_cli_opt opts[] = {
     {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
     {OPT_THRESHOLD, 0, "threshold", "X", "combined score from which a pair is a duplicate (0..1)",
      0},
+    {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
+     0},
+    {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -40,7 +43,7 @@ typedef struct options {
     const char *dir, *plan, *out;
     double threshold; /* < 0: the settings' */
     mapa_dup_options dup;
-    bool quiet;
+    bool quiet, wait, excel;
 } options;
 
 static int take(int id, const char *v, void *payload)
@@ -53,6 +56,8 @@ static int take(int id, const char *v, void *payload)
     case OPT_EXACT: o->dup.method = MAPA_DUP_EXACT; break;
     case OPT_LSH: o->dup.method = MAPA_DUP_LSH; break;
     case OPT_WITHIN: o->dup.within_team = true; break;
+    case OPT_WAIT: o->wait = true; break;
+    case OPT_EXCEL: o->excel = true; break;
     case OPT_BLOCK:
         if (strcmp(v, "target") == 0)
             o->dup.method = MAPA_DUP_TARGET;
@@ -89,10 +94,21 @@ static int find(const options *o, mapa_partnership *p)
     mapa_err err = o->plan ? mapa_cli_read_plan(&plan, o->plan, p, true) : MAPA_OK;
     mapa_plan_result r;
     mapa_plan_result_init(&r);
+    /* into a plan's folder: the plan stays, only the earlier duplicates go */
+    static const char *const drop[] = {"duplicates.csv", "duplicate_clusters.csv", NULL};
+    mapa_out_dir_options oo = {.drop = drop, .owned = drop, .wait = o->wait};
+    mapa_out_dir *d = NULL;
+    int rc = err == MAPA_OK ? mapa_cli_out_open(&d, "duplicates", o->out, &oo)
+                            : mapa_cli_exit_code(err);
+    if (rc != MAPA_EXIT_OK) {
+        mapa_plan_result_dispose(&r);
+        mapa_saved_plan_dispose(&plan);
+        return rc;
+    }
     if (err == MAPA_OK) {
         mapa_plan_options po;
         mapa_plan_options_saved(&po, MAPA_PLAN_DUPLICATES, &plan);
-        po.out = o->out;
+        po.out = mapa_out_dir_path(d);
         po.dup = o->dup;
         mapa_cli_interrupt_doing("looking for duplicated actions");
         err = mapa_plan_run(&r, p, &po);
@@ -103,7 +119,7 @@ static int find(const options *o, mapa_partnership *p)
         fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);
-    return mapa_cli_exit_code(err);
+    return mapa_cli_out_close(d, "duplicates", mapa_cli_exit_code(err));
 }
 
 static int run(int argc, char **argv)
@@ -115,6 +131,7 @@ static int run(int argc, char **argv)
     mapa_partnership *p = NULL;
     rc = mapa_cli_load(&p, "duplicates", o.dir);
     if (rc == MAPA_EXIT_OK) {
+        mapa_csv_excel(o.excel || p->settings.excel);
         if (o.threshold >= 0)
             p->settings.dup_threshold = o.threshold;
         if (p->n_actions == 0)

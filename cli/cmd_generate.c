@@ -92,9 +92,20 @@ static int run(int argc, char **argv)
     mapa_partnership *p = NULL;
     mapa_planted_pair *truth = NULL;
     size_t n_truth = 0;
+    static const char *const owned[] = {"members.csv",      "topics.csv",
+                                        "agencies.csv",     "settings.json",
+                                        "actions.csv",      "interactions.csv",
+                                        "planted_duplicates.csv", NULL};
+    mapa_out_dir_options oo = {.owned = owned};
+    mapa_out_dir *d = NULL;
     mapa_err err = mapa_generate_partnership(&p, &g, &truth, &n_truth);
+    if (err == MAPA_OK && (rc = mapa_cli_out_open(&d, "generate", out, &oo)) != MAPA_EXIT_OK) {
+        free(truth);
+        mapa_partnership_free(p);
+        return rc;
+    }
     if (err == MAPA_OK)
-        err = mapa_partnership_write(p, out, truth, n_truth);
+        err = mapa_partnership_write(p, mapa_out_dir_path(d), truth, n_truth);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa generate: %s\n", mapa_error_last());
     else if (!quiet)
@@ -104,7 +115,7 @@ static int run(int argc, char **argv)
                p->n_interactions, g.seed);
     free(truth);
     mapa_partnership_free(p);
-    return mapa_cli_exit_code(err);
+    return mapa_cli_out_close(d, "generate", mapa_cli_exit_code(err));
 }
 
 const mapa_command mapa_cmd_generate = {"generate", "a synthetic partnership folder", &spec, 0,

@@ -9,7 +9,7 @@
 #include "cli/options.h"
 #include "cli/report.h"
 
-enum { OPT_OUT, OPT_PLAN, OPT_EDGES, OPT_WINDOW };
+enum { OPT_OUT, OPT_PLAN, OPT_EDGES, OPT_WINDOW, OPT_WAIT, OPT_EXCEL, OPT_ACCEPT_BROKEN };
 
 static const mapa_cli_opt opts[] = {
     {OPT_OUT, 'o', "out", "OUT", "folder for the figures", 0},
@@ -17,6 +17,10 @@ static const mapa_cli_opt opts[] = {
     {OPT_EDGES, 0, "edges", "FILE", "an edge list instead of a partnership", 0},
     {OPT_WINDOW, 0, "window", "W", "also per time window of interactions.csv: month, quarter, Nd",
      0},
+    {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
+     0},
+    {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
+    {OPT_ACCEPT_BROKEN, 0, "accept-broken", NULL, "go on with a plan that breaks rules", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -35,12 +39,17 @@ static const mapa_cli_spec spec = {
 
 typedef struct options {
     const char *dir, *plan, *edges, *out, *window;
-    bool quiet;
+    bool quiet, wait, excel, accept_broken;
 } options;
 
 static int take(int id, const char *v, void *payload)
 {
     options *o = payload;
+    bool *flag[] = {&o->wait, &o->excel, &o->accept_broken};
+    if (id >= OPT_WAIT) {
+        *flag[id - OPT_WAIT] = true;
+        return MAPA_EXIT_OK;
+    }
     const char **slot[] = {&o->out, &o->plan, &o->edges, &o->window};
     *slot[id] = v;
     return MAPA_EXIT_OK;
@@ -56,6 +65,10 @@ static int parse(options *o, int argc, char **argv)
         return mapa_cli_usage_error("metrics", "missing -o OUT, the folder for the figures");
     if (o->edges && (o->dir || o->plan))
         return mapa_cli_usage_error("metrics", "--edges takes no partnership folder or --plan");
+    if (o->plan && mapa_cli_same_folder(o->plan, o->out))
+        return mapa_cli_usage_error("metrics", "-o is the plan's own folder: give the figures a "
+                                               "folder of their own (-o %s/metrics)",
+                                    o->plan);
     if (!o->edges && (!o->dir || !o->plan))
         return mapa_cli_usage_error("metrics", "give DIR and --plan PLAN, or --edges FILE");
     if (o->window && !mapa_plan_window_valid(o->window))
@@ -65,7 +78,10 @@ static int parse(options *o, int argc, char **argv)
     return MAPA_EXIT_OK;
 }
 
-static int edge_list(const options *o)
+static const char *const owned[] = {"members.csv", "teams.csv", "agencies.csv", "network.json",
+                                    "observed", NULL};
+
+static int edge_list(const options *o, const char *out)
 {
     mapa_diags diags = MAPA_DIAGS_INIT;
     mapa_network net = MAPA_NETWORK_INIT;
@@ -81,7 +97,7 @@ static int edge_list(const options *o)
     err = mapa_metrics_compute(&m, &net, NULL);
     if (err == MAPA_OK) {
         mapa_metrics_report r = {&net, &m, o->edges, NULL, NULL, NULL};
-        err = mapa_write_metrics(o->out, "", &r);
+        err = mapa_write_metrics(out, "", &r);
     }
     if (err == MAPA_OK && !o->quiet)
         printf("Network (%s): %zu nodes, %zu ties, density %.3f, %zu components, %zu "
@@ -101,10 +117,23 @@ static int from_saved_plan(const options *o, mapa_partnership *p)
     mapa_err err = mapa_cli_read_plan(&plan, o->plan, p, false);
     mapa_plan_result r;
     mapa_plan_result_init(&r);
+    mapa_out_dir *d = NULL;
+    int rc = mapa_cli_exit_code(err);
     if (err == MAPA_OK) {
+        rc = mapa_cli_check_saved("metrics", p, o->plan, &plan, o->accept_broken);
+    }
+    mapa_out_dir_options oo = {.owned = owned, .wait = o->wait};
+    if (rc == MAPA_EXIT_OK)
+        rc = mapa_cli_out_open(&d, "metrics", o->out, &oo);
+    if (rc != MAPA_EXIT_OK) {
+        mapa_plan_result_dispose(&r);
+        mapa_saved_plan_dispose(&plan);
+        return rc;
+    }
+    {
         mapa_plan_options po;
         mapa_plan_options_saved(&po, MAPA_PLAN_METRICS, &plan);
-        po.metrics_out = o->out;
+        po.metrics_out = mapa_out_dir_path(d);
         po.window = o->window;
         mapa_cli_interrupt_doing("measuring the network");
         err = mapa_plan_run(&r, p, &po);
@@ -115,7 +144,17 @@ static int from_saved_plan(const options *o, mapa_partnership *p)
         fprintf(stderr, "mapa metrics: %s\n", mapa_error_last());
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);
-    return mapa_cli_exit_code(err);
+    return mapa_cli_out_close(d, "metrics", mapa_cli_exit_code(err));
+}
+
+static int edges_in_folder(const options *o)
+{
+    mapa_out_dir_options oo = {.owned = owned, .wait = o->wait};
+    mapa_out_dir *d = NULL;
+    int rc = mapa_cli_out_open(&d, "metrics", o->out, &oo);
+    if (rc == MAPA_EXIT_OK)
+        rc = mapa_cli_out_close(d, "metrics", edge_list(o, mapa_out_dir_path(d)));
+    return rc;
 }
 
 static int run(int argc, char **argv)
@@ -124,10 +163,13 @@ static int run(int argc, char **argv)
     int rc = parse(&o, argc, argv);
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
+    mapa_csv_excel(o.excel);
     if (o.edges)
-        return edge_list(&o);
+        return edges_in_folder(&o);
     mapa_partnership *p = NULL;
     rc = mapa_cli_load(&p, "metrics", o.dir);
+    if (rc == MAPA_EXIT_OK && p->settings.excel)
+        mapa_csv_excel(true);
     if (rc == MAPA_EXIT_OK)
         rc = from_saved_plan(&o, p);
     mapa_partnership_free(p);

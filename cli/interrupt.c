@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <mapa/interrupt.h>
+#include <mapa/out_dir.h>
 
 #include "cli/cli.h"
 
@@ -29,8 +30,19 @@ static void on_interrupt(int sig)
     say(verb_now);
     say(sig == SIGINT ? ": interrupted (Ctrl-C) while " : ": stopped (SIGTERM) while ");
     say(doing_now);
-    say(": the files of the stages before are whole; that stage's files were not written, "
-        "and no temporary is left\n");
+    bool committed = false;
+    const char *target = mapa_out_dir_interrupted(&committed);
+    if (target && committed) {
+        say(": the new run was already complete in ");
+        say(target);
+    } else if (target) {
+        say(": nothing of this run was kept; ");
+        say(target);
+        say(" was left as the previous run left it");
+    } else {
+        say(": nothing was written");
+    }
+    say(", and no temporary is left\n");
     _exit(130);
 }
 

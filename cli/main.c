@@ -14,7 +14,8 @@
 static const mapa_command *const commands[] = {
     &mapa_cmd_import,   &mapa_cmd_validate,   &mapa_cmd_allocate,   &mapa_cmd_cf,
     &mapa_cmd_metrics,  &mapa_cmd_duplicates, &mapa_cmd_draw,
-    &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep};
+    &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep,
+    &mapa_cmd_check};
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
 static const char exit_codes[] =
@@ -22,12 +23,16 @@ static const char exit_codes[] =
     "  0   success (warnings may have been printed)\n"
     "  64  usage error: the command line is wrong\n"
     "  65  data error: the partnership's files have errors (each printed as file:line:column),\n"
-    "      or the limits cannot all hold (no plan; the reasons are printed)\n"
+    "      or the limits cannot all hold (no plan; the reasons are printed), or a saved plan\n"
+    "      breaks a rule (mapa check; cf, draw and metrics unless --accept-broken)\n"
     "  66  missing input: a folder or a required file does not exist\n"
     "  70  internal error (out of memory, a library failure)\n"
     "  74  input/output error: a file could not be read or written\n"
-    "  130 interrupted (Ctrl-C, SIGTERM): no temporary is left; files of finished stages are\n"
-    "      whole; mapa sweep's file is readable and the same command resumes it\n";
+    "  75  another mapa run is writing the same output folder (--wait waits for it)\n"
+    "  130 interrupted (Ctrl-C, SIGTERM): no temporary is left; the output folder holds the\n"
+    "      previous run as it was (or the new one, when it was already in place); mapa sweep's\n"
+    "      file is readable and the same command resumes it\n"
+    "A run that fails (any code but 0) leaves its output folder as the previous run left it.\n";
 
 static void print_usage(FILE *out)
 {
@@ -74,6 +79,7 @@ int mapa_cli_exit_code(mapa_err err)
     case MAPA_ENOTFOUND: return MAPA_EXIT_NOINPUT;
     case MAPA_EIO: return MAPA_EXIT_IOERR;
     case MAPA_EINVAL: return MAPA_EXIT_USAGE;
+    case MAPA_EBUSY: return MAPA_EXIT_TEMPFAIL;
     default: return MAPA_EXIT_SOFTWARE;
     }
 }

@@ -38,7 +38,7 @@ static void stage_done(const run_state *st, const mapa_plan_event *ev)
 {
     const plan_options *o = st->o;
     const mapa_plan_result *r = ev->result;
-    const char *out = o->plan.out;
+    const char *out = o->shown_out;
     switch (ev->stage) {
     case MAPA_PLAN_ALLOCATE:
         if (!r->planned)
@@ -94,20 +94,18 @@ static void on_event(const mapa_plan_event *ev, void *payload)
 }
 
 /* After the run: no plan, or no Critical Friend plan, is exit 65 with its reasons. */
-static int outcome(const plan_options *o, const char *verb, const mapa_plan_result *r)
+static int outcome(const char *verb, const mapa_plan_result *r)
 {
     if (!r->planned) {
         fprintf(stderr, "mapa %s: no plan: the limits cannot all hold.\n", verb);
         mapa_cli_print_notes(r->alloc.notes, r->alloc.n_notes);
-        fprintf(stderr, "Wrote the diagnosis to %s/summary.json\n", o->plan.out);
         return MAPA_EXIT_DATAERR;
     }
     if ((r->stages_done & MAPA_PLAN_CF) && !r->cf_planned) {
         fprintf(stderr, "mapa %s: no Critical Friend plan: the places cannot all be filled.\n",
                 verb);
         mapa_cli_print_notes(r->cf.notes, r->cf.n_notes);
-        fprintf(stderr, "Wrote the diagnosis to %s/summary.json (--soft fills what it can)\n",
-                o->plan.out);
+        fprintf(stderr, "(--soft fills what it can)\n");
         return MAPA_EXIT_DATAERR;
     }
     return MAPA_EXIT_OK;
@@ -117,7 +115,7 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
                         const size_t *spoc)
 {
     run_state st = {o, p, ""};
-    snprintf(st.metrics_dir, sizeof st.metrics_dir, "%s/metrics", o->plan.out);
+    snprintf(st.metrics_dir, sizeof st.metrics_dir, "%s/metrics", o->shown_out);
     mapa_plan_options *po = &o->plan;
     po->stages = o->mode == MAPA_MODE_ALLOCATE ? MAPA_PLAN_ALLOCATE
                  : o->mode == MAPA_MODE_CF     ? MAPA_PLAN_CF
@@ -131,11 +129,44 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     mapa_plan_result r;
     mapa_plan_result_init(&r);
     mapa_err err = mapa_plan_run(&r, p, po);
-    int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(o, verb, &r);
+    int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(verb, &r);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
     mapa_plan_result_dispose(&r);
     return rc;
+}
+
+/* The run inside a fresh folder swapped in for OUT at the end (io/out_dir.c). */
+static int in_out_folder(plan_options *o, const char *verb, mapa_partnership *p, const size_t *team,
+                         const size_t *spoc)
+{
+    static const char *const cf_keeps[] = {"teams.csv", "summary.json", NULL};
+    mapa_out_dir_options oo = {.keep = o->mode == MAPA_MODE_CF ? cf_keeps : NULL,
+                               .owned = mapa_cli_plan_files,
+                               .wait = o->wait};
+    mapa_out_dir *d = NULL;
+    o->shown_out = o->plan.out;
+    int rc = mapa_cli_out_open(&d, verb, o->shown_out, &oo);
+    if (rc != MAPA_EXIT_OK)
+        return rc;
+    o->plan.out = mapa_out_dir_path(d);
+    /* files named inside OUT (--hdf5 OUT/plan.h5, --write-lp OUT/model.lp) are the run's too */
+    const char **inside[] = {&o->plan.hdf5, &o->plan.alloc.write_lp, &o->plan.cf.write_lp};
+    const char *given[3];
+    char *moved[3];
+    for (int k = 0; k < 3; k++) {
+        given[k] = *inside[k];
+        moved[k] = mapa_cli_inside(o->shown_out, o->plan.out, given[k]);
+        if (moved[k])
+            *inside[k] = moved[k];
+    }
+    rc = run_pipeline(o, verb, p, team, spoc);
+    for (int k = 0; k < 3; k++) {
+        *inside[k] = given[k];
+        free(moved[k]);
+    }
+    o->plan.out = o->shown_out;
+    return mapa_cli_out_close(d, verb, rc);
 }
 
 /* mapa cf: the Critical Friend stage on a saved teams.csv. */
@@ -152,7 +183,10 @@ static int saved_plan(plan_options *o, const char *verb, mapa_partnership *p)
             fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
         rc = mapa_cli_exit_code(err);
     } else {
-        rc = run_pipeline(o, verb, p, team, spoc);
+        size_t broken = mapa_cli_check_plan(p, o->teams, NULL, team, spoc, NULL, o->accept_broken);
+        rc = mapa_cli_refuse_broken(verb, broken, o->accept_broken);
+        if (rc == MAPA_EXIT_OK)
+            rc = in_out_folder(o, verb, p, team, spoc);
     }
     free(team);
     free(spoc);
@@ -170,8 +204,11 @@ int mapa_cli_plan(const mapa_cli_spec *spec, mapa_cli_mode mode, int argc, char 
     rc = mapa_cli_load(&p, verb, o.dir);
     if (rc == MAPA_EXIT_OK)
         rc = mapa_cli_plan_apply(&o, verb, &p->settings);
-    if (rc == MAPA_EXIT_OK)
-        rc = mode == MAPA_MODE_CF ? saved_plan(&o, verb, p) : run_pipeline(&o, verb, p, NULL, NULL);
+    if (rc == MAPA_EXIT_OK) {
+        mapa_csv_excel(p->settings.excel);
+        rc =
+            mode == MAPA_MODE_CF ? saved_plan(&o, verb, p) : in_out_folder(&o, verb, p, NULL, NULL);
+    }
     mapa_partnership_free(p);
     return rc;
 }

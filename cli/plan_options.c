@@ -32,7 +32,10 @@ enum {
     OPT_MAX_MEMORY,
     OPT_WINDOW,
     OPT_HDF5,
-    OPT_VERBOSE
+    OPT_VERBOSE,
+    OPT_WAIT,
+    OPT_EXCEL,
+    OPT_ACCEPT_BROKEN
 };
 
 #define A MAPA_MODE_ALLOCATE
@@ -74,6 +77,10 @@ const mapa_cli_opt mapa_cli_plan_opts[] = {
     {OPT_HDF5, 0, "hdf5", "FILE", "the plan as one run of an HDF5 dataset (docs/hdf5-schema.md)",
      P},
     {OPT_VERBOSE, 'v', "verbose", NULL, "log what the solvers do, on stderr", 0},
+    {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
+     0},
+    {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
+    {OPT_ACCEPT_BROKEN, 0, "accept-broken", NULL, "go on with a teams.csv that breaks rules", C},
     MAPA_CLI_OPT_END,
 };
 
@@ -169,6 +176,9 @@ static int take(int id, const char *v, void *payload)
     case OPT_CF_PER_STAGE: o->cf_per_stage = true; break;
     case OPT_SOFT: o->soft = true; break;
     case OPT_VERBOSE: o->verbose = true; break;
+    case OPT_WAIT: o->wait = true; break;
+    case OPT_EXCEL: o->excel = true; break;
+    case OPT_ACCEPT_BROKEN: o->accept_broken = true; break;
     case OPT_WINDOW:
         if (!mapa_plan_window_valid(v))
             return mapa_cli_usage_error(t->verb, "--window is month, quarter or Nd (e.g. 30d)");
@@ -271,5 +281,6 @@ int mapa_cli_plan_apply(const plan_options *o, const char *verb, mapa_settings *
     s->cf_per_stage |= o->cf_per_stage;
     s->require_statutory |= o->require_statutory;
     s->require_voluntary |= o->require_voluntary;
+    s->excel |= o->excel;
     return MAPA_EXIT_OK;
 }

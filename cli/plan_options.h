@@ -25,6 +25,8 @@ typedef struct plan_options {
     /* settings overrides; NULL: keep the file's */
     const char *objective, *weights, *max_moves, *move_penalty, *seed, *time_limit;
     bool soft, require_statutory, require_voluntary, no_spoc_cf, cf_per_stage;
+    bool wait, excel, accept_broken;
+    const char *shown_out; /* OUT as the user named it (plan.out is the run's folder) */
 } plan_options;
 
 /** The options of the planning commands (modes say which command takes which). */

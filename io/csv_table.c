@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mapa/output.h>
+
 #include "io/encoding.h"
 #include "models/util.h"
 
@@ -488,10 +490,30 @@ void mapa__csv_table_dispose(mapa__csv_table *t)
     *t = (mapa__csv_table)MAPA__CSV_TABLE_INIT;
 }
 
+/* CSV outputs for Excel: set once by the command (--excel, settings.json "excel"). */
+static bool excel_bom;
+
+void mapa_csv_excel(bool on)
+{
+    excel_bom = on;
+}
+
+void mapa__csv_begin(FILE *fp, const char *header)
+{
+    if (excel_bom)
+        fputs("\xEF\xBB\xBF", fp);
+    fputs(header, fp);
+}
+
+bool mapa__csv_needs_guard(const char *s)
+{
+    return s && s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
+}
+
 void mapa__csv_put(FILE *fp, const char *s, bool last)
 {
     s = s ? s : "";
-    bool formula = strchr("=+-@\t\r'", s[0]) != NULL && s[0] != '\0';
+    bool formula = mapa__csv_needs_guard(s);
     fputc('"', fp);
     if (formula)
         fputc('\'', fp);

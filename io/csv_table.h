@@ -100,6 +100,15 @@ mapa_err mapa__csv_set_text(mapa__csv_table *t, size_t cell, const char *text);
  */
 void mapa__csv_put(FILE *fp, const char *s, bool last);
 
+/** Whether the text `s` would be evaluated by a spreadsheet (or starts with an apostrophe). */
+bool mapa__csv_needs_guard(const char *s);
+
+/**
+ * Start a CSV output: the UTF-8 byte-order mark when mapa_csv_excel(true) was
+ * called, then the header line `header` (which ends in a line end).
+ */
+void mapa__csv_begin(FILE *fp, const char *header);
+
 /** A cell mapa wrote with mapa__csv_put, as it was before (borrowed from `s`). */
 const char *mapa__csv_unformula(const char *s);
 

@@ -195,6 +195,7 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
         {"soft", &s->soft},
         {"no_spoc_cf", &s->no_spoc_cf},
         {"cf_per_stage", &s->cf_per_stage},
+        {"excel", &s->excel},
     };
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
         if (strcmp(key, counts[i].key) == 0) {

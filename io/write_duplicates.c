@@ -45,9 +45,8 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
-          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link\n",
-          f.fp);
+    mapa__csv_begin(f.fp, "cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
+          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link\n");
     char buf[512];
     for (size_t k = 0; k < d->n_pairs; k++) {
         const mapa_dup_pair *x = &d->pairs[k];
@@ -74,7 +73,7 @@ static mapa_err clusters_csv(const char *path, const mapa_partnership *p, const 
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("cluster,action_id,team,title,target_group,start,end\n", f.fp);
+    mapa__csv_begin(f.fp, "cluster,action_id,team,title,target_group,start,end\n");
     unsigned char *listed = calloc(p->n_actions + 1, 1);
     if (!listed) {
         mapa__atomic_abort(&f);

@@ -44,9 +44,8 @@ static mapa_err members_csv(const char *path, const mapa_metrics_report *r)
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("member_id,name,agency,team,degree,strength,betweenness,harmonic_closeness,"
-          "eigenvector,clustering,constraint,effective_size,efficiency,ei_index",
-          f.fp);
+    mapa__csv_begin(f.fp, "member_id,name,agency,team,degree,strength,betweenness,harmonic_closeness,"
+          "eigenvector,clustering,constraint,effective_size,efficiency,ei_index");
     for (int k = 0; k < MAPA_BROKER_ROLES; k++)
         fprintf(f.fp, ",%s", ROLE[k]);
     for (int k = 0; k < MAPA_BROKER_ROLES; k++)
@@ -90,7 +89,7 @@ static mapa_err agencies_csv(const char *path, const mapa_metrics_report *r)
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("agency_id,name,members,ties_inside,ties_outside,ei_index,density_inside", f.fp);
+    mapa__csv_begin(f.fp, "agency_id,name,members,ties_inside,ties_outside,ei_index,density_inside");
     for (int k = 0; k < MAPA_BROKER_ROLES; k++)
         fprintf(f.fp, ",%s", ROLE[k]);
     fputc('\n', f.fp);
@@ -113,9 +112,8 @@ static mapa_err teams_csv(const char *path, const mapa_metrics_report *r)
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("team_id,name,members,agencies,cfs_in,cfs_out,teams_reached_in_one_step,"
-          "teams_reached_within_two_steps,critical_cfs\n",
-          f.fp);
+    mapa__csv_begin(f.fp, "team_id,name,members,agencies,cfs_in,cfs_out,teams_reached_in_one_step,"
+          "teams_reached_within_two_steps,critical_cfs\n");
     for (size_t t = 0; t < r->teams->n_teams; t++) {
         const mapa_team_row *x = &r->teams->team[t];
         text(f.fp, r->p->topics[t].id, false);

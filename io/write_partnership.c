@@ -12,10 +12,15 @@
 #include <mapa/output.h>
 
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 #include "models/util.h"
 
 static void field(FILE *fp, const char *s, bool last)
 {
+    if (mapa__csv_needs_guard(s)) { /* never a spreadsheet formula (docs/formats.md) */
+        mapa__csv_put(fp, s, last);
+        return;
+    }
     csv_fwrite(fp, s, strlen(s));
     fputc(last ? '\n' : ',', fp);
 }
@@ -59,7 +64,7 @@ static mapa_err write_file(const char *dir, const char *name, body_fn body,
 static void agencies(FILE *fp, const mapa_partnership *p, const void *extra, size_t n)
 {
     (void)extra, (void)n;
-    fputs("id,name,sector,statutory\n", fp);
+    mapa__csv_begin(fp, "id,name,sector,statutory\n");
     for (size_t a = 0; a < p->n_agencies; a++) {
         const mapa_agency *x = &p->agencies[a];
         field(fp, x->id, false);
@@ -72,7 +77,7 @@ static void agencies(FILE *fp, const mapa_partnership *p, const void *extra, siz
 static void topics(FILE *fp, const mapa_partnership *p, const void *extra, size_t n)
 {
     (void)extra, (void)n;
-    fputs("id,name,min_size,max_size,min_agencies,max_per_agency,cf_required\n", fp);
+    mapa__csv_begin(fp, "id,name,min_size,max_size,min_agencies,max_per_agency,cf_required\n");
     for (size_t t = 0; t < p->n_topics; t++) {
         const mapa_topic *x = &p->topics[t];
         field(fp, x->id, false);
@@ -93,7 +98,7 @@ static const char *topic_id(const mapa_partnership *p, size_t t)
 static void members(FILE *fp, const mapa_partnership *p, const void *extra, size_t n)
 {
     (void)extra, (void)n;
-    fputs("id,name,agency,role,discipline,spoc_willing,cf_capacity,coordinator", fp);
+    mapa__csv_begin(fp, "id,name,agency,role,discipline,spoc_willing,cf_capacity,coordinator");
     size_t K = p->max_prefs ? p->max_prefs : 1;
     for (size_t k = 0; k < K; k++)
         fprintf(fp, ",pref%zu", k + 1);
@@ -126,7 +131,7 @@ static void actions(FILE *fp, const mapa_partnership *p, const void *extra, size
 {
     (void)extra, (void)n;
     static const char *const STAGES[] = {"", "decision", "action", "evaluation", "dissemination"};
-    fputs("id,team,title,description,tags,target_group,start,end,stage\n", fp);
+    mapa__csv_begin(fp, "id,team,title,description,tags,target_group,start,end,stage\n");
     for (size_t k = 0; k < p->n_actions; k++) {
         const mapa_action *a = &p->actions[k];
         field(fp, a->id, false);
@@ -149,20 +154,21 @@ static void actions(FILE *fp, const mapa_partnership *p, const void *extra, size
 static void interactions(FILE *fp, const mapa_partnership *p, const void *extra, size_t n)
 {
     (void)extra, (void)n;
-    fputs("from,to,date,channel,weight\n", fp);
+    mapa__csv_begin(fp, "from,to,date,channel,weight\n");
     for (size_t k = 0; k < p->n_interactions; k++) {
         const mapa_interaction *x = &p->interactions[k];
         char date[16];
         mapa_date_format(x->day, date);
-        fprintf(fp, "%s,%s,%s,,%g\n", p->members[x->from].id, p->members[x->to].id, date,
-                x->weight);
+        field(fp, p->members[x->from].id, false);
+        field(fp, p->members[x->to].id, false);
+        fprintf(fp, "%s,,%g\n", date, x->weight);
     }
 }
 
 static void planted(FILE *fp, const mapa_partnership *p, const void *extra, size_t n)
 {
     const mapa_planted_pair *truth = extra;
-    fputs("action_a,action_b\n", fp);
+    mapa__csv_begin(fp, "action_a,action_b\n");
     for (size_t k = 0; k < n; k++) {
         field(fp, p->actions[truth[k].original].id, false);
         field(fp, p->actions[truth[k].copy].id, true);

@@ -24,7 +24,7 @@ mapa_err mapa_write_teams_csv(const char *path, const mapa_partnership *p, const
     bool previous = false;
     for (size_t i = 0; i < p->n_members; i++)
         previous |= p->members[i].previous_team != MAPA_NONE;
-    fputs("member_id,name,agency,team_id,team_name,rank,spoc,moved\n", f.fp);
+    mapa__csv_begin(f.fp, "member_id,name,agency,team_id,team_name,rank,spoc,moved\n");
     for (size_t i = 0; i < p->n_members; i++) {
         const mapa_member *m = &p->members[i];
         size_t t = a->team[i];
@@ -171,7 +171,7 @@ mapa_err mapa_write_cf_csv(const char *path, const mapa_partnership *p, const si
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("member_id,name,agency,home_team,reviewed_team,stages,reason\n", f.fp);
+    mapa__csv_begin(f.fp, "member_id,name,agency,home_team,reviewed_team,stages,reason\n");
     for (size_t k = 0; k < cf->n_pairs; k++) {
         const mapa_cf_pair *x = &cf->pairs[k];
         const mapa_member *m = &p->members[x->member];

@@ -5,6 +5,7 @@
 #include <mapa/metrics_output.h>
 
 #include "io/atomic_file.h"
+#include "io/csv_table.h"
 
 mapa_err mapa_write_windows_csv(const char *path, const mapa_window_row *rows, size_t n)
 {
@@ -12,9 +13,8 @@ mapa_err mapa_write_windows_csv(const char *path, const mapa_window_row *rows, s
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("window_start,window_end,contacts,active_members,ties,density,components,"
-          "transitivity,average_path_length,ei_index_agency,modularity_teams\n",
-          f.fp);
+    mapa__csv_begin(f.fp, "window_start,window_end,contacts,active_members,ties,density,components,"
+          "transitivity,average_path_length,ei_index_agency,modularity_teams\n");
     for (size_t k = 0; k < n; k++) {
         const mapa_metrics *m = rows[k].m;
         char a[11], b[11];

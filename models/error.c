@@ -43,6 +43,7 @@ const char *mapa_err_name(mapa_err code)
     case MAPA_EFORMAT: return "bad input data";
     case MAPA_ENOTFOUND: return "not found";
     case MAPA_EDEPENDENCY: return "library failure";
+    case MAPA_EBUSY: return "busy";
     }
     return "unknown error";
 }

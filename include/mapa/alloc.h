@@ -117,6 +117,39 @@ typedef void (*mapa_violation_fn)(const char *message, void *payload);
 size_t mapa_alloc_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
                              mapa_violation_fn report, void *payload);
 
+/**
+ * The objective (docs/model.md, as p->settings scores it) of the plan `team`,
+ * made elsewhere, for comparison with the optimum. MAPA_EINVAL when an
+ * allocatable member has no team. O(members).
+ */
+mapa_err mapa_alloc_objective(double *out, const mapa_partnership *p, const size_t *team);
+
+/** The cell of a saved plan a broken rule points at. */
+typedef enum mapa_violation_field {
+    MAPA_VIOLATION_MEMBER,  /**< the member's id (member_id) */
+    MAPA_VIOLATION_TEAM,    /**< the team (team_id; reviewed_team in critical_friends.csv) */
+    MAPA_VIOLATION_SPOC,    /**< the spoc column */
+    MAPA_VIOLATION_AGENCY   /**< the agency column */
+} mapa_violation_field;
+
+/** One broken rule, with what it is about (MAPA_NONE where it is about none). */
+typedef struct mapa_violation {
+    const char *message; /**< in words (borrowed for the call) */
+    size_t member;       /**< the member whose row it is, or MAPA_NONE */
+    size_t team;         /**< the team (topic index), or MAPA_NONE for the whole plan */
+    size_t agency;       /**< the agency, or MAPA_NONE */
+    mapa_violation_field field;
+    size_t pair;         /**< the Critical Friend pair (row) it is about, or MAPA_NONE */
+    bool cf;             /**< a rule of the Critical Friends: critical_friends.csv */
+} mapa_violation;
+
+/** Receives one broken rule with its place. */
+typedef void (*mapa_violation_at_fn)(const mapa_violation *v, void *payload);
+
+/** mapa_alloc_violations, each violation with what it is about (for `mapa check`). */
+size_t mapa_alloc_check(const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                        mapa_violation_at_fn report, void *payload);
+
 #ifdef __cplusplus
 }
 #endif

@@ -88,6 +88,10 @@ void mapa_cf_dispose(mapa_cf *cf);
 size_t mapa_cf_violations(const mapa_partnership *p, const size_t *team, const size_t *spoc,
                           const mapa_cf *cf, mapa_violation_fn report, void *payload);
 
+/** mapa_cf_violations, each violation with what it is about (for `mapa check`). */
+size_t mapa_cf_check(const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                     const mapa_cf *cf, mapa_violation_at_fn report, void *payload);
+
 #ifdef __cplusplus
 }
 #endif

@@ -14,7 +14,8 @@ typedef enum mapa_err {
     MAPA_EIO = -3,        /**< a file could not be read or written */
     MAPA_EFORMAT = -4,    /**< the input data is malformed; see the diagnostics */
     MAPA_ENOTFOUND = -5,  /**< a required file or folder does not exist */
-    MAPA_EDEPENDENCY = -6 /**< a third-party library failed */
+    MAPA_EDEPENDENCY = -6, /**< a third-party library failed */
+    MAPA_EBUSY = -7        /**< another run is writing the same output folder */
 } mapa_err;
 
 /**

@@ -9,6 +9,7 @@
 #include <mapa/io.h>
 #include <mapa/import.h>
 #include <mapa/output.h>
+#include <mapa/out_dir.h>
 #include <mapa/partnership.h>
 #include <mapa/settings.h>
 #include <mapa/summary.h>

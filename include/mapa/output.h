@@ -75,8 +75,34 @@ typedef struct mapa_saved_plan {
 mapa_err mapa_saved_plan_read(mapa_saved_plan *out, const char *dir, const mapa_partnership *p,
                               bool need_cf, mapa_diags *diags);
 
+/** Where the rows of a saved plan are, to point broken rules at their line and column. */
+typedef struct mapa_plan_rows mapa_plan_rows;
+
+/**
+ * Note the line and columns of every row of `teams_path` and (when not NULL)
+ * `cf_path`, against `p`. Free with mapa_plan_rows_free.
+ */
+mapa_err mapa_plan_rows_read(mapa_plan_rows **out, const mapa_partnership *p,
+                             const char *teams_path, const char *cf_path);
+
+/**
+ * The file, line and column a broken rule `v` of the plan `team` points at: the
+ * member's row, or the first row of the team (of the agency) it is about; false
+ * (line 0) when no row is about it. `*file` is borrowed from `r`.
+ */
+bool mapa_plan_rows_locate(const mapa_plan_rows *r, const mapa_partnership *p, const size_t *team,
+                           const mapa_violation *v, const char **file, size_t *line, size_t *col);
+
+void mapa_plan_rows_free(mapa_plan_rows *r);
+
 /** Free a saved plan; safe on MAPA_SAVED_PLAN_INIT and twice. */
 void mapa_saved_plan_dispose(mapa_saved_plan *s);
+
+/**
+ * Start every CSV output of this process with a UTF-8 byte-order mark (`on`),
+ * so Excel for Windows reads it as UTF-8 (mapa --excel, settings.json "excel").
+ */
+void mapa_csv_excel(bool on);
 
 /** Create folder `dir` (and its parents) when missing. */
 mapa_err mapa_make_dir(const char *dir);

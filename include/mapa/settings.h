@@ -62,6 +62,7 @@ typedef struct mapa_settings {
     double cf_reach_weight;
     bool no_spoc_cf;
     bool cf_per_stage;
+    bool excel; /**< CSV outputs start with a UTF-8 byte-order mark, for Excel */
     /* duplicated actions (docs/duplicates.md) */
     double dup_threshold;     /**< combined score from which a pair is a duplicate */
     double dup_text_weight;   /**< weights of the combined score: TF-IDF cosine, */

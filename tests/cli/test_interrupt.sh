@@ -26,14 +26,14 @@ for case in INT:0.05 INT:0.35 INT:0.7 TERM:0.2 TERM:0.55; do
     kill -s "$sig" $pid 2>/dev/null
     wait $pid
     rc=$?
-    left=$(find "$tmp" -name '*.tmp*' | head -1)
+    left=$(find "$tmp" -name '*.tmp*' -o -name '*.mapa-new.*' -o -name '*.mapa-old.*' | head -1)
     if [ -n "$left" ]; then
       bad "SIG$sig at $share: temporary left: $left"
     elif [ $rc = 0 ]; then
       ok # finished before the signal
     elif [ $rc != 130 ]; then
       bad "SIG$sig at $share: exit $rc"; head -3 "$out.stderr"
-    elif ! grep -q "while .*: the files of the stages before are whole" "$out.stderr"; then
+    elif ! grep -q "while .*: nothing of this run was kept; .* was left as the previous run left it\|while .*: the new run was already complete\|while .*: nothing was written" "$out.stderr"; then
       bad "SIG$sig at $share: no line saying what was being done"; cat "$out.stderr"
     elif [ -f "$out/summary.json" ] && ! /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$out/summary.json"; then
       bad "SIG$sig at $share: summary.json is not whole"
