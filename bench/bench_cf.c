@@ -8,7 +8,8 @@
  * but the connectivity rows, so a relaxation) solved by CBC and glpsol; when
  * their optimum equals mapa's, mapa's connected plan is optimal.
  *
- * Usage: bench_cf [--sizes 123] [--time-limit S] [--peer-timeout S] [--peer-max N]
+ * Usage: bench_cf [--sizes 123] [--only easy,cf1,cf2,cf3,tight] [--time-limit S]
+ *                 [--peer-timeout S] [--peer-max N]
  */
 #define _DEFAULT_SOURCE
 #include <math.h>
@@ -32,7 +33,19 @@ static const size_spec sizes[] = {{1000, 20, 30}, {10000, 100, 60}, {100000, 300
 typedef struct config {
     double time_limit, peer_timeout;
     size_t peer_max;
+    const char *only; /* --only: a comma list of easy, cf1, cf2, cf3, tight; NULL: all */
 } config;
+
+static bool wanted(const config *c, const char *name)
+{
+    if (!c->only)
+        return true;
+    size_t len = strlen(name);
+    for (const char *s = c->only; (s = strstr(s, name)) != NULL; s += len)
+        if ((s == c->only || s[-1] == ',') && (s[len] == ',' || s[len] == 0))
+            return true;
+    return false;
+}
 
 static void log_line(const char *line, void *payload)
 {
@@ -130,6 +143,8 @@ int main(int argc, char **argv)
             c.time_limit = atof(v);
         else if (strcmp(a, "--peer-timeout") == 0)
             c.peer_timeout = atof(v);
+        else if (strcmp(a, "--only") == 0)
+            c.only = v;
         else if (strcmp(a, "--peer-max") == 0)
             c.peer_max = strtoul(v, NULL, 10);
         else if (strcmp(a, "--sizes") == 0) {
@@ -145,9 +160,16 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < 3; k++) {
         if (!(which & (1u << k)))
             continue;
-        run(&sizes[k], BENCH_EASY, 2, false, &c);
-        run(&sizes[k], BENCH_HARD, 1, false, &c);
-        run(&sizes[k], BENCH_HARD, 3, true, &c);
+        if (wanted(&c, "easy"))
+            run(&sizes[k], BENCH_EASY, 2, false, &c);
+        if (wanted(&c, "cf1"))
+            run(&sizes[k], BENCH_HARD, 1, false, &c);
+        if (wanted(&c, "cf2"))
+            run(&sizes[k], BENCH_HARD, 2, false, &c);
+        if (wanted(&c, "cf3"))
+            run(&sizes[k], BENCH_HARD, 3, false, &c);
+        if (wanted(&c, "tight"))
+            run(&sizes[k], BENCH_HARD, 3, true, &c);
     }
     return 0;
 }
