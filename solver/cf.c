@@ -239,7 +239,7 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         out->method = "pre-check";
         return MAPA_OK;
     }
-    bool usable = false, reach_best = false;
+    bool usable = false, reach_best = false, need_rc = !mapa__cf_tour_applies(pr);
     mapa_err err = MAPA_OK;
     int64_t *rc = NULL;
     if (!o->full) { /* --write-lp changes nothing here: the model is written after the solve */
@@ -252,8 +252,9 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
                                  "The Critical Friend flow network");
         if (err != MAPA_OK)
             return err;
-        rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
-        err = rc ? mapa__cf_flow(out, pr, &usable, rc, &reach_best)
+        /* the reduced costs restrict the general integer program; a tour needs none */
+        rc = malloc(((need_rc ? pr->n * pr->T : 0) + 1) * sizeof *rc);
+        err = rc ? mapa__cf_flow(out, pr, &usable, need_rc ? rc : NULL, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     }
     if (err == MAPA_OK && usable) {
@@ -276,7 +277,23 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         }
         if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
             out->certified = false;
-            err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));
+            bool toured = false;
+            if (mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
+                mapa_cf flow = *out;
+                out->pairs = NULL;
+                err = mapa__cf_tour(out, pr, o, &toured);
+                if (err == MAPA_OK && toured && out->n_pairs == 0) { /* no tour in time */
+                    free(out->pairs);
+                    out->pairs = flow.pairs; /* the flow's plan, with the note that says so */
+                    out->n_pairs = flow.n_pairs;
+                } else {
+                    free(flow.pairs);
+                }
+            }
+            if (err == MAPA_OK && !toured)
+                err = need_rc ? reduced_glpk(out, pr, o, rc,
+                                             llround(out->objective * (double)pr->scale))
+                              : mapa__cf_glpk(out, pr, o, false, NULL, NULL);
             done = true;
         }
         if (err != MAPA_OK || done) {

@@ -90,6 +90,18 @@ void mapa__cf_rows_dispose(mapa__cf_rows *r);
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool soft, const unsigned char *allow, mapa__cf_rows *rows);
 
+/** cf_required 1 everywhere, one stage, no reach term, not soft: the team graph is a tour. */
+bool mapa__cf_tour_applies(const mapa__cf_problem *pr);
+
+/**
+ * The tour of the teams (an asymmetric travelling-salesman problem on the best
+ * member per team pair): a heuristic tour, then GLPK with subtour rows until it
+ * is proven or the time is up (status, bound and gap set). *usable false when
+ * a team has no candidate (the general path explains it).
+ */
+mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                       bool *usable);
+
 /** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);
 
