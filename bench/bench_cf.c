@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mapa/mapa.h>
@@ -115,14 +116,18 @@ static void run(const size_spec *z, bench_kind kind, size_t cf_required, bool ti
     o.time_limit = c->time_limit;
     if (getenv("MAPA_BENCH_LOG"))
         o.log = log_line;
+    struct timespec c0, c1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     double t0 = bench_now();
     mapa_err err = mapa_cf_solve(&cf, p, team, NULL, &o);
     double s = bench_now() - t0, mib = bench_peak_mib();
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    double cpu = (double)(c1.tv_sec - c0.tv_sec) + 1e-9 * (double)(c1.tv_nsec - c0.tv_nsec);
     size_t broken = err == MAPA_OK ? mapa_cf_violations(p, team, NULL, &cf, NULL, NULL) : 0;
-    printf("%6zu x %3zu %-5s cf %zu%-6s mapa %-13s %-10s %8.3f s %7.1f MiB objective %.4f, "
-           "connected %s, %zu cut rounds, rules broken %zu%s%s\n",
+    printf("%6zu x %3zu %-5s cf %zu%-6s mapa %-13s %-10s %8.3f s (cpu %.3f s) %7.1f MiB objective "
+           "%.4f, connected %s, %zu cut rounds, rules broken %zu%s%s\n",
            z->members, z->topics, bench_kind_name(kind), cf_required, tight ? " tight" : "",
-           cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, mib,
+           cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, cpu, mib,
            cf.objective, cf.strongly_connected ? "yes" : "no", cf.cut_rounds, broken,
            err == MAPA_OK ? "" : ": ", err == MAPA_OK ? "" : mapa_error_last());
     fflush(stdout);

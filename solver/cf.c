@@ -239,8 +239,14 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         out->method = "pre-check";
         return MAPA_OK;
     }
-    bool usable = false, reach_best = false, need_rc = !mapa__cf_tour_applies(pr);
+    bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
+    if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
+        bool toured = false;
+        err = mapa__cf_tour(out, pr, o, &toured);
+        if (err != MAPA_OK || toured)
+            return err; /* a tour (optimal, or the best in time), or none in time */
+    }
     int64_t *rc = NULL;
     if (!o->full) { /* --write-lp changes nothing here: the model is written after the solve */
         /* the network (every candidate-team arc, or a few per team pair), the arc index,
@@ -252,9 +258,10 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
                                  "The Critical Friend flow network");
         if (err != MAPA_OK)
             return err;
-        /* the reduced costs restrict the general integer program; a tour needs none */
-        rc = malloc(((need_rc ? pr->n * pr->T : 0) + 1) * sizeof *rc);
-        err = rc ? mapa__cf_flow(out, pr, &usable, need_rc ? rc : NULL, &reach_best)
+        /* the reduced costs restrict the member model; the team-arc model needs none */
+        bool want_rc = !mapa__cf_arcs_apply(pr);
+        rc = malloc(((want_rc ? pr->n * pr->T : 0) + 1) * sizeof *rc);
+        err = rc ? mapa__cf_flow(out, pr, &usable, want_rc ? rc : NULL, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     }
     if (err == MAPA_OK && usable) {
@@ -277,23 +284,30 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         }
         if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
             out->certified = false;
-            bool toured = false;
-            if (mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
-                mapa_cf flow = *out;
+            bool decided = false;
+            if (mapa__cf_arcs_apply(pr)) { /* the team graph first, members after */
+                mapa_cf_pair *flow_pairs = out->pairs;
+                size_t flow_n = out->n_pairs;
                 out->pairs = NULL;
-                err = mapa__cf_tour(out, pr, o, &toured);
-                if (err == MAPA_OK && toured && out->n_pairs == 0) { /* no tour in time */
+                err = mapa__cf_tour(out, pr, o, &decided);
+                if (err == MAPA_OK && decided && out->n_pairs == 0 &&
+                    out->status == MAPA_STATUS_TIME_LIMIT) { /* nothing in time: the flow's */
                     free(out->pairs);
-                    out->pairs = flow.pairs; /* the flow's plan, with the note that says so */
-                    out->n_pairs = flow.n_pairs;
-                } else {
-                    free(flow.pairs);
+                    out->pairs = flow_pairs;
+                    out->n_pairs = flow_n;
+                    flow_pairs = NULL;
+                } else if (!decided) {
+                    free(out->pairs);
+                    out->pairs = flow_pairs;
+                    out->n_pairs = flow_n;
+                    flow_pairs = NULL;
                 }
+                free(flow_pairs);
             }
-            if (err == MAPA_OK && !toured)
-                err = need_rc ? reduced_glpk(out, pr, o, rc,
-                                             llround(out->objective * (double)pr->scale))
-                              : mapa__cf_glpk(out, pr, o, false, NULL, NULL);
+            if (err == MAPA_OK && !decided && !mapa__cf_arcs_apply(pr))
+                err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));
+            else if (err == MAPA_OK && !decided) /* the member model, without reduced costs */
+                err = mapa__cf_glpk(out, pr, o, false, NULL, NULL);
             done = true;
         }
         if (err != MAPA_OK || done) {

@@ -221,7 +221,7 @@ static mapa_err make_connected(repair *r, bool *connected)
 }
 
 /* Candidate-team arcs above this many: the first network keeps a few members per team pair. */
-#define FULL_ARCS 2000000
+#define FULL_ARCS 100000
 #define PAIR_MEMBERS 4
 #define PRICING_ROUNDS 20
 

@@ -93,11 +93,17 @@ mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
 /** cf_required 1 everywhere, one stage, no reach term, not soft: the team graph is a tour. */
 bool mapa__cf_tour_applies(const mapa__cf_problem *pr);
 
+/** One stage, no reach term, not soft: the team-arc model without members applies. */
+bool mapa__cf_arcs_apply(const mapa__cf_problem *pr);
+
 /**
- * The tour of the teams (an asymmetric travelling-salesman problem on the best
- * member per team pair): a heuristic tour, then GLPK with subtour rows until it
- * is proven or the time is up (status, bound and gap set). *usable false when
- * a team has no candidate (the general path explains it).
+ * The team graph on T(T-1) arcs, each scored by its best member (no member
+ * variables): with cf_required 1 everywhere a tour of the teams (an
+ * asymmetric travelling-salesman problem: a heuristic tour, then GLPK with
+ * subtour rows), otherwise a strongly connected graph whose members are then
+ * chosen per home team by a flow. Status, bound and gap set. *usable false
+ * when a team has no candidate or (not a tour) the members score less than
+ * the graph: the general path decides then.
  */
 mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool *usable);

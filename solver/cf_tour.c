@@ -26,6 +26,7 @@
 #include "solver/cf_problem.h"
 #include "solver/glpk_env.h"
 #include "solver/glpk_matrix.h"
+#include "solver/mcf.h"
 #include "solver/memory.h"
 
 typedef struct tour {
@@ -47,6 +48,10 @@ typedef struct tour {
     double bound;    /* best bound seen (1/scale points) */
     bool heur_given;
     size_t heur_calls;
+    /* cf_required above 1 somewhere: a strongly connected graph, not a cycle */
+    bool cycle;           /* cf_required 1 everywhere: succ is the solution */
+    size_t *capsum;       /* [h]: capacity of h's candidates */
+    unsigned char *sel;   /* [h * T + t]: the best team graph found (not a cycle) */
 } tour;
 
 static mapa_err oom(void)
@@ -54,14 +59,22 @@ static mapa_err oom(void)
     return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
 }
 
-bool mapa__cf_tour_applies(const mapa__cf_problem *pr)
+static bool all_one(const mapa__cf_problem *pr)
 {
-    if (pr->S != 1 || pr->reach || pr->s->soft || pr->T < 3)
-        return false;
     for (size_t t = 0; t < pr->T; t++)
         if (pr->p->topics[t].cf_required != 1)
             return false;
     return true;
+}
+
+bool mapa__cf_tour_applies(const mapa__cf_problem *pr)
+{
+    return pr->S == 1 && !pr->reach && !pr->s->soft && pr->T >= 3 && all_one(pr);
+}
+
+bool mapa__cf_arcs_apply(const mapa__cf_problem *pr)
+{
+    return pr->S == 1 && !pr->reach && !pr->s->soft && pr->T >= 3;
 }
 
 /* c and best from one pass over the candidates; false when a team has no candidate. */
@@ -73,6 +86,7 @@ static bool pair_scores(tour *w)
         w->best[k] = MAPA_NONE;
     for (size_t i = 0; i < pr->n; i++) {
         size_t h = mapa__cf_home(pr, i);
+        w->capsum[h] += pr->cap[i];
         for (size_t t = 0; t < T; t++) {
             if (t == h)
                 continue;
@@ -329,8 +343,11 @@ static mapa_err build(tour *w)
     mapa_err err = MAPA_OK;
     int first_out = glp_add_rows(w->P, (int)T), first_in = glp_add_rows(w->P, (int)T);
     for (size_t h = 0; h < T; h++) {
-        glp_set_row_bnds(w->P, first_out + (int)h, GLP_FX, 1, 1);
-        glp_set_row_bnds(w->P, first_in + (int)h, GLP_FX, 1, 1);
+        /* out: every team sends, at most once per other team and within its capacity */
+        double most = (double)(w->capsum[h] < T - 1 ? w->capsum[h] : T - 1);
+        glp_set_row_bnds(w->P, first_out + (int)h, most > 1 ? GLP_DB : GLP_FX, 1, most);
+        double r = (double)w->pr->p->topics[h].cf_required;
+        glp_set_row_bnds(w->P, first_in + (int)h, GLP_FX, r, r);
     }
     for (size_t h = 0; h < T && err == MAPA_OK; h++)
         for (size_t t = 0; t < T && err == MAPA_OK; t++) {
@@ -489,15 +506,32 @@ static size_t separate(tour *w, glp_prob *P)
         free(done);
         return 0;
     }
-    if (support_build(&g, w, y))
+    /* with fixed degrees (a cycle) what leaves a set equals what enters it */
+    for (size_t dir = 0; dir < (w->cycle ? 1u : 2u); dir++) {
+        if (dir == 1) { /* the reversed graph: sets that receive less than one arc */
+            for (size_t h = 0; h < T; h++)
+                for (size_t t = h + 1; t < T; t++) {
+                    double a = y[h * T + t];
+                    y[h * T + t] = y[t * T + h];
+                    y[t * T + h] = a;
+                }
+            support_free(&g);
+            memset(done, 0, T);
+        }
+        if (!support_build(&g, w, y))
+            break;
         for (size_t t = 1; t < T && added < T; t++) {
             if (done[t] || max_flow(w, &g, 0, t) >= 1 - 1e-6)
                 continue;
             for (size_t k = 0; k < T; k++) /* separated from 0 by this set already */
                 done[k] |= !w->side[k];
+            if (dir == 1) /* S receives < 1: its complement sends < 1 out */
+                for (size_t k = 0; k < T; k++)
+                    w->side[k] = !w->side[k];
             add_cut(w, P);
             added++;
         }
+    }
     support_free(&g);
     free(y);
     free(done);
@@ -516,6 +550,8 @@ static void callback(glp_tree *tree, void *info)
             w->rounds++;
         break;
     case GLP_IHEUR: {
+        if (!w->cycle)
+            break;
         /* the node's LP point guides a tour (the first nodes, then every tenth) */
         bool improved = !w->heur_given;
         w->heur_given = true;
@@ -560,7 +596,73 @@ static bool one_cycle(const tour *w)
     return x == 0 && steps == w->T;
 }
 
-/* LP with subtour rows, then branch-and-cut from the tour; w->succ the best tour found. */
+/* Our own search: every team reaches team 0 and is reached from it along sel. */
+static bool sel_connected(const tour *w, const unsigned char *sel)
+{
+    size_t T = w->T;
+    for (int dir = 0; dir < 2; dir++) {
+        for (size_t k = 0; k < T; k++)
+            w->side[k] = 0;
+        size_t head = 0, tail = 0;
+        w->queue[tail++] = 0;
+        w->side[0] = 1;
+        while (head < tail) {
+            size_t u = w->queue[head++];
+            for (size_t v = 0; v < T; v++)
+                if (!w->side[v] && (dir ? sel[v * T + u] : sel[u * T + v])) {
+                    w->side[v] = 1;
+                    w->queue[tail++] = v;
+                }
+        }
+        if (tail != T)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * An integral point y of the model (LP or integer solution) of score v: kept as
+ * the incumbent when it is one cycle (a tour) or strongly connected, and
+ * better. False when it is neither: then it proves nothing.
+ */
+static bool offer(tour *w, const double *y, int64_t v)
+{
+    size_t T = w->T;
+    for (size_t k = 0; k < T * T; k++)
+        if (w->col[k] && y[k] > 1e-6 && y[k] < 1 - 1e-6)
+            return false;
+    if (w->cycle) {
+        size_t *keep = malloc((T + 1) * sizeof *keep);
+        if (!keep)
+            return false;
+        memcpy(keep, w->succ, T * sizeof *keep);
+        for (size_t k = 0; k < T * T; k++)
+            if (w->col[k] && y[k] > 0.5)
+                w->succ[k / T] = k % T;
+        bool valid = one_cycle(w);
+        if (!valid || (w->have && v <= w->value))
+            memcpy(w->succ, keep, T * sizeof *keep);
+        else
+            w->value = v, w->have = true;
+        free(keep);
+        return valid;
+    }
+    unsigned char *sel = malloc(T * T + 1);
+    if (!sel)
+        return false;
+    for (size_t k = 0; k < T * T; k++)
+        sel[k] = w->col[k] && y[k] > 0.5;
+    bool valid = sel_connected(w, sel);
+    if (valid && (!w->have || v > w->value)) {
+        memcpy(w->sel, sel, T * T);
+        w->value = v;
+        w->have = true;
+    }
+    free(sel);
+    return valid;
+}
+
+/* LP with subtour rows, then branch-and-cut from the tour; the best solution in w. */
 static mapa_err solve(tour *w, mapa_cf *out)
 {
     mapa_err err = build(w);
@@ -582,6 +684,10 @@ static mapa_err solve(tour *w, mapa_cf *out)
             out->status = MAPA_STATUS_TIME_LIMIT;
             return MAPA_OK;
         }
+        if (ret == 0 && glp_get_status(w->P) == GLP_NOFEAS) {
+            out->status = MAPA_STATUS_INFEASIBLE;
+            return MAPA_OK;
+        }
         if (ret != 0 || glp_get_status(w->P) != GLP_OPT)
             return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's simplex failed (code %d, status %d)",
                                   ret, glp_get_status(w->P));
@@ -589,11 +695,13 @@ static mapa_err solve(tour *w, mapa_cf *out)
         w->bound = glp_get_obj_val(w->P);
         double *y = lp_point(w, w->P);
         bool better = false;
-        err = y ? heuristic(w, y, &better) : oom();
+        err = !y ? oom() : w->cycle ? heuristic(w, y, &better) : MAPA_OK;
+        if (y && err == MAPA_OK)
+            offer(w, y, llround(w->bound));
         free(y);
         if (err != MAPA_OK)
             return err;
-        /* scores are integers: a tour within 1 of the bound is optimal */
+        /* scores are integers: a solution within 1 of the bound is optimal */
         if (w->have && (double)w->value > w->bound - 1 + 1e-6) {
             proven = true;
             break;
@@ -605,8 +713,8 @@ static mapa_err solve(tour *w, mapa_cf *out)
     }
     if (w->o && w->o->log) {
         char line[160];
-        snprintf(line, sizeof line, "tour: LP bound %.0f after %zu rounds, tour %lld", w->bound,
-                 w->rounds, (long long)w->value);
+        snprintf(line, sizeof line, "team arcs: LP bound %.0f after %zu rounds, best %lld%s",
+                 w->bound, w->rounds, (long long)w->value, w->have ? "" : " (none yet)");
         w->o->log(line, w->o->payload);
     }
     if (!proven) {
@@ -614,7 +722,7 @@ static mapa_err solve(tour *w, mapa_cf *out)
         glp_init_iocp(&parm);
         parm.presolve = GLP_OFF;
         parm.sr_heur = GLP_OFF; /* its rounded points skip the subtour rows (GLP_IROWGEN) */
-        parm.msg_lev = w->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+        parm.msg_lev = w->o && w->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
         parm.cb_func = callback;
         parm.cb_info = w;
         parm.tm_lim = time_ms(w->pr);
@@ -626,33 +734,103 @@ static mapa_err solve(tour *w, mapa_cf *out)
         if (ret != 0 && ret != GLP_ETMLIM)
             return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
         int status = glp_mip_status(w->P);
+        bool valid = false;
         if (status == GLP_OPT || status == GLP_FEAS) {
-            int64_t v = llround(glp_mip_obj_val(w->P));
-            size_t *keep = malloc((w->T + 1) * sizeof *keep);
-            if (!keep)
+            double *y = malloc((w->T * w->T + 1) * sizeof *y);
+            if (!y)
                 return oom();
-            memcpy(keep, w->succ, w->T * sizeof *keep);
-            for (size_t h = 0; h < w->T; h++)
-                for (size_t t = 0; t < w->T; t++)
-                    if (w->col[h * w->T + t] && glp_mip_col_val(w->P, w->col[h * w->T + t]) > 0.5)
-                        w->succ[h] = t;
-            bool valid = one_cycle(w);
-            if (!valid) /* an incumbent with a subtour would have pruned the tree: no proof */
-                status = GLP_FEAS;
-            if ((w->have && v <= w->value) || !valid)
-                memcpy(w->succ, keep, w->T * sizeof *keep); /* keep the better, valid tour */
-            else {
-                w->value = v;
-                w->have = true;
-            }
-            free(keep);
+            for (size_t k = 0; k < w->T * w->T; k++)
+                y[k] = w->col[k] ? glp_mip_col_val(w->P, w->col[k]) : 0;
+            /* an incumbent that breaks a subtour row would have pruned the tree: no proof */
+            valid = offer(w, y, llround(glp_mip_obj_val(w->P)));
+            free(y);
         }
-        proven = ret == 0 && status == GLP_OPT;
+        if (status == GLP_NOFEAS && ret == 0) {
+            out->status = MAPA_STATUS_INFEASIBLE;
+            return MAPA_OK;
+        }
+        proven = ret == 0 && status == GLP_OPT && valid;
         if (proven)
             w->bound = (double)w->value;
     }
     out->status = proven ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_TIME_LIMIT;
     return MAPA_OK;
+}
+
+/*
+ * The members for a team graph that is not a cycle: per home team h, its
+ * out-arcs get members of h by a min-cost flow (score, capacity, load
+ * penalty). Each arc's best member bounds it, so the plan scores at most the
+ * graph's score; *value is what it scores.
+ */
+static mapa_err assign_members(const tour *w, mapa_cf *out, int64_t *value)
+{
+    const mapa__cf_problem *pr = w->pr;
+    size_t T = w->T;
+    size_t *first = calloc(T + 2, sizeof *first), *order = malloc((pr->n + 1) * sizeof *order);
+    size_t *targets = malloc((T + 1) * sizeof *targets);
+    mapa_err err = first && order && targets ? MAPA_OK : oom();
+    for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
+        first[mapa__cf_home(pr, i) + 1]++;
+    for (size_t h = 0; err == MAPA_OK && h < T; h++)
+        first[h + 1] += first[h];
+    if (err == MAPA_OK) {
+        size_t *pos = calloc(T + 1, sizeof *pos);
+        if (!pos)
+            err = oom();
+        for (size_t i = 0; err == MAPA_OK && i < pr->n; i++) {
+            size_t h = mapa__cf_home(pr, i);
+            order[first[h] + pos[h]++] = i;
+        }
+        free(pos);
+    }
+    *value = 0;
+    int64_t cmax = 0;
+    for (size_t k = 0; k < T * T; k++)
+        if (w->best[k] != MAPA_NONE && w->c[k] > cmax)
+            cmax = w->c[k];
+    for (size_t h = 0; err == MAPA_OK && h < T; h++) {
+        size_t nt = 0, m = first[h + 1] - first[h];
+        for (size_t t = 0; t < T; t++)
+            if (w->sel[h * T + t])
+                targets[nt++] = t;
+        if (nt == 0)
+            continue;
+        mapa__mcf *g = NULL;
+        size_t *arc = malloc((m * nt + 1) * sizeof *arc);
+        err = arc ? mapa__mcf_new(&g, 2 + m + nt, m * (nt + 2) + nt) : oom();
+        for (size_t a = 0; err == MAPA_OK && a < m; a++) {
+            size_t i = order[first[h] + a];
+            err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, 1, 0);
+            if (err == MAPA_OK && pr->cap[i] > 1)
+                err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, (int64_t)pr->cap[i] - 1,
+                                        pr->load_penalty);
+            for (size_t b = 0; err == MAPA_OK && b < nt; b++)
+                err = mapa__mcf_add_arc(g, &arc[a * nt + b], 2 + a, 2 + m + b, 1,
+                                        cmax - mapa__cf_score(pr, pr->cand[i], targets[b]));
+        }
+        for (size_t b = 0; err == MAPA_OK && b < nt; b++)
+            err = mapa__mcf_add_arc(g, NULL, 2 + m + b, 1, 1, 0);
+        int64_t sent = 0;
+        if (err == MAPA_OK)
+            err = mapa__mcf_solve(g, 0, 1, (int64_t)nt, &sent);
+        if (err == MAPA_OK && sent < (int64_t)nt)
+            err = mapa_error_set(MAPA_EINVAL, "internal: a team arc found no member");
+        for (size_t a = 0; err == MAPA_OK && a < m; a++)
+            for (size_t b = 0; err == MAPA_OK && b < nt; b++)
+                if (mapa__mcf_flow(g, arc[a * nt + b]) > 0 &&
+                    !mapa__cf_push(out, pr, pr->cand[order[first[h] + a]], targets[b],
+                                   MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
+                    err = oom();
+        if (err == MAPA_OK)
+            *value += cmax * (int64_t)nt - mapa__mcf_cost(g);
+        mapa__mcf_free(g);
+        free(arc);
+    }
+    free(first);
+    free(order);
+    free(targets);
+    return err;
 }
 
 static void tour_free(tour *w)
@@ -664,6 +842,8 @@ static void tour_free(tour *w)
     free(w->queue);
     free(w->prev);
     free(w->side);
+    free(w->capsum);
+    free(w->sel);
     if (w->P)
         glp_delete_prob(w->P);
     w->P = NULL;
@@ -675,11 +855,11 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     size_t T = pr->T, TT = T * T;
     *usable = false;
     /* the T x T tables and GLPK's model: T(T-1) columns, 2 entries each, and the cuts */
-    mapa_err err = mapa__memory_check((double)TT * (8 + 8 + 8 + 8 + 8 + 300), pr->max_memory,
-                                      "The Critical Friend tour model");
+    mapa_err err = mapa__memory_check((double)TT * (8 + 8 + 8 + 8 + 8 + 1 + 300), pr->max_memory,
+                                      "The Critical Friend team-arc model");
     if (err != MAPA_OK)
         return err;
-    tour w = {.pr = pr, .o = o, .T = T};
+    tour w = {.pr = pr, .o = o, .T = T, .cycle = all_one(pr)};
     w.c = malloc((TT + 1) * sizeof *w.c);
     w.best = malloc((TT + 1) * sizeof *w.best);
     w.succ = malloc((T + 1) * sizeof *w.succ);
@@ -687,8 +867,10 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     w.queue = malloc((T + 1) * sizeof *w.queue);
     w.prev = malloc((T + 1) * sizeof *w.prev);
     w.side = malloc(T + 1);
-    if (!w.c || !w.best || !w.succ || !w.col || !w.queue ||
-        !w.prev || !w.side) {
+    w.capsum = calloc(T + 1, sizeof *w.capsum);
+    w.sel = calloc(TT + 1, 1);
+    if (!w.c || !w.best || !w.succ || !w.col || !w.queue || !w.prev || !w.side || !w.capsum ||
+        !w.sel) {
         tour_free(&w);
         return oom();
     }
@@ -696,9 +878,8 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
         tour_free(&w);
         return MAPA_OK;
     }
-    *usable = true;
     bool first = false;
-    err = heuristic(&w, NULL, &first);
+    err = w.cycle ? heuristic(&w, NULL, &first) : MAPA_OK;
     mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
     if (err == MAPA_OK) {
         mapa__glpk_hooks_on(&guard);
@@ -711,31 +892,51 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
         err = solve(&w, out);
         mapa__glpk_hooks_off(0);
     }
-    out->method = "glpk";
-    out->certified = false;
-    out->cut_rounds = w.rounds;
-    out->n_pairs = 0;
-    if (err == MAPA_OK && w.have && one_cycle(&w)) {
-        for (size_t h = 0; h < T && err == MAPA_OK; h++)
-            if (!mapa__cf_push(out, pr, pr->cand[w.best[h * T + w.succ[h]]], w.succ[h],
-                               MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
-                err = oom();
+    mapa_cf plan = MAPA_CF_INIT; /* the pairs, put in `out` only when this path decides */
+    int64_t value = w.value;
+    if (err == MAPA_OK && w.have && out->status != MAPA_STATUS_INFEASIBLE) {
+        if (w.cycle) {
+            for (size_t h = 0; h < T && err == MAPA_OK; h++)
+                if (!mapa__cf_push(&plan, pr, pr->cand[w.best[h * T + w.succ[h]]], w.succ[h],
+                                   MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
+                    err = oom();
+        } else {
+            err = assign_members(&w, &plan, &value);
+        }
+    }
+    /* a graph whose members score less than its arcs' best proves nothing: the general
+     * path (member variables) decides then */
+    bool decided = err == MAPA_OK && (out->status == MAPA_STATUS_INFEASIBLE ||
+                                      !w.have || value == w.value ||
+                                      out->status == MAPA_STATUS_TIME_LIMIT);
+    if (o && o->log) {
+        char line[200];
+        snprintf(line, sizeof line,
+                 "team arcs (%s, %zu teams): graph %.4f, members %.4f, bound %.4f, %zu subtour "
+                 "rows in %zu rounds%s",
+                 w.cycle ? "a tour" : "strongly connected", T, (double)w.value / (double)pr->scale,
+                 (double)value / (double)pr->scale, floor(w.bound + 1e-6) / (double)pr->scale,
+                 w.cuts, w.rounds, decided ? "" : ": members lose, the member model decides");
+        o->log(line, o->payload);
+    }
+    if (decided) {
+        *usable = true;
+        free(out->pairs);
+        out->pairs = plan.pairs;
+        out->n_pairs = plan.n_pairs;
+        plan.pairs = NULL;
+        out->method = "glpk";
+        out->certified = false;
+        out->cut_rounds = w.rounds;
         double scale = (double)pr->scale;
         out->bound = floor(w.bound + 1e-6) / scale;
-        double value = (double)w.value / scale;
-        out->gap = out->status == MAPA_STATUS_OPTIMAL
+        out->gap = out->status == MAPA_STATUS_OPTIMAL || out->n_pairs == 0
                        ? 0
-                       : (out->bound - value) / fmax(1e-9, fabs(out->bound));
-        if (o && o->log) {
-            char line[160];
-            snprintf(line, sizeof line,
-                     "tour of %zu teams: score %.4f, bound %.4f, %zu subtour rows in %zu rounds",
-                     T, value, out->bound, w.cuts, w.rounds);
-            o->log(line, o->payload);
-        }
-    } else if (err == MAPA_OK) {
-        out->status = MAPA_STATUS_TIME_LIMIT; /* no tour in time */
+                       : (out->bound - (double)value / scale) / fmax(1e-9, fabs(out->bound));
+        if (out->status == MAPA_STATUS_INFEASIBLE)
+            out->n_pairs = 0;
     }
+    free(plan.pairs);
     tour_free(&w);
     return err;
 }
