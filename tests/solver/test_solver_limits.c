@@ -284,7 +284,7 @@ static void cf_hard_families_match_the_full_model(void **state)
 static void cf_time_limit_bounds_the_stage(void **state)
 {
     (void)state;
-    /* one CF per team over 40 teams: a single cycle, cut rounds on many variables */
+    /* one CF per team over 40 teams: a tour of the teams (solved fast now, or in time) */
     mapa_partnership *p = family(4000, 40, 40, BENCH_HARD, 1, false, 11);
     size_t *team = bench_first_choice(p);
     for (int from_settings = 0; from_settings < 2; from_settings++) {
@@ -303,6 +303,26 @@ static void cf_time_limit_bounds_the_stage(void **state)
     }
     free(team);
     mapa_partnership_free(p);
+    /* the shipped example's exact reach term (hundreds of GLPK nodes) under 0.05 s */
+    mapa_partnership *ex = example();
+    mapa_alloc a = MAPA_ALLOC_INIT;
+    assert_int_equal(try_solve(ex, &a), MAPA_OK);
+    mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+    o.time_limit = 0.05;
+    mapa_cf cf = MAPA_CF_INIT;
+    double start = mapa__now();
+    assert_int_equal(mapa_cf_solve(&cf, ex, a.team, a.spoc, &o), MAPA_OK);
+    assert_true(mapa__now() - start < 0.05 + 1.0);
+    if (cf.status == MAPA_STATUS_TIME_LIMIT) {
+        assert_true(cf.n_notes > 0);
+        if (cf.n_pairs > 0) /* the best plan found keeps the rules it says it keeps */
+            assert_int_equal(mapa_cf_violations(ex, a.team, a.spoc, &cf, NULL, NULL), 0);
+    } else {
+        assert_int_equal(cf.status, MAPA_STATUS_OPTIMAL);
+    }
+    mapa_cf_dispose(&cf);
+    mapa_alloc_dispose(&a);
+    mapa_partnership_free(ex);
 }
 
 static void models_beyond_max_memory_are_refused_before_building(void **state)
