@@ -74,7 +74,35 @@ bool mapa__cf_tour_applies(const mapa__cf_problem *pr)
 
 bool mapa__cf_arcs_apply(const mapa__cf_problem *pr)
 {
-    return pr->S == 1 && !pr->reach && !pr->s->soft && pr->T >= 3;
+    if (pr->S != 1 || pr->reach || pr->s->soft || pr->T < 3)
+        return false;
+    for (size_t t = 0; t < pr->T; t++)
+        if (pr->p->topics[t].cf_required == 0) /* connectivity is impossible: said elsewhere */
+            return false;
+    return true;
+}
+
+/* A bound before any LP: each team t's in-arcs are at best its cf_required best arcs. */
+static double first_bound(const tour *w)
+{
+    size_t T = w->T;
+    double total = 0;
+    unsigned char *used = w->side; /* T bytes of scratch */
+    for (size_t t = 0; t < T; t++) {
+        memset(used, 0, T);
+        for (size_t r = 0; r < w->pr->p->topics[t].cf_required; r++) {
+            size_t pick = MAPA_NONE;
+            for (size_t h = 0; h < T; h++)
+                if (h != t && !used[h] && w->best[h * T + t] != MAPA_NONE &&
+                    (pick == MAPA_NONE || w->c[h * T + t] > w->c[pick * T + t]))
+                    pick = h;
+            if (pick == MAPA_NONE)
+                break;
+            used[pick] = 1;
+            total += (double)w->c[pick * T + t];
+        }
+    }
+    return total;
 }
 
 /* c and best from one pass over the candidates; false when a team has no candidate. */
@@ -878,6 +906,7 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
         tour_free(&w);
         return MAPA_OK;
     }
+    w.bound = first_bound(&w); /* replaced by the LP's as soon as there is one */
     bool first = false;
     err = w.cycle ? heuristic(&w, NULL, &first) : MAPA_OK;
     mapa__glpk_guard guard = {.log = o ? o->log : NULL, .payload = o ? o->payload : NULL};
