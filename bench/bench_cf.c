@@ -8,13 +8,15 @@
  * but the connectivity rows, so a relaxation) solved by CBC and glpsol; when
  * their optimum equals mapa's, mapa's connected plan is optimal.
  *
- * Usage: bench_cf [--sizes 123] [--time-limit S] [--peer-timeout S] [--peer-max N]
+ * Usage: bench_cf [--sizes 123] [--only easy,cf1,cf2,cf3,tight] [--time-limit S]
+ *                 [--peer-timeout S] [--peer-max N]
  */
 #define _DEFAULT_SOURCE
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mapa/mapa.h>
@@ -32,7 +34,19 @@ static const size_spec sizes[] = {{1000, 20, 30}, {10000, 100, 60}, {100000, 300
 typedef struct config {
     double time_limit, peer_timeout;
     size_t peer_max;
+    const char *only; /* --only: a comma list of easy, cf1, cf2, cf3, tight; NULL: all */
 } config;
+
+static bool wanted(const config *c, const char *name)
+{
+    if (!c->only)
+        return true;
+    size_t len = strlen(name);
+    for (const char *s = c->only; (s = strstr(s, name)) != NULL; s += len)
+        if ((s == c->only || s[-1] == ',') && (s[len] == ',' || s[len] == 0))
+            return true;
+    return false;
+}
 
 static void log_line(const char *line, void *payload)
 {
@@ -102,14 +116,18 @@ static void run(const size_spec *z, bench_kind kind, size_t cf_required, bool ti
     o.time_limit = c->time_limit;
     if (getenv("MAPA_BENCH_LOG"))
         o.log = log_line;
+    struct timespec c0, c1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     double t0 = bench_now();
     mapa_err err = mapa_cf_solve(&cf, p, team, NULL, &o);
     double s = bench_now() - t0, mib = bench_peak_mib();
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    double cpu = (double)(c1.tv_sec - c0.tv_sec) + 1e-9 * (double)(c1.tv_nsec - c0.tv_nsec);
     size_t broken = err == MAPA_OK ? mapa_cf_violations(p, team, NULL, &cf, NULL, NULL) : 0;
-    printf("%6zu x %3zu %-5s cf %zu%-6s mapa %-13s %-10s %8.3f s %7.1f MiB objective %.4f, "
-           "connected %s, %zu cut rounds, rules broken %zu%s%s\n",
+    printf("%6zu x %3zu %-5s cf %zu%-6s mapa %-13s %-10s %8.3f s (cpu %.3f s) %7.1f MiB objective "
+           "%.4f, connected %s, %zu cut rounds, rules broken %zu%s%s\n",
            z->members, z->topics, bench_kind_name(kind), cf_required, tight ? " tight" : "",
-           cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, mib,
+           cf.method, err == MAPA_OK ? mapa_status_name(cf.status) : "error", s, cpu, mib,
            cf.objective, cf.strongly_connected ? "yes" : "no", cf.cut_rounds, broken,
            err == MAPA_OK ? "" : ": ", err == MAPA_OK ? "" : mapa_error_last());
     fflush(stdout);
@@ -130,6 +148,8 @@ int main(int argc, char **argv)
             c.time_limit = atof(v);
         else if (strcmp(a, "--peer-timeout") == 0)
             c.peer_timeout = atof(v);
+        else if (strcmp(a, "--only") == 0)
+            c.only = v;
         else if (strcmp(a, "--peer-max") == 0)
             c.peer_max = strtoul(v, NULL, 10);
         else if (strcmp(a, "--sizes") == 0) {
@@ -145,9 +165,16 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < 3; k++) {
         if (!(which & (1u << k)))
             continue;
-        run(&sizes[k], BENCH_EASY, 2, false, &c);
-        run(&sizes[k], BENCH_HARD, 1, false, &c);
-        run(&sizes[k], BENCH_HARD, 3, true, &c);
+        if (wanted(&c, "easy"))
+            run(&sizes[k], BENCH_EASY, 2, false, &c);
+        if (wanted(&c, "cf1"))
+            run(&sizes[k], BENCH_HARD, 1, false, &c);
+        if (wanted(&c, "cf2"))
+            run(&sizes[k], BENCH_HARD, 2, false, &c);
+        if (wanted(&c, "cf3"))
+            run(&sizes[k], BENCH_HARD, 3, false, &c);
+        if (wanted(&c, "tight"))
+            run(&sizes[k], BENCH_HARD, 3, true, &c);
     }
     return 0;
 }

@@ -40,8 +40,8 @@ static bool note(mapa_cf *out, size_t topic, const char *fmt, ...)
     return ok;
 }
 
-/* Supply against demand; every shortfall is a note. False when coverage is impossible. */
-static bool precheck(mapa_cf *out, const mapa__cf_problem *pr)
+/* Supply against demand; every shortfall is a note. *ok false when coverage is impossible. */
+static mapa_err precheck(mapa_cf *out, const mapa__cf_problem *pr, bool *ok_out)
 {
     const mapa_partnership *p = pr->p;
     size_t T = pr->T, capacity = 0;
@@ -55,17 +55,16 @@ static bool precheck(mapa_cf *out, const mapa__cf_problem *pr)
              pr->places, capacity);
         ok = false;
     }
+    size_t *per_home = calloc(T + 1, sizeof *per_home), senders = 0;
+    if (!per_home)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    for (size_t i = 0; i < pr->n; i++)
+        per_home[mapa__cf_home(pr, i)]++;
+    for (size_t h = 0; h < T; h++)
+        senders += per_home[h] > 0;
     for (size_t t = 0; t < T; t++) {
-        size_t homes = 0, people = 0, need = p->topics[t].cf_required;
-        for (size_t h = 0; h < T; h++) {
-            bool any = false;
-            for (size_t i = 0; i < pr->n; i++)
-                if (mapa__cf_home(pr, i) == h && h != t) {
-                    any = true;
-                    people++;
-                }
-            homes += any;
-        }
+        size_t need = p->topics[t].cf_required;
+        size_t homes = senders - (per_home[t] > 0), people = pr->n - per_home[t];
         if (homes < need) {
             note(out, t,
                  "Team '%s' needs %zu Critical Friends from different teams but only %zu other "
@@ -80,7 +79,9 @@ static bool precheck(mapa_cf *out, const mapa__cf_problem *pr)
             ok = false;
         }
     }
-    return ok;
+    free(per_home);
+    *ok_out = ok;
+    return MAPA_OK;
 }
 
 static void explain_shortfalls(mapa_cf *out, const mapa__cf_problem *pr)
@@ -229,23 +230,38 @@ static mapa_err reach_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_
 
 static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o)
 {
-    bool soft = pr->s->soft;
-    if (!precheck(out, pr) && !soft) {
+    bool soft = pr->s->soft, supplied = false;
+    mapa_err checked = precheck(out, pr, &supplied);
+    if (checked != MAPA_OK)
+        return checked;
+    if (!supplied && !soft) {
         out->status = MAPA_STATUS_INFEASIBLE;
         out->method = "pre-check";
         return MAPA_OK;
     }
     bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
+    if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
+        bool toured = false;
+        err = mapa__cf_tour(out, pr, o, &toured);
+        if (err != MAPA_OK || toured)
+            return err; /* a tour (optimal, or the best in time), or none in time */
+    }
     int64_t *rc = NULL;
     if (!o->full) { /* --write-lp changes nothing here: the model is written after the solve */
-        double arcs = (double)pr->n * (double)(pr->T + 1) + (double)pr->T * (double)(pr->T + 1);
-        err = mapa__memory_check(arcs * (MAPA_MCF_BYTES_PER_ARC + 8), pr->max_memory,
+        /* the network (every candidate-team arc, or a few per team pair), the arc index,
+         * the reduced costs and the pricing marks per candidate and team */
+        double dense = (double)pr->n * (double)pr->T, keep = (double)mapa__cf_pair_keep(pr);
+        double arcs = (keep ? keep * (double)pr->T * (double)pr->T : dense) +
+                      (double)pr->n * 2 + (double)pr->T * (double)(pr->T + 1);
+        err = mapa__memory_check(arcs * MAPA_MCF_BYTES_PER_ARC + dense * 17, pr->max_memory,
                                  "The Critical Friend flow network");
         if (err != MAPA_OK)
             return err;
-        rc = malloc((pr->n * pr->T + 1) * sizeof *rc);
-        err = rc ? mapa__cf_flow(out, pr, &usable, rc, &reach_best)
+        /* the reduced costs restrict the member model; the team-arc model needs none */
+        bool want_rc = !mapa__cf_arcs_apply(pr);
+        rc = malloc(((want_rc ? pr->n * pr->T : 0) + 1) * sizeof *rc);
+        err = rc ? mapa__cf_flow(out, pr, &usable, want_rc ? rc : NULL, &reach_best)
                  : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
     }
     if (err == MAPA_OK && usable) {
@@ -268,7 +284,30 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         }
         if (err == MAPA_OK && !done && out->status != MAPA_STATUS_INFEASIBLE && !soft) {
             out->certified = false;
-            err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));
+            bool decided = false;
+            if (mapa__cf_arcs_apply(pr)) { /* the team graph first, members after */
+                mapa_cf_pair *flow_pairs = out->pairs;
+                size_t flow_n = out->n_pairs;
+                out->pairs = NULL;
+                err = mapa__cf_tour(out, pr, o, &decided);
+                if (err == MAPA_OK && decided && out->n_pairs == 0 &&
+                    out->status == MAPA_STATUS_TIME_LIMIT) { /* nothing in time: the flow's */
+                    free(out->pairs);
+                    out->pairs = flow_pairs;
+                    out->n_pairs = flow_n;
+                    flow_pairs = NULL;
+                } else if (!decided) {
+                    free(out->pairs);
+                    out->pairs = flow_pairs;
+                    out->n_pairs = flow_n;
+                    flow_pairs = NULL;
+                }
+                free(flow_pairs);
+            }
+            if (err == MAPA_OK && !decided && !mapa__cf_arcs_apply(pr))
+                err = reduced_glpk(out, pr, o, rc, llround(out->objective * (double)pr->scale));
+            else if (err == MAPA_OK && !decided) /* the member model, without reduced costs */
+                err = mapa__cf_glpk(out, pr, o, false, NULL, NULL);
             done = true;
         }
         if (err != MAPA_OK || done) {
@@ -300,6 +339,7 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     double limit = o->time_limit > 0 ? o->time_limit : p->settings.time_limit;
     pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
     pr.max_memory = mapa__memory_limit(o->max_memory);
+    pr.pair_members = o->pair_members;
     if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)

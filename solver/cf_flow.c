@@ -11,13 +11,16 @@
  * certificate; when "every team sends" and strong connectivity also hold, the
  * flow is optimal for the whole model.
  */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <mapa/team_graph.h>
 
 #include "solver/cf_problem.h"
 #include "solver/cf_reach.h"
 #include "solver/mcf.h"
+#include "solver/memory.h"
 
 enum { NODE_S, NODE_SS, FIRST_TEAM };
 
@@ -217,6 +220,154 @@ static mapa_err make_connected(repair *r, bool *connected)
     return err;
 }
 
+/* Candidate-team arcs above this many: the first network keeps a few members per team pair. */
+#define FULL_ARCS 100000
+#define PAIR_MEMBERS 4
+#define PRICING_ROUNDS 20
+
+/* A fixed pseudo-random order among members of equal score, so that ties spread over people. */
+static uint64_t tie(size_t i, size_t t)
+{
+    uint64_t z = (uint64_t)i * 0x9E3779B97F4A7C15u + (uint64_t)t * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+size_t mapa__cf_pair_keep(const mapa__cf_problem *pr)
+{
+    return pr->pair_members ? pr->pair_members : pr->n * pr->T > FULL_ARCS ? PAIR_MEMBERS : 0;
+}
+
+typedef struct network {
+    mapa__mcf *g;
+    size_t *arc;      /* [i * T + t]: candidate i -> (home i, t), or MAPA_NONE (not in g) */
+    size_t *s_arc;    /* [i] */
+    size_t *pair_arc; /* [h * T + t] */
+    int64_t cmax;     /* arc cost: cmax - score */
+} network;
+
+/* The flow network on the arcs `in` marks ([i * T + t]; NULL: every arc). */
+static mapa_err network_build(network *w, const mapa__cf_problem *pr, const unsigned char *in,
+                              size_t n_in)
+{
+    size_t T = pr->T, first_pair = FIRST_TEAM + T, first_cand = first_pair + T * T;
+    mapa__mcf_free(w->g);
+    w->g = NULL;
+    mapa_err err = mapa__mcf_new(&w->g, first_cand + pr->n, n_in + pr->n * 2 + T * T + T);
+    for (size_t i = 0; err == MAPA_OK && i < pr->n; i++) {
+        size_t u = first_cand + i, h = mapa__cf_home(pr, i);
+        err = mapa__mcf_add_arc(w->g, &w->s_arc[i], NODE_S, u, 1, 0);
+        if (err == MAPA_OK && pr->cap[i] > 1)
+            err = mapa__mcf_add_arc(w->g, NULL, NODE_S, u, (int64_t)pr->cap[i] - 1,
+                                    pr->load_penalty);
+        for (size_t t = 0; err == MAPA_OK && t < T; t++) {
+            w->arc[i * T + t] = MAPA_NONE;
+            if (t != h && (!in || in[i * T + t]))
+                err = mapa__mcf_add_arc(w->g, &w->arc[i * T + t], u, first_pair + h * T + t, 1,
+                                        w->cmax - mapa__cf_score(pr, pr->cand[i], t));
+        }
+    }
+    for (size_t h = 0; err == MAPA_OK && h < T; h++)
+        for (size_t t = 0; err == MAPA_OK && t < T; t++)
+            if (h != t)
+                err = mapa__mcf_add_arc(w->g, &w->pair_arc[h * T + t], first_pair + h * T + t,
+                                        FIRST_TEAM + t, 1, 0);
+    for (size_t t = 0; err == MAPA_OK && t < T; t++)
+        err = mapa__mcf_add_arc(w->g, NULL, FIRST_TEAM + t, NODE_SS,
+                                (int64_t)pr->p->topics[t].cf_required, 0);
+    return err;
+}
+
+/* Reduced cost of candidate i -> (home i, t) under the network's potentials, in g or not. */
+static int64_t reduced_cost(const network *w, const mapa__cf_problem *pr, size_t i, size_t t)
+{
+    size_t T = pr->T, first_pair = FIRST_TEAM + T, first_cand = first_pair + T * T;
+    if (w->arc[i * T + t] != MAPA_NONE)
+        return mapa__mcf_reduced_cost(w->g, w->arc[i * T + t]);
+    return w->cmax - mapa__cf_score(pr, pr->cand[i], t) +
+           mapa__mcf_potential(w->g, first_cand + i) -
+           mapa__mcf_potential(w->g, first_pair + mapa__cf_home(pr, i) * T + t);
+}
+
+/*
+ * The first network's arcs: for each team pair (h, t), the `keep` members of h
+ * with the best score for t (ties in a fixed pseudo-random order).
+ */
+static mapa_err pick_pairs(unsigned char *in, size_t *n_in, const mapa__cf_problem *pr,
+                           size_t keep)
+{
+    size_t T = pr->T, slots = T * T * keep;
+    size_t *who = malloc((slots + 1) * sizeof *who);
+    int64_t *sc = malloc((slots + 1) * sizeof *sc);
+    uint64_t *key = malloc((slots + 1) * sizeof *key);
+    if (!who || !sc || !key) {
+        free(who);
+        free(sc);
+        free(key);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    }
+    for (size_t k = 0; k < slots; k++)
+        who[k] = MAPA_NONE;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        for (size_t t = 0; t < T; t++) {
+            if (t == h)
+                continue;
+            int64_t s = mapa__cf_score(pr, pr->cand[i], t);
+            uint64_t q = tie(i, t);
+            size_t base = (h * T + t) * keep, j = keep;
+            while (j > 0 && (who[base + j - 1] == MAPA_NONE || s > sc[base + j - 1] ||
+                             (s == sc[base + j - 1] && q < key[base + j - 1])))
+                j--;
+            if (j == keep)
+                continue;
+            for (size_t k = keep - 1; k > j; k--) {
+                who[base + k] = who[base + k - 1];
+                sc[base + k] = sc[base + k - 1];
+                key[base + k] = key[base + k - 1];
+            }
+            who[base + j] = i;
+            sc[base + j] = s;
+            key[base + j] = q;
+        }
+    }
+    *n_in = 0;
+    for (size_t k = 0; k < slots; k++)
+        if (who[k] != MAPA_NONE) {
+            in[who[k] * T + (k / keep) % T] = 1;
+            ++*n_in;
+        }
+    free(who);
+    free(sc);
+    free(key);
+    return MAPA_OK;
+}
+
+/*
+ * Pricing: arcs left out with a negative reduced cost under the potentials
+ * could improve the flow; mark up to `keep` per team pair (the most negative
+ * first found). None: the potentials certify the flow on every arc, in the
+ * network or not (LP duality), so it is optimal for the whole network.
+ */
+static size_t price(unsigned char *in, const network *w, const mapa__cf_problem *pr, size_t keep,
+                    size_t *added_per_pair)
+{
+    size_t T = pr->T, added = 0;
+    memset(added_per_pair, 0, T * T * sizeof *added_per_pair);
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        for (size_t t = 0; t < T; t++)
+            if (t != h && !in[i * T + t] && added_per_pair[h * T + t] < keep &&
+                reduced_cost(w, pr, i, t) < 0) {
+                in[i * T + t] = 1;
+                added_per_pair[h * T + t]++;
+                added++;
+            }
+    }
+    return added;
+}
+
 mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc,
                        bool *reach_best)
 {
@@ -224,52 +375,54 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     *reach_best = false;
     if (pr->S != 1)
         return MAPA_OK;
-    size_t T = pr->T, first_pair = FIRST_TEAM + T, first_cand = first_pair + T * T;
-    int64_t cmax = 0;
+    size_t T = pr->T;
+    network w = {NULL, malloc((pr->n * T + 1) * sizeof(size_t)),
+                 malloc((pr->n + 1) * sizeof(size_t)), malloc((T * T + 1) * sizeof(size_t)), 0};
     for (size_t i = 0; i < pr->n; i++)
         for (size_t t = 0; t < T; t++) {
             int64_t sc = t == mapa__cf_home(pr, i) ? 0 : mapa__cf_score(pr, pr->cand[i], t);
-            if (sc > cmax)
-                cmax = sc;
+            if (sc > w.cmax)
+                w.cmax = sc;
         }
-    mapa__mcf *g = NULL;
-    size_t *arc = malloc((pr->n * T + 1) * sizeof *arc);
-    size_t *s_arc = malloc((pr->n + 1) * sizeof *s_arc);
-    size_t *pair_arc = malloc((T * T + 1) * sizeof *pair_arc);
-    mapa_err err = arc && s_arc && pair_arc
-                       ? mapa__mcf_new(&g, first_cand + pr->n, pr->n * (T + 1) + T * T + T)
+    size_t keep = mapa__cf_pair_keep(pr);
+    unsigned char *in = keep ? calloc(pr->n * T + 1, 1) : NULL;
+    size_t *per_pair = keep ? malloc((T * T + 1) * sizeof *per_pair) : NULL, n_in = pr->n * T;
+    mapa_err err = w.arc && w.s_arc && w.pair_arc && (!keep || (in && per_pair))
+                       ? MAPA_OK
                        : mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    for (size_t i = 0; err == MAPA_OK && i < pr->n; i++) {
-        size_t u = first_cand + i, h = mapa__cf_home(pr, i);
-        err = mapa__mcf_add_arc(g, &s_arc[i], NODE_S, u, 1, 0);
-        if (err == MAPA_OK && pr->cap[i] > 1)
-            err = mapa__mcf_add_arc(g, NULL, NODE_S, u, (int64_t)pr->cap[i] - 1, pr->load_penalty);
-        for (size_t t = 0; err == MAPA_OK && t < T; t++) {
-            arc[i * T + t] = MAPA_NONE;
-            if (t != h)
-                err = mapa__mcf_add_arc(g, &arc[i * T + t], u, first_pair + h * T + t, 1,
-                                        cmax - mapa__cf_score(pr, pr->cand[i], t));
-        }
-    }
-    for (size_t h = 0; err == MAPA_OK && h < T; h++)
-        for (size_t t = 0; err == MAPA_OK && t < T; t++)
-            if (h != t)
-                err = mapa__mcf_add_arc(g, &pair_arc[h * T + t], first_pair + h * T + t,
-                                        FIRST_TEAM + t, 1, 0);
-    for (size_t t = 0; err == MAPA_OK && t < T; t++)
-        err = mapa__mcf_add_arc(g, NULL, FIRST_TEAM + t, NODE_SS,
-                                (int64_t)pr->p->topics[t].cf_required, 0);
+    if (err == MAPA_OK && keep)
+        err = pick_pairs(in, &n_in, pr, keep);
     int64_t sent = 0;
+    for (size_t round = 0; err == MAPA_OK; round++) {
+        err = network_build(&w, pr, in, n_in);
+        if (err == MAPA_OK)
+            err = mapa__mcf_solve(w.g, NODE_S, NODE_SS, (int64_t)pr->places, &sent);
+        if (err != MAPA_OK || !in)
+            break;
+        size_t added = 0;
+        if (sent < (int64_t)pr->places || round + 1 >= PRICING_ROUNDS ||
+            (added = price(in, &w, pr, keep, per_pair)) * 2 > n_in) {
+            free(in); /* a shortfall, or pricing slow to settle: every arc */
+            in = NULL;
+            n_in = pr->n * T;
+            err = mapa__memory_check((double)(n_in + pr->n + T * T) * MAPA_MCF_BYTES_PER_ARC,
+                                     pr->max_memory, "The Critical Friend flow network");
+            continue;
+        }
+        if (added == 0)
+            break;
+        n_in += added;
+    }
+    free(in);
+    free(per_pair);
     bool connected = false;
-    if (err == MAPA_OK)
-        err = mapa__mcf_solve(g, NODE_S, NODE_SS, (int64_t)pr->places, &sent);
     if (err == MAPA_OK && sent == (int64_t)pr->places && T > 1) {
         repair r;
-        err = repair_open(&r, pr, g, arc, s_arc, pair_arc);
+        err = repair_open(&r, pr, w.g, w.arc, w.s_arc, w.pair_arc);
         if (err == MAPA_OK)
             err = make_connected(&r, &connected);
         if (err == MAPA_OK && connected && pr->s->cf_reach_weight > 0) {
-            mapa__cf_arcs arcs = {g, arc, s_arc, pair_arc};
+            mapa__cf_arcs arcs = {w.g, w.arc, w.s_arc, w.pair_arc};
             err = mapa__cf_raise_reach(pr, &arcs, r.who, &out->reach_swaps, reach_best);
             out->reach_method = *reach_best ? "swaps among the optimal plans, at its upper bound"
                                             : "swaps among the optimal plans, not proven best";
@@ -278,25 +431,28 @@ mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, i
     }
     for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
         for (size_t t = 0; t < T && err == MAPA_OK; t++)
-            if (arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(g, arc[i * T + t]) > 0 &&
+            if (w.arc[i * T + t] != MAPA_NONE && mapa__mcf_flow(w.g, w.arc[i * T + t]) > 0 &&
                 !mapa__cf_push(out, pr, pr->cand[i], t,
                                MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
                 err = mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    for (size_t i = 0; rc && err == MAPA_OK && i < pr->n; i++)
+    /* the reduced costs serve the integer program's restriction (no connected plan here) and
+     * the reach term's; a connected plan without the reach term needs none */
+    bool want_rc = rc && (!connected || pr->reach);
+    for (size_t i = 0; want_rc && err == MAPA_OK && i < pr->n; i++)
         for (size_t t = 0; t < T; t++)
-            rc[i * T + t] =
-                arc[i * T + t] == MAPA_NONE ? INT64_MAX : mapa__mcf_reduced_cost(g, arc[i * T + t]);
+            rc[i * T + t] = t == mapa__cf_home(pr, i) ? INT64_MAX : reduced_cost(&w, pr, i, t);
     if (err == MAPA_OK) {
         *usable = true;
         out->method = "min-cost flow";
-        out->certified = mapa__mcf_certify(g);
+        /* the network's own arcs by mapa__mcf_certify; those left out were priced above */
+        out->certified = mapa__mcf_certify(w.g);
         out->status = sent < (int64_t)pr->places ? MAPA_STATUS_INFEASIBLE
                       : out->certified           ? MAPA_STATUS_OPTIMAL
                                                  : MAPA_STATUS_FEASIBLE;
     }
-    mapa__mcf_free(g);
-    free(arc);
-    free(s_arc);
-    free(pair_arc);
+    mapa__mcf_free(w.g);
+    free(w.arc);
+    free(w.s_arc);
+    free(w.pair_arc);
     return err;
 }

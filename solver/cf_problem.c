@@ -63,6 +63,8 @@ mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, 
         }
     }
     pr->load_penalty = llround(s->cf_load_weight * (double)pr->scale);
+    pr->interest_unit = llround(s->cf_interest_weight * 1000);
+    pr->novelty_unit = llround(s->cf_novelty_weight * 1000) * (pr->scale / 1000);
     pr->reach = s->cf_reach_weight > 0 && T <= MAPA_CF_REACH_MAX_TEAMS;
     return MAPA_OK;
 }
@@ -87,8 +89,7 @@ int64_t mapa__cf_score(const mapa__cf_problem *pr, size_t m, size_t t)
     size_t K = pr->p->max_prefs, r = mapa_member_rank(mm, t);
     int64_t interest = r ? (int64_t)(K + 1 - r) : 0; /* in units of 1/K */
     bool novel = !pr->present[t * pr->p->n_agencies + mm->agency];
-    return llround(pr->s->cf_interest_weight * 1000) * interest +
-           (novel ? llround(pr->s->cf_novelty_weight * 1000) * (pr->scale / 1000) : 0);
+    return pr->interest_unit * interest + (novel ? pr->novelty_unit : 0);
 }
 
 bool mapa__cf_push(mapa_cf *out, const mapa__cf_problem *pr, size_t m, size_t t, unsigned stages)

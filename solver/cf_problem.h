@@ -24,9 +24,12 @@ typedef struct mapa__cf_problem {
     size_t places;          /* sum of cf_required over teams, times S */
     int64_t scale;          /* scores are integers in 1/scale points (exact interest) */
     int64_t load_penalty;   /* per duty beyond a member's first, in 1/scale points */
+    int64_t interest_unit;  /* per rank step of interest, in 1/scale points */
+    int64_t novelty_unit;   /* for a novel agency, in 1/scale points */
     bool reach;             /* the reach term is in the integer program */
     double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
     size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
+    size_t pair_members;    /* mapa_cf_options.pair_members */
 } mapa__cf_problem;
 
 /** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
@@ -57,6 +60,9 @@ static inline size_t mapa__cf_home(const mapa__cf_problem *pr, size_t i)
 mapa_err mapa__cf_flow(mapa_cf *out, const mapa__cf_problem *pr, bool *usable, int64_t *rc,
                        bool *reach_best);
 
+/** Members per team pair in the flow's first network (0: every candidate-team arc). */
+size_t mapa__cf_pair_keep(const mapa__cf_problem *pr);
+
 /** A connectivity cut: the teams `in` must send a CF out (outward) or receive one. */
 typedef struct mapa__cf_cut {
     unsigned char *in; /* [T]: team in the set */
@@ -83,6 +89,24 @@ void mapa__cf_rows_dispose(mapa__cf_rows *r);
  */
 mapa_err mapa__cf_glpk(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool soft, const unsigned char *allow, mapa__cf_rows *rows);
+
+/** cf_required 1 everywhere, one stage, no reach term, not soft: the team graph is a tour. */
+bool mapa__cf_tour_applies(const mapa__cf_problem *pr);
+
+/** One stage, no reach term, not soft: the team-arc model without members applies. */
+bool mapa__cf_arcs_apply(const mapa__cf_problem *pr);
+
+/**
+ * The team graph on T(T-1) arcs, each scored by its best member (no member
+ * variables): with cf_required 1 everywhere a tour of the teams (an
+ * asymmetric travelling-salesman problem: a heuristic tour, then GLPK with
+ * subtour rows), otherwise a strongly connected graph whose members are then
+ * chosen per home team by a flow. Status, bound and gap set. *usable false
+ * when a team has no candidate or (not a tour) the members score less than
+ * the graph: the general path decides then.
+ */
+mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                       bool *usable);
 
 /** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);

@@ -311,6 +311,11 @@ bool mapa__mcf_certify(const mapa__mcf *g)
     return true;
 }
 
+int64_t mapa__mcf_potential(const mapa__mcf *g, size_t node)
+{
+    return g->built ? g->pi[node] : 0;
+}
+
 int64_t mapa__mcf_reduced_cost(const mapa__mcf *g, size_t a)
 {
     return reduced(g, a);

@@ -48,6 +48,9 @@ bool mapa__mcf_try_cycle(mapa__mcf *g, const size_t *cycle, size_t length);
 /** Undo mapa__mcf_try_cycle. */
 void mapa__mcf_unpush(mapa__mcf *g, const size_t *cycle, size_t length);
 
+/** Potential of a node after solving (reduced cost of u -> v at cost c: c + pi(u) - pi(v)). */
+int64_t mapa__mcf_potential(const mapa__mcf *g, size_t node);
+
 /** Total cost of the flow. */
 int64_t mapa__mcf_cost(const mapa__mcf *g);
 

@@ -31,6 +31,9 @@ typedef struct mapa_cf_options {
     void (*log)(const char *line, void *payload);
     void *payload;
     size_t max_memory; /**< bytes a model may take; 0: 80 % of the memory available */
+    /** Members per team pair in the first flow network, more priced in as needed (exact);
+     * 0: automatic (all below 2 million candidate-team arcs, else 4). For checks. */
+    size_t pair_members;
 } mapa_cf_options;
 
 #define MAPA_CF_OPTIONS_INIT {.policy = MAPA_CF_OPTIMAL}

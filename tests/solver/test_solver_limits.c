@@ -234,10 +234,57 @@ static void cf_write_lp_changes_neither_method_nor_plan(void **state)
     mapa_partnership_free(p);
 }
 
+/*
+ * Critical Friends on small hard families (fan agencies, cf_required 1 to 3, tight
+ * capacity): the default path, the flow's first network cut to one member per team
+ * pair (the rest priced in), and GLPK's full member model agree on status and
+ * optimum, and every rule holds.
+ */
+static void cf_hard_families_match_the_full_model(void **state)
+{
+    (void)state;
+    size_t solved = 0;
+    for (unsigned long seed = 1; seed <= 8; seed++) {
+        size_t cf = 1 + seed % 3, T = 6 + seed % 4;
+        bool tight = seed % 4 == 3;
+        mapa_partnership *p = family(30 * T, T, 12, BENCH_HARD, cf, tight, seed);
+        if (seed % 2)
+            p->settings.cf_reach_weight = 0;
+        size_t *team = bench_first_choice(p);
+        mapa_cf a = MAPA_CF_INIT, cut = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, &o), MAPA_OK);
+        o.pair_members = 1;
+        assert_int_equal(mapa_cf_solve(&cut, p, team, NULL, &o), MAPA_OK);
+        o.pair_members = 0;
+        o.full = true;
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &o), MAPA_OK);
+        if (a.status != full.status || cut.status != full.status)
+            fail_msg("seed %lu: status %d, one member per pair %d, full model %d", seed, a.status,
+                     cut.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            if (fabs(a.objective - full.objective) > 1e-6 ||
+                fabs(cut.objective - full.objective) > 1e-6)
+                fail_msg("seed %lu: objective %.9f, one member per pair %.9f, full model %.9f",
+                         seed, a.objective, cut.objective, full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &cut, NULL, NULL), 0);
+            assert_true(a.strongly_connected && cut.strongly_connected);
+            solved++;
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&cut);
+        mapa_cf_dispose(&full);
+        free(team);
+        mapa_partnership_free(p);
+    }
+    assert_true(solved >= 4);
+}
+
 static void cf_time_limit_bounds_the_stage(void **state)
 {
     (void)state;
-    /* one CF per team over 40 teams: a single cycle, cut rounds on many variables */
+    /* one CF per team over 40 teams: a tour of the teams (solved fast now, or in time) */
     mapa_partnership *p = family(4000, 40, 40, BENCH_HARD, 1, false, 11);
     size_t *team = bench_first_choice(p);
     for (int from_settings = 0; from_settings < 2; from_settings++) {
@@ -256,6 +303,26 @@ static void cf_time_limit_bounds_the_stage(void **state)
     }
     free(team);
     mapa_partnership_free(p);
+    /* the shipped example's exact reach term (hundreds of GLPK nodes) under 0.05 s */
+    mapa_partnership *ex = example();
+    mapa_alloc a = MAPA_ALLOC_INIT;
+    assert_int_equal(try_solve(ex, &a), MAPA_OK);
+    mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+    o.time_limit = 0.05;
+    mapa_cf cf = MAPA_CF_INIT;
+    double start = mapa__now();
+    assert_int_equal(mapa_cf_solve(&cf, ex, a.team, a.spoc, &o), MAPA_OK);
+    assert_true(mapa__now() - start < 0.05 + 1.0);
+    if (cf.status == MAPA_STATUS_TIME_LIMIT) {
+        assert_true(cf.n_notes > 0);
+        if (cf.n_pairs > 0) /* the best plan found keeps the rules it says it keeps */
+            assert_int_equal(mapa_cf_violations(ex, a.team, a.spoc, &cf, NULL, NULL), 0);
+    } else {
+        assert_int_equal(cf.status, MAPA_STATUS_OPTIMAL);
+    }
+    mapa_cf_dispose(&cf);
+    mapa_alloc_dispose(&a);
+    mapa_partnership_free(ex);
 }
 
 static void models_beyond_max_memory_are_refused_before_building(void **state)
@@ -295,6 +362,7 @@ int main(void)
         cmocka_unit_test(alloc_settings_time_limit_is_used),
         cmocka_unit_test(alloc_hard_families_match_the_full_model),
         cmocka_unit_test(cf_write_lp_changes_neither_method_nor_plan),
+        cmocka_unit_test(cf_hard_families_match_the_full_model),
         cmocka_unit_test(cf_time_limit_bounds_the_stage),
         cmocka_unit_test(models_beyond_max_memory_are_refused_before_building),
     };
