@@ -92,7 +92,7 @@ static void tfidf_worked_example(void **state)
     mapa_text *t;
     assert_int_equal(mapa_text_new(&t), MAPA_OK);
     mapa__dup_docs d;
-    assert_int_equal(mapa__dup_docs_build(&d, p, t), MAPA_OK);
+    assert_int_equal(mapa__dup_docs_build(&d, p, t, NULL), MAPA_OK);
     double idf1 = log(4.0 / 2) + 1, idf2 = log(4.0 / 3) + 1; /* df 1 and df 2, N = 3 */
     /* d0: leaflet (tf 2), car, bigrams leaflet-leaflet and leaflet-car at a quarter weight */
     double l = (1 + log(2)) * idf1, c = idf2, b = 0.25 * idf1;
