@@ -19,6 +19,7 @@ enum {
     OPT_THRESHOLD,
     OPT_TOP_K,
     OPT_FLOOR,
+    OPT_RATIO,
     OPT_NO_GLOSSARY,
     OPT_GLOSSARY
 };
@@ -34,7 +35,9 @@ static const mapa_cli_opt opts[] = {
     {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
     {OPT_TOP_K, 0, "top-k", "K",
      "a pair is kept when each action is among the other's K best matches (default 2)", 0},
-    {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.15)", 0},
+    {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.30)", 0},
+    {OPT_RATIO, 0, "min-ratio", "R",
+     "and at least R times each action's mean match score (default 2.25)", 0},
     {OPT_THRESHOLD, 0, "threshold", "X",
      "instead: every pair from combined score X (0..1), the rule before mapa 0.4", 0},
     {OPT_NO_GLOSSARY, 0, "no-glossary", NULL, "leave out the shipped glossary's equivalent terms",
@@ -55,8 +58,9 @@ static const mapa_cli_spec spec = {
     "duplicates section of OUT/summary.json.\n"
     "\n"
     "A pair is kept when each action is among the other's best matches in other\n"
-    "teams (mutual top 2) and its score is at least 0.15; rank_a, rank_b, z_a and\n"
-    "z_b in duplicates.csv say how far it stands above each action's other matches.\n"
+    "teams (mutual top 2), its score is at least 0.30 and 2.25 times each action's\n"
+    "mean match score; rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
+    "duplicates.csv say how far it stands above each action's other matches.\n"
     "\n"
     "The partnership's own words, in DIR:\n"
     "  synonyms.csv        term,same_as rows that mean the same (flyer,leaflet;\n"
@@ -105,6 +109,11 @@ static int take(int id, const char *v, void *payload)
         o->dup.floor = strtod(v, &end);
         if (*end || !(o->dup.floor > 0 && o->dup.floor <= 1))
             return mapa_cli_usage_error("duplicates", "--floor is a number above 0, up to 1");
+        break;
+    case OPT_RATIO:
+        o->dup.min_ratio = strtod(v, &end);
+        if (*end || !(o->dup.min_ratio > 0 && o->dup.min_ratio <= 1000))
+            return mapa_cli_usage_error("duplicates", "--min-ratio is a number above 0");
         break;
     case OPT_TOP_K: {
         long k = strtol(v, &end, 10);

@@ -23,7 +23,7 @@ static bool written_by_mapa(const char *name, void *payload)
         "cluster",      "score",        "team_a",       "title_a",           "team_b",
         "title_b",      "text_cosine",  "tags_jaccard", "same_target_group", "overlap_days",
         "shared_terms", "cf_link",      "rank_a",       "rank_b",            "z_a",
-        "z_b",          "note",         "date",         "by"};
+        "z_b",          "ratio_a",      "ratio_b",      "note",         "date",         "by"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(name, names[k]) == 0)
             return true;

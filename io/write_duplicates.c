@@ -46,8 +46,8 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
     if (err != MAPA_OK)
         return err;
     fputs("cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
-          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link,rank_a,rank_b,z_a,"
-          "z_b\n",
+          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link,rank_a,rank_b,"
+          "ratio_a,ratio_b,z_a,z_b\n",
           f.fp);
     char buf[512];
     for (size_t k = 0; k < d->n_pairs; k++) {
@@ -67,7 +67,8 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
         terms(buf, sizeof buf, d, x);
         text(f.fp, buf, false);
         text(f.fp, spotted(d, p, x), false);
-        fprintf(f.fp, "%zu,%zu,%.2f,%.2f\n", x->rank_a, x->rank_b, x->z_a, x->z_b);
+        fprintf(f.fp, "%zu,%zu,%.2f,%.2f,%.2f,%.2f\n", x->rank_a, x->rank_b, x->ratio_a,
+                x->ratio_b, x->z_a, x->z_b);
     }
     return mapa__atomic_commit(&f);
 }
@@ -120,13 +121,13 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
         const mapa_dup_pair *x = &d->pairs[k];
         terms(buf, sizeof buf, d, x);
         json_t *o = json_pack(
-            "{s:o, s:f, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:f, s:f}", "cluster",
+            "{s:o, s:f, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:f, s:f, s:f, s:f}", "cluster",
             x->cluster == MAPA_NONE ? json_null() : json_integer((json_int_t)x->cluster + 1),
             "score", x->score, "a", p->actions[x->a].id, "b", p->actions[x->b].id,
             "shared_terms", buf, "cf_link", spotted(d, p, x), "team_a",
             p->topics[p->actions[x->a].team].id, "team_b", p->topics[p->actions[x->b].team].id,
-            "rank_a", (json_int_t)x->rank_a, "rank_b", (json_int_t)x->rank_b, "z_a", x->z_a, "z_b",
-            x->z_b);
+            "rank_a", (json_int_t)x->rank_a, "rank_b", (json_int_t)x->rank_b, "ratio_a", x->ratio_a,
+            "ratio_b", x->ratio_b, "z_a", x->z_a, "z_b", x->z_b);
         json_array_append_new(pairs, o);
     }
     size_t across = 0;

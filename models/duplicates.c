@@ -21,7 +21,8 @@
 #include "models/util.h"
 #include "models/handlers.h"
 
-enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000 };
+/* Fewer scored matches than MIN_MATCHES (a block, a few LSH candidates): no ratio test. */
+enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5 };
 static const double TEXT_GATE = 0.2;
 
 /* Shared tags, each by its rarity, over the tags of either: a common tag counts for little. */
@@ -235,6 +236,17 @@ cleanup:
     return err;
 }
 
+static double ratio(const finder *f, size_t i, double sc)
+{
+    return f->count[i] && f->sum[i] > 0 ? sc / (f->sum[i] / f->count[i]) : 0;
+}
+
+/* The ratio test, where the action has matches enough for a mean to be its typical score. */
+static bool ratio_ok(const finder *f, size_t i, double sc, double r)
+{
+    return f->count[i] < MIN_MATCHES || ratio(f, i, sc) >= r;
+}
+
 static double z_score(const finder *f, size_t i, double sc)
 {
     if (f->count[i] < 2)
@@ -273,9 +285,19 @@ static void shared_terms(const mapa__dup_docs *d, size_t a, size_t b, mapa_dup_p
 }
 
 /* The decision: mutual top k (or every candidate under the threshold rule). */
+static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *rank, size_t k)
+{
+    size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K;
+    double r = o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO;
+    const cand *c = &f->c[k];
+    return o->rule == MAPA_DUP_THRESHOLD ||
+           (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top && ratio_ok(f, c->a, c->score, r) &&
+            ratio_ok(f, c->b, c->score, r));
+}
+
 static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char *linked)
 {
-    size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K, T = f->p->n_topics;
+    size_t T = f->p->n_topics;
     uint32_t *rank = malloc((2 * f->n + 1) * sizeof *rank);
     mapa_duplicates *d = f->out;
     mapa_err err = rank ? ranks(f, rank) : mapa_error_set(MAPA_ENOMEM, "out of memory");
@@ -283,7 +305,7 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
         goto cleanup;
     size_t keep = 0;
     for (size_t k = 0; k < f->n; k++)
-        keep += o->rule == MAPA_DUP_THRESHOLD || (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top);
+        keep += kept(f, o, rank, k);
     d->pairs = calloc(keep + 1, sizeof *d->pairs);
     if (!d->pairs) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate pairs");
@@ -291,7 +313,7 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
     }
     for (size_t k = 0; k < f->n; k++) {
         const cand *c = &f->c[k];
-        if (o->rule != MAPA_DUP_THRESHOLD && (rank[2 * k] > k_top || rank[2 * k + 1] > k_top))
+        if (!kept(f, o, rank, k))
             continue;
         mapa_dup_pair *q = &d->pairs[d->n_pairs++];
         *q = (mapa_dup_pair){.a = c->a, .b = c->b, .score = c->score, .cosine = c->cosine,
@@ -300,6 +322,8 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
                              .rank_b = rank[2 * k + 1], .cluster = MAPA_NONE};
         q->z_a = z_score(f, c->a, c->score);
         q->z_b = z_score(f, c->b, c->score);
+        q->ratio_a = ratio(f, c->a, c->score);
+        q->ratio_b = ratio(f, c->b, c->score);
         size_t ta = f->p->actions[c->a].team, tb = f->p->actions[c->b].team;
         q->spotted = linked && (linked[ta * T + tb] || linked[tb * T + ta]);
         shared_terms(f->docs, c->a, c->b, q);
@@ -418,8 +442,9 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     if (o->rule == MAPA_DUP_THRESHOLD)
         snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);
     else
-        snprintf(d.rule, sizeof d.rule, "mutual top %zu from %.2f",
-                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor);
+        snprintf(d.rule, sizeof d.rule, "mutual top %zu, score from %.2f, %.1f x mean match",
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor,
+                 o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO);
     d.have_plan = team && cf;
     mapa_err err = mapa_text_new(&d.text);
     if (err == MAPA_OK)

@@ -21,9 +21,14 @@ extern "C" {
 
 enum { MAPA_DUP_TERMS = 5 };
 
-/** The default decision: mutual top 2 from a combined score of 0.15 (docs/duplicates.md). */
+/**
+ * The default decision (docs/duplicates.md, "Calibration"): mutual top 2, a
+ * combined score of at least 0.30, and at least 2.25 times each action's mean
+ * match score.
+ */
 #define MAPA_DUP_TOP_K 2
-#define MAPA_DUP_FLOOR 0.15
+#define MAPA_DUP_FLOOR 0.30
+#define MAPA_DUP_MIN_RATIO 2.25
 /** A cluster holding more than this share of the actions is warned about. */
 #define MAPA_DUP_CLUSTER_WARN 0.10
 
@@ -37,7 +42,7 @@ typedef enum mapa_dup_method {
 
 /** How a scored pair becomes a duplicate. */
 typedef enum mapa_dup_rule {
-    MAPA_DUP_MUTUAL,   /**< each action among the other's top_k matches, score from floor */
+    MAPA_DUP_MUTUAL,   /**< each action among the other's top_k matches, from floor and min_ratio */
     MAPA_DUP_THRESHOLD /**< every pair from the setting duplicate_threshold (before 0.4) */
 } mapa_dup_rule;
 
@@ -69,6 +74,7 @@ typedef struct mapa_dup_options {
     mapa_dup_rule rule;
     size_t top_k;      /**< mutual top k; 0: MAPA_DUP_TOP_K */
     double floor;      /**< lowest combined score of a duplicate; <= 0: MAPA_DUP_FLOOR */
+    double min_ratio;  /**< lowest score / each action's mean match score; <= 0: the default */
     bool no_glossary;  /**< leave out the shipped glossary's equivalent terms */
     const mapa_dup_lexicon *lexicon; /**< synonyms and ruled-out pairs, or NULL; borrowed */
 } mapa_dup_options;
@@ -85,6 +91,7 @@ typedef struct mapa_dup_pair {
     size_t rank_a;    /**< b's place among a's matches (1: a's best match) */
     size_t rank_b;    /**< a's place among b's matches */
     double z_a, z_b;  /**< standard deviations above the mean score of a's (b's) matches */
+    double ratio_a, ratio_b; /**< score over the mean score of a's (b's) matches */
     size_t cluster;   /**< MAPA_NONE when a and b ended in different clusters */
     size_t terms[MAPA_DUP_TERMS]; /**< shared stems, most telling first (mapa_text_word) */
     size_t n_terms;
@@ -99,7 +106,7 @@ typedef struct mapa_duplicates {
     size_t blind_spots; /**< pairs across teams that no CF link joins */
     bool have_plan;     /**< spotted/blind spot known (Critical Friends given) */
     const char *method; /**< "exact", "lsh", "blocking by target group", "blocking by tags" */
-    char rule[64];      /**< the decision in words: "mutual top 2 from 0.15" */
+    char rule[96];      /**< the decision in words: "mutual top 2, from 0.25, 2.5 x mean" */
     size_t candidates;  /**< pairs scored */
     size_t ruled_out;   /**< scored pairs left out because not_duplicates.csv lists them */
     size_t bands, rows; /**< LSH parameters (0 without LSH) */

@@ -149,14 +149,17 @@ def own_template():
             aid = f"t{n:03d}"
             ids.append(aid)
             t = team if c == 0 else rnd.choice([x for x in TEAMS if x != team])
-            month = rnd.randrange(1, 12)
+            if c == 0 or rnd.random() < 0.3:  # a copy mostly runs at the same time
+                month = rnd.randrange(1, 12)
             actions.append((aid, t, f"{a.capitalize()} for {au}",
                             f"{a.capitalize()} for {au} at {v} about {i}.",
                             "awareness", "general public" if rnd.random() < 0.5 else au,
                             f"2026-{month:02d}-01", f"2026-{month + 1:02d}-28"))
         if dup:
             labels.append((ids[0], ids[1]))
-    partnership(os.path.join(HERE, "own-template"), actions, labels)
+    # the co-ordinator has written down half of the plans' interchangeable wordings
+    syn = [(a, b) for a, b in ACT + AUD + VEN + ISS][::2]
+    partnership(os.path.join(HERE, "own-template"), actions, labels, syn)
 
 def edit(text, rnd):
     words = text.split()
