@@ -26,6 +26,66 @@ cmp -s "$tmp/e/duplicates.csv" "$tmp/p/duplicates.csv" && ok || bad "--plan give
 "$mapa" duplicates "$example" --within-team --threshold 0.2 -o "$tmp/w" -q || bad "--within-team"
 grep -q '"same team",' "$tmp/w/duplicates.csv" && ok || bad "--within-team adds pairs inside a team"
 
+# words, not stems; team_b in summary.json
+grep -q '"car;wash;hand;rights;wages"' "$tmp/d/duplicates.csv" && ok || bad "shared terms as words"
+/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["duplicates"]["duplicates"]
+sys.exit(0 if d and all(x["team_b"] and x["team_a"] != x["team_b"] for x in d) else 1)' "$tmp/d/summary.json" && ok || bad "summary.json pairs have team_b"
+
+# held-out and own sets at the default settings (figures: docs/duplicates.md); the
+# bounds are the measured figures less a little, so a change that loses pairs fails
+sets=$root/tests/data/duplicates
+check_set() { # name, evaluator bounds...
+    name=$1; shift
+    "$mapa" duplicates "$sets/$name" -o "$tmp/s-$name" -q 2>/dev/null || bad "$name: exit"
+    /usr/bin/python3 "$sets/evaluate.py" "$sets/$name/labels.csv" "$tmp/s-$name" "$@" >"$tmp/s-$name.txt" \
+        && ok || bad "$name: $(cat "$tmp/s-$name.txt")"
+}
+check_set own-realistic --min-precision 0.8 --min-recall 0.7 --min-f1 0.75 --max-cluster 3
+check_set own-copies --min-precision 0.9 --min-recall 0.9 --min-f1 0.9 --max-cluster 3
+check_set own-template --min-recall 0.5 --max-cluster 16
+check_set heldout-realistic --min-precision 0.6 --min-recall 0.65 --min-f1 0.65 --max-cluster 11
+check_set heldout-near-copies --min-precision 0.7 --min-recall 1.0 --min-f1 0.85 --max-cluster 12
+check_set heldout-template --min-recall 0.5 --max-cluster 40
+
+# not_duplicates.csv: a pair copied across from duplicates.csv is never reported again
+cp -r "$example" "$tmp/ex"
+head -2 "$tmp/d/duplicates.csv" > "$tmp/ex/not_duplicates.csv"
+"$mapa" duplicates "$tmp/ex" -o "$tmp/n" >"$tmp/n.txt" 2>&1 || bad "with not_duplicates.csv"
+/usr/bin/python3 "$sets/evaluate.py" "$tmp/ex/not_duplicates.csv" "$tmp/n" --must-not "$tmp/ex/not_duplicates.csv" >/dev/null \
+    && ok || bad "a ruled-out pair is reported"
+[ "$(wc -l < "$tmp/n/duplicates.csv")" = 7 ] && ok || bad "6 pairs left"
+grep -q "1 pair left out: not_duplicates.csv rules it out" "$tmp/n.txt" && ok || bad "says a pair is ruled out"
+[ "$(json_value ruled_out "$tmp/n/summary.json" duplicates)" = 1 ] && ok || bad "summary ruled_out 1"
+"$mapa" duplicates "$example" -o "$tmp/h" 2>&1 | grep -q "into $example/not_duplicates.csv" && ok || bad "explains how to rule a pair out"
+"$mapa" duplicates --help | grep -q "not_duplicates.csv" && ok || bad "help explains not_duplicates.csv"
+printf 'action_a,action_b,reason\na01,zz9,typo\na01,a01,same\n' > "$tmp/ex/not_duplicates.csv"
+printf 'term,same_as\nflyer,\nthe,leaflet\n' > "$tmp/ex/synonyms.csv"
+"$mapa" duplicates "$tmp/ex" -o "$tmp/bad2" 2>"$tmp/bad2.txt"; [ $? = 65 ] && ok || bad "bad not_duplicates.csv: 65"
+grep -q "not_duplicates.csv:2:5: error: action 'zz9' is not in actions.csv" "$tmp/bad2.txt" && ok || bad "unknown action at 2:5"
+grep -q "not_duplicates.csv:3:5: error: action 'a01' twice" "$tmp/bad2.txt" && ok || bad "same action twice at 3:5"
+grep -q "synonyms.csv:2:7: error: empty same_as" "$tmp/bad2.txt" && ok || bad "empty same_as at 2:7"
+grep -q "synonyms.csv:3:1: warning: 'the' is only stop words" "$tmp/bad2.txt" && ok || bad "stop-word term warned at 3:1"
+[ ! -e "$tmp/bad2" ] && ok || bad "nothing written for a bad not_duplicates.csv"
+
+# synonyms.csv changes the score as documented: flyer = leaflet makes the words one term
+mkdir -p "$tmp/syn"
+cp "$example/topics.csv" "$example/members.csv" "$example/agencies.csv" "$tmp/syn/"
+cat > "$tmp/syn/actions.csv" <<'CSV'
+id,team,title,description
+x1,training,Flyer for car wash staff,Print a flyer about wages and rights
+x2,awareness,Leaflet for car wash staff,Print a leaflet about wages and rights
+CSV
+"$mapa" duplicates "$tmp/syn" -o "$tmp/s0" -q || bad "without synonyms"
+printf 'term,same_as\nflyer,leaflet\n' > "$tmp/syn/synonyms.csv"
+"$mapa" duplicates "$tmp/syn" -o "$tmp/s1" -q || bad "with synonyms"
+c0=$(cut -d, -f9 "$tmp/s0/duplicates.csv" | sed -n 2p); c1=$(cut -d, -f9 "$tmp/s1/duplicates.csv" | sed -n 2p)
+[ "$c1" = "1.0000" ] && ok || bad "flyer = leaflet: cosine $c1, not 1"
+/usr/bin/python3 -c "import sys; sys.exit(0 if float('$c0') < 0.9 else 1)" && ok || bad "without the synonym the cosine ($c0) is below 0.9"
+grep -q '"flyer' "$tmp/s1/duplicates.csv" && ok || bad "the shared term is the synonym's word"
+"$mapa" duplicates --glossary | grep -q '^"NRM","National Referral Mechanism"' && ok || bad "--glossary prints NRM"
+
 # bad input
 "$mapa" duplicates "$example" -o "$tmp/x" --threshold 2 2>/dev/null; [ $? = 64 ] && ok || bad "threshold 2 is a usage error"
 "$mapa" duplicates "$example" -o "$tmp/x" --block colour 2>/dev/null; [ $? = 64 ] && ok || bad "--block colour"
