@@ -62,6 +62,8 @@ static mapa_partnership *teams(size_t T)
 }
 
 static double exact_rate; /* pairs per second of the exact pass */
+static bool no_exact;
+static mapa_dup_options base = MAPA_DUP_OPTIONS_INIT; /* --top-k, --floor, --min-ratio */
 
 static void run(size_t n)
 {
@@ -74,7 +76,7 @@ static void run(size_t n)
     printf("%8zu actions, %zu planted duplicates (generated in %.1f s)\n", n, n_truth,
            bench_now() - t0);
     fflush(stdout);
-    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    mapa_dup_options o = base;
     o.method = MAPA_DUP_LSH;
     bench_reset_peak();
     t0 = bench_now();
@@ -90,7 +92,7 @@ static void run(size_t n)
            s, mib, lsh.bands, lsh.rows, lsh.candidates, lsh.n_pairs, recall, precision);
     fflush(stdout);
     double pairs = (double)n * (double)(n - 1) / 2;
-    if (n <= 20000) {
+    if (n <= 20000 && !no_exact) {
         o.method = MAPA_DUP_EXACT;
         bench_reset_peak();
         t0 = bench_now();
@@ -126,6 +128,14 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--max") == 0 && i + 1 < argc)
             max = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--top-k") == 0 && i + 1 < argc)
+            base.top_k = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
+            base.floor = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--min-ratio") == 0 && i + 1 < argc)
+            base.min_ratio = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--no-exact") == 0)
+            no_exact = true;
     printf("mapa %s duplicate-detection benchmark (wall clock, peak RSS)\n", mapa_version());
     for (size_t n = 10000; n <= max; n *= 10)
         run(n);

@@ -34,7 +34,7 @@ static const mapa_cli_opt opts[] = {
      0},
     {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
     {OPT_TOP_K, 0, "top-k", "K",
-     "a pair is kept when each action is among the other's K best matches (default 2)", 0},
+     "a pair is kept when each action is among the other's K best matches (default 3)", 0},
     {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.30)", 0},
     {OPT_RATIO, 0, "min-ratio", "R",
      "and at least R times each action's mean match score (default 2.25)", 0},
@@ -58,8 +58,9 @@ static const mapa_cli_spec spec = {
     "duplicates section of OUT/summary.json.\n"
     "\n"
     "A pair is kept when each action is among the other's best matches in other\n"
-    "teams (mutual top 2), its score is at least 0.30 and 2.25 times each action's\n"
-    "mean match score; rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
+    "teams (mutual top 3), its score is at least 0.30 and, when every pair is scored\n"
+    "(--exact, the default up to 2,000 actions), 2.25 times each action's mean\n"
+    "match score; rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
     "duplicates.csv say how far it stands above each action's other matches.\n"
     "\n"
     "The partnership's own words, in DIR:\n"

@@ -210,11 +210,18 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership 
     return MAPA_OK;
 }
 
-/* idf of a label held by df of n actions, over that of a label only one action holds. */
+/*
+ * How much a label held by df of n actions counts: its idf over the idf of a
+ * label held by 1 % of the actions (or by one), at most 1. A label in fewer
+ * than 1 % of the actions counts in full; "general public" in a fifth of a
+ * small plan counts about half.
+ */
 static float rarity(size_t df, size_t n)
 {
-    double top = log((1.0 + (double)n) / 2.0) + 1;
-    return (float)((log((1.0 + (double)n) / (1.0 + (double)df)) + 1) / top);
+    double rare = (double)n / 100 > 1 ? (double)n / 100 : 1;
+    double top = log((1.0 + (double)n) / (1.0 + rare)) + 1;
+    double w = (log((1.0 + (double)n) / (1.0 + (double)df)) + 1) / top;
+    return (float)(w < 1 ? w : 1);
 }
 
 static int by_u64(const void *a, const void *b);

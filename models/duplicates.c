@@ -69,6 +69,7 @@ typedef struct finder {
     const mapa_partnership *p;
     const mapa__dup_docs *docs;
     bool within_team;
+    bool all_scored;  /* exact: every pair scored */
     double keep_from; /* the floor (or the threshold) */
     const uint64_t *ruled; /* ruled-out pairs (a << 32 | b, a < b), sorted */
     size_t n_ruled;
@@ -241,10 +242,14 @@ static double ratio(const finder *f, size_t i, double sc)
     return f->count[i] && f->sum[i] > 0 ? sc / (f->sum[i] / f->count[i]) : 0;
 }
 
-/* The ratio test, where the action has matches enough for a mean to be its typical score. */
+/*
+ * The ratio test, where the mean is the action's typical score: every pair
+ * scored (exact), and matches enough. LSH and blocking score a sample of
+ * close matches only, whose mean says nothing of the action's typical pair.
+ */
 static bool ratio_ok(const finder *f, size_t i, double sc, double r)
 {
-    return f->count[i] < MIN_MATCHES || ratio(f, i, sc) >= r;
+    return !f->all_scored || f->count[i] < MIN_MATCHES || ratio(f, i, sc) >= r;
 }
 
 static double z_score(const finder *f, size_t i, double sc)
@@ -365,6 +370,7 @@ static mapa_err find(finder *f, const mapa_dup_options *o, mapa_duplicates *out)
     size_t n = p->n_actions;
     mapa_dup_method m =
         o->method == MAPA_DUP_AUTO ? (n <= EXACT_UP_TO ? MAPA_DUP_EXACT : MAPA_DUP_LSH) : o->method;
+    f->all_scored = m == MAPA_DUP_EXACT;
     if (m == MAPA_DUP_EXACT)
         return find_exact(f, n, out);
     mapa__dup_pairs c = {0};

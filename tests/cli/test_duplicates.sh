@@ -42,12 +42,14 @@ check_set() { # name, evaluator bounds...
     /usr/bin/python3 "$sets/evaluate.py" "$sets/$name/labels.csv" "$tmp/s-$name" "$@" >"$tmp/s-$name.txt" \
         && ok || bad "$name: $(cat "$tmp/s-$name.txt")"
 }
-check_set own-realistic --min-precision 0.8 --min-recall 0.7 --min-f1 0.75 --max-cluster 3
-check_set own-copies --min-precision 0.9 --min-recall 0.9 --min-f1 0.9 --max-cluster 3
-check_set own-template --min-recall 0.5 --max-cluster 16
-check_set heldout-realistic --min-precision 0.6 --min-recall 0.65 --min-f1 0.65 --max-cluster 11
-check_set heldout-near-copies --min-precision 0.7 --min-recall 1.0 --min-f1 0.85 --max-cluster 12
-check_set heldout-template --min-recall 0.5 --max-cluster 40
+check_set own-realistic --min-precision 0.8 --min-recall 0.75 --min-f1 0.78 --max-cluster 3
+check_set own-copies --min-precision 0.93 --min-recall 1.0 --min-f1 0.96 --max-cluster 3
+check_set own-template --min-recall 0.6 --max-cluster 16
+# the held-out sets (tests/data/duplicates/heldout-README.md), below issue 19's targets:
+# F1 0.65 (target 0.75), 0.85 (0.95), 0.08 (0.5); no giant cluster in any
+check_set heldout-realistic --min-precision 0.6 --min-recall 0.7 --min-f1 0.64 --max-cluster 11
+check_set heldout-near-copies --min-precision 0.73 --min-recall 1.0 --min-f1 0.84 --max-cluster 12
+check_set heldout-template --min-recall 0.63 --max-cluster 40
 
 # not_duplicates.csv: a pair copied across from duplicates.csv is never reported again
 cp -r "$example" "$tmp/ex"
