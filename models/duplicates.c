@@ -476,6 +476,7 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     err = mapa__dup_clusters(&d, p, &docs, f.keep_from);
     if (err != MAPA_OK)
         goto cleanup;
+    d.blind_spots = 0;
     for (size_t k = 0; k < d.n_pairs; k++)
         d.blind_spots += d.have_plan && !d.pairs[k].spotted &&
                          p->actions[d.pairs[k].a].team != p->actions[d.pairs[k].b].team;
@@ -525,5 +526,24 @@ mapa_err mapa_duplicates_overlap(double **out, const mapa_partnership *p, const 
         m[t * T + h] += d->pairs[k].score;
     }
     *out = m; /* the caller frees it */
+    return MAPA_OK;
+}
+
+mapa_err mapa_duplicates_mark(mapa_duplicates *d, const mapa_partnership *p, const size_t *team,
+                              const mapa_cf *cf)
+{
+    size_t T = p->n_topics;
+    unsigned char *linked = team && cf ? cf_links(p, team, cf) : NULL;
+    if (team && cf && !linked)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    d->have_plan = linked != NULL;
+    d->blind_spots = 0;
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        mapa_dup_pair *q = &d->pairs[k];
+        size_t ta = p->actions[q->a].team, tb = p->actions[q->b].team;
+        q->spotted = linked && (linked[ta * T + tb] || linked[tb * T + ta]);
+        d->blind_spots += linked && !q->spotted && ta != tb;
+    }
+    free(linked);
     return MAPA_OK;
 }

@@ -139,6 +139,15 @@ void mapa_duplicates_dispose(mapa_duplicates *d);
  */
 mapa_err mapa_duplicates_overlap(double **out, const mapa_partnership *p, const mapa_duplicates *d);
 
+/**
+ * Mark each pair spotted or not, and count the blind spots, for a plan:
+ * `team` (per member) and `cf`; both NULL clears the marks (have_plan false).
+ * Lets a pipeline find duplicates before the Critical Friends (to weigh the
+ * overlap in their objective) and mark them after. O(T^2 + CF pairs + pairs).
+ */
+mapa_err mapa_duplicates_mark(mapa_duplicates *d, const mapa_partnership *p, const size_t *team,
+                              const mapa_cf *cf);
+
 /** One entry of the shipped glossary (docs/duplicates.md lists it all). */
 typedef struct mapa_dup_term {
     const char *term;      /**< as written, e.g. "NRM" */

@@ -159,6 +159,13 @@ static void example_pairs(void **state)
     assert_int_equal(mapa_duplicates_find(&d, p, team, &cf, NULL), MAPA_OK);
     assert_true(d.have_plan);
     assert_int_equal(d.blind_spots, 6);
+    /* marking afterwards (duplicates found before the Critical Friends) gives the same */
+    assert_int_equal(mapa_duplicates_mark(&d, p, NULL, NULL), MAPA_OK);
+    assert_false(d.have_plan);
+    assert_int_equal(d.blind_spots, 0);
+    assert_int_equal(mapa_duplicates_mark(&d, p, team, &cf), MAPA_OK);
+    assert_true(d.have_plan);
+    assert_int_equal(d.blind_spots, 6);
     for (size_t k = 0; k < d.n_pairs; k++) {
         const char *x = p->actions[d.pairs[k].a].id;
         assert_true(d.pairs[k].spotted == (strcmp(x, "a01") == 0 || strcmp(x, "a09") == 0));
