@@ -248,7 +248,8 @@ static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
     for (size_t x = 0; x < labels; x++) /* distinct labels per action: tags, then the target */
         if (d->stem[x] & MAPA_DUP_LABEL)
             key[k++] = (uint64_t)d->stem[x];
-    qsort(key, k, sizeof *key, by_u64);
+    if (!mapa__radix_u64(key, k))
+        qsort(key, k, sizeof *key, by_u64); /* no memory for the buffer: slower */
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         d->tfirst[i] = at;
