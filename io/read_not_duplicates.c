@@ -19,11 +19,13 @@ enum { COL_A, COL_B, COL_REASON, N_COLS };
 static bool written_by_mapa(const char *name, void *payload)
 {
     (void)payload;
-    static const char *const names[] = {
-        "cluster",      "score",        "team_a",       "title_a",           "team_b",
-        "title_b",      "text_cosine",  "tags_jaccard", "same_target_group", "overlap_days",
-        "shared_terms", "cf_link",      "rank_a",       "rank_b",            "z_a",
-        "z_b",          "ratio_a",      "ratio_b",      "note",         "date",         "by"};
+    static const char *const names[] = {"cluster",      "score",        "team_a",
+                                        "title_a",      "team_b",       "title_b",
+                                        "text_cosine",  "tags_jaccard", "same_target_group",
+                                        "overlap_days", "shared_terms", "cf_link",
+                                        "rank_a",       "rank_b",       "z_a",
+                                        "z_b",          "ratio_a",      "ratio_b",
+                                        "note",         "date",         "by"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(name, names[k]) == 0)
             return true;
@@ -102,7 +104,8 @@ mapa_err mapa_read_dup_lexicon(mapa_dup_lexicon *out, const char *dir, const map
                                mapa_diags *d)
 {
     mapa_dup_lexicon l = MAPA_DUP_LEXICON_INIT;
-    char *syn = mapa__path_join(dir, "synonyms.csv"), *not = mapa__path_join(dir, "not_duplicates.csv");
+    char *syn = mapa__path_join(dir, "synonyms.csv"),
+         *not = mapa__path_join(dir, "not_duplicates.csv");
     mapa_err err = syn && not ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err == MAPA_OK) {
         err = mapa_read_synonyms(&l, syn, d);
@@ -113,7 +116,7 @@ mapa_err mapa_read_dup_lexicon(mapa_dup_lexicon *out, const char *dir, const map
         err = err != MAPA_OK ? err : (e2 == MAPA_ENOTFOUND ? MAPA_OK : e2);
     }
     free(syn);
-    free(not);
+    free(not );
     if (err != MAPA_OK) {
         mapa_dup_lexicon_dispose(&l);
         return err;

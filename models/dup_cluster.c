@@ -132,8 +132,8 @@ static mapa_err link_components(mapa_duplicates *d, size_t n, work *w, double li
     w->e = malloc((P + 1) * sizeof *w->e);
     w->pfirst = calloc(n + 2, sizeof *w->pfirst);
     w->porder = malloc((P + 1) * sizeof *w->porder);
-    if (!w->parent || !w->comp_first || !w->node || !w->local || !w->size || !w->label ||
-        !w->tmp || !w->e || !w->pfirst || !w->porder)
+    if (!w->parent || !w->comp_first || !w->node || !w->local || !w->size || !w->label || !w->tmp ||
+        !w->e || !w->pfirst || !w->porder)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for clusters of duplicates");
     for (size_t v = 0; v < n; v++)
         w->parent[v] = v;

@@ -105,8 +105,7 @@ static mapa_err index_variants(lexbuild *b)
         l->canon[v] = MAPA_NONE;
     for (size_t v = 0; v < l->n_var; v++) { /* fewest stems, then first: canon[root] */
         size_t r = root(b->parent, v), c = l->canon[r];
-        if (c == MAPA_NONE ||
-            l->first[v + 1] - l->first[v] < l->first[c + 1] - l->first[c])
+        if (c == MAPA_NONE || l->first[v + 1] - l->first[v] < l->first[c + 1] - l->first[c])
             l->canon[r] = v;
     }
     for (size_t h = 0; h < l->n_head; h++)
@@ -205,7 +204,8 @@ mapa_err mapa_dup_lexicon_add_synonym(mapa_dup_lexicon *l, const char *a, const 
 {
     char *x = mapa__strdup(a), *y = mapa__strdup(b);
     if (!x || !y ||
-        !mapa__grow((void **)&l->phrase, &l->cap_phrase, 2 * l->n_synonyms + 2, sizeof *l->phrase)) {
+        !mapa__grow((void **)&l->phrase, &l->cap_phrase, 2 * l->n_synonyms + 2,
+                    sizeof *l->phrase)) {
         free(x);
         free(y);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for synonyms");
