@@ -262,11 +262,11 @@ static mapa_err warn(mapa_duplicates *d, const mapa__dup_docs *docs, size_t n)
     char buf[600];
     snprintf(buf, sizeof buf,
              "cluster %zu holds %zu of the %zu actions (%.0f%%, more than %.0f%%): its actions "
-             "are joined pair by pair, each pair among both actions' best matches, mostly by "
-             "wording many plans share%s%s. If they are not one piece of work, list the wrong "
-             "pairs in not_duplicates.csv, or add a team's own words to synonyms.csv",
+             "are joined pair by pair, each pair among both actions' best matches%s%s. If "
+             "they are not one piece of work, list the wrong pairs in not_duplicates.csv, or "
+             "add a team's own words to synonyms.csv",
              c + 1, d->largest_cluster, n, 100.0 * (double)d->largest_cluster / (double)n,
-             100.0 * MAPA_DUP_CLUSTER_WARN, got ? ": " : "", words);
+             100.0 * MAPA_DUP_CLUSTER_WARN, got ? "; most of them hold the words " : "", words);
     d->warning = mapa__strdup(buf);
     return d->warning ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory");
 }

@@ -24,6 +24,7 @@
 /* Fewer scored matches than MIN_MATCHES (a block, a few LSH candidates): no ratio test. */
 enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5 };
 static const double TEXT_GATE = 0.2;
+static const double COPY_COSINE = 0.8; /* from here the ratio test is not needed */
 
 /* Shared tags, each by its rarity, over the tags of either: a common tag counts for little. */
 static double tag_share(const mapa__dup_docs *d, const mapa_action *a, size_t ia,
@@ -295,9 +296,12 @@ static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *ran
     size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K;
     double r = o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO;
     const cand *c = &f->c[k];
+    /* near-identical wording is a copy whatever else the actions match (an action copied
+       into many teams has only its copies as matches, each no better than their mean) */
+    bool copy = c->cosine >= COPY_COSINE;
     return o->rule == MAPA_DUP_THRESHOLD ||
-           (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top && ratio_ok(f, c->a, c->score, r) &&
-            ratio_ok(f, c->b, c->score, r));
+           (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
+            (copy || (ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r))));
 }
 
 static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char *linked)

@@ -88,6 +88,24 @@ c0=$(cut -d, -f9 "$tmp/s0/duplicates.csv" | sed -n 2p); c1=$(cut -d, -f9 "$tmp/s
 grep -q '"flyer' "$tmp/s1/duplicates.csv" && ok || bad "the shared term is the synonym's word"
 "$mapa" duplicates --glossary | grep -q '^"NRM","National Referral Mechanism"' && ok || bad "--glossary prints NRM"
 
+# one cluster of more than 10 % of the actions: warned about, with the reason
+mkdir -p "$tmp/big"
+cp "$example/topics.csv" "$example/members.csv" "$example/agencies.csv" "$tmp/big/"
+{
+    echo "id,team,title,description"
+    i=0
+    for t in training awareness victim-care intelligence labour sexual county-lines business; do
+        i=$((i + 1)); echo "s$i,$t,Modern slavery awareness stall,Awareness stall about modern slavery at the summer fair"
+    done
+    for w in apple brick cloud drum eagle fern grape harp iris jade kite lemon moss nut opal pear; do
+        echo "u$w,training,$w $w planning,$w review $w notes"
+    done
+} > "$tmp/big/actions.csv"
+"$mapa" duplicates "$tmp/big" -o "$tmp/bo" -q 2>"$tmp/big.txt" || bad "big cluster run"
+grep -q "warning: cluster 1 holds 8 of the 24 actions (33%, more than 10%).*\"awareness\"" "$tmp/big.txt" \
+    && ok || bad "warns about the big cluster and why: $(cat "$tmp/big.txt")"
+grep -q '"largest_cluster": 8' "$tmp/bo/summary.json" && ok || bad "summary largest_cluster 8"
+
 # bad input
 "$mapa" duplicates "$example" -o "$tmp/x" --threshold 2 2>/dev/null; [ $? = 64 ] && ok || bad "threshold 2 is a usage error"
 "$mapa" duplicates "$example" -o "$tmp/x" --block colour 2>/dev/null; [ $? = 64 ] && ok || bad "--block colour"
