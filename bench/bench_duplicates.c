@@ -6,7 +6,13 @@
  * 10,000 (and its agreement with LSH); above that the exact pass is not run
  * and its time is estimated from the 10,000 run's rate.
  *
- * Usage: bench_duplicates [--max N]
+ * Then the calibration and held-out sets (tests/data/duplicates: own-* and
+ * heldout-*): precision, recall, F1 and the largest cluster at the default
+ * settings, with each folder's synonyms.csv and not_duplicates.csv.
+ *
+ * Usage: bench_duplicates [--max N] [--top-k K] [--floor X] [--min-ratio R]
+ *                         [--no-exact] [--sets DIR] (DIR: tests/data/duplicates, from the
+ *                         source tree's top)
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +68,8 @@ static mapa_partnership *teams(size_t T)
 }
 
 static double exact_rate; /* pairs per second of the exact pass */
+static bool no_exact;
+static mapa_dup_options base = MAPA_DUP_OPTIONS_INIT; /* --top-k, --floor, --min-ratio */
 
 static void run(size_t n)
 {
@@ -74,7 +82,7 @@ static void run(size_t n)
     printf("%8zu actions, %zu planted duplicates (generated in %.1f s)\n", n, n_truth,
            bench_now() - t0);
     fflush(stdout);
-    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    mapa_dup_options o = base;
     o.method = MAPA_DUP_LSH;
     bench_reset_peak();
     t0 = bench_now();
@@ -90,7 +98,7 @@ static void run(size_t n)
            s, mib, lsh.bands, lsh.rows, lsh.candidates, lsh.n_pairs, recall, precision);
     fflush(stdout);
     double pairs = (double)n * (double)(n - 1) / 2;
-    if (n <= 20000) {
+    if (n <= 20000 && !no_exact) {
         o.method = MAPA_DUP_EXACT;
         bench_reset_peak();
         t0 = bench_now();
@@ -120,13 +128,90 @@ static void run(size_t n)
     mapa_partnership_free(p);
 }
 
+static size_t action_index(const mapa_partnership *p, const char *id)
+{
+    for (size_t i = 0; i < p->n_actions; i++)
+        if (strcmp(p->actions[i].id, id) == 0)
+            return i;
+    return MAPA_NONE;
+}
+
+/* labels.csv (the first two columns, a header first) against the pairs found. */
+static void score_set(const char *dir, const char *name)
+{
+    char path[1024], line[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    mapa_partnership *p = NULL;
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_dup_lexicon lex = MAPA_DUP_LEXICON_INIT;
+    mapa_duplicates d = MAPA_DUPLICATES_INIT;
+    FILE *fp = NULL;
+    if (mapa_partnership_load(&p, &diags, path) != MAPA_OK ||
+        mapa_read_dup_lexicon(&lex, path, p, &diags) != MAPA_OK) {
+        printf("  %-22s cannot be read (%s)\n", name, mapa_error_last());
+        goto cleanup;
+    }
+    mapa_dup_options o = base;
+    o.lexicon = &lex;
+    double t0 = bench_now();
+    if (mapa_duplicates_find(&d, p, NULL, NULL, &o) != MAPA_OK)
+        goto cleanup;
+    double s = bench_now() - t0;
+    snprintf(path, sizeof path, "%s/%s/labels.csv", dir, name);
+    fp = fopen(path, "r");
+    size_t truth = 0, hit = 0;
+    for (bool header = true; fp && fgets(line, sizeof line, fp); header = false) {
+        char *a = strtok(line, ",\r\n"), *b = strtok(NULL, ",\r\n");
+        size_t x = a ? action_index(p, a) : MAPA_NONE, y = b ? action_index(p, b) : MAPA_NONE;
+        if (header || x == MAPA_NONE || y == MAPA_NONE)
+            continue;
+        truth++;
+        for (size_t k = 0; k < d.n_pairs; k++)
+            if ((d.pairs[k].a == x && d.pairs[k].b == y) || (d.pairs[k].a == y && d.pairs[k].b == x)) {
+                hit++;
+                break;
+            }
+    }
+    double prec = d.n_pairs ? (double)hit / (double)d.n_pairs : 1;
+    double rec = truth ? (double)hit / (double)truth : 1;
+    printf("  %-22s %4zu actions %3zu true pairs: %3zu found, precision %.3f recall %.3f "
+           "F1 %.3f, largest cluster %zu (%.3f s)\n",
+           name, p->n_actions, truth, d.n_pairs, prec, rec,
+           prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0, d.largest_cluster, s);
+cleanup:
+    if (fp)
+        fclose(fp);
+    mapa_duplicates_dispose(&d);
+    mapa_dup_lexicon_dispose(&lex);
+    mapa_partnership_free(p);
+    mapa_diags_dispose(&diags);
+}
+
 int main(int argc, char **argv)
 {
+    const char *sets = "tests/data/duplicates";
     size_t max = 1000000;
     for (int i = 1; i < argc; i++)
         if (strcmp(argv[i], "--max") == 0 && i + 1 < argc)
             max = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--top-k") == 0 && i + 1 < argc)
+            base.top_k = strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
+            base.floor = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--min-ratio") == 0 && i + 1 < argc)
+            base.min_ratio = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--no-exact") == 0)
+            no_exact = true;
+        else if (strcmp(argv[i], "--sets") == 0 && i + 1 < argc)
+            sets = argv[++i];
     printf("mapa %s duplicate-detection benchmark (wall clock, peak RSS)\n", mapa_version());
+    printf("calibration sets (own-*) and held-out sets (heldout-*), default settings:\n");
+    static const char *const names[] = {"own-realistic",     "own-template",
+                                        "own-copies",        "heldout-realistic",
+                                        "heldout-template",  "heldout-near-copies"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        score_set(sets, names[k]);
+    fflush(stdout);
     for (size_t n = 10000; n <= max; n *= 10)
         run(n);
     return 0;

@@ -9,7 +9,22 @@
 #include "cli/options.h"
 #include "cli/report.h"
 
-enum { OPT_OUT, OPT_PLAN, OPT_EXACT, OPT_LSH, OPT_BLOCK, OPT_WITHIN, OPT_THRESHOLD, OPT_WAIT, OPT_EXCEL };
+enum {
+    OPT_OUT,
+    OPT_PLAN,
+    OPT_EXACT,
+    OPT_LSH,
+    OPT_BLOCK,
+    OPT_WITHIN,
+    OPT_THRESHOLD,
+    OPT_TOP_K,
+    OPT_FLOOR,
+    OPT_RATIO,
+    OPT_NO_GLOSSARY,
+    OPT_GLOSSARY,
+    OPT_WAIT,
+    OPT_EXCEL
+};
 
 static const mapa_cli_opt opts[] = {
     {OPT_OUT, 'o', "out", "OUT", "folder for the results", 0},
@@ -20,7 +35,16 @@ static const mapa_cli_opt opts[] = {
     {OPT_BLOCK, 0, "block", "KEY", "score the pairs sharing a target group (target) or a tag (tags)",
      0},
     {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
-    {OPT_THRESHOLD, 0, "threshold", "X", "combined score from which a pair is a duplicate (0..1)",
+    {OPT_TOP_K, 0, "top-k", "K",
+     "a pair is kept when each action is among the other's K best matches (default 3)", 0},
+    {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.30)", 0},
+    {OPT_RATIO, 0, "min-ratio", "R",
+     "and at least R times each action's mean match score (default 2.25)", 0},
+    {OPT_THRESHOLD, 0, "threshold", "X",
+     "instead: every pair from combined score X (0..1), the rule before mapa 0.4", 0},
+    {OPT_NO_GLOSSARY, 0, "no-glossary", NULL, "leave out the shipped glossary's equivalent terms",
+     0},
+    {OPT_GLOSSARY, 0, "glossary", NULL, "print the shipped glossary (term, same as, reference)",
      0},
     {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
      0},
@@ -36,12 +60,29 @@ static const mapa_cli_spec spec = {
     "With --plan PLAN (a folder with teams.csv and critical_friends.csv) each pair\n"
     "says whether a Critical Friend link joins the two teams (spotted) or not (a\n"
     "blind spot). Writes OUT/duplicates.csv, OUT/duplicate_clusters.csv and the\n"
-    "duplicates section of OUT/summary.json.\n",
+    "duplicates section of OUT/summary.json.\n"
+    "\n"
+    "A pair is kept when each action is among the other's best matches in other\n"
+    "teams (mutual top 3), its score is at least 0.30 and, when every pair is scored\n"
+    "(--exact, the default up to 2,000 actions), 2.25 times each action's mean\n"
+    "match score; rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
+    "duplicates.csv say how far it stands above each action's other matches.\n"
+    "\n"
+    "The partnership's own words, in DIR:\n"
+    "  synonyms.csv        term,same_as rows that mean the same (flyer,leaflet;\n"
+    "                      same_as may list several: chemist,pharmacist;pharmacy)\n"
+    "  not_duplicates.csv  pairs that are not duplicates, never reported again:\n"
+    "                      columns action_a,action_b (and an optional reason). To\n"
+    "                      rule out a pair, copy its row from OUT/duplicates.csv\n"
+    "                      (with the header line) into DIR/not_duplicates.csv.\n"
+    "The shipped glossary (--glossary) makes acronyms and their expansions the same\n"
+    "term (NRM = National Referral Mechanism).\n",
     opts, "folder", NULL};
 
 typedef struct options {
     const char *dir, *plan, *out;
     double threshold; /* < 0: the settings' */
+    bool threshold_given, print_glossary;
     mapa_dup_options dup;
     bool quiet, wait, excel;
 } options;
@@ -70,7 +111,27 @@ static int take(int id, const char *v, void *payload)
         o->threshold = strtod(v, &end);
         if (*end || !(o->threshold >= 0 && o->threshold <= 1))
             return mapa_cli_usage_error("duplicates", "--threshold is a number from 0 to 1");
+        o->dup.rule = MAPA_DUP_THRESHOLD;
         break;
+    case OPT_FLOOR:
+        o->dup.floor = strtod(v, &end);
+        if (*end || !(o->dup.floor > 0 && o->dup.floor <= 1))
+            return mapa_cli_usage_error("duplicates", "--floor is a number above 0, up to 1");
+        break;
+    case OPT_RATIO:
+        o->dup.min_ratio = strtod(v, &end);
+        if (*end || !(o->dup.min_ratio > 0 && o->dup.min_ratio <= 1000))
+            return mapa_cli_usage_error("duplicates", "--min-ratio is a number above 0");
+        break;
+    case OPT_TOP_K: {
+        long k = strtol(v, &end, 10);
+        if (*end || k < 1 || k > 1000)
+            return mapa_cli_usage_error("duplicates", "--top-k is a whole number from 1 to 1000");
+        o->dup.top_k = (size_t)k;
+        break;
+    }
+    case OPT_NO_GLOSSARY: o->dup.no_glossary = true; break;
+    case OPT_GLOSSARY: o->print_glossary = true; break;
     }
     return MAPA_EXIT_OK;
 }
@@ -81,6 +142,8 @@ static int parse(options *o, int argc, char **argv)
     int rc = mapa_cli_parse(&spec, 0, argc, argv, take, o, &o->dir, &o->quiet);
     if (rc != MAPA_EXIT_OK)
         return rc;
+    if (o->print_glossary)
+        return MAPA_EXIT_OK;
     if (!o->dir)
         return mapa_cli_usage_error("duplicates", "missing DIR, the partnership folder");
     if (!o->out)
@@ -113,13 +176,51 @@ static int find(const options *o, mapa_partnership *p)
         mapa_cli_interrupt_doing("looking for duplicated actions");
         err = mapa_plan_run(&r, p, &po);
     }
-    if (err == MAPA_OK && !o->quiet && r.have_duplicates)
+    if (err == MAPA_OK && !o->quiet && r.have_duplicates) {
         mapa_cli_report_duplicates(p, &r.duplicates, o->out);
+        if (r.duplicates.ruled_out)
+            printf("%zu pair%s left out: not_duplicates.csv rules %s out.\n",
+                   r.duplicates.ruled_out, r.duplicates.ruled_out == 1 ? "" : "s",
+                   r.duplicates.ruled_out == 1 ? "it" : "them");
+        if (r.duplicates.n_pairs)
+            printf("Not a duplicate? Copy its row from %s/duplicates.csv into %s/not_duplicates.csv "
+                   "(header: action_a,action_b,reason or duplicates.csv's own) and it is never "
+                   "reported again.\n",
+                   o->out, o->dir);
+    }
+    if (err == MAPA_OK && r.have_duplicates && r.duplicates.warning)
+        fprintf(stderr, "mapa duplicates: warning: %s.\n", r.duplicates.warning);
     if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);
     return mapa_cli_out_close(d, "duplicates", mapa_cli_exit_code(err));
+}
+
+static void print_glossary(void)
+{
+    size_t n;
+    const mapa_dup_term *g = mapa_dup_glossary(&n);
+    printf("term,same_as,meaning,reference\n");
+    for (size_t k = 0; k < n; k++)
+        printf("\"%s\",\"%s\",\"%s\",\"%s\"\n", g[k].term, g[k].same_as, g[k].meaning,
+               g[k].reference);
+}
+
+/* DIR/synonyms.csv and DIR/not_duplicates.csv, problems printed as file:line:column. */
+static int read_lexicon(mapa_dup_lexicon *lex, const char *dir, const mapa_partnership *p)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_read_dup_lexicon(lex, dir, p, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    if (err == MAPA_EFORMAT)
+        fprintf(stderr, "%zu error%s in %s/synonyms.csv or not_duplicates.csv: fix them and run "
+                        "again.\n",
+                diags.n_errors, diags.n_errors == 1 ? "" : "s", dir);
+    else if (err != MAPA_OK)
+        fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
+    mapa_diags_dispose(&diags);
+    return mapa_cli_exit_code(err);
 }
 
 static int run(int argc, char **argv)
@@ -128,10 +229,18 @@ static int run(int argc, char **argv)
     int rc = parse(&o, argc, argv);
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
+    if (o.print_glossary) {
+        print_glossary();
+        return MAPA_EXIT_OK;
+    }
     mapa_partnership *p = NULL;
+    mapa_dup_lexicon lex = MAPA_DUP_LEXICON_INIT;
     rc = mapa_cli_load(&p, "duplicates", o.dir);
+    if (rc == MAPA_EXIT_OK)
+        rc = read_lexicon(&lex, o.dir, p);
     if (rc == MAPA_EXIT_OK) {
         mapa_csv_excel(o.excel || p->settings.excel);
+        o.dup.lexicon = &lex;
         if (o.threshold >= 0)
             p->settings.dup_threshold = o.threshold;
         if (p->n_actions == 0)
@@ -141,6 +250,7 @@ static int run(int argc, char **argv)
                     o.dir);
         rc = find(&o, p);
     }
+    mapa_dup_lexicon_dispose(&lex);
     mapa_partnership_free(p);
     return rc;
 }

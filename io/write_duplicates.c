@@ -25,7 +25,7 @@ static void terms(char *buf, size_t cap, const mapa_duplicates *d, const mapa_du
     for (size_t k = 0; k < x->n_terms; k++) {
         size_t used = strlen(buf);
         snprintf(buf + used, cap - used, "%s%s", k ? ";" : "",
-                 mapa_text_stem(d->text, x->terms[k]));
+                 mapa_text_word(d->text, x->terms[k])); /* the word, not its stem */
     }
 }
 
@@ -46,12 +46,15 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
     if (err != MAPA_OK)
         return err;
     mapa__csv_begin(f.fp, "cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
-          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link\n");
+          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link,rank_a,rank_b,"
+          "ratio_a,ratio_b,z_a,z_b\n");
     char buf[512];
     for (size_t k = 0; k < d->n_pairs; k++) {
         const mapa_dup_pair *x = &d->pairs[k];
         const mapa_action *a = &p->actions[x->a], *b = &p->actions[x->b];
-        fprintf(f.fp, "%zu,%.4f,", x->cluster + 1, x->score);
+        if (x->cluster != MAPA_NONE)
+            fprintf(f.fp, "%zu", x->cluster + 1);
+        fprintf(f.fp, ",%.4f,", x->score);
         text(f.fp, a->id, false);
         text(f.fp, p->topics[a->team].id, false);
         text(f.fp, a->title, false);
@@ -62,7 +65,9 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
                 x->overlap_days);
         terms(buf, sizeof buf, d, x);
         text(f.fp, buf, false);
-        text(f.fp, spotted(d, p, x), true);
+        text(f.fp, spotted(d, p, x), false);
+        fprintf(f.fp, "%zu,%zu,%.2f,%.2f,%.2f,%.2f\n", x->rank_a, x->rank_b, x->ratio_a,
+                x->ratio_b, x->z_a, x->z_b);
     }
     return mapa__atomic_commit(&f);
 }
@@ -80,12 +85,12 @@ static mapa_err clusters_csv(const char *path, const mapa_partnership *p, const 
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     }
     for (size_t c = 0; c < d->n_clusters; c++)
-        for (size_t k = 0; k < d->n_pairs; k++) {
+        for (size_t k = 0; k < d->n_pairs; k++) { /* actions in the order of their best pair */
             if (d->pairs[k].cluster != c)
                 continue;
             size_t ends[2] = {d->pairs[k].a, d->pairs[k].b};
             for (int e = 0; e < 2; e++) {
-                if (listed[ends[e]])
+                if (listed[ends[e]] || d->action_cluster[ends[e]] != c)
                     continue;
                 listed[ends[e]] = 1;
                 const mapa_action *a = &p->actions[ends[e]];
@@ -114,11 +119,15 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
     for (size_t k = 0; k < d->n_pairs; k++) {
         const mapa_dup_pair *x = &d->pairs[k];
         terms(buf, sizeof buf, d, x);
-        json_array_append_new(pairs, json_pack("{s:I, s:f, s:s, s:s, s:s, s:s, s:s}", "cluster",
-                                               (json_int_t)x->cluster + 1, "score", x->score, "a",
-                                               p->actions[x->a].id, "b", p->actions[x->b].id,
-                                               "shared_terms", buf, "cf_link", spotted(d, p, x),
-                                               "team_a", p->topics[p->actions[x->a].team].id));
+        json_t *o = json_pack(
+            "{s:o, s:f, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:f, s:f, s:f, s:f}", "cluster",
+            x->cluster == MAPA_NONE ? json_null() : json_integer((json_int_t)x->cluster + 1),
+            "score", x->score, "a", p->actions[x->a].id, "b", p->actions[x->b].id,
+            "shared_terms", buf, "cf_link", spotted(d, p, x), "team_a",
+            p->topics[p->actions[x->a].team].id, "team_b", p->topics[p->actions[x->b].team].id,
+            "rank_a", (json_int_t)x->rank_a, "rank_b", (json_int_t)x->rank_b, "ratio_a", x->ratio_a,
+            "ratio_b", x->ratio_b, "z_a", x->z_a, "z_b", x->z_b);
+        json_array_append_new(pairs, o);
     }
     size_t across = 0;
     for (size_t k = 0; k < d->n_pairs; k++)
@@ -132,6 +141,10 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
                   (json_int_t)d->bands, "lsh_rows", (json_int_t)d->rows, "seconds", d->seconds);
     json_object_set_new(o, "blind_spots",
                         d->have_plan ? json_integer((json_int_t)d->blind_spots) : json_null());
+    json_object_set_new(o, "rule", json_string(d->rule));
+    json_object_set_new(o, "largest_cluster", json_integer((json_int_t)d->largest_cluster));
+    json_object_set_new(o, "ruled_out", json_integer((json_int_t)d->ruled_out));
+    json_object_set_new(o, "warning", d->warning ? json_string(d->warning) : json_null());
     json_object_set_new(o, "duplicates", pairs);
     return o;
 }

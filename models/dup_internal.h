@@ -21,9 +21,32 @@ typedef struct mapa__dup_docs {
     uint32_t *stem;
     size_t n_stems; /* stems are terms 0 .. n_stems-1 (the text's vocabulary ids) */
     uint32_t *target; /* each action\'s target-group label, 0 when it has none */
+    float *target_w;  /* rarity of each action's target group: idf / idf of a unique one */
+    size_t *tfirst;   /* CSR over p->actions[i].tags: tag_w[tfirst[i] + k] is tag k's rarity */
+    float *tag_w;
 } mapa__dup_docs;
 
-mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text);
+/* Equivalent phrases (glossary, synonyms.csv) as stem sequences: models/dup_lexicon.c. */
+typedef struct mapa__dup_lex {
+    size_t n_var;
+    size_t *first; /* CSR: the stems of variant v are stem[first[v] .. first[v + 1]) */
+    size_t *stem;
+    size_t *canon; /* the variant v is rewritten to */
+    size_t *head;  /* [stem id < n_head]: first variant starting with that stem, or MAPA_NONE */
+    size_t *next;  /* next variant with the same first stem */
+    size_t n_head;
+} mapa__dup_lex;
+
+mapa_err mapa__dup_lex_build(mapa__dup_lex *out, mapa_text *text, const mapa_dup_lexicon *user,
+                             bool with_glossary);
+/* Rewrite ids[0 .. *n) in place (it never grows); `scratch` is a reusable buffer. */
+mapa_err mapa__dup_lex_apply(const mapa__dup_lex *l, size_t *ids, size_t *n, size_t **scratch,
+                             size_t *cap);
+void mapa__dup_lex_dispose(mapa__dup_lex *l);
+
+/* `lex` may be NULL (no equivalent phrases). */
+mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text,
+                              const mapa__dup_lex *lex);
 void mapa__dup_docs_dispose(mapa__dup_docs *d);
 
 /** Cosine of two actions' TF-IDF vectors. */
@@ -45,5 +68,14 @@ void mapa__dup_pairs_unique(mapa__dup_pairs *c);
  */
 mapa_err mapa__dup_lsh(mapa__dup_pairs *out, const mapa__dup_docs *d, double jaccard, size_t *bands,
                        size_t *rows);
+
+/**
+ * Clusters of d->pairs by average linkage (models/dup_cluster.c): numbers
+ * d->pairs[k].cluster, d->action_cluster, d->n_clusters, d->largest_cluster
+ * and the warning about a cluster of more than MAPA_DUP_CLUSTER_WARN of the
+ * actions. Merging stops below `link_min`.
+ */
+mapa_err mapa__dup_clusters(mapa_duplicates *d, const mapa_partnership *p,
+                            const mapa__dup_docs *docs, double link_min);
 
 #endif

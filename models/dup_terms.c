@@ -92,6 +92,8 @@ typedef struct builder {
     size_t *ids, n_ids, cap_ids;
     uint32_t *tmp;
     size_t cap_tmp;
+    const mapa__dup_lex *lex;
+    size_t *scratch, cap_scratch;
 } builder;
 
 /* One action: its terms (stems, bigrams marked by the high bit until renumbered). */
@@ -105,6 +107,8 @@ static mapa_err action_terms(builder *b, const mapa_action *a, mapa_text *text, 
     snprintf(s, len, "%s %s", a->title, a->description);
     mapa_err err = mapa_text_stems(text, s, &b->ids, &b->n_ids, &b->cap_ids);
     free(s);
+    if (err == MAPA_OK)
+        err = mapa__dup_lex_apply(b->lex, b->ids, &b->n_ids, &b->scratch, &b->cap_scratch);
     if (err != MAPA_OK)
         return err;
     size_t n = b->n_ids, want = 2 * n + 1;
@@ -206,13 +210,80 @@ static mapa_err weigh(mapa__dup_docs *d, size_t n_stems, const mapa_partnership 
     return MAPA_OK;
 }
 
-mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text)
+/*
+ * How much a label held by df of n actions counts: its idf over the idf of a
+ * label held by 1 % of the actions (or by one), at most 1. A label in fewer
+ * than 1 % of the actions counts in full; "general public" in a fifth of a
+ * small plan counts about half.
+ */
+static float rarity(size_t df, size_t n)
+{
+    double rare = (double)n / 100 > 1 ? (double)n / 100 : 1;
+    double top = log((1.0 + (double)n) / (1.0 + rare)) + 1;
+    double w = (log((1.0 + (double)n) / (1.0 + (double)df)) + 1) / top;
+    return (float)(w < 1 ? w : 1);
+}
+
+static int by_u64(const void *a, const void *b);
+
+/*
+ * The rarity of each target group and tag: a label shared by many actions
+ * ("general public", "posters") says less than a rare one, as in TF-IDF.
+ */
+static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
+{
+    size_t n = d->n, labels = d->ufirst[n];
+    uint64_t *key = malloc((labels + 1) * sizeof *key);
+    d->target_w = calloc(n + 1, sizeof *d->target_w);
+    d->tfirst = malloc((n + 1) * sizeof *d->tfirst);
+    size_t n_tags = 0;
+    for (size_t i = 0; i < n; i++)
+        n_tags += p->actions[i].n_tags;
+    d->tag_w = malloc((n_tags + 1) * sizeof *d->tag_w);
+    if (!key || !d->target_w || !d->tfirst || !d->tag_w) {
+        free(key);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    }
+    size_t k = 0;
+    for (size_t x = 0; x < labels; x++) /* distinct labels per action: tags, then the target */
+        if (d->stem[x] & MAPA_DUP_LABEL)
+            key[k++] = (uint64_t)d->stem[x];
+    if (!mapa__radix_u64(key, k))
+        qsort(key, k, sizeof *key, by_u64); /* no memory for the buffer: slower */
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        d->tfirst[i] = at;
+        const mapa_action *a = &p->actions[i];
+        for (size_t x = d->ufirst[i]; x < d->ufirst[i + 1]; x++) {
+            uint64_t v = d->stem[x];
+            if (!(v & MAPA_DUP_LABEL))
+                continue;
+            uint64_t *lo = bsearch(&v, key, k, sizeof *key, by_u64);
+            size_t df = 0;
+            while (lo > key && lo[-1] == v)
+                lo--;
+            for (; lo && lo < key + k && *lo == v; lo++)
+                df++;
+            float w = rarity(df, n);
+            if (a->target_group[0] && d->stem[x] == d->target[i] && x + 1 == d->ufirst[i + 1])
+                d->target_w[i] = w;
+            else if (at - d->tfirst[i] < a->n_tags)
+                d->tag_w[at++] = w;
+        }
+    }
+    d->tfirst[n] = at;
+    free(key);
+    return MAPA_OK;
+}
+
+mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text,
+                              const mapa__dup_lex *lex)
 {
     *d = (mapa__dup_docs){0};
     mapa__dup_docs docs = {0};
     docs.n = p->n_actions;
     docs.first = calloc(docs.n + 2, sizeof *docs.first);
-    builder b = {.d = &docs};
+    builder b = {.d = &docs, .lex = lex};
     mapa_err err = MAPA_OK;
     if (!docs.first) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
@@ -224,6 +295,8 @@ mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa
             goto cleanup;
     }
     err = weigh(&docs, mapa_text_vocabulary(text), p);
+    if (err == MAPA_OK)
+        err = label_weights(&docs, p);
     if (err != MAPA_OK)
         goto cleanup;
     *d = docs; /* the caller owns them now */
@@ -233,6 +306,7 @@ cleanup:
     free(b.bigrams.val);
     free(b.ids);
     free(b.tmp);
+    free(b.scratch);
     mapa__dup_docs_dispose(&docs);
     return err;
 }
@@ -246,6 +320,9 @@ void mapa__dup_docs_dispose(mapa__dup_docs *d)
     free(d->ufirst);
     free(d->stem);
     free(d->target);
+    free(d->target_w);
+    free(d->tfirst);
+    free(d->tag_w);
     *d = (mapa__dup_docs){0};
 }
 

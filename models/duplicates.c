@@ -1,39 +1,46 @@
 /*
  * Duplicated actions: candidates (every pair, LSH, or blocks of a shared
  * target group or tag), each verified by the combined score
- *   score = (w_text cos + w_tags J_tags + w_target [same target] + w_dates overlap)
- *           / (w_text + w_tags + w_target + w_dates),
- * kept from duplicate_threshold; spotted when a Critical Friend link joins the
- * two teams; clusters are the connected components of the kept pairs (igraph).
+ *   score = (w_text cos + gate (w_tags T + w_target G + w_dates overlap)) / (sum of weights),
+ * T and G discounted by how common the tag or target group is; then the
+ * decision: a pair is a duplicate when each action is among the other's
+ * top_k cross-team matches and the score reaches the floor (mutual top k),
+ * with each pair's rank and z-score among each action's matches; clusters by
+ * average linkage on the kept pairs. docs/duplicates.md has every formula.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/duplicates.h>
 
-#include <igraph/igraph.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "models/dup_internal.h"
-#include "models/igraph_net.h"
 #include "models/util.h"
 #include "models/handlers.h"
 
-enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000 };
+/* Fewer scored matches than MIN_MATCHES (a block, a few LSH candidates): no ratio test. */
+enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5 };
 static const double TEXT_GATE = 0.2;
+static const double COPY_COSINE = 0.8; /* from here the ratio test is not needed */
 
-static double tag_jaccard(const mapa_action *a, const mapa_action *b)
+/* Shared tags, each by its rarity, over the tags of either: a common tag counts for little. */
+static double tag_share(const mapa__dup_docs *d, const mapa_action *a, size_t ia,
+                        const mapa_action *b)
 {
-    size_t shared = 0;
+    double shared = 0;
+    size_t n_shared = 0;
     for (size_t x = 0; x < a->n_tags; x++)
         for (size_t y = 0; y < b->n_tags; y++)
             if (strcmp(a->tags[x], b->tags[y]) == 0) {
-                shared++;
+                shared += d->tag_w[d->tfirst[ia] + x];
+                n_shared++;
                 break;
             }
-    size_t all = a->n_tags + b->n_tags - shared;
-    return all ? (double)shared / (double)all : 0;
+    size_t all = a->n_tags + b->n_tags - n_shared;
+    return all ? shared / (double)all : 0;
 }
 
 /* Days both run, and that as a share of the shorter one; 0 when either is undated. */
@@ -51,42 +58,33 @@ static double overlap(const mapa_action *a, const mapa_action *b, int *days)
     return (double)*days / (double)(shorter + 1);
 }
 
+/* A scored pair kept for the decision (small: there can be millions). */
+typedef struct cand {
+    uint32_t a, b;
+    float score, cosine, tags, dates;
+    int32_t overlap_days;
+    bool same_target;
+} cand;
+
 typedef struct finder {
     const mapa_partnership *p;
     const mapa__dup_docs *docs;
-    const unsigned char *linked; /* [h * T + t]: a CF of h reviews t, or NULL */
     bool within_team;
+    bool all_scored;  /* exact: every pair scored */
+    double keep_from; /* the floor (or the threshold) */
+    const uint64_t *ruled; /* ruled-out pairs (a << 32 | b, a < b), sorted */
+    size_t n_ruled;
+    double *sum, *sumsq; /* per action, over its matches with a score above 0 */
+    uint32_t *count;
+    cand *c;
+    size_t n, cap;
     mapa_duplicates *out;
-    size_t cap;
 } finder;
 
-/* The shared stems of a and b, by the product of their weights. */
-static void shared_terms(const mapa__dup_docs *d, size_t a, size_t b, mapa_dup_pair *x)
+static int by_key(const void *a, const void *b)
 {
-    size_t i = d->first[a], ie = d->first[a + 1], j = d->first[b], je = d->first[b + 1];
-    double best[MAPA_DUP_TERMS] = {0};
-    x->n_terms = 0;
-    while (i < ie && j < je && d->term[i] < d->n_stems && d->term[j] < d->n_stems) {
-        if (d->term[i] != d->term[j]) {
-            d->term[i] < d->term[j] ? i++ : j++;
-            continue;
-        }
-        double w = (double)d->weight[i] * d->weight[j];
-        size_t at = x->n_terms < MAPA_DUP_TERMS ? x->n_terms++ : MAPA_DUP_TERMS;
-        while (at > 0 && best[at - 1] < w) {
-            if (at < MAPA_DUP_TERMS) {
-                best[at] = best[at - 1];
-                x->terms[at] = x->terms[at - 1];
-            }
-            at--;
-        }
-        if (at < MAPA_DUP_TERMS) {
-            best[at] = w;
-            x->terms[at] = d->term[i];
-        }
-        i++;
-        j++;
-    }
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : (x > y);
 }
 
 static mapa_err score(finder *f, size_t a, size_t b)
@@ -96,27 +94,38 @@ static mapa_err score(finder *f, size_t a, size_t b)
     const mapa_action *x = &p->actions[a], *y = &p->actions[b];
     if (x->team == y->team && !f->within_team)
         return MAPA_OK;
-    mapa_dup_pair q = {.a = a, .b = b};
-    q.cosine = mapa__dup_cosine(f->docs, a, b);
-    q.tags = tag_jaccard(x, y);
-    q.same_target = x->target_group[0] && mapa__streq_nocase(x->target_group, y->target_group);
-    q.dates = overlap(x, y, &q.overlap_days);
+    double cosine = mapa__dup_cosine(f->docs, a, b), days_share;
+    int days;
+    bool same = x->target_group[0] && mapa__streq_nocase(x->target_group, y->target_group);
+    double tags = tag_share(f->docs, x, a, y), target = same ? f->docs->target_w[a] : 0;
+    days_share = overlap(x, y, &days);
     double wsum =
         s->dup_text_weight + s->dup_tags_weight + s->dup_target_weight + s->dup_dates_weight;
     /* the context (tags, target group, dates) counts in full once the texts share some
        wording (cosine TEXT_GATE), less below: by itself it is no duplication */
-    double gate = q.cosine >= TEXT_GATE ? 1 : q.cosine / TEXT_GATE;
-    double context = s->dup_tags_weight * q.tags + s->dup_target_weight * (q.same_target ? 1 : 0) +
-                     s->dup_dates_weight * q.dates;
-    q.score = wsum > 0 ? (s->dup_text_weight * q.cosine + gate * context) / wsum : 0;
-    if (q.score < s->dup_threshold)
+    double gate = cosine >= TEXT_GATE ? 1 : cosine / TEXT_GATE;
+    double context =
+        s->dup_tags_weight * tags + s->dup_target_weight * target + s->dup_dates_weight * days_share;
+    double sc = wsum > 0 ? (s->dup_text_weight * cosine + gate * context) / wsum : 0;
+    if (sc <= 0)
         return MAPA_OK;
-    size_t T = p->n_topics;
-    q.spotted = f->linked && (f->linked[x->team * T + y->team] || f->linked[y->team * T + x->team]);
-    shared_terms(f->docs, a, b, &q);
-    if (!mapa__grow((void **)&f->out->pairs, &f->cap, f->out->n_pairs + 1, sizeof q))
+    f->sum[a] += sc;
+    f->sum[b] += sc;
+    f->sumsq[a] += sc * sc;
+    f->sumsq[b] += sc * sc;
+    f->count[a]++;
+    f->count[b]++;
+    if (sc < f->keep_from)
+        return MAPA_OK;
+    uint64_t key = (uint64_t)a << 32 | b;
+    if (f->n_ruled && bsearch(&key, f->ruled, f->n_ruled, sizeof key, by_key)) {
+        f->out->ruled_out++;
+        return MAPA_OK;
+    }
+    if (!mapa__grow((void **)&f->c, &f->cap, f->n + 1, sizeof *f->c))
         return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate pairs");
-    f->out->pairs[f->out->n_pairs++] = q;
+    f->c[f->n++] = (cand){(uint32_t)a,   (uint32_t)b,          (float)sc, (float)cosine,
+                          (float)tags,   (float)days_share,    days,      same};
     return MAPA_OK;
 }
 
@@ -173,54 +182,163 @@ static int by_score(const void *a, const void *b)
     return x->b < y->b ? -1 : (x->b > y->b);
 }
 
-/* The graph of the kept pairs on the n actions. */
-static mapa_err pairs_graph(igraph_t *g, const mapa_duplicates *d, size_t n)
+/* One end of a candidate in an action's list of matches. */
+typedef struct match {
+    float score;
+    uint32_t cand;
+} match;
+
+static int by_match(const void *a, const void *b)
 {
-    igraph_vector_int_t edges;
-    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * d->n_pairs)) != IGRAPH_SUCCESS)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for clusters");
-    for (size_t k = 0; k < d->n_pairs; k++) {
-        VECTOR(edges)[2 * k] = (igraph_integer_t)d->pairs[k].a;
-        VECTOR(edges)[2 * k + 1] = (igraph_integer_t)d->pairs[k].b;
-    }
-    igraph_error_t rc = igraph_create(g, &edges, (igraph_integer_t)n, IGRAPH_UNDIRECTED);
-    igraph_vector_int_destroy(&edges);
-    return rc == IGRAPH_SUCCESS ? MAPA_OK : mapa__igraph_error(rc, "clusters of duplicates");
+    const match *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->cand < y->cand ? -1 : (x->cand > y->cand);
 }
 
-static mapa_err clusters(mapa_duplicates *d, size_t n)
+/*
+ * Rank of each candidate among each end's matches (1: the best; ties share a
+ * rank), into rank[2 * k] (for a) and rank[2 * k + 1] (for b).
+ * O(C log C) for C candidates.
+ */
+static mapa_err ranks(const finder *f, uint32_t *rank)
 {
-    igraph_t g;
-    mapa_err err = pairs_graph(&g, d, n);
-    if (err != MAPA_OK)
-        return err;
-    size_t *number = NULL;
-    igraph_vector_int_t memb;
-    igraph_error_t rc = igraph_vector_int_init(&memb, 0);
-    if (rc == IGRAPH_SUCCESS)
-        rc = igraph_connected_components(&g, &memb, NULL, NULL, IGRAPH_WEAK);
-    if (rc != IGRAPH_SUCCESS) {
-        err = mapa__igraph_error(rc, "clusters of duplicates");
+    size_t n = f->p->n_actions;
+    size_t *first = calloc(n + 2, sizeof *first);
+    match *m = malloc((2 * f->n + 1) * sizeof *m);
+    mapa_err err = MAPA_OK;
+    if (!first || !m) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate ranks");
         goto cleanup;
     }
-    number = malloc((n + 1) * sizeof *number);
-    if (!number) {
-        err = mapa__igraph_error(IGRAPH_ENOMEM, "clusters of duplicates");
-        goto cleanup;
+    for (size_t k = 0; k < f->n; k++) {
+        first[f->c[k].a + 2]++;
+        first[f->c[k].b + 2]++;
     }
-    for (size_t v = 0; v < n; v++)
-        number[v] = MAPA_NONE;
-    d->n_clusters = 0;
-    for (size_t k = 0; k < d->n_pairs; k++) { /* clusters numbered by best pair */
-        size_t c = (size_t)VECTOR(memb)[d->pairs[k].a];
-        if (number[c] == MAPA_NONE)
-            number[c] = d->n_clusters++;
-        d->pairs[k].cluster = number[c];
+    for (size_t i = 2; i < n + 2; i++)
+        first[i] += first[i - 1];
+    for (size_t k = 0; k < f->n; k++) { /* first[i + 1]: the next free place of action i */
+        m[first[f->c[k].a + 1]++] = (match){f->c[k].score, (uint32_t)k};
+        m[first[f->c[k].b + 1]++] = (match){f->c[k].score, (uint32_t)k};
+    }
+    for (size_t i = 0; i < n; i++) {
+        match *list = m + first[i];
+        size_t len = first[i + 1] - first[i];
+        qsort(list, len, sizeof *list, by_match);
+        for (size_t j = 0, r = 1; j < len; j++) {
+            if (j > 0 && list[j].score < list[j - 1].score)
+                r = j + 1;
+            const cand *c = &f->c[list[j].cand];
+            rank[2 * (size_t)list[j].cand + (c->a == i ? 0 : 1)] = (uint32_t)r;
+        }
     }
 cleanup:
-    free(number);
-    igraph_vector_int_destroy(&memb); /* safe after a failed init */
-    igraph_destroy(&g);
+    free(first);
+    free(m);
+    return err;
+}
+
+static double ratio(const finder *f, size_t i, double sc)
+{
+    return f->count[i] && f->sum[i] > 0 ? sc / (f->sum[i] / f->count[i]) : 0;
+}
+
+/*
+ * The ratio test, where the mean is the action's typical score: every pair
+ * scored (exact), and matches enough. LSH and blocking score a sample of
+ * close matches only, whose mean says nothing of the action's typical pair.
+ */
+static bool ratio_ok(const finder *f, size_t i, double sc, double r)
+{
+    return !f->all_scored || f->count[i] < MIN_MATCHES || ratio(f, i, sc) >= r;
+}
+
+static double z_score(const finder *f, size_t i, double sc)
+{
+    if (f->count[i] < 2)
+        return 0;
+    double mean = f->sum[i] / f->count[i], var = f->sumsq[i] / f->count[i] - mean * mean;
+    return var > 1e-12 ? (sc - mean) / sqrt(var) : 0;
+}
+
+/* The shared stems of a and b, by the product of their weights. */
+static void shared_terms(const mapa__dup_docs *d, size_t a, size_t b, mapa_dup_pair *x)
+{
+    size_t i = d->first[a], ie = d->first[a + 1], j = d->first[b], je = d->first[b + 1];
+    double best[MAPA_DUP_TERMS] = {0};
+    x->n_terms = 0;
+    while (i < ie && j < je && d->term[i] < d->n_stems && d->term[j] < d->n_stems) {
+        if (d->term[i] != d->term[j]) {
+            d->term[i] < d->term[j] ? i++ : j++;
+            continue;
+        }
+        double w = (double)d->weight[i] * d->weight[j];
+        size_t at = x->n_terms < MAPA_DUP_TERMS ? x->n_terms++ : MAPA_DUP_TERMS;
+        while (at > 0 && best[at - 1] < w) {
+            if (at < MAPA_DUP_TERMS) {
+                best[at] = best[at - 1];
+                x->terms[at] = x->terms[at - 1];
+            }
+            at--;
+        }
+        if (at < MAPA_DUP_TERMS) {
+            best[at] = w;
+            x->terms[at] = d->term[i];
+        }
+        i++;
+        j++;
+    }
+}
+
+/* The decision: mutual top k (or every candidate under the threshold rule). */
+static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *rank, size_t k)
+{
+    size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K;
+    double r = o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO;
+    const cand *c = &f->c[k];
+    /* near-identical wording is a copy whatever else the actions match (an action copied
+       into many teams has only its copies as matches, each no better than their mean) */
+    bool copy = c->cosine >= COPY_COSINE;
+    return o->rule == MAPA_DUP_THRESHOLD ||
+           (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
+            (copy || (ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r))));
+}
+
+static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char *linked)
+{
+    size_t T = f->p->n_topics;
+    uint32_t *rank = malloc((2 * f->n + 1) * sizeof *rank);
+    mapa_duplicates *d = f->out;
+    mapa_err err = rank ? ranks(f, rank) : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    if (err != MAPA_OK)
+        goto cleanup;
+    size_t keep = 0;
+    for (size_t k = 0; k < f->n; k++)
+        keep += kept(f, o, rank, k);
+    d->pairs = calloc(keep + 1, sizeof *d->pairs);
+    if (!d->pairs) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate pairs");
+        goto cleanup;
+    }
+    for (size_t k = 0; k < f->n; k++) {
+        const cand *c = &f->c[k];
+        if (!kept(f, o, rank, k))
+            continue;
+        mapa_dup_pair *q = &d->pairs[d->n_pairs++];
+        *q = (mapa_dup_pair){.a = c->a, .b = c->b, .score = c->score, .cosine = c->cosine,
+                             .tags = c->tags, .dates = c->dates, .same_target = c->same_target,
+                             .overlap_days = c->overlap_days, .rank_a = rank[2 * k],
+                             .rank_b = rank[2 * k + 1], .cluster = MAPA_NONE};
+        q->z_a = z_score(f, c->a, c->score);
+        q->z_b = z_score(f, c->b, c->score);
+        q->ratio_a = ratio(f, c->a, c->score);
+        q->ratio_b = ratio(f, c->b, c->score);
+        size_t ta = f->p->actions[c->a].team, tb = f->p->actions[c->b].team;
+        q->spotted = linked && (linked[ta * T + tb] || linked[tb * T + ta]);
+        shared_terms(f->docs, c->a, c->b, q);
+    }
+cleanup:
+    free(rank);
     return err;
 }
 
@@ -256,6 +374,7 @@ static mapa_err find(finder *f, const mapa_dup_options *o, mapa_duplicates *out)
     size_t n = p->n_actions;
     mapa_dup_method m =
         o->method == MAPA_DUP_AUTO ? (n <= EXACT_UP_TO ? MAPA_DUP_EXACT : MAPA_DUP_LSH) : o->method;
+    f->all_scored = m == MAPA_DUP_EXACT;
     if (m == MAPA_DUP_EXACT)
         return find_exact(f, n, out);
     mapa__dup_pairs c = {0};
@@ -280,20 +399,70 @@ cleanup:
     return err;
 }
 
+/* The ruled-out pairs as sorted keys. */
+static mapa_err ruled_keys(uint64_t **out, size_t *n, const mapa_dup_lexicon *l)
+{
+    *out = NULL;
+    *n = l ? l->n_ruled_out : 0;
+    if (*n == 0)
+        return MAPA_OK;
+    *out = malloc(*n * sizeof **out);
+    if (!*out)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for ruled-out pairs");
+    for (size_t k = 0; k < *n; k++)
+        (*out)[k] = (uint64_t)l->ruled_out[2 * k] << 32 | l->ruled_out[2 * k + 1];
+    qsort(*out, *n, sizeof **out, by_key);
+    return MAPA_OK;
+}
+
+static mapa_err prepare(finder *f, const mapa_dup_options *o, size_t n)
+{
+    f->sum = calloc(n + 1, sizeof *f->sum);
+    f->sumsq = calloc(n + 1, sizeof *f->sumsq);
+    f->count = calloc(n + 1, sizeof *f->count);
+    if (!f->sum || !f->sumsq || !f->count)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    uint64_t *keys;
+    mapa_err err = ruled_keys(&keys, &f->n_ruled, o->lexicon);
+    f->ruled = keys;
+    return err;
+}
+
+static void finder_dispose(finder *f)
+{
+    free(f->sum);
+    free(f->sumsq);
+    free(f->count);
+    free((void *)f->ruled);
+    free(f->c);
+}
+
 static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
                                 const mapa_cf *cf, const mapa_dup_options *options)
 {
     mapa_dup_options defaults = MAPA_DUP_OPTIONS_INIT;
     const mapa_dup_options *o = options ? options : &defaults;
-    double t0 = mapa__now();
+    double t0 = mapa__now(), floor = o->floor > 0 ? o->floor : MAPA_DUP_FLOOR;
     mapa_duplicates d = {0};
     mapa__dup_docs docs = {0};
+    mapa__dup_lex lex = {0};
     unsigned char *linked = NULL;
+    finder f = {.p = p, .docs = &docs, .within_team = o->within_team, .out = &d};
+    f.keep_from = o->rule == MAPA_DUP_THRESHOLD ? p->settings.dup_threshold : floor;
+    if (o->rule == MAPA_DUP_THRESHOLD)
+        snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);
+    else
+        snprintf(d.rule, sizeof d.rule, "mutual top %zu, score from %.2f, %.1f x mean match",
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor,
+                 o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO);
     d.have_plan = team && cf;
     mapa_err err = mapa_text_new(&d.text);
-    if (err != MAPA_OK)
-        goto cleanup;
-    err = mapa__dup_docs_build(&docs, p, d.text);
+    if (err == MAPA_OK)
+        err = mapa__dup_lex_build(&lex, d.text, o->lexicon, !o->no_glossary);
+    if (err == MAPA_OK)
+        err = mapa__dup_docs_build(&docs, p, d.text, &lex);
+    if (err == MAPA_OK)
+        err = prepare(&f, o, p->n_actions);
     if (err != MAPA_OK)
         goto cleanup;
     linked = d.have_plan ? cf_links(p, team, cf) : NULL;
@@ -301,15 +470,17 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
         goto cleanup;
     }
-    finder f = {p, &docs, linked, o->within_team, &d, 0};
     err = find(&f, o, &d);
+    if (err == MAPA_OK)
+        err = decide(&f, o, linked);
     if (err != MAPA_OK)
         goto cleanup;
     if (d.n_pairs > 1)
         qsort(d.pairs, d.n_pairs, sizeof *d.pairs, by_score);
-    err = clusters(&d, p->n_actions);
+    err = mapa__dup_clusters(&d, p, &docs, f.keep_from);
     if (err != MAPA_OK)
         goto cleanup;
+    d.blind_spots = 0;
     for (size_t k = 0; k < d.n_pairs; k++)
         d.blind_spots += d.have_plan && !d.pairs[k].spotted &&
                          p->actions[d.pairs[k].a].team != p->actions[d.pairs[k].b].team;
@@ -318,6 +489,8 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     d = (mapa_duplicates){0};
 cleanup:
     free(linked);
+    finder_dispose(&f);
+    mapa__dup_lex_dispose(&lex);
     mapa__dup_docs_dispose(&docs); /* safe on empty docs */
     mapa_duplicates_dispose(&d);
     return err;
@@ -337,6 +510,44 @@ mapa_err mapa_duplicates_find(mapa_duplicates *out, const mapa_partnership *p, c
 void mapa_duplicates_dispose(mapa_duplicates *d)
 {
     free(d->pairs);
+    free(d->action_cluster);
+    free(d->warning);
     mapa_text_free(d->text);
     *d = (mapa_duplicates){0};
+}
+
+mapa_err mapa_duplicates_overlap(double **out, const mapa_partnership *p, const mapa_duplicates *d)
+{
+    size_t T = p->n_topics;
+    double *m = calloc(T * T + 1, sizeof *m);
+    if (!m)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the team overlap");
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        size_t h = p->actions[d->pairs[k].a].team, t = p->actions[d->pairs[k].b].team;
+        if (h == t)
+            continue;
+        m[h * T + t] += d->pairs[k].score;
+        m[t * T + h] += d->pairs[k].score;
+    }
+    *out = m; /* the caller frees it */
+    return MAPA_OK;
+}
+
+mapa_err mapa_duplicates_mark(mapa_duplicates *d, const mapa_partnership *p, const size_t *team,
+                              const mapa_cf *cf)
+{
+    size_t T = p->n_topics;
+    unsigned char *linked = team && cf ? cf_links(p, team, cf) : NULL;
+    if (team && cf && !linked)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    d->have_plan = linked != NULL;
+    d->blind_spots = 0;
+    for (size_t k = 0; k < d->n_pairs; k++) {
+        mapa_dup_pair *q = &d->pairs[k];
+        size_t ta = p->actions[q->a].team, tb = p->actions[q->b].team;
+        q->spotted = linked && (linked[ta * T + tb] || linked[tb * T + ta]);
+        d->blind_spots += linked && !q->spotted && ta != tb;
+    }
+    free(linked);
+    return MAPA_OK;
 }

@@ -41,12 +41,15 @@ static const char *const STOP[] = {
 struct mapa_text {
     struct sb_stemmer *stemmer;
     locale_t utf8;
-    mapa_idmap *words; /* word -> stem id */
+    mapa_idmap *words; /* word -> word index */
     mapa_idmap *stems; /* stem -> stem id */
     char **word_keys;  /* owned keys of `words` */
-    size_t n_words, cap_words;
+    size_t *word_stem; /* word index -> stem id */
+    size_t *word_seen; /* word index -> times seen */
+    size_t n_words, cap_words, cap_word_stem, cap_word_seen;
     char **stem_text; /* stem id -> text */
-    size_t n_stems, cap_stems;
+    size_t *stem_word; /* stem id -> its most frequent word (index) */
+    size_t n_stems, cap_stems, cap_stem_word;
     char *buf; /* the current word, UTF-8 */
     size_t cap_buf;
 };
@@ -102,6 +105,9 @@ void mapa_text_free(mapa_text *t)
     for (size_t k = 0; k < t->n_words; k++)
         free(t->word_keys[k]);
     free(t->word_keys);
+    free(t->word_stem);
+    free(t->word_seen);
+    free(t->stem_word);
     for (size_t k = 0; k < t->n_stems; k++)
         free(t->stem_text[k]);
     free(t->stem_text);
@@ -154,45 +160,71 @@ static size_t encode(uint32_t cp, char *out)
     return 4;
 }
 
+/* Count one more sight of word w; the stem shows its most frequent word. */
+static void seen(mapa_text *t, size_t w)
+{
+    size_t sid = t->word_stem[w];
+    t->word_seen[w]++;
+    if (t->word_seen[w] > t->word_seen[t->stem_word[sid]])
+        t->stem_word[sid] = w;
+}
+
+/* The stem id of `stem` (taking ownership), added when new with `w` as its word. */
+static mapa_err intern_stem(mapa_text *t, char *stem, size_t w, size_t *sid)
+{
+    *sid = mapa__idmap_get(t->stems, stem);
+    if (*sid != MAPA_NONE) {
+        free(stem);
+        return MAPA_OK;
+    }
+    if (!mapa__grow((void **)&t->stem_text, &t->cap_stems, t->n_stems + 1, sizeof *t->stem_text) ||
+        !mapa__grow((void **)&t->stem_word, &t->cap_stem_word, t->n_stems + 1,
+                    sizeof *t->stem_word)) {
+        free(stem);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
+    }
+    *sid = t->n_stems;
+    t->stem_word[t->n_stems] = w;
+    t->stem_text[t->n_stems++] = stem;
+    return mapa__idmap_put(t->stems, stem, *sid, NULL);
+}
+
 /* The stem id of the word in t->buf (stemmed on first sight). */
 static mapa_err stem_id(mapa_text *t, size_t *id)
 {
-    *id = mapa__idmap_get(t->words, t->buf);
-    if (*id != MAPA_NONE)
+    size_t w = mapa__idmap_get(t->words, t->buf);
+    if (w != MAPA_NONE) {
+        seen(t, w);
+        *id = t->word_stem[w];
         return MAPA_OK;
+    }
     const sb_symbol *st =
         sb_stemmer_stem(t->stemmer, (const sb_symbol *)t->buf, (int)strlen(t->buf));
     if (!st)
         return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
     char *stem = mapa__strndup((const char *)st, (size_t)sb_stemmer_length(t->stemmer));
     char *word = mapa__strdup(t->buf);
+    w = t->n_words;
     if (!stem || !word ||
-        !mapa__grow((void **)&t->word_keys, &t->cap_words, t->n_words + 1, sizeof *t->word_keys)) {
+        !mapa__grow((void **)&t->word_keys, &t->cap_words, w + 1, sizeof *t->word_keys) ||
+        !mapa__grow((void **)&t->word_stem, &t->cap_word_stem, w + 1, sizeof *t->word_stem) ||
+        !mapa__grow((void **)&t->word_seen, &t->cap_word_seen, w + 1, sizeof *t->word_seen)) {
         free(stem);
         free(word);
         return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
     }
-    size_t sid = mapa__idmap_get(t->stems, stem);
-    if (sid == MAPA_NONE) {
-        if (!mapa__grow((void **)&t->stem_text, &t->cap_stems, t->n_stems + 1,
-                        sizeof *t->stem_text)) {
-            free(stem);
-            free(word);
-            return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
-        }
-        sid = t->n_stems;
-        t->stem_text[t->n_stems++] = stem;
-        mapa_err err = mapa__idmap_put(t->stems, stem, sid, NULL);
-        if (err != MAPA_OK) {
-            free(word);
-            return err;
-        }
-    } else {
-        free(stem);
+    size_t sid;
+    mapa_err err = intern_stem(t, stem, w, &sid); /* owns stem now */
+    if (err != MAPA_OK) {
+        free(word);
+        return err;
     }
     t->word_keys[t->n_words++] = word;
+    t->word_stem[w] = sid;
+    t->word_seen[w] = 0;
+    seen(t, w);
     *id = sid;
-    return mapa__idmap_put(t->words, word, sid, NULL);
+    return mapa__idmap_put(t->words, word, w, NULL);
 }
 
 mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, size_t *cap)
@@ -220,7 +252,7 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
                 len--;
             t->buf[len] = '\0';
             if (chars > 1 && !mapa_text_stop_word(t->buf)) {
-                size_t id;
+                size_t id = 0;
                 mapa_err err = stem_id(t, &id);
                 if (err != MAPA_OK)
                     return err;
@@ -240,6 +272,11 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
 const char *mapa_text_stem(const mapa_text *t, size_t id)
 {
     return id < t->n_stems ? t->stem_text[id] : "";
+}
+
+const char *mapa_text_word(const mapa_text *t, size_t id)
+{
+    return id < t->n_stems ? t->word_keys[t->stem_word[id]] : "";
 }
 
 size_t mapa_text_vocabulary(const mapa_text *t)

@@ -32,6 +32,13 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
 /** The stem with id `id`. */
 const char *mapa_text_stem(const mapa_text *t, size_t id);
 
+/**
+ * The word a reader would recognise for stem `id`: the lower-cased word most
+ * often seen with that stem so far ("trafficking" for "traffick"; the first
+ * seen on a tie). Borrowed from the tokeniser.
+ */
+const char *mapa_text_word(const mapa_text *t, size_t id);
+
 /** Stems in the vocabulary so far. */
 size_t mapa_text_vocabulary(const mapa_text *t);
 

@@ -92,7 +92,7 @@ static void tfidf_worked_example(void **state)
     mapa_text *t;
     assert_int_equal(mapa_text_new(&t), MAPA_OK);
     mapa__dup_docs d;
-    assert_int_equal(mapa__dup_docs_build(&d, p, t), MAPA_OK);
+    assert_int_equal(mapa__dup_docs_build(&d, p, t, NULL), MAPA_OK);
     double idf1 = log(4.0 / 2) + 1, idf2 = log(4.0 / 3) + 1; /* df 1 and df 2, N = 3 */
     /* d0: leaflet (tf 2), car, bigrams leaflet-leaflet and leaflet-car at a quarter weight */
     double l = (1 + log(2)) * idf1, c = idf2, b = 0.25 * idf1;
@@ -157,6 +157,13 @@ static void example_pairs(void **state)
     cf.n_pairs = 1;
     mapa_duplicates d;
     assert_int_equal(mapa_duplicates_find(&d, p, team, &cf, NULL), MAPA_OK);
+    assert_true(d.have_plan);
+    assert_int_equal(d.blind_spots, 6);
+    /* marking afterwards (duplicates found before the Critical Friends) gives the same */
+    assert_int_equal(mapa_duplicates_mark(&d, p, NULL, NULL), MAPA_OK);
+    assert_false(d.have_plan);
+    assert_int_equal(d.blind_spots, 0);
+    assert_int_equal(mapa_duplicates_mark(&d, p, team, &cf), MAPA_OK);
     assert_true(d.have_plan);
     assert_int_equal(d.blind_spots, 6);
     for (size_t k = 0; k < d.n_pairs; k++) {
@@ -243,12 +250,153 @@ static void degenerate_inputs(void **state)
     mapa_partnership_free(p);
 }
 
+/* The cosine of the only pair of a two-action plan, with the given options. */
+static double pair_cosine(mapa_partnership *p, const mapa_dup_options *o)
+{
+    mapa_dup_options x = *o;
+    x.rule = MAPA_DUP_THRESHOLD; /* every pair from the threshold, 0 here */
+    p->settings.dup_threshold = 0;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &x), MAPA_OK);
+    double c = d.n_pairs ? d.pairs[0].cosine : 0;
+    mapa_duplicates_dispose(&d);
+    return c;
+}
+
+/* The glossary makes "NRM" and "National Referral Mechanism" one term; synonyms likewise. */
+static void glossary_and_synonyms_change_the_score(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(2);
+    add_action(p, "x", 0, "NRM referral clinic", "");
+    add_action(p, "y", 1, "National Referral Mechanism referral clinic", "");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    /* with the glossary both are {nrm, referral, clinic}: cosine 1 */
+    assert_true(fabs(pair_cosine(p, &o) - 1.0) < 1e-6);
+    o.no_glossary = true; /* without: {referral, clinic} shared of 3 and 5 stems, below 1 */
+    assert_true(pair_cosine(p, &o) < 0.8);
+    mapa_partnership_free(p);
+
+    p = teams(2);
+    add_action(p, "x", 0, "Chemist counter cards", "");
+    add_action(p, "y", 1, "Pharmacist counter cards", "");
+    mapa_dup_lexicon lex = MAPA_DUP_LEXICON_INIT;
+    o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
+    double before = pair_cosine(p, &o);
+    assert_int_equal(mapa_dup_lexicon_add_synonym(&lex, "chemist", "pharmacist"), MAPA_OK);
+    o.lexicon = &lex;
+    assert_true(before < 0.9 && fabs(pair_cosine(p, &o) - 1.0) < 1e-6);
+    /* a ruled-out pair is never reported, whatever its score */
+    assert_int_equal(mapa_dup_lexicon_rule_out(&lex, 1, 0), MAPA_OK);
+    mapa_duplicates d;
+    o.rule = MAPA_DUP_THRESHOLD;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_int_equal(d.n_pairs, 0);
+    assert_int_equal(d.ruled_out, 1);
+    mapa_duplicates_dispose(&d);
+    mapa_dup_lexicon_dispose(&lex);
+    mapa_partnership_free(p);
+}
+
+/*
+ * A chain x0 - x1 - ... - x5, each sharing words only with its neighbours,
+ * in six teams: connected components made one cluster of six; average
+ * linkage must not (pairs, worked by hand: x_k x_k+1 share two words).
+ */
+static void average_linkage_does_not_chain(void **state)
+{
+    (void)state;
+    static const char *const text[] = {
+        "alpha bravo charlie", "charlie delta echo",     "echo foxtrot golf",
+        "golf hotel india",    "india juliet kilo",      "kilo lima mike"};
+    mapa_partnership *p = teams(6);
+    for (size_t k = 0; k < 6; k++) {
+        char id[8];
+        snprintf(id, sizeof id, "x%zu", k);
+        add_action(p, id, k, text[k], "");
+    }
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD;
+    p->settings.dup_threshold = 0.05;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_int_equal(d.n_pairs, 5); /* the chain's links, nothing else */
+    assert_true(d.largest_cluster <= 3);
+    assert_true(d.n_clusters >= 2);
+    /* every action of a cluster is in a kept pair with another of its cluster */
+    for (size_t v = 0; v < 6; v++) {
+        if (d.action_cluster[v] == MAPA_NONE)
+            continue;
+        bool joined = false;
+        for (size_t k = 0; k < d.n_pairs; k++)
+            joined |= (d.pairs[k].a == v || d.pairs[k].b == v) &&
+                      d.pairs[k].cluster == d.action_cluster[v];
+        assert_true(joined);
+    }
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+}
+
+/* Mutual top k against brute force over every scored pair (threshold 0 = all of them). */
+static void mutual_top_k_brute_force(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(5);
+    mapa_planted_pair *truth = NULL;
+    size_t n_truth = 0;
+    assert_int_equal(mapa_generate_actions(p, 150, 0.2, 3, &truth, &n_truth), MAPA_OK);
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD;
+    p->settings.dup_threshold = 0.30; /* all pairs from the floor, with their ranks */
+    mapa_duplicates all, mut;
+    assert_int_equal(mapa_duplicates_find(&all, p, NULL, NULL, &o), MAPA_OK);
+    o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
+    o.min_ratio = 1e-9; /* the rank part of the rule alone */
+    assert_int_equal(mapa_duplicates_find(&mut, p, NULL, NULL, &o), MAPA_OK);
+    size_t expect = 0;
+    for (size_t k = 0; k < all.n_pairs; k++) {
+        const mapa_dup_pair *x = &all.pairs[k];
+        size_t better_a = 0, better_b = 0; /* pairs of a (of b) scoring strictly more */
+        for (size_t j = 0; j < all.n_pairs; j++) {
+            const mapa_dup_pair *y = &all.pairs[j];
+            bool has_a = y->a == x->a || y->b == x->a, has_b = y->a == x->b || y->b == x->b;
+            better_a += has_a && y->score > x->score;
+            better_b += has_b && y->score > x->score;
+        }
+        assert_int_equal(x->rank_a, better_a + 1);
+        assert_int_equal(x->rank_b, better_b + 1);
+        expect += better_a < MAPA_DUP_TOP_K && better_b < MAPA_DUP_TOP_K;
+    }
+    assert_int_equal(mut.n_pairs, expect);
+    /* the team overlap is the sum of the pair scores, both ways */
+    double *m = NULL;
+    assert_int_equal(mapa_duplicates_overlap(&m, p, &mut), MAPA_OK);
+    size_t T = p->n_topics;
+    for (size_t h = 0; h < T; h++)
+        for (size_t t = 0; t < T; t++) {
+            double sum = 0;
+            for (size_t k = 0; k < mut.n_pairs; k++) {
+                size_t a = p->actions[mut.pairs[k].a].team, b = p->actions[mut.pairs[k].b].team;
+                sum += h != t && ((a == h && b == t) || (a == t && b == h)) ? mut.pairs[k].score : 0;
+            }
+            assert_true(fabs(m[h * T + t] - sum) < 1e-9);
+        }
+    free(m);
+    mapa_duplicates_dispose(&all);
+    mapa_duplicates_dispose(&mut);
+    free(truth);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokeniser_and_stemmer), cmocka_unit_test(tfidf_worked_example),
         cmocka_unit_test(example_pairs),         cmocka_unit_test(lsh_against_exact),
         cmocka_unit_test(degenerate_inputs),
+        cmocka_unit_test(glossary_and_synonyms_change_the_score),
+        cmocka_unit_test(average_linkage_does_not_chain),
+        cmocka_unit_test(mutual_top_k_brute_force),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
