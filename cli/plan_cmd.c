@@ -132,6 +132,8 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     mapa_plan_result_init(&r);
     mapa_err err = mapa_plan_run(&r, p, po);
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(o, verb, &r);
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
+        rc = mapa_cli_write_report(p, &r, po->out, po->diagrams_out, o->quiet);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
     mapa_plan_result_dispose(&r);
