@@ -276,5 +276,11 @@ mapa_err mapa_report_write_all(const char *dir, const mapa_report_input *in)
         return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");
     mapa_err err = mapa_report_write_html(path, in);
     free(path);
+    if (err != MAPA_OK)
+        return err;
+    if (!(path = mapa__path_join(dir, "plan.xlsx")))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");
+    err = mapa_report_write_xlsx(path, in);
+    free(path);
     return err;
 }
