@@ -282,5 +282,5 @@ mapa_err mapa_report_write_all(const char *dir, const mapa_report_input *in)
         return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");
     err = mapa_report_write_xlsx(path, in);
     free(path);
-    return err;
+    return err != MAPA_OK ? err : mapa_report_write_briefings(dir, in);
 }
