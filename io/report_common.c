@@ -111,6 +111,20 @@ void mapa__report_facts_dispose(mapa__report_facts *f)
     *f = (mapa__report_facts){0};
 }
 
+char *mapa__utf8_cut(char *buf)
+{
+    size_t n = strlen(buf), k = n;
+    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+        k--; /* back to the lead byte of the last character */
+    if (k > 0 && ((unsigned char)buf[k - 1] & 0x80)) {
+        unsigned char lead = (unsigned char)buf[k - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (n - (k - 1) < need)
+            buf[k - 1] = '\0';
+    }
+    return buf;
+}
+
 const char *mapa__ordinal(char *buf, size_t cap, size_t n)
 {
     const char *suffix = "th";
@@ -183,16 +197,17 @@ const char *mapa__report_reason(char *buf, size_t cap, const mapa__report_facts 
     }
     if (mm->n_prefs == 0) {
         snprintf(buf, cap, "you gave no preferences; %s had room", p->topics[t].name);
-        return buf;
+        return mapa__utf8_cut(buf);
     }
     char why[512];
     first_choice_reason(why, sizeof why, f, m);
+    mapa__utf8_cut(why);
     if (r)
         snprintf(buf, cap, "%s; you are in your %s choice", why, mapa__ordinal(ord, sizeof ord, r));
     else
         snprintf(buf, cap, "%s; your choices were full, so you are in a team you did not rank",
                  why);
-    return buf;
+    return mapa__utf8_cut(buf);
 }
 
 static const char *proof(const mapa_alloc *a)
@@ -226,7 +241,7 @@ const char *mapa__report_quality(char *buf, size_t cap, const mapa__report_facts
                                 f->rank_count[0]);
     if (len < cap)
         snprintf(buf + len, cap - len, ". %s", proof(f->in->alloc));
-    return buf;
+    return mapa__utf8_cut(buf);
 }
 
 const char *mapa__stages_words(unsigned stages)

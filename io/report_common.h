@@ -24,6 +24,9 @@ typedef struct mapa__report_facts {
 mapa_err mapa__report_facts_init(mapa__report_facts *f, const mapa_report_input *in);
 void mapa__report_facts_dispose(mapa__report_facts *f);
 
+/** `buf` without a UTF-8 character that snprintf cut short at its end; returns buf. */
+char *mapa__utf8_cut(char *buf);
+
 /** "1st", "2nd", "3rd", "4th" ... into buf. */
 const char *mapa__ordinal(char *buf, size_t cap, size_t n);
 

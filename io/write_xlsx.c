@@ -3,6 +3,7 @@
  * Duplicates and Network sheets. Every cell is written as a string or a
  * number, so nothing a member typed is ever evaluated as a formula.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -129,7 +130,7 @@ static lxw_error teams_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__rep
             str(&s, 0, team_name(in, t), NULL);
             str(&s, 1, in->p->members[m].name, NULL);
             str(&s, 2, agency_of(in, m), NULL);
-            str(&s, 3, role, NULL);
+            str(&s, 3, mapa__utf8_cut(role), NULL);
         }
     }
     return end(&s);
@@ -222,8 +223,8 @@ static lxw_error duplicates_sheet(lxw_workbook *wb, lxw_format *bold, const mapa
         str(&s, 1, a->title, NULL);
         str(&s, 2, team_name(in, b->team), NULL);
         str(&s, 3, b->title, NULL);
-        num(&s, 4, pr->score);
-        str(&s, 5, terms, NULL);
+        num(&s, 4, round(pr->score * 100) / 100); /* two decimals: what a reader compares */
+        str(&s, 5, mapa__utf8_cut(terms), NULL);
         str(&s, 6, !d->have_plan ? "not known" : pr->spotted ? "yes" : "no: a blind spot", NULL);
     }
     return end(&s);
@@ -264,7 +265,7 @@ static lxw_error network_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__r
         str(&s, 1, agency_of(in, v), NULL);
         str(&s, 2, in->p->members[v].coordinator ? "co-ordination team" : team_name(in, in->team[v]),
             NULL);
-        num(&s, 3, m->node[v].betweenness);
+        num(&s, 3, round(m->node[v].betweenness * 1e4) / 1e4);
         str(&s, 4, m->node[v].articulation ? "yes" : "", NULL);
         str(&s, 5, obs && o->node[v].articulation ? "yes" : "", NULL);
     }
