@@ -245,15 +245,15 @@ static void quality(const html *h)
     if (a) {
         put(h, "<details><summary>Technical details</summary><p>");
         say(h, "Allocation: status %s, method %s, <em>objective</em> %s = %.6g, bound %.6g, "
-               "gap %.2g, %.2f s%s.",
+               "gap %.2g%s.",
             mapa_status_name(a->status), a->method,
             mapa_objective_name(h->p->settings.objective), a->objective, a->bound, a->gap,
-            a->seconds, a->certified ? ", optimality certified" : "");
+            a->certified ? ", optimality certified" : "");
         const mapa_cf *cf = h->in->cf;
         if (cf)
-            say(h, " Critical Friends: status %s, method %s, objective %.6g, bound %.6g, "
-                   "%.2f s; team graph diameter %zu.",
-                mapa_status_name(cf->status), cf->method, cf->objective, cf->bound, cf->seconds,
+            say(h, " Critical Friends: status %s, method %s, objective %.6g, bound %.6g; team "
+                   "graph diameter %zu. Solve times are in summary.json.",
+                mapa_status_name(cf->status), cf->method, cf->objective, cf->bound,
                 cf->diameter);
         put(h, "</p></details>");
     }

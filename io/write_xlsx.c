@@ -285,7 +285,7 @@ mapa_err mapa_report_write_xlsx(const char *path, const mapa_report_input *in)
         goto cleanup;
     /* libxlsxwriter writes the temporary by name; the atomic file then renames it. */
     lxw_workbook *wb = workbook_new(file.tmp);
-    lxw_error e = wb ? LXW_NO_ERROR : LXW_ERROR_CREATING_XLSX_FILE;
+    lxw_error e = wb ? LXW_NO_ERROR : LXW_ERROR_MEMORY_MALLOC_FAILED; /* our file is writable */
     if (wb) {
         lxw_format *bold = workbook_add_format(wb);
         format_set_bold(bold);
@@ -304,8 +304,9 @@ mapa_err mapa_report_write_xlsx(const char *path, const mapa_report_input *in)
     }
     if (e != LXW_NO_ERROR) {
         mapa__atomic_abort(&file);
-        err = mapa_error_set(e == LXW_ERROR_MEMORY_MALLOC_FAILED ? MAPA_ENOMEM : MAPA_EIO,
-                             "%s: %s", path, lxw_strerror(e));
+        err = e == LXW_ERROR_MEMORY_MALLOC_FAILED
+                  ? mapa_error_set(MAPA_ENOMEM, "out of memory while writing %s", path)
+                  : mapa_error_set(MAPA_EIO, "%s: %s", path, lxw_strerror(e));
         goto cleanup;
     }
     err = mapa__atomic_commit(&file);
