@@ -127,6 +127,7 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     po->source = o->dir;
     po->progress = on_event;
     po->log = o->verbose ? log_line : NULL;
+    mapa_cli_report_set_verbose(o->verbose);
     po->payload = &st;
     mapa_plan_result r;
     mapa_plan_result_init(&r);

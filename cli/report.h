@@ -3,6 +3,10 @@
 #define MAPA_CLI_REPORT_H
 
 #include <mapa/mapa.h>
+#include <mapa/report.h>
+
+/** Also print the solvers' terms (status, method, objective, bound, times): -v. */
+void mapa_cli_report_set_verbose(bool on);
 
 /** The allocation: status, ranks met, agency mix, each team's size and SPOC. */
 void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out);

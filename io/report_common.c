@@ -299,3 +299,14 @@ mapa_err mapa_report_write_all(const char *dir, const mapa_report_input *in)
     free(path);
     return err != MAPA_OK ? err : mapa_report_write_briefings(dir, in);
 }
+
+mapa_err mapa_report_plan_quality(char *buf, size_t cap, const mapa_report_input *in)
+{
+    mapa__report_facts f;
+    mapa_err err = mapa__report_facts_init(&f, in);
+    if (err != MAPA_OK)
+        return err;
+    mapa__report_quality(buf, cap, &f);
+    mapa__report_facts_dispose(&f);
+    return MAPA_OK;
+}

@@ -67,6 +67,13 @@ mapa_err mapa_report_write_xlsx(const char *path, const mapa_report_input *in);
  */
 mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *in);
 
+/**
+ * How good the plan is, in words, into `buf` ("64 of 67 members got their
+ * first choice, ... This is the best possible under the rules." when the
+ * solver proved it); only p, team and alloc are read. MAPA_ENOMEM or MAPA_OK.
+ */
+mapa_err mapa_report_plan_quality(char *buf, size_t cap, const mapa_report_input *in);
+
 /** All three into folder `dir`: report.html, plan.xlsx, briefings.csv and briefings/. */
 mapa_err mapa_report_write_all(const char *dir, const mapa_report_input *in);
 
