@@ -69,6 +69,8 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
 mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats);
+/** The contacts of interactions.csv, drawn as the network is (only when there are some). */
+mapa_err mapa__diagram_observed(const mapa_diagram_input *in, const char *dir, unsigned formats);
 struct mapa_duplicates;
 mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const struct mapa_duplicates *d,
                                   const char *dir, unsigned formats);

@@ -8,6 +8,7 @@
  * Laid out with neato (spring model); the legend is a table.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,11 +88,11 @@ static void set_size(Agnode_t *n, double value, double largest)
     mapa__diagram_set(n, "height", w);
 }
 
-static void set_tie(Agedge_t *e, const mapa_tie *t, bool aggregated, double heaviest)
+static void set_tie(Agedge_t *e, const mapa_tie *t, bool weighted, double heaviest)
 {
     char w[32];
     mapa__diagram_set(e, "dir", "none");
-    if (aggregated) {
+    if (weighted) {
         snprintf(w, sizeof w, "%.2f", 0.3 + 5.7 * t->weight / heaviest);
         mapa__diagram_set(e, "penwidth", w);
         mapa__diagram_set(e, "color", "#33333366"); /* see-through: heavy ties stand out */
@@ -107,7 +108,7 @@ static void set_tie(Agedge_t *e, const mapa_tie *t, bool aggregated, double heav
 }
 
 /* The legend: a swatch per sector present, then each mark drawn as it appears. */
-static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level level)
+static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level level, bool observed)
 {
     mapa__legend_mark rows[MAPA_SECTOR_COUNT + 8];
     char texts[MAPA_SECTOR_COUNT][64];
@@ -134,7 +135,10 @@ static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level leve
                                               "between others (a broker)"
                                             : "size: members; line width: links between them",
                                     NULL, "\xE2\x80\xA2 \xE2\x97\x8F \xE2\xAC\xA4", "#555555"};
-    if (members) {
+    if (observed) {
+        rows[n++] = (mapa__legend_mark){"contacts logged between the two (width: how many)", NULL,
+                                        "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81", "#555555"};
+    } else if (members) {
         rows[n++] = (mapa__legend_mark){"a Critical Friend link", NULL, "- - - -", "black"};
         rows[n++] = (mapa__legend_mark){"SPOC to SPOC, or co-ordination team to SPOC", NULL,
                                         "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81", "#0072B2"};
@@ -145,16 +149,18 @@ static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level leve
 }
 
 static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, const mapa_metrics *m,
-                     mapa_diagram_level level, const char *dir, unsigned formats)
+                     mapa_diagram_level level, bool observed, const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
     const char *what = level == MAPA_DIAGRAM_MEMBERS    ? "members"
                        : level == MAPA_DIAGRAM_AGENCIES ? "agencies"
                                                         : "sub-teams";
     char title[512];
-    snprintf(title, sizeof title, "Communication network of the plan: %zu %s, %zu ties%s", net->n,
-             what, net->n_ties, level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
-    Agraph_t *g = mapa__diagram_new("network", title);
+    snprintf(title, sizeof title, "%s: %zu %s, %zu ties%s",
+             observed ? "Contacts logged in interactions.csv" : "Communication network of the plan",
+             net->n, what, net->n_ties, level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
+    const char *name = observed ? "observed" : "network";
+    Agraph_t *g = mapa__diagram_new(name, title);
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     mapa__diagram_set(g, "layout", net->n > 400 ? "sfdp" : "neato");
@@ -230,22 +236,25 @@ static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, cons
     }
     for (size_t k = 0; k < net->n_ties; k++) {
         Agedge_t *e = agedge(g, node[net->ties[k].a], node[net->ties[k].b], NULL, 1);
-        set_tie(e, &net->ties[k], level != MAPA_DIAGRAM_MEMBERS, heaviest);
+        set_tie(e, &net->ties[k], observed || level != MAPA_DIAGRAM_MEMBERS, heaviest);
     }
     free(members);
     free(spocs);
     free(node);
-    legend(g, net, level);
-    return mapa__diagram_write(g, dir, "network", formats);
+    legend(g, net, level, observed);
+    return mapa__diagram_write(g, dir, name, formats);
 }
 
-mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats)
+/* One network diagram: the plan's (observed false) or the contacts of interactions.csv. */
+static mapa_err network_diagram(const mapa_diagram_input *in, bool observed, const char *dir,
+                                unsigned formats)
 {
     mapa_network net = MAPA_NETWORK_INIT, agg = MAPA_NETWORK_INIT;
     mapa_metrics m;
     memset(&m, 0, sizeof m);
     mapa_diagram_level level = level_of(in);
-    mapa_err err = mapa_network_from_plan(&net, in->p, in->team, in->spoc, in->cf);
+    mapa_err err = observed ? mapa_network_from_log(&net, in->p, in->team, INT32_MIN, INT32_MAX)
+                            : mapa_network_from_plan(&net, in->p, in->team, in->spoc, in->cf);
     if (err == MAPA_OK && level != MAPA_DIAGRAM_MEMBERS)
         err = aggregate(&agg, &net, in->p, level == MAPA_DIAGRAM_TEAMS);
     const mapa_network *shown = level == MAPA_DIAGRAM_MEMBERS ? &net : &agg;
@@ -254,10 +263,20 @@ mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, un
     if (err == MAPA_OK)
         computed = (err = mapa_metrics_compute(&m, shown, &options)) == MAPA_OK;
     if (err == MAPA_OK)
-        err = draw(in, shown, &m, level, dir, formats);
+        err = draw(in, shown, &m, level, observed, dir, formats);
     if (computed)
         mapa_metrics_dispose(&m);
     mapa_network_dispose(&agg);
     mapa_network_dispose(&net);
     return err;
+}
+
+mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    return network_diagram(in, false, dir, formats);
+}
+
+mapa_err mapa__diagram_observed(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    return network_diagram(in, true, dir, formats);
 }
