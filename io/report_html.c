@@ -668,10 +668,10 @@ static const struct {
 } diagram_list[] = {
     {"structure", "The structure of the partnership: the co-ordination team, the sub-teams and "
                   "their SPOCs."},
-    {"critical_friends", "Who comes in and who goes out: each team with the Critical Friends it "
-                         "receives and the members it sends."},
-    {"team_graph", "The team graph: an arrow from one team to another for each Critical Friend "
-                   "it sends, labelled with the Critical Friend's name."},
+    {"critical_friends", "Who comes in and who goes out: a panel per team, with the Critical "
+                         "Friends it receives (left) and the members it sends (right)."},
+    {"team_graph", "The team graph: an arrow from a team to each team its members are Critical "
+                   "Friends of (label: how many)."},
     {"stages", "Each team's four stages, and the Critical Friends who join stages 1 and 3."},
     {"network", "The planned communication network, coloured by sector."},
     {"observed", "The contacts actually logged in interactions.csv."},
