@@ -69,8 +69,8 @@ void mapa_cli_report_cf(const mapa_plan_result *r, const char *out)
                cf->diameter);
     if (cf->strongly_connected)
         printf("  the teams are strongly connected: every team's knowledge reaches every other "
-               "team through the Critical Friends; %.0f%% of pairs of teams are at most one "
-               "team apart\n",
+               "team through the Critical Friends; %.0f%% of pairs of teams are linked directly "
+               "or through one other team\n",
                100 * cf->reach2);
     else
         printf("  the teams are NOT all connected: some teams' knowledge cannot reach others "

@@ -91,7 +91,8 @@ static const char css[] =
     "figure{margin:1em 0}figure svg{max-width:100%;height:auto}figcaption{color:#445;"
     "font-size:.95em}dt{font-weight:600;margin-top:.5em}"
     "@media print{@page{size:A4;margin:14mm}body{max-width:none;font-size:11pt}"
-    "nav,input.filter{display:none}section.teams details{break-before:page;border:0}"
+    "nav,input.filter{display:none}section.teams details{border:0}"
+    "section.teams details~details{break-before:page}table{font-size:8.5pt}"
     "figure{break-inside:avoid}figure svg{max-height:240mm}tr{break-inside:avoid}"
     "summary{list-style:none}}";
 
@@ -201,7 +202,7 @@ static void glance(const html *h)
                 cf->places);
         if (linked(h, &reach2))
             say(h, "Through the Critical Friends, what any team learns can reach every other "
-                   "team: %.0f%% of pairs of teams are at most one team apart.",
+                   "team; %.0f%% of pairs of teams are linked directly or through one other team.",
                 100 * reach2);
         else
             put(h, "<strong>Some teams cannot hear from others through the Critical "
