@@ -20,13 +20,16 @@ static const mapa_cli_opt opts[] = {
 };
 
 static const mapa_cli_spec spec = {
-    "report", "Usage: mapa report [OPTIONS] DIR --plan PLAN [-o OUT]",
+    "report",
+    "Usage: mapa report [OPTIONS] DIR --plan PLAN [-o OUT]",
     "Write what a co-ordinator sends round for a saved plan: OUT/report.html (one\n"
     "self-contained page: the teams, every member's place and why, the Critical\n"
     "Friends, blind spots, single points of failure and the diagrams of\n"
     "PLAN/diagrams), OUT/plan.xlsx, OUT/briefings.csv (a mail merge) and\n"
     "OUT/briefings/MEMBER.html. mapa plan writes them too. docs/report.md.\n",
-    opts, "folder", NULL};
+    opts,
+    "folder",
+    NULL};
 
 typedef struct options {
     const char *dir, *plan, *out;
@@ -120,9 +123,9 @@ static int report(const options *o, mapa_partnership *p)
         } else {
             sprintf(diagrams, "%s/diagrams", o->plan);
             err = mapa_make_dir(out);
-            rc = err != MAPA_OK ? mapa_cli_exit_code(err)
-                                : write_report(p, &r, plan.have_cf ? &plan.cf : NULL, out,
-                                               diagrams, o->quiet);
+            rc = err != MAPA_OK
+                     ? mapa_cli_exit_code(err)
+                     : write_report(p, &r, plan.have_cf ? &plan.cf : NULL, out, diagrams, o->quiet);
             if (err != MAPA_OK)
                 fprintf(stderr, "mapa report: %s\n", mapa_error_last());
             free(diagrams);
@@ -149,5 +152,5 @@ static int run(int argc, char **argv)
     return rc;
 }
 
-const mapa_command mapa_cmd_report = {"report", "report.html, plan.xlsx and briefings of a saved plan",
-                                      &spec, 0, run};
+const mapa_command mapa_cmd_report = {
+    "report", "report.html, plan.xlsx and briefings of a saved plan", &spec, 0, run};

@@ -225,10 +225,13 @@ static const char *glyph_of(const mapa__legend_item *item)
     if (strstr(style, "dashed"))
         return item->arrow ? "- - - \xE2\x96\xB6" : "- - - -";
     if (strstr(style, "dotted"))
-        return item->arrow ? "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xE2\x96\xB6" : "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7";
+        return item->arrow ? "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xE2\x96\xB6"
+                           : "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7";
     if (strstr(style, "bold"))
-        return item->arrow ? "\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6" : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
-    return item->arrow ? "\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6" : "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80";
+        return item->arrow ? "\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6"
+                           : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
+    return item->arrow ? "\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6"
+                       : "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80";
 }
 
 /* Layouts without clusters (circo, neato): the legend as a table whose cells draw the marks. */

@@ -55,8 +55,8 @@ mapa_err mapa__diagram_write(Agraph_t *g, const char *dir, const char *name, uns
 /** A legend row drawn in a table: a filled swatch, or a glyph (◎, "- - -") in its colour. */
 typedef struct mapa__legend_mark {
     const char *text;
-    const char *fill;         /**< the swatch's colour, or NULL for a glyph */
-    const char *glyph;        /**< UTF-8 text drawn in `glyph_colour` (not escaped: ours) */
+    const char *fill;  /**< the swatch's colour, or NULL for a glyph */
+    const char *glyph; /**< UTF-8 text drawn in `glyph_colour` (not escaped: ours) */
     const char *glyph_colour;
 } mapa__legend_mark;
 

@@ -120,14 +120,16 @@ static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level leve
     for (size_t s = 0; s < MAPA_SECTOR_COUNT; s++) {
         if (!present[s])
             continue;
-        snprintf(texts[s], sizeof texts[s], "%s", s ? mapa_sector_name((mapa_sector)s) : "sector not given");
+        snprintf(texts[s], sizeof texts[s], "%s",
+                 s ? mapa_sector_name((mapa_sector)s) : "sector not given");
         for (char *c = texts[s]; *c; c++)
             *c = *c == '_' ? ' ' : *c; /* local_authority -> local authority */
         rows[n++] = (mapa__legend_mark){texts[s], sector_colour(s), NULL, NULL};
     }
     bool members = level == MAPA_DIAGRAM_MEMBERS;
-    rows[n++] = (mapa__legend_mark){"a Single Point of Contact (SPOC), or an agency or team with one",
-                                    NULL, "\xE2\x97\x8E", "black"}; /* ◎ */
+    rows[n++] =
+        (mapa__legend_mark){"a Single Point of Contact (SPOC), or an agency or team with one", NULL,
+                            "\xE2\x97\x8E", "black"}; /* ◎ */
     rows[n++] = (mapa__legend_mark){"red ring: a single point of failure (without it, some lose "
                                     "their path to the others)",
                                     NULL, "\xE2\x97\x8B", ARTICULATION_COLOUR}; /* ○ */
@@ -158,7 +160,8 @@ static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, cons
     char title[512];
     snprintf(title, sizeof title, "%s: %zu %s, %zu ties%s",
              observed ? "Contacts logged in interactions.csv" : "Communication network of the plan",
-             net->n, what, net->n_ties, level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
+             net->n, what, net->n_ties,
+             level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
     const char *name = observed ? "observed" : "network";
     Agraph_t *g = mapa__diagram_new(name, title);
     if (!g)

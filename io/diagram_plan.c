@@ -112,8 +112,9 @@ static void cf_box(Agraph_t *c, const mapa_diagram_input *in, size_t k, bool inc
     snprintf(label, sizeof label, "%s\n%s\n%s %s%s", mapa__diagram_text(name, m->name),
              mapa__diagram_text(agency, p->agencies[m->agency].name), incoming ? "from" : "to",
              mapa__diagram_text(team, p->topics[other].name),
-             both ? "" : x->stages & MAPA_STAGE_DECISION ? "\n(Decision-making only)"
-                                                         : "\n(Evaluation only)");
+             both                              ? ""
+             : x->stages & MAPA_STAGE_DECISION ? "\n(Decision-making only)"
+                                               : "\n(Evaluation only)");
     snprintf(id, sizeof id, "%s%zu", incoming ? "in" : "out", k);
     Agnode_t *n = agnode(c, id, 1);
     mapa__diagram_set(n, "label", label);
@@ -171,7 +172,8 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
 {
     const mapa_partnership *p = in->p;
     Agraph_t *g = mapa__diagram_new(
-        "critical_friends", "Critical Friend arrangement: who comes into each team, and who goes out");
+        "critical_friends",
+        "Critical Friend arrangement: who comes into each team, and who goes out");
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     size_t T = p->n_topics;

@@ -173,8 +173,8 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         for (size_t b = a + 1; b < T; b++) {
             if (!count[a * T + b])
                 continue;
-            size_t more = count[a * T + b] > DUP_TITLES_SHOWN ? count[a * T + b] - DUP_TITLES_SHOWN
-                                                               : 0;
+            size_t more =
+                count[a * T + b] > DUP_TITLES_SHOWN ? count[a * T + b] - DUP_TITLES_SHOWN : 0;
             char tail[64] = "";
             if (more)
                 snprintf(tail, sizeof tail, "\nand %zu more", more);

@@ -221,8 +221,7 @@ static const char *proof(const mapa_alloc *a)
     case MAPA_STATUS_TIME_LIMIT:
         return "The search stopped at its time limit: the plan meets the rules, but a better one "
                "may exist.";
-    default:
-        return "The plan meets the rules, but it was not proven the best possible.";
+    default: return "The plan meets the rules, but it was not proven the best possible.";
     }
 }
 
@@ -230,8 +229,8 @@ const char *mapa__report_quality(char *buf, size_t cap, const mapa__report_facts
 {
     size_t len = 0;
     char ord[16];
-    len += (size_t)snprintf(buf, cap, "%zu of %zu members got their first choice",
-                            f->rank_count[1], f->allocated);
+    len += (size_t)snprintf(buf, cap, "%zu of %zu members got their first choice", f->rank_count[1],
+                            f->allocated);
     for (size_t r = 2; r <= f->max_rank && len < cap; r++)
         if (f->rank_count[r])
             len += (size_t)snprintf(buf + len, cap - len, ", %zu their %s", f->rank_count[r],

@@ -201,8 +201,9 @@ static void glance(const html *h)
             say(h, "%zu of the %zu <em>Critical Friend</em> places are filled. ", cf->filled,
                 cf->places);
         if (linked(h, &reach2))
-            say(h, "Through the Critical Friends, what any team learns can reach every other "
-                   "team; %.0f%% of pairs of teams are linked directly or through one other team.",
+            say(h,
+                "Through the Critical Friends, what any team learns can reach every other "
+                "team; %.0f%% of pairs of teams are linked directly or through one other team.",
                 100 * reach2);
         else
             put(h, "<strong>Some teams cannot hear from others through the Critical "
@@ -245,17 +246,17 @@ static void quality(const html *h)
     put(h, "</p>");
     if (a) {
         put(h, "<details><summary>Technical details</summary><p>");
-        say(h, "Allocation: status %s, method %s, <em>objective</em> %s = %.6g, bound %.6g, "
-               "gap %.2g%s.",
-            mapa_status_name(a->status), a->method,
-            mapa_objective_name(h->p->settings.objective), a->objective, a->bound, a->gap,
-            a->certified ? ", optimality certified" : "");
+        say(h,
+            "Allocation: status %s, method %s, <em>objective</em> %s = %.6g, bound %.6g, "
+            "gap %.2g%s.",
+            mapa_status_name(a->status), a->method, mapa_objective_name(h->p->settings.objective),
+            a->objective, a->bound, a->gap, a->certified ? ", optimality certified" : "");
         const mapa_cf *cf = h->in->cf;
         if (cf)
-            say(h, " Critical Friends: status %s, method %s, objective %.6g, bound %.6g; team "
-                   "graph diameter %zu. Solve times are in summary.json.",
-                mapa_status_name(cf->status), cf->method, cf->objective, cf->bound,
-                cf->diameter);
+            say(h,
+                " Critical Friends: status %s, method %s, objective %.6g, bound %.6g; team "
+                "graph diameter %zu. Solve times are in summary.json.",
+                mapa_status_name(cf->status), cf->method, cf->objective, cf->bound, cf->diameter);
         put(h, "</p></details>");
     }
     put(h, "</section>\n");
@@ -502,13 +503,14 @@ static void blind_spots(const html *h)
     for (size_t k = 0; k < d->n_pairs; k++)
         across += h->p->actions[d->pairs[k].a].team != h->p->actions[d->pairs[k].b].team;
     if (d->have_plan && d->blind_spots) {
-        say(h, "<div class=\"warn\"><p><strong>%zu <em>blind spot%s</em></strong>: two teams "
-               "plan the same work and no Critical Friend goes between them, so no one is "
-               "placed to notice.</p><ul>",
+        say(h,
+            "<div class=\"warn\"><p><strong>%zu <em>blind spot%s</em></strong>: two teams "
+            "plan the same work and no Critical Friend goes between them, so no one is "
+            "placed to notice.</p><ul>",
             d->blind_spots, d->blind_spots == 1 ? "" : "s");
         for (size_t k = 0; k < d->n_pairs; k++)
-            if (!d->pairs[k].spotted && h->p->actions[d->pairs[k].a].team !=
-                                            h->p->actions[d->pairs[k].b].team)
+            if (!d->pairs[k].spotted &&
+                h->p->actions[d->pairs[k].a].team != h->p->actions[d->pairs[k].b].team)
                 pair_teams(h, &d->pairs[k]);
         put(h, "</ul></div>");
     } else if (d->have_plan) {
@@ -542,8 +544,9 @@ static void articulation(const html *h, const mapa_metrics *m, const char *what)
         say(h, "<p class=\"ok\">In %s, no one member's absence would cut anyone off.</p>", what);
         return;
     }
-    say(h, "<div class=\"warn\"><p>In %s, %zu member%s <em>single point%s of failure</em>: "
-           "without them, some members would have no path to the others.</p><ul>",
+    say(h,
+        "<div class=\"warn\"><p>In %s, %zu member%s <em>single point%s of failure</em>: "
+        "without them, some members would have no path to the others.</p><ul>",
         what, m->articulation_points, m->articulation_points == 1 ? " is a" : "s are",
         m->articulation_points == 1 ? "" : "s");
     for (size_t v = 0; v < m->n; v++)
@@ -684,8 +687,7 @@ static mapa_err diagrams(const html *h)
 {
     put(h, "<section id=\"diagrams\"><h2>Diagrams</h2>");
     size_t shown = 0;
-    for (size_t k = 0; h->in->diagrams_dir && k < sizeof diagram_list / sizeof *diagram_list;
-         k++) {
+    for (size_t k = 0; h->in->diagrams_dir && k < sizeof diagram_list / sizeof *diagram_list; k++) {
         char *path = mapa__format("%s/%s.svg", h->in->diagrams_dir, diagram_list[k].name);
         if (!path)
             return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");

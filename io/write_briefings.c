@@ -85,7 +85,7 @@ static void cf_part(FILE *fp, const mapa__report_facts *f, size_t m)
         fprintf(fp, "\n- %s, in its %s stage%s; its SPOC is ", team_name(in, c->team),
                 mapa__stages_words(c->stages),
                 (c->stages & MAPA_STAGE_DECISION) && (c->stages & MAPA_STAGE_EVALUATION) ? "s"
-                                                                                        : "");
+                                                                                         : "");
         if (in->spoc[c->team] == MAPA_NONE)
             fprintf(fp, "not named yet");
         else
@@ -158,8 +158,8 @@ static void html_body(FILE *fp, const char *text)
     fputs(close[open], fp);
 }
 
-static mapa_err write_page(const char *dir, const mapa_report_input *in, size_t m,
-                           const char *subj, const char *text)
+static mapa_err write_page(const char *dir, const mapa_report_input *in, size_t m, const char *subj,
+                           const char *text)
 {
     char name[256];
     mapa__safe_file_name(name, sizeof name - 5, in->p->members[m].id);

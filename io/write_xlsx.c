@@ -56,8 +56,8 @@ static void num(sheet *s, size_t col, double v)
     fit(s, col, 6);
 }
 
-static sheet begin(lxw_workbook *wb, lxw_format *bold, const char *name,
-                   const char *const *headers, size_t n)
+static sheet begin(lxw_workbook *wb, lxw_format *bold, const char *name, const char *const *headers,
+                   size_t n)
 {
     sheet s = {.ws = workbook_add_worksheet(wb, name), .bold = bold, .columns = n};
     if (!s.ws) {
@@ -156,8 +156,8 @@ static char *cf_of(const mapa__report_facts *f, size_t m)
 
 static lxw_error members_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__report_facts *f)
 {
-    static const char *const headers[] = {"Member", "Member id", "Agency", "Team", "Choice",
-                                          "Why this team", "SPOC", "Critical Friend of",
+    static const char *const headers[] = {"Member", "Member id",     "Agency", "Team",
+                                          "Choice", "Why this team", "SPOC",   "Critical Friend of",
                                           "Email"};
     const mapa_report_input *in = f->in;
     sheet s = begin(wb, bold, "Members", headers, 9);
@@ -186,8 +186,8 @@ static lxw_error members_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__r
 
 static lxw_error cf_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__report_facts *f)
 {
-    static const char *const headers[] = {"Critical Friend", "Agency", "Home team", "Visits team",
-                                          "Stages", "SPOC of the team visited"};
+    static const char *const headers[] = {"Critical Friend", "Agency", "Home team",
+                                          "Visits team",     "Stages", "SPOC of the team visited"};
     const mapa_report_input *in = f->in;
     sheet s = begin(wb, bold, "Critical Friends", headers, 6);
     for (size_t t = 0; in->cf && t < in->p->n_topics && s.ws; t++)
@@ -205,8 +205,12 @@ static lxw_error cf_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__report
 
 static lxw_error duplicates_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__report_facts *f)
 {
-    static const char *const headers[] = {"Team",       "Action",       "Other team",
-                                          "Its action", "Alike (0-1)",  "Shared words",
+    static const char *const headers[] = {"Team",
+                                          "Action",
+                                          "Other team",
+                                          "Its action",
+                                          "Alike (0-1)",
+                                          "Shared words",
                                           "A Critical Friend goes between them"};
     const mapa_report_input *in = f->in;
     const mapa_duplicates *d = in->duplicates;
@@ -243,7 +247,9 @@ static int by_betweenness(const void *x, const void *y)
 
 static lxw_error network_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__report_facts *f)
 {
-    static const char *const headers[] = {"Member", "Agency", "Team",
+    static const char *const headers[] = {"Member",
+                                          "Agency",
+                                          "Team",
                                           "Broker: share of shortest paths through them",
                                           "Single point of failure (plan)",
                                           "Single point of failure (logged contacts)"};
@@ -263,7 +269,8 @@ static lxw_error network_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__r
         size_t v = order[k].v;
         str(&s, 0, in->p->members[v].name, NULL);
         str(&s, 1, agency_of(in, v), NULL);
-        str(&s, 2, in->p->members[v].coordinator ? "co-ordination team" : team_name(in, in->team[v]),
+        str(&s, 2,
+            in->p->members[v].coordinator ? "co-ordination team" : team_name(in, in->team[v]),
             NULL);
         num(&s, 3, round(m->node[v].betweenness * 1e4) / 1e4);
         str(&s, 4, m->node[v].articulation ? "yes" : "", NULL);

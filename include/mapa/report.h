@@ -24,9 +24,9 @@ extern "C" {
 
 /** One stage session of a team (filled by the schedule stage once it exists). */
 typedef struct mapa_report_session {
-    size_t team;     /**< topic index */
-    unsigned stage;  /**< MAPA_STAGE_DECISION or MAPA_STAGE_EVALUATION */
-    const char *when; /**< the slot in words ("2026-10-05 10:00"), borrowed */
+    size_t team;       /**< topic index */
+    unsigned stage;    /**< MAPA_STAGE_DECISION or MAPA_STAGE_EVALUATION */
+    const char *when;  /**< the slot in words ("2026-10-05 10:00"), borrowed */
     const char *where; /**< room, or NULL */
 } mapa_report_session;
 
@@ -36,20 +36,21 @@ typedef struct mapa_report_schedule {
     size_t n_sessions;
 } mapa_report_schedule;
 
-/** Everything the report reads; every pointer is borrowed, and all but p, team, spoc may be NULL. */
+/** Everything the report reads; every pointer is borrowed, and all but p, team, spoc may be NULL.
+ */
 typedef struct mapa_report_input {
     const mapa_partnership *p;
-    const size_t *team;        /**< per member: topic index, MAPA_NONE for co-ordinators */
-    const size_t *spoc;        /**< per topic: member index or MAPA_NONE */
-    const mapa_alloc *alloc;   /**< how the plan was found (NULL: a saved plan) */
-    const mapa_cf *cf;         /**< the Critical Friends, or NULL */
-    const mapa_network *network;        /**< the planned network, or NULL */
-    const mapa_metrics *metrics;        /**< its figures (node i = member i), or NULL */
-    const mapa_metrics *observed;       /**< figures of interactions.csv, or NULL */
+    const size_t *team;           /**< per member: topic index, MAPA_NONE for co-ordinators */
+    const size_t *spoc;           /**< per topic: member index or MAPA_NONE */
+    const mapa_alloc *alloc;      /**< how the plan was found (NULL: a saved plan) */
+    const mapa_cf *cf;            /**< the Critical Friends, or NULL */
+    const mapa_network *network;  /**< the planned network, or NULL */
+    const mapa_metrics *metrics;  /**< its figures (node i = member i), or NULL */
+    const mapa_metrics *observed; /**< figures of interactions.csv, or NULL */
     const mapa_team_metrics *team_metrics; /**< the team graph's figures, or NULL */
-    const mapa_duplicates *duplicates;  /**< duplicated actions, or NULL */
-    const char *diagrams_dir;  /**< folder of NAME.svg to embed, or NULL: none */
-    const mapa_report_schedule *schedule; /**< stage sessions, or NULL: not scheduled */
+    const mapa_duplicates *duplicates;     /**< duplicated actions, or NULL */
+    const char *diagrams_dir;              /**< folder of NAME.svg to embed, or NULL: none */
+    const mapa_report_schedule *schedule;  /**< stage sessions, or NULL: not scheduled */
 } mapa_report_input;
 
 /** Write the HTML report to `path` (one file, CSS, SVG and script inline), whole or not at all. */
