@@ -106,12 +106,11 @@ static void cf_box(Agraph_t *c, const mapa_diagram_input *in, size_t k, bool inc
     const mapa_cf_pair *x = &in->cf->pairs[k];
     const mapa_member *m = &p->members[x->member];
     size_t other = incoming ? in->team[x->member] : x->team;
-    char id[64], name[MAPA__LABEL_TEXT_CAP], agency[MAPA__LABEL_TEXT_CAP],
-        team[MAPA__LABEL_TEXT_CAP], label[3 * MAPA__LABEL_TEXT_CAP + 64];
+    char id[64], name[MAPA__LABEL_TEXT_CAP], team[MAPA__LABEL_TEXT_CAP],
+        label[2 * MAPA__LABEL_TEXT_CAP + 64];
     bool both = (x->stages & MAPA_STAGE_DECISION) && (x->stages & MAPA_STAGE_EVALUATION);
-    snprintf(label, sizeof label, "%s\n%s\n%s %s%s", mapa__diagram_text(name, m->name),
-             mapa__diagram_text(agency, p->agencies[m->agency].name), incoming ? "from" : "to",
-             mapa__diagram_text(team, p->topics[other].name),
+    snprintf(label, sizeof label, "%s\n%s %s%s", mapa__diagram_text(name, m->name),
+             incoming ? "from" : "to", mapa__diagram_text(team, p->topics[other].name),
              both                              ? ""
              : x->stages & MAPA_STAGE_DECISION ? "\n(Decision-making only)"
                                                : "\n(Evaluation only)");
@@ -122,7 +121,7 @@ static void cf_box(Agraph_t *c, const mapa_diagram_input *in, size_t k, bool inc
     mapa__diagram_set(n, "style", "filled,rounded");
     mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(other));
     mapa__diagram_set(n, "fontcolor", mapa__diagram_text_colour(other));
-    mapa__diagram_set(n, "fontsize", "10");
+    mapa__diagram_set(n, "fontsize", "12");
     char centre[32];
     snprintf(centre, sizeof centre, "team%zu", incoming ? x->team : in->team[x->member]);
     Agnode_t *t = agnode(c, centre, 0);
@@ -140,13 +139,13 @@ static void cf_panel(Agraph_t *g, const mapa_diagram_input *in, size_t t)
     team_cluster_name(name, sizeof name, t);
     Agraph_t *c = agsubg(g, name, 1);
     mapa__diagram_set(c, "label", mapa__diagram_text(text, p->topics[t].name));
-    mapa__diagram_set(c, "fontsize", "14");
+    mapa__diagram_set(c, "fontsize", "16");
     mapa__diagram_set(c, "color", mapa__diagram_colour(t));
     mapa__diagram_set(c, "penwidth", "2");
     snprintf(name, sizeof name, "team%zu", t);
     Agnode_t *n = agnode(c, name, 1);
     size_t s = in->spoc ? in->spoc[t] : MAPA_NONE;
-    snprintf(label, sizeof label, "%s\nSPOC: %s", text,
+    snprintf(label, sizeof label, "SPOC\n%s",
              s == MAPA_NONE ? "none yet" : mapa__diagram_text(who, p->members[s].name));
     mapa__diagram_set(n, "label", label);
     mapa__diagram_set(n, "shape", "doubleoctagon");
@@ -163,32 +162,34 @@ static void cf_panel(Agraph_t *g, const mapa_diagram_input *in, size_t t)
 
 /*
  * The Critical Friend arrangement as one panel per team, in a grid that fits
- * a slide (Graphviz packs the panels, each a component, row by row from the
- * bottom: the rows are given bottom first so that the teams read in order,
- * the short row on top). Every arrow stays inside its panel, so each can be
- * followed: who comes in, from which team, and who goes out, to which.
+ * a slide: `cols` panels a row, each three ranks wide (who comes in, the team,
+ * who goes out), held in place by invisible edges between the team nodes of a
+ * row. Every arrow stays inside its panel, so each can be followed. (Graphviz
+ * 2.43's own packing of components in dot reads freed memory: not used.)
  */
 mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
-    Agraph_t *g = mapa__diagram_new(
-        "critical_friends",
-        "Critical Friend arrangement: who comes into each team, and who goes out");
+    Agraph_t *g = mapa__diagram_new("critical_friends", "Critical Friend arrangement: who comes "
+                                                        "into each team, and who goes out");
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     size_t T = p->n_topics;
     size_t cols = (size_t)(sqrt((double)T / 2.0) + 0.5);
     cols = cols < 1 ? 1 : cols;
-    size_t rows = (T + cols - 1) / cols, first = T - (rows - 1) * cols; /* the top row's teams */
-    char pack[32];
-    snprintf(pack, sizeof pack, "array_cu%zu", cols); /* u: in the order given */
     mapa__diagram_set(g, "rankdir", "LR");
-    mapa__diagram_set(g, "pack", "true");
-    mapa__diagram_set(g, "packmode", pack);
-    for (size_t r = rows; r-- > 0;) {
-        size_t start = r == 0 ? 0 : first + (r - 1) * cols, end = r == 0 ? first : start + cols;
-        for (size_t t = start; t < end && t < T; t++)
-            cf_panel(g, in, t);
+    mapa__diagram_set(g, "newrank", "true");
+    for (size_t t = T; t-- > 0;) /* dot stacks the rows bottom up from the first made */
+        cf_panel(g, in, t);
+    for (size_t t = 0; t < T; t++) {
+        if (t % cols == 0)
+            continue;
+        char a[32], b[32];
+        snprintf(a, sizeof a, "team%zu", t - 1);
+        snprintf(b, sizeof b, "team%zu", t);
+        Agedge_t *e = agedge(g, agnode(g, a, 0), agnode(g, b, 0), "grid", 1);
+        mapa__diagram_set(e, "style", "invis");
+        mapa__diagram_set(e, "minlen", "3");
     }
     const mapa__legend_item legend[] = {
         {"a team, with its Single Point of Contact (SPOC)", "doubleoctagon", "filled",

@@ -650,21 +650,26 @@ static void embed_svg(const html *h, const char *data)
     }
 }
 
-static char *slurp(const char *path)
+/* The whole file at `path` into *out (malloc'd), or *out NULL when it cannot be read. */
+static mapa_err slurp(char **out, const char *path)
 {
+    *out = NULL;
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return NULL;
-    char *buf = NULL;
-    if (fseek(fp, 0, SEEK_END) == 0) {
-        long n = ftell(fp);
-        if (n >= 0 && fseek(fp, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) != NULL) {
-            size_t got = fread(buf, 1, (size_t)n, fp);
-            buf[got] = '\0';
+        return MAPA_OK; /* not drawn: the report says so */
+    mapa_err err = MAPA_OK;
+    long n = fseek(fp, 0, SEEK_END) == 0 ? ftell(fp) : -1;
+    if (n >= 0 && fseek(fp, 0, SEEK_SET) == 0) {
+        char *buf = malloc((size_t)n + 1);
+        if (!buf)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");
+        else {
+            buf[fread(buf, 1, (size_t)n, fp)] = '\0';
+            *out = buf;
         }
     }
     fclose(fp);
-    return buf;
+    return err;
 }
 
 static const struct {
@@ -691,8 +696,11 @@ static mapa_err diagrams(const html *h)
         char *path = mapa__format("%s/%s.svg", h->in->diagrams_dir, diagram_list[k].name);
         if (!path)
             return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the report");
-        char *svg = slurp(path);
+        char *svg;
+        mapa_err err = slurp(&svg, path);
         free(path);
+        if (err != MAPA_OK)
+            return err;
         if (!svg)
             continue;
         say(h, "<figure id=\"diagram-%s\">", diagram_list[k].name);

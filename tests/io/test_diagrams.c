@@ -181,7 +181,7 @@ static void plan_diagrams(void **state)
     assert_true(home && out && agedge(g, home, out, NULL, 0));
     assert_non_null(strstr(agget(out, "label"), "to t1"));
     assert_string_equal(agget(to, "shape"), "doubleoctagon");
-    assert_non_null(strstr(agget(to, "label"), "SPOC: m1")); /* m1 is t1's SPOC */
+    assert_non_null(strstr(agget(to, "label"), "SPOC\nm1")); /* m1 is t1's SPOC */
     agclose(g);
 
     g = read_dot(dir, "team_graph");
