@@ -16,7 +16,8 @@ EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
               clang graphviz bc python3 python3-h5py python3-numpy \
-              libopenmpi-dev openmpi-bin python3-pandas python3-matplotlib
+              libopenmpi-dev openmpi-bin python3-pandas python3-matplotlib \
+              libxlsxwriter-dev chromium poppler-utils python3-openpyxl
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean
 
@@ -46,6 +47,7 @@ demo: deps
 	$(MAKE) --no-print-directory build
 	./$(BUILD)/mapa validate $(EXAMPLE)
 	./$(BUILD)/mapa plan $(EXAMPLE) -o out/east-midlands
+	@echo "The report to send round: $(CURDIR)/out/east-midlands/report.html"
 
 test-normal: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

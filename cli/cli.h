@@ -40,6 +40,7 @@ extern const mapa_command mapa_cmd_draw;
 extern const mapa_command mapa_cmd_generate;
 extern const mapa_command mapa_cmd_sweep;
 extern const mapa_command mapa_cmd_check;
+extern const mapa_command mapa_cmd_report;
 
 struct mapa_diags;
 

@@ -28,8 +28,8 @@ static const mapa_cli_spec spec = {
     "Draw the diagrams of a saved plan (PLAN holds teams.csv and, when there is one,\n"
     "critical_friends.csv, as mapa plan writes them) with Graphviz: the structure of\n"
     "the partnership, the Critical Friend arrangement, the team graph, each team's\n"
-    "stages with its Critical Friends, the communication network and the\n"
-    "duplicated actions. Each is written as OUT/NAME.dot and OUT/NAME.svg.\n",
+    "stages with its Critical Friends, the communication network, the contacts\n"
+    "logged in interactions.csv and the duplicated actions. Each is written as OUT/NAME.dot and OUT/NAME.svg.\n",
     opts, "folder", NULL};
 
 typedef struct options {
@@ -126,7 +126,8 @@ static int draw(const options *o, mapa_partnership *p)
         fprintf(stderr, "mapa draw: %s\n", mapa_error_last());
     else if (err == MAPA_OK && !o->quiet)
         printf("Diagrams: %zu drawn into %s/ (structure%s%s%s)\n", r.diagrams, o->out,
-               plan.have_cf ? ", critical_friends, team_graph, stages" : "", ", network",
+               plan.have_cf ? ", critical_friends, team_graph, stages" : "",
+               p->n_interactions ? ", network, observed" : ", network",
                plan.have_cf && p->n_actions ? ", duplicates" : "");
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);

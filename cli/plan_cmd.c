@@ -125,11 +125,14 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     po->source = o->dir;
     po->progress = on_event;
     po->log = o->verbose ? log_line : NULL;
+    mapa_cli_report_set_verbose(o->verbose);
     po->payload = &st;
     mapa_plan_result r;
     mapa_plan_result_init(&r);
     mapa_err err = mapa_plan_run(&r, p, po);
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(verb, &r);
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
+        rc = mapa_cli_write_report(p, &r, po->out, o->shown_out, po->diagrams_out, o->quiet);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
     mapa_plan_result_dispose(&r);

@@ -12,33 +12,32 @@ void mapa_cli_print_notes(const mapa_alloc_note *notes, size_t n)
         fprintf(stderr, "  - %s\n", notes[k].text);
 }
 
-static const char *ordinal(size_t r)
+static bool verbose; /* the solvers' terms too (-v) */
+
+void mapa_cli_report_set_verbose(bool on)
 {
-    static const char *const names[] = {"",      "first",   "second", "third", "fourth", "fifth",
-                                        "sixth", "seventh", "eighth", "ninth", "tenth"};
-    return r < sizeof names / sizeof *names ? names[r] : "later";
+    verbose = on;
+}
+
+/* How good the allocation is, in the words of the report (mapa_report_plan_quality). */
+static void quality(const mapa_partnership *p, const mapa_plan_result *r)
+{
+    mapa_report_input in = {.p = p, .team = r->team, .spoc = r->spoc, .alloc = &r->alloc};
+    char buf[1024];
+    if (mapa_report_plan_quality(buf, sizeof buf, &in) == MAPA_OK)
+        printf("Teams: %s\n", buf);
 }
 
 void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out)
 {
     const mapa_alloc *a = &r->alloc;
-    size_t allocated = 0;
-    for (size_t k = 1; k <= a->max_rank + 1; k++)
-        allocated += a->rank_counts[k];
-    printf("Allocation: %s (%s, %s objective %.6g, %.2f s)\n", mapa_status_name(a->status),
-           a->method, mapa_objective_name(p->settings.objective), a->objective, a->seconds);
-    printf("  ");
-    for (size_t k = 1; k <= a->max_rank; k++) {
-        if (k == 1)
-            printf("%zu of %zu members got their first choice", a->rank_counts[k], allocated);
-        else
-            printf(", %zu their %s", a->rank_counts[k], ordinal(k));
-    }
-    if (a->rank_counts[a->max_rank + 1])
-        printf(", %zu a team they did not rank", a->rank_counts[a->max_rank + 1]);
-    printf("\n");
+    if (verbose)
+        printf("Allocation: %s (%s, %s objective %.6g, bound %.6g, %.2f s)\n",
+               mapa_status_name(a->status), a->method, mapa_objective_name(p->settings.objective),
+               a->objective, a->bound, a->seconds);
+    quality(p, r);
     if (p->n_topics)
-        printf("  every team has at least %zu agenc%s", r->teams.min_agencies,
+        printf("  every team mixes people from at least %zu agenc%s", r->teams.min_agencies,
                r->teams.min_agencies == 1 ? "y" : "ies");
     if (a->moves || p->settings.max_moves != MAPA_UNLIMITED)
         printf("; %zu member%s moved from their previous team", a->moves, a->moves == 1 ? "" : "s");
@@ -56,15 +55,26 @@ void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r,
 void mapa_cli_report_cf(const mapa_plan_result *r, const char *out)
 {
     const mapa_cf *cf = &r->cf;
-    printf("Critical Friends: %s (%s, %zu of %zu places filled, %.2f s)\n",
-           mapa_status_name(cf->status), cf->method, cf->filled, cf->places, cf->seconds);
-    if (cf->strongly_connected)
-        printf("  the team graph is strongly connected: every team's knowledge reaches every "
-               "other team; %.0f%% of team pairs within two steps, diameter %zu\n",
-               100 * cf->reach2, cf->diameter);
+    if (cf->status == MAPA_STATUS_OPTIMAL)
+        printf("Critical Friends: optimal arrangement, %zu of %zu places filled\n", cf->filled,
+               cf->places);
     else
-        printf("  the team graph is NOT strongly connected: some teams' knowledge cannot reach "
-               "others through CFs\n");
+        printf("Critical Friends: %zu of %zu places filled (%s)\n", cf->filled, cf->places,
+               cf->status == MAPA_STATUS_TIME_LIMIT ? "stopped at the time limit: a better "
+                                                      "arrangement may exist"
+                                                    : "not proven the best arrangement");
+    if (verbose)
+        printf("  %s, %s, objective %.6g, bound %.6g, %.2f s; team graph diameter %zu\n",
+               mapa_status_name(cf->status), cf->method, cf->objective, cf->bound, cf->seconds,
+               cf->diameter);
+    if (cf->strongly_connected)
+        printf("  the teams are strongly connected: every team's knowledge reaches every other "
+               "team through the Critical Friends; %.0f%% of pairs of teams are linked directly "
+               "or through one other team\n",
+               100 * cf->reach2);
+    else
+        printf("  the teams are NOT all connected: some teams' knowledge cannot reach others "
+               "through the Critical Friends\n");
     printf("Wrote %s/critical_friends.csv\n", out);
 }
 
@@ -96,28 +106,37 @@ static void articulation(const mapa_partnership *p, const mapa_network *net, con
 static void network(const mapa_partnership *p, const mapa_network *net, const mapa_metrics *m,
                     const mapa_team_metrics *tm, const mapa_cf *cf, const char *what)
 {
-    printf("Network (%s): %zu members, %zu ties, density %.2f, %zu component%s\n", what, m->n,
-           m->n_ties, m->density, m->components, m->components == 1 ? "" : "s");
+    printf("Network (%s): %zu members, %zu links between them (%.0f%% of all possible)", what,
+           m->n, m->n_ties, 100 * m->density);
+    if (m->components == 1)
+        printf(", everyone reachable from everyone\n");
+    else
+        printf(", in %zu groups with no link between them\n", m->components);
     articulation(p, net, m);
     size_t best = MAPA_NONE;
     for (size_t v = 0; v < m->n; v++)
         if (best == MAPA_NONE || m->node[v].betweenness > m->node[best].betweenness)
             best = v;
     if (best != MAPA_NONE && m->node[best].betweenness > 0) {
-        printf("  the strongest broker is ");
+        printf("  the strongest broker, who links most people not otherwise linked: ");
         who(p, net, best);
-        printf(", on %.0f%% of shortest paths between others\n", 100 * m->node[best].betweenness);
+        printf(", on %.0f%% of the shortest chains between others\n",
+               100 * m->node[best].betweenness);
     }
     if (isfinite(m->ei))
-        printf("  E-I by agency %+.2f (%s); %zu agencies, %.0f%% of agency pairs tied, "
-               "algebraic connectivity %.2f\n",
-               m->ei, m->ei > 0 ? "most ties cross agencies" : "most ties stay inside agencies",
-               m->agency_nodes, 100 * m->agency_density, m->algebraic_connectivity);
+        printf("  %.0f%% of links join people of different agencies; %.0f%% of pairs of the %zu "
+               "agencies have a link\n",
+               50 * (1 + m->ei), 100 * m->agency_density, m->agency_nodes);
+    if (verbose && isfinite(m->ei))
+        printf("  density %.3f, %zu component%s, E-I by agency %+.2f, algebraic connectivity "
+               "%.2f\n",
+               m->density, m->components, m->components == 1 ? "" : "s", m->ei,
+               m->algebraic_connectivity);
     if (tm && cf && tm->graph.strongly_connected) {
         if (tm->n_critical == 0)
-            printf("  no single Critical Friend's absence disconnects the team graph\n");
+            printf("  no single Critical Friend's absence cuts a team off from the others\n");
         else
-            printf("  %zu Critical Friend%s whose absence would disconnect the team graph, "
+            printf("  %zu Critical Friend%s whose absence would cut a team off from the others, "
                    "e.g. %s reviewing '%s'\n",
                    tm->n_critical, tm->n_critical == 1 ? "" : "s",
                    p->members[cf->pairs[tm->critical[0]].member].name,
@@ -149,9 +168,10 @@ void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates
     size_t across = 0;
     for (size_t k = 0; k < d->n_pairs; k++)
         across += p->actions[d->pairs[k].a].team != p->actions[d->pairs[k].b].team;
-    printf("Duplicated actions: %zu across teams, %zu cluster%s (%zu actions, %s, %.2f s)\n",
-           across, d->n_clusters, d->n_clusters == 1 ? "" : "s", p->n_actions, d->method,
-           d->seconds);
+    printf("Duplicated actions: %zu across teams, %zu cluster%s of related work (of %zu actions)\n",
+           across, d->n_clusters, d->n_clusters == 1 ? "" : "s", p->n_actions);
+    if (verbose)
+        printf("  %s, %zu pairs scored, %.2f s\n", d->method, d->candidates, d->seconds);
     if (d->have_plan && across > 0) {
         printf("  %zu %s a blind spot (no Critical Friend link joins the two teams)%s\n",
                d->blind_spots, d->blind_spots == 1 ? "is" : "are", d->blind_spots ? ":" : "");
@@ -171,7 +191,7 @@ void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates
     for (size_t k = 0; !d->have_plan && k < d->n_pairs && k < PAIRS_SHOWN; k++) {
         printf("  ");
         describe(p, &d->pairs[k]);
-        printf(" (score %.2f)\n", d->pairs[k].score);
+        printf(" (%.0f%% alike)\n", 100 * d->pairs[k].score);
     }
     printf("Wrote %s/duplicates.csv and %s/duplicate_clusters.csv\n", out, out);
 }

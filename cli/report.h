@@ -3,6 +3,10 @@
 #define MAPA_CLI_REPORT_H
 
 #include <mapa/mapa.h>
+#include <mapa/report.h>
+
+/** Also print the solvers' terms (status, method, objective, bound, times): -v. */
+void mapa_cli_report_set_verbose(bool on);
 
 /** The allocation: status, ranks met, agency mix, each team's size and SPOC. */
 void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out);
@@ -18,6 +22,14 @@ void mapa_cli_report_metrics(const mapa_partnership *p, const mapa_plan_result *
 /** The duplicated actions and their blind spots; `out` where they went. */
 void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates *d,
                                 const char *out);
+
+/**
+ * Write report.html, plan.xlsx and the briefings of the finished plan `r`
+ * into `out` (diagrams embedded from `diagrams`, or OUT/diagrams when NULL)
+ * and say so, naming the folder `shown`, unless `quiet`; returns an exit code (cli/cmd_report.c).
+ */
+int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r, const char *out,
+                          const char *shown, const char *diagrams, bool quiet);
 
 /** The diagnosis notes, one "  - " line each, on stderr. */
 void mapa_cli_print_notes(const mapa_alloc_note *notes, size_t n);

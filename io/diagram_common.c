@@ -211,23 +211,40 @@ static void legend_row(Agraph_t *box, size_t k, const mapa__legend_item *item, d
     }
 }
 
-/* Layouts without clusters (circo, neato): the legend as a table, shapes named in words. */
+/* The glyph that draws a legend item's shape or line in a table. */
+static const char *glyph_of(const mapa__legend_item *item)
+{
+    if (item->shape) {
+        if (strstr(item->shape, "double"))
+            return "\xE2\x97\x8E"; /* ◎ */
+        if (strcmp(item->shape, "circle") == 0 || strcmp(item->shape, "ellipse") == 0)
+            return "\xE2\x97\x8F"; /* ● */
+        return "\xE2\x96\xA0";     /* ■ */
+    }
+    const char *style = item->style ? item->style : "solid";
+    if (strstr(style, "dashed"))
+        return item->arrow ? "- - - \xE2\x96\xB6" : "- - - -";
+    if (strstr(style, "dotted"))
+        return item->arrow ? "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xE2\x96\xB6"
+                           : "\xC2\xB7 \xC2\xB7 \xC2\xB7 \xC2\xB7";
+    if (strstr(style, "bold"))
+        return item->arrow ? "\xE2\x94\x81\xE2\x94\x81\xE2\x96\xB6"
+                           : "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81";
+    return item->arrow ? "\xE2\x94\x80\xE2\x94\x80\xE2\x96\xB6"
+                       : "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80";
+}
+
+/* Layouts without clusters (circo, neato): the legend as a table whose cells draw the marks. */
 static void legend_as_table(Agraph_t *g, const mapa__legend_item *items, size_t n)
 {
-    const char **colours = calloc(n + 1, sizeof *colours), **texts = calloc(n + 1, sizeof *texts);
-    char(*buf)[600] = calloc(n + 1, sizeof *buf);
-    for (size_t k = 0; colours && texts && buf && k < n; k++) {
-        const char *what = items[k].shape ? items[k].shape : items[k].arrow ? "arrow" : "line";
-        snprintf(buf[k], sizeof buf[k], "%s%s%s: %s", items[k].shape ? "" : items[k].style,
-                 items[k].shape ? "" : " ", what, items[k].text);
-        colours[k] = items[k].colour ? items[k].colour : "white";
-        texts[k] = buf[k];
-    }
-    if (colours && texts && buf)
-        mapa__diagram_legend_table(g, colours, texts, n);
-    free(colours);
-    free(texts);
-    free(buf);
+    mapa__legend_mark *rows = calloc(n + 1, sizeof *rows);
+    if (!rows)
+        return;
+    for (size_t k = 0; k < n; k++)
+        rows[k] = (mapa__legend_mark){items[k].text, NULL, glyph_of(&items[k]),
+                                      items[k].colour ? items[k].colour : "black"};
+    mapa__diagram_legend_marks(g, rows, n);
+    free(rows);
 }
 
 void mapa__diagram_legend(Agraph_t *g, const mapa__legend_item *items, size_t n)
@@ -280,10 +297,9 @@ static void html_escape(char *out, size_t cap, const char *s)
     out[n] = '\0';
 }
 
-void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const char *const *texts,
-                                size_t n)
+void mapa__diagram_legend_marks(Agraph_t *g, const mapa__legend_mark *rows, size_t n)
 {
-    size_t cap = 256 + n * 320;
+    size_t cap = 256 + n * 480;
     char *html = malloc(cap), cell[256];
     if (!html)
         return;
@@ -291,11 +307,17 @@ void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const c
              "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
              "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>");
     for (size_t k = 0; k < n; k++) {
-        html_escape(cell, sizeof cell, texts[k]);
+        html_escape(cell, sizeof cell, rows[k].text);
         size_t used = strlen(html);
-        snprintf(html + used, cap - used,
-                 "<TR><TD BGCOLOR=\"%s\" WIDTH=\"20\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                 colours[k], cell);
+        if (rows[k].fill)
+            snprintf(html + used, cap - used,
+                     "<TR><TD BGCOLOR=\"%s\" WIDTH=\"40\"></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
+                     rows[k].fill, cell);
+        else
+            snprintf(html + used, cap - used,
+                     "<TR><TD WIDTH=\"40\"><FONT POINT-SIZE=\"16\" COLOR=\"%s\">%s</FONT></TD>"
+                     "<TD ALIGN=\"LEFT\">%s</TD></TR>",
+                     rows[k].glyph_colour ? rows[k].glyph_colour : "black", rows[k].glyph, cell);
     }
     size_t used = strlen(html);
     snprintf(html + used, cap - used, "</TABLE>");

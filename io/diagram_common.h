@@ -52,9 +52,16 @@ void mapa__diagram_legend(Agraph_t *g, const mapa__legend_item *items, size_t n)
 /** Lay out with dot and write dir/name.dot, .svg and the requested formats; closes g. */
 mapa_err mapa__diagram_write(Agraph_t *g, const char *dir, const char *name, unsigned formats);
 
-/** A legend for layouts without clusters (neato): one table of (colour, text) rows. */
-void mapa__diagram_legend_table(Agraph_t *g, const char *const *colours, const char *const *texts,
-                                size_t n);
+/** A legend row drawn in a table: a filled swatch, or a glyph (◎, "- - -") in its colour. */
+typedef struct mapa__legend_mark {
+    const char *text;
+    const char *fill;  /**< the swatch's colour, or NULL for a glyph */
+    const char *glyph; /**< UTF-8 text drawn in `glyph_colour` (not escaped: ours) */
+    const char *glyph_colour;
+} mapa__legend_mark;
+
+/** A legend for layouts without clusters (neato, circo): a table whose swatches draw the marks. */
+void mapa__diagram_legend_marks(Agraph_t *g, const mapa__legend_mark *rows, size_t n);
 
 /** The diagrams. */
 mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats);
@@ -62,6 +69,8 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
 mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, unsigned formats);
 mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats);
+/** The contacts of interactions.csv, drawn as the network is (only when there are some). */
+mapa_err mapa__diagram_observed(const mapa_diagram_input *in, const char *dir, unsigned formats);
 struct mapa_duplicates;
 mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const struct mapa_duplicates *d,
                                   const char *dir, unsigned formats);

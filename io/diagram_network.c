@@ -8,6 +8,7 @@
  * Laid out with neato (spring model); the legend is a table.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +19,21 @@
 #include "io/diagram_common.h"
 #include "models/util.h"
 
-/* Fill of sector s (1..10): the palette, then the palette again with a dashed border. */
+/*
+ * Fill of each sector, all distinct: Paul Tol's colour-blind-safe "muted"
+ * scheme (police indigo, local authority cyan, health green, government sand,
+ * fire rose, NGO teal, faith purple, business olive, academia wine, other grey).
+ */
+static const char *const SECTOR_FILL[MAPA_SECTOR_COUNT] = {
+    "white",   "#332288", "#88CCEE", "#117733", "#DDCC77", "#CC6677",
+    "#44AA99", "#AA4499", "#999933", "#882255", "#DDDDDD"};
+
+/* The border of a single point of failure: thick and red, unlike any fill. */
+#define ARTICULATION_COLOUR "#E8000B"
+
 static const char *sector_colour(size_t s)
 {
-    return s == MAPA_NONE || s == MAPA_SECTOR_UNKNOWN ? "white" : mapa__diagram_colour(s - 1);
-}
-
-static const char *sector_border(size_t s)
-{
-    return s != MAPA_NONE && s > 8 ? "filled,dashed" : "filled";
+    return s < MAPA_SECTOR_COUNT ? SECTOR_FILL[s] : "white";
 }
 
 static mapa_diagram_level level_of(const mapa_diagram_input *in)
@@ -81,11 +88,11 @@ static void set_size(Agnode_t *n, double value, double largest)
     mapa__diagram_set(n, "height", w);
 }
 
-static void set_tie(Agedge_t *e, const mapa_tie *t, bool aggregated, double heaviest)
+static void set_tie(Agedge_t *e, const mapa_tie *t, bool weighted, double heaviest)
 {
     char w[32];
     mapa__diagram_set(e, "dir", "none");
-    if (aggregated) {
+    if (weighted) {
         snprintf(w, sizeof w, "%.2f", 0.3 + 5.7 * t->weight / heaviest);
         mapa__diagram_set(e, "penwidth", w);
         mapa__diagram_set(e, "color", "#33333366"); /* see-through: heavy ties stand out */
@@ -100,17 +107,63 @@ static void set_tie(Agedge_t *e, const mapa_tie *t, bool aggregated, double heav
     mapa__diagram_set(e, "penwidth", cf || spoc ? "1.5" : "0.7");
 }
 
+/* The legend: a swatch per sector present, then each mark drawn as it appears. */
+static void legend(Agraph_t *g, const mapa_network *net, mapa_diagram_level level, bool observed)
+{
+    mapa__legend_mark rows[MAPA_SECTOR_COUNT + 8];
+    char texts[MAPA_SECTOR_COUNT][64];
+    size_t n = 0;
+    bool present[MAPA_SECTOR_COUNT] = {false};
+    for (size_t k = 0; level != MAPA_DIAGRAM_TEAMS && k < net->n; k++)
+        if (net->sector[k] != MAPA_NONE && net->sector[k] < MAPA_SECTOR_COUNT)
+            present[net->sector[k]] = true;
+    for (size_t s = 0; s < MAPA_SECTOR_COUNT; s++) {
+        if (!present[s])
+            continue;
+        snprintf(texts[s], sizeof texts[s], "%s",
+                 s ? mapa_sector_name((mapa_sector)s) : "sector not given");
+        for (char *c = texts[s]; *c; c++)
+            *c = *c == '_' ? ' ' : *c; /* local_authority -> local authority */
+        rows[n++] = (mapa__legend_mark){texts[s], sector_colour(s), NULL, NULL};
+    }
+    bool members = level == MAPA_DIAGRAM_MEMBERS;
+    rows[n++] =
+        (mapa__legend_mark){"a Single Point of Contact (SPOC), or an agency or team with one", NULL,
+                            "\xE2\x97\x8E", "black"}; /* ◎ */
+    rows[n++] = (mapa__legend_mark){"red ring: a single point of failure (without it, some lose "
+                                    "their path to the others)",
+                                    NULL, "\xE2\x97\x8B", ARTICULATION_COLOUR}; /* ○ */
+    rows[n++] = (mapa__legend_mark){members ? "size: how often a member is on the shortest chains "
+                                              "between others (a broker)"
+                                            : "size: members; line width: links between them",
+                                    NULL, "\xE2\x80\xA2 \xE2\x97\x8F \xE2\xAC\xA4", "#555555"};
+    if (observed) {
+        rows[n++] = (mapa__legend_mark){"contacts logged between the two (width: how many)", NULL,
+                                        "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81", "#555555"};
+    } else if (members) {
+        rows[n++] = (mapa__legend_mark){"a Critical Friend link", NULL, "- - - -", "black"};
+        rows[n++] = (mapa__legend_mark){"SPOC to SPOC, or co-ordination team to SPOC", NULL,
+                                        "\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81", "#0072B2"};
+        rows[n++] = (mapa__legend_mark){"members of the same sub-team", NULL,
+                                        "\xE2\x94\x80\xE2\x94\x80\xE2\x94\x80", "#999999"};
+    }
+    mapa__diagram_legend_marks(g, rows, n);
+}
+
 static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, const mapa_metrics *m,
-                     mapa_diagram_level level, const char *dir, unsigned formats)
+                     mapa_diagram_level level, bool observed, const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
     const char *what = level == MAPA_DIAGRAM_MEMBERS    ? "members"
                        : level == MAPA_DIAGRAM_AGENCIES ? "agencies"
                                                         : "sub-teams";
     char title[512];
-    snprintf(title, sizeof title, "Communication network of the plan: %zu %s, %zu ties%s", net->n,
-             what, net->n_ties, level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
-    Agraph_t *g = mapa__diagram_new("network", title);
+    snprintf(title, sizeof title, "%s: %zu %s, %zu ties%s",
+             observed ? "Contacts logged in interactions.csv" : "Communication network of the plan",
+             net->n, what, net->n_ties,
+             level == MAPA_DIAGRAM_MEMBERS ? "" : " (members aggregated)");
+    const char *name = observed ? "observed" : "network";
+    Agraph_t *g = mapa__diagram_new(name, title);
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     mapa__diagram_set(g, "layout", net->n > 400 ? "sfdp" : "neato");
@@ -172,77 +225,39 @@ static mapa_err draw(const mapa_diagram_input *in, const mapa_network *net, cons
             mapa__diagram_set(node[k], "fillcolor", mapa__diagram_colour(k));
             mapa__diagram_set(node[k], "fontcolor", mapa__diagram_text_colour(k));
         } else {
-            size_t s = net->sector[k];
-            mapa__diagram_set(node[k], "style", sector_border(s));
-            mapa__diagram_set(node[k], "fillcolor", sector_colour(s));
-            mapa__diagram_set(node[k], "fontcolor",
-                              s != MAPA_NONE && s > 0 ? mapa__diagram_text_colour(s - 1) : "black");
+            mapa__diagram_set(node[k], "style", "filled");
+            mapa__diagram_set(node[k], "fillcolor", sector_colour(net->sector[k]));
+            mapa__diagram_set(node[k], "fontcolor", "black"); /* the name is outside the node */
         }
         set_size(node[k],
                  level == MAPA_DIAGRAM_MEMBERS ? m->node[k].betweenness : (double)members[k],
                  largest);
-        if (m->node[k].articulation)
+        if (m->node[k].articulation) {
             mapa__diagram_set(node[k], "penwidth", "4");
+            mapa__diagram_set(node[k], "color", ARTICULATION_COLOUR);
+        }
     }
     for (size_t k = 0; k < net->n_ties; k++) {
         Agedge_t *e = agedge(g, node[net->ties[k].a], node[net->ties[k].b], NULL, 1);
-        set_tie(e, &net->ties[k], level != MAPA_DIAGRAM_MEMBERS, heaviest);
+        set_tie(e, &net->ties[k], observed || level != MAPA_DIAGRAM_MEMBERS, heaviest);
     }
     free(members);
     free(spocs);
     free(node);
-    /* the legend: a row per sector present, then the marks */
-    const char *colours[MAPA_SECTOR_COUNT + 8];
-    char texts[MAPA_SECTOR_COUNT + 8][160];
-    const char *text_ptr[MAPA_SECTOR_COUNT + 8];
-    size_t rows = 0;
-    bool present[MAPA_SECTOR_COUNT] = {false};
-    for (size_t k = 0; level != MAPA_DIAGRAM_TEAMS && k < net->n; k++)
-        if (net->sector[k] != MAPA_NONE && net->sector[k] < MAPA_SECTOR_COUNT)
-            present[net->sector[k]] = true;
-    for (size_t s = 0; s < MAPA_SECTOR_COUNT; s++) {
-        if (!present[s])
-            continue;
-        colours[rows] = sector_colour(s);
-        snprintf(texts[rows], sizeof texts[0], "%s%s", mapa_sector_name((mapa_sector)s),
-                 s > 8 ? " (dashed border)" : "");
-        for (char *c = texts[rows++]; *c; c++)
-            *c = *c == '_' ? ' ' : *c; /* local_authority -> local authority */
-    }
-    static const char *const marks[][2] = {
-        {"white", "double circle: a Single Point of Contact (or holds one)"},
-        {"white", "thick border: an articulation point (its removal splits the network)"},
-    };
-    for (size_t k = 0; k < 2; k++) {
-        colours[rows] = marks[k][0];
-        snprintf(texts[rows++], sizeof texts[0], "%s", marks[k][1]);
-    }
-    colours[rows] = "white";
-    snprintf(texts[rows++], sizeof texts[0], "%s",
-             level == MAPA_DIAGRAM_MEMBERS
-                 ? "size: betweenness (how often a member is on the shortest paths between others)"
-                 : "size: members; line width: ties between members of the two");
-    if (level == MAPA_DIAGRAM_MEMBERS) {
-        colours[rows] = "black";
-        snprintf(texts[rows++], sizeof texts[0], "dashed black line: a Critical Friend tie");
-        colours[rows] = "#0072B2";
-        snprintf(texts[rows++], sizeof texts[0], "bold blue line: SPOC or co-ordination tie");
-        colours[rows] = "#BBBBBB";
-        snprintf(texts[rows++], sizeof texts[0], "thin grey line: members of the same sub-team");
-    }
-    for (size_t k = 0; k < rows; k++)
-        text_ptr[k] = texts[k];
-    mapa__diagram_legend_table(g, colours, text_ptr, rows);
-    return mapa__diagram_write(g, dir, "network", formats);
+    legend(g, net, level, observed);
+    return mapa__diagram_write(g, dir, name, formats);
 }
 
-mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats)
+/* One network diagram: the plan's (observed false) or the contacts of interactions.csv. */
+static mapa_err network_diagram(const mapa_diagram_input *in, bool observed, const char *dir,
+                                unsigned formats)
 {
     mapa_network net = MAPA_NETWORK_INIT, agg = MAPA_NETWORK_INIT;
     mapa_metrics m;
     memset(&m, 0, sizeof m);
     mapa_diagram_level level = level_of(in);
-    mapa_err err = mapa_network_from_plan(&net, in->p, in->team, in->spoc, in->cf);
+    mapa_err err = observed ? mapa_network_from_log(&net, in->p, in->team, INT32_MIN, INT32_MAX)
+                            : mapa_network_from_plan(&net, in->p, in->team, in->spoc, in->cf);
     if (err == MAPA_OK && level != MAPA_DIAGRAM_MEMBERS)
         err = aggregate(&agg, &net, in->p, level == MAPA_DIAGRAM_TEAMS);
     const mapa_network *shown = level == MAPA_DIAGRAM_MEMBERS ? &net : &agg;
@@ -251,10 +266,20 @@ mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, un
     if (err == MAPA_OK)
         computed = (err = mapa_metrics_compute(&m, shown, &options)) == MAPA_OK;
     if (err == MAPA_OK)
-        err = draw(in, shown, &m, level, dir, formats);
+        err = draw(in, shown, &m, level, observed, dir, formats);
     if (computed)
         mapa_metrics_dispose(&m);
     mapa_network_dispose(&agg);
     mapa_network_dispose(&net);
     return err;
+}
+
+mapa_err mapa__diagram_network(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    return network_diagram(in, false, dir, formats);
+}
+
+mapa_err mapa__diagram_observed(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    return network_diagram(in, true, dir, formats);
 }

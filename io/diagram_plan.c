@@ -1,10 +1,11 @@
 /*
  * The plan's diagrams: the partnership's structure (co-ordination team,
  * multi-agency meeting, sub-teams and their SPOCs), the Critical Friend
- * arrangement (teams as clusters of their members, an edge from each CF to
- * the team it reviews, coloured by home team) and the team graph (teams, CF
+ * arrangement (a panel per team: the Critical Friends who come in and the
+ * members who go out, coloured by the other team) and the team graph (teams, CF
  * links weighted by count, two-step reach in each team's label).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,25 +18,6 @@
 static void team_cluster_name(char *out, size_t cap, size_t t)
 {
     snprintf(out, cap, "cluster_t%zu", t);
-}
-
-/* Nodes are named by index: an id is the user's text, which the DOT writer may not quote well. */
-static void member_id(char *out, size_t cap, size_t i)
-{
-    snprintf(out, cap, "m%zu", i);
-}
-
-static Agnode_t *member_node(Agraph_t *g, const mapa_partnership *p, size_t i)
-{
-    char name[MAPA__LABEL_TEXT_CAP], agency[MAPA__LABEL_TEXT_CAP];
-    char label[2 * MAPA__LABEL_TEXT_CAP], id[32];
-    const mapa_member *m = &p->members[i];
-    snprintf(label, sizeof label, "%s\n%s", mapa__diagram_text(name, m->name),
-             mapa__diagram_text(agency, p->agencies[m->agency].name));
-    member_id(id, sizeof id, i);
-    Agnode_t *n = agnode(g, id, 1);
-    mapa__diagram_set(n, "label", label);
-    return n;
 }
 
 mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, unsigned formats)
@@ -117,103 +99,106 @@ mapa_err mapa__diagram_structure(const mapa_diagram_input *in, const char *dir, 
     return mapa__diagram_write(g, dir, "structure", formats);
 }
 
+/* A box of a Critical Friend panel: the friend's name and agency, and where from or to. */
+static void cf_box(Agraph_t *c, const mapa_diagram_input *in, size_t k, bool incoming)
+{
+    const mapa_partnership *p = in->p;
+    const mapa_cf_pair *x = &in->cf->pairs[k];
+    const mapa_member *m = &p->members[x->member];
+    size_t other = incoming ? in->team[x->member] : x->team;
+    char id[64], name[MAPA__LABEL_TEXT_CAP], team[MAPA__LABEL_TEXT_CAP],
+        label[2 * MAPA__LABEL_TEXT_CAP + 64];
+    bool both = (x->stages & MAPA_STAGE_DECISION) && (x->stages & MAPA_STAGE_EVALUATION);
+    snprintf(label, sizeof label, "%s\n%s %s%s", mapa__diagram_text(name, m->name),
+             incoming ? "from" : "to", mapa__diagram_text(team, p->topics[other].name),
+             both                              ? ""
+             : x->stages & MAPA_STAGE_DECISION ? "\n(Decision-making only)"
+                                               : "\n(Evaluation only)");
+    snprintf(id, sizeof id, "%s%zu", incoming ? "in" : "out", k);
+    Agnode_t *n = agnode(c, id, 1);
+    mapa__diagram_set(n, "label", label);
+    mapa__diagram_set(n, "shape", "box");
+    mapa__diagram_set(n, "style", "filled,rounded");
+    mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(other));
+    mapa__diagram_set(n, "fontcolor", mapa__diagram_text_colour(other));
+    mapa__diagram_set(n, "fontsize", "12");
+    char centre[32];
+    snprintf(centre, sizeof centre, "team%zu", incoming ? x->team : in->team[x->member]);
+    Agnode_t *t = agnode(c, centre, 0);
+    Agedge_t *e = incoming ? agedge(c, n, t, NULL, 1) : agedge(c, t, n, NULL, 1);
+    mapa__diagram_set(e, "color", mapa__diagram_colour(incoming ? other : in->team[x->member]));
+    mapa__diagram_set(e, "penwidth", "2");
+}
+
+/* One team's panel: the Critical Friends who come in (left), the team, its members who go out. */
+static void cf_panel(Agraph_t *g, const mapa_diagram_input *in, size_t t)
+{
+    const mapa_partnership *p = in->p;
+    char name[64], text[MAPA__LABEL_TEXT_CAP], who[MAPA__LABEL_TEXT_CAP],
+        label[2 * MAPA__LABEL_TEXT_CAP + 16];
+    team_cluster_name(name, sizeof name, t);
+    Agraph_t *c = agsubg(g, name, 1);
+    mapa__diagram_set(c, "label", mapa__diagram_text(text, p->topics[t].name));
+    mapa__diagram_set(c, "fontsize", "16");
+    mapa__diagram_set(c, "color", mapa__diagram_colour(t));
+    mapa__diagram_set(c, "penwidth", "2");
+    snprintf(name, sizeof name, "team%zu", t);
+    Agnode_t *n = agnode(c, name, 1);
+    size_t s = in->spoc ? in->spoc[t] : MAPA_NONE;
+    snprintf(label, sizeof label, "SPOC\n%s",
+             s == MAPA_NONE ? "none yet" : mapa__diagram_text(who, p->members[s].name));
+    mapa__diagram_set(n, "label", label);
+    mapa__diagram_set(n, "shape", "doubleoctagon");
+    mapa__diagram_set(n, "style", "filled");
+    mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(t));
+    mapa__diagram_set(n, "fontcolor", mapa__diagram_text_colour(t));
+    for (size_t k = 0; k < in->cf->n_pairs; k++)
+        if (in->cf->pairs[k].team == t && in->team[in->cf->pairs[k].member] != MAPA_NONE)
+            cf_box(c, in, k, true);
+    for (size_t k = 0; k < in->cf->n_pairs; k++)
+        if (in->team[in->cf->pairs[k].member] == t)
+            cf_box(c, in, k, false);
+}
+
+/*
+ * The Critical Friend arrangement as one panel per team, in a grid that fits
+ * a slide: `cols` panels a row, each three ranks wide (who comes in, the team,
+ * who goes out), held in place by invisible edges between the team nodes of a
+ * row. Every arrow stays inside its panel, so each can be followed. (Graphviz
+ * 2.43's own packing of components in dot reads freed memory: not used.)
+ */
 mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
-    const mapa_cf *cf = in->cf;
-    Agraph_t *g = mapa__diagram_new("critical_friends", "Critical Friend arrangement");
+    Agraph_t *g = mapa__diagram_new("critical_friends", "Critical Friend arrangement: who comes "
+                                                        "into each team, and who goes out");
     if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    mapa__diagram_set(g, "rankdir", "LR"); /* members of a team stack in a column */
-    /* from 200 members a team shows its SPOC and its Critical Friends, the rest as one box */
-    bool aggregate =
-        in->level == MAPA_DIAGRAM_MEMBERS
-            ? false
-            : in->level != MAPA_DIAGRAM_AUTO || p->n_members >= MAPA_DIAGRAM_AGGREGATE_FROM;
-    Agnode_t **anchor = calloc(p->n_topics + 1, sizeof *anchor);
-    bool *is_cf = calloc(p->n_members + 1, sizeof *is_cf);
-    for (size_t k = 0; is_cf && k < cf->n_pairs; k++)
-        is_cf[cf->pairs[k].member] = true;
-    if (!anchor || !is_cf) {
-        free(anchor);
-        free(is_cf);
-        agclose(g);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    }
-    for (size_t t = 0; t < p->n_topics; t++) {
-        char name[64], text[MAPA__LABEL_TEXT_CAP];
-        team_cluster_name(name, sizeof name, t);
-        Agraph_t *c = agsubg(g, name, 1);
-        mapa__diagram_set(c, "label", mapa__diagram_text(text, p->topics[t].name));
-        mapa__diagram_set(c, "fontsize", "14");
-        mapa__diagram_set(c, "color", mapa__diagram_colour(t));
-        mapa__diagram_set(c, "penwidth", "2");
-        size_t others = 0;
-        for (size_t i = 0; i < p->n_members; i++) {
-            if (in->team[i] != t)
-                continue;
-            if (aggregate && !is_cf[i] && !(in->spoc && in->spoc[t] == i)) {
-                others++;
-                continue;
-            }
-            Agnode_t *n = member_node(c, p, i);
-            mapa__diagram_set(n, "style", "filled");
-            mapa__diagram_set(n, "fillcolor", mapa__diagram_colour(t));
-            mapa__diagram_set(n, "fontcolor", mapa__diagram_text_colour(t));
-            mapa__diagram_set(n, "shape", in->spoc && in->spoc[t] == i ? "doubleoctagon" : "box");
-            if (!anchor[t] || (in->spoc && in->spoc[t] == i))
-                anchor[t] = n;
-        }
-        if (others) { /* large partnerships: the rest of the team as one box */
-            char id[64], label[64];
-            snprintf(id, sizeof id, "others_t%zu", t);
-            snprintf(label, sizeof label, "%zu other member%s", others, others == 1 ? "" : "s");
-            Agnode_t *n = agnode(c, id, 1);
-            mapa__diagram_set(n, "label", label);
-            mapa__diagram_set(n, "shape", "folder");
-            mapa__diagram_set(n, "style", "filled");
-            mapa__diagram_set(n, "fillcolor", "white");
-            if (!anchor[t])
-                anchor[t] = n;
-        }
-    }
-    free(is_cf);
-    /* teams in a grid: columns of per_col teams (CF arrows do not set the ranks) */
-    size_t per_col = mapa__diagram_per_row(p->n_topics);
-    for (size_t t = per_col; t < p->n_topics; t++) {
-        if (!anchor[t] || !anchor[t - per_col])
+    size_t T = p->n_topics;
+    size_t cols = (size_t)(sqrt((double)T / 2.0) + 0.5);
+    cols = cols < 1 ? 1 : cols;
+    mapa__diagram_set(g, "rankdir", "LR");
+    mapa__diagram_set(g, "newrank", "true");
+    for (size_t t = T; t-- > 0;) /* dot stacks the rows bottom up from the first made */
+        cf_panel(g, in, t);
+    for (size_t t = 0; t < T; t++) {
+        if (t % cols == 0)
             continue;
-        Agedge_t *e = agedge(g, anchor[t - per_col], anchor[t], "grid", 1);
+        char a[32], b[32];
+        snprintf(a, sizeof a, "team%zu", t - 1);
+        snprintf(b, sizeof b, "team%zu", t);
+        Agedge_t *e = agedge(g, agnode(g, a, 0), agnode(g, b, 0), "grid", 1);
         mapa__diagram_set(e, "style", "invis");
+        mapa__diagram_set(e, "minlen", "3");
     }
-    for (size_t k = 0; k < cf->n_pairs; k++) {
-        size_t m = cf->pairs[k].member, t = cf->pairs[k].team, h = in->team[m];
-        if (!anchor[t] || h == MAPA_NONE)
-            continue;
-        char name[64];
-        member_id(name, sizeof name, m);
-        Agnode_t *from = agnode(g, name, 0);
-        if (!from)
-            continue; /* a member not drawn */
-        Agedge_t *e = agedge(g, from, anchor[t], NULL, 1);
-        team_cluster_name(name, sizeof name, t);
-        mapa__diagram_set(e, "lhead", name);
-        mapa__diagram_set(e, "constraint", "false");
-        mapa__diagram_set(e, "color", mapa__diagram_colour(h));
-        mapa__diagram_set(e, "style", mapa__diagram_style(h));
-        mapa__diagram_set(e, "penwidth", "2");
-    }
-    free(anchor);
     const mapa__legend_item legend[] = {
-        {"a member (name, agency), in its team's colour", "box", "filled", mapa__diagram_colour(0),
-         NULL, 0},
-        {"the team's Single Point of Contact", "doubleoctagon", "filled", mapa__diagram_colour(0),
-         NULL, 0},
-        {"a Critical Friend joining the team it points to (colour and line of its home team)", NULL,
-         mapa__diagram_style(0), mapa__diagram_colour(0), "2", 1},
-        {"the team's other members, counted (from 200 members)", "folder", "filled", "white", NULL,
-         false}};
-    mapa__diagram_legend(g, legend, aggregate ? 4 : 3);
+        {"a team, with its Single Point of Contact (SPOC)", "doubleoctagon", "filled",
+         mapa__diagram_colour(0), NULL, 0},
+        {"a Critical Friend, in the colour of the team they come from (left) or go to (right)",
+         "box", "filled,rounded", mapa__diagram_colour(1), NULL, 0},
+        {"joins the team's Decision-making and Evaluation stages", NULL, "solid",
+         mapa__diagram_colour(1), "2", 1}};
+    mapa__diagram_legend(g, legend, 3);
     return mapa__diagram_write(g, dir, "critical_friends", formats);
 }
 

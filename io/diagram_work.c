@@ -13,6 +13,7 @@
 #include <mapa/duplicates.h>
 
 #include "io/diagram_common.h"
+#include "models/util.h"
 
 static const char *const STAGE[4] = {"Decision-making", "Action taken", "Evaluation",
                                      "Dissemination"};
@@ -84,6 +85,46 @@ mapa_err mapa__diagram_stages(const mapa_diagram_input *in, const char *dir, uns
     return mapa__diagram_write(g, dir, "stages", formats);
 }
 
+/* Action titles named on an edge of the duplicates map; the rest are counted. */
+enum { DUP_TITLES_SHOWN = 3, DUP_TITLE_CHARS = 34 };
+
+/* `s` cut after `chars` characters (UTF-8) with an ellipsis, into out (4 * chars + 4 bytes). */
+static const char *short_title(char *out, const char *s, size_t chars)
+{
+    size_t n = 0, seen = 0;
+    for (; s[n] && seen <= chars; n++)
+        seen += ((unsigned char)s[n] & 0xC0) != 0x80;
+    if (!s[n] && seen <= chars) {
+        memcpy(out, s, n + 1);
+        return out;
+    }
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* back to the start of the character that did not fit */
+    n = n > 0 ? n - 1 : 0;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(out, s, n);
+    memcpy(out + n, "\xE2\x80\xA6", 4); /* ellipsis and NUL */
+    return out;
+}
+
+/* Append "title a / title b" of pair k to the edge's label (grown; false on out of memory). */
+static bool name_pair(char **label, const mapa_partnership *p, const mapa_dup_pair *x, size_t shown)
+{
+    char a[4 * DUP_TITLE_CHARS + 8], b[4 * DUP_TITLE_CHARS + 8];
+    char ta[MAPA__LABEL_TEXT_CAP], tb[MAPA__LABEL_TEXT_CAP];
+    short_title(a, p->actions[x->a].title, DUP_TITLE_CHARS);
+    short_title(b, p->actions[x->b].title, DUP_TITLE_CHARS);
+    char *next = mapa__format("%s%s\xE2\x80\x9C%s\xE2\x80\x9D = \xE2\x80\x9C%s\xE2\x80\x9D",
+                              *label ? *label : "", shown ? "\n" : "", mapa__diagram_text(ta, a),
+                              mapa__diagram_text(tb, b));
+    if (!next)
+        return false;
+    free(*label);
+    *label = next;
+    return true;
+}
+
 mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_duplicates *d,
                                   const char *dir, unsigned formats)
 {
@@ -100,15 +141,19 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
     }
     mapa__diagram_set(g, "rankdir", "TB");
-    for (size_t k = 0; k < d->n_pairs; k++) {
+    char **names = calloc(T * T + 1, sizeof *names); /* per team pair: the actions, named */
+    bool ok = names != NULL;
+    for (size_t k = 0; ok && k < d->n_pairs; k++) {
         size_t a = p->actions[d->pairs[k].a].team, b = p->actions[d->pairs[k].b].team;
         if (a == b)
             continue;
         size_t lo = a < b ? a : b, hi = a < b ? b : a;
+        if (count[lo * T + hi] < DUP_TITLES_SHOWN)
+            ok = name_pair(&names[lo * T + hi], p, &d->pairs[k], count[lo * T + hi]);
         count[lo * T + hi]++;
         blind[lo * T + hi] |= d->have_plan && !d->pairs[k].spotted;
     }
-    Agnode_t **node = calloc(T + 1, sizeof *node);
+    Agnode_t **node = ok ? calloc(T + 1, sizeof *node) : NULL;
     for (size_t t = 0; node && t < T; t++) {
         char id[32], text[MAPA__LABEL_TEXT_CAP];
         snprintf(id, sizeof id, "t%zu", t);
@@ -128,16 +173,25 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         for (size_t b = a + 1; b < T; b++) {
             if (!count[a * T + b])
                 continue;
-            char label[64];
-            snprintf(label, sizeof label, "%zu%s", count[a * T + b],
-                     blind[a * T + b] ? " (blind spot)" : "");
+            size_t more =
+                count[a * T + b] > DUP_TITLES_SHOWN ? count[a * T + b] - DUP_TITLES_SHOWN : 0;
+            char tail[64] = "";
+            if (more)
+                snprintf(tail, sizeof tail, "\nand %zu more", more);
+            char *label = mapa__format("%s%s%s", names[a * T + b], tail,
+                                       blind[a * T + b] ? "\n(blind spot)" : "");
             Agedge_t *e = agedge(g, node[a], node[b], NULL, 1);
             mapa__diagram_set(e, "dir", "none");
-            mapa__diagram_set(e, "label", label);
+            mapa__diagram_set(e, "label", label ? label : "");
+            mapa__diagram_set(e, "fontsize", "9");
+            free(label);
             mapa__diagram_set(e, "penwidth", "2");
             mapa__diagram_set(e, "color", blind[a * T + b] ? "#D55E00" : "#0072B2");
             mapa__diagram_set(e, "style", blind[a * T + b] ? "bold,dashed" : "solid");
         }
+    for (size_t k = 0; names && k < T * T; k++)
+        free(names[k]);
+    free(names);
     free(count);
     free(blind);
     if (!node) {
@@ -146,7 +200,7 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
     }
     free(node);
     const mapa__legend_item legend[] = {
-        {"the two teams plan the same work (label: how many pairs); a Critical Friend link "
+        {"the two teams plan the same work (label: the actions); a Critical Friend link "
          "joins them",
          NULL, "solid", "#0072B2", "2", 0},
         {"a blind spot: no Critical Friend link joins the two teams", NULL, "bold,dashed",

@@ -4,12 +4,15 @@
 example=$root/scenarios/east-midlands
 "$mapa" plan "$example" -o "$tmp/p" -q; rc=$?
 [ $rc = 0 ] && ok || bad "plan exit $rc"
-for d in structure critical_friends team_graph stages network duplicates; do
+for d in structure critical_friends team_graph stages network observed duplicates; do
     [ -s "$tmp/p/diagrams/$d.dot" ] && [ -s "$tmp/p/diagrams/$d.svg" ] && ok || bad "plan drew $d"
 done
 "$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/d" --format svg,pdf,png >"$tmp/out.txt"; rc=$?
 [ $rc = 0 ] && ok || bad "draw exit $rc"
-grep -q "^Diagrams: 6 drawn" "$tmp/out.txt" && ok || bad "draw reports 6 diagrams"
+grep -q "^Diagrams: 7 drawn" "$tmp/out.txt" && ok || bad "draw reports 7 diagrams"
+# the contacts of interactions.csv: every logged pair of members one link
+pairs=$(tail -n +2 "$example/interactions.csv" | awk -F, '{ a = $1 < $2 ? $1 : $2; b = $1 < $2 ? $2 : $1; if (a != b) print a "," b }' | sort -u | wc -l)
+grep -q "Contacts logged in interactions.csv: 70 members, $pairs ties" "$tmp/d/observed.svg" && ok || bad "observed diagram: 70 members, $pairs ties"
 # the example's 70 members are drawn one by one; --network agencies aggregates
 grep -q "network of the plan: 70 members" "$tmp/d/network.svg" && ok || bad "network of 70 members"
 "$mapa" draw "$example" --plan "$tmp/p" -o "$tmp/a" --network agencies -q; rc=$?

@@ -18,7 +18,8 @@ total=$(cat "$tmp/count")
 digest() {
   (cd "$1" && find . -type f | sort | while read -r f; do
      case "$f" in
-       *.dot|*.svg) echo "$f" ;;
+       *.dot|*.svg|*.xlsx) echo "$f" ;;
+       *report.html) echo "$f"; sed '/<svg/,/<\/svg>/d' "$f" ;;
        *summary.json) echo "$f"; grep -v '"seconds"' "$f" ;;
        *) echo "$f"; cat "$f" ;;
      esac

@@ -110,11 +110,13 @@ try:
     drawn = {}
     for path in svgs:
         drawn[os.path.relpath(path, tmp)] = check_svg(path)
-    cf = drawn.get(os.path.join("plan", "diagrams", "critical_friends.svg"), "")
+    # the Critical Friend panels show Critical Friends and SPOCs; the network every member
+    cf = drawn.get(os.path.join("plan", "diagrams", "critical_friends.svg"), "") + \
+        drawn.get(os.path.join("plan", "diagrams", "network.svg"), "")
     for written in ("Ann \\N Archer", "Team \\G \\N \\L \\E \\T \\H \\n\\l\\r and a trailing backslash \\",
                     "Trailing backslash \\", "\u2026"):
         if written not in cf:
-            fail("critical_friends.svg does not show %r as written" % written)
+            fail("critical_friends.svg and network.svg do not show %r as written" % written)
     if "Ann m0 Archer" in cf or "Ann m1 Archer" in cf:
         fail("a Graphviz escape in a name was expanded")
     # no cell of a CSV output is a spreadsheet formula (numbers such as -0.5 are numbers)
