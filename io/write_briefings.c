@@ -224,7 +224,7 @@ mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *i
         err = mapa__atomic_open(&csv, csv_path);
     if (err != MAPA_OK)
         goto cleanup;
-    fputs("email,name,subject,body\n", csv.fp);
+    mapa__csv_begin(csv.fp, "email,name,subject,body\n");
     for (size_t m = 0; m < in->p->n_members && err == MAPA_OK; m++)
         err = one(csv.fp, pages, &f, m);
     if (err == MAPA_OK)
