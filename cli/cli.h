@@ -37,6 +37,7 @@ extern const mapa_command mapa_cmd_duplicates;
 extern const mapa_command mapa_cmd_draw;
 extern const mapa_command mapa_cmd_generate;
 extern const mapa_command mapa_cmd_sweep;
+extern const mapa_command mapa_cmd_schedule;
 
 struct mapa_diags;
 

@@ -1,0 +1,23 @@
+/* The stage-session schedule as the commands run it: mapa schedule, and mapa plan's last step. */
+#ifndef MAPA_CLI_SCHEDULE_CMD_H
+#define MAPA_CLI_SCHEDULE_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <mapa/mapa.h>
+
+typedef struct mapa_cli_schedule {
+    const char *dir, *out, *plan, *previous;
+    bool quiet;
+    mapa_schedule_options options;
+} mapa_cli_schedule;
+
+/**
+ * Load DIR's calendar, schedule the plan (team, spoc, cf), print the report
+ * and write OUT's files; returns the exit code (65 when the rules cannot hold).
+ */
+int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
+                          const size_t *team, const size_t *spoc, const mapa_cf *cf);
+
+#endif
