@@ -181,15 +181,15 @@ static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
     if (s->status == MAPA_STATUS_TIME_LIMIT)
         printf(" (gap %.2f%%)", 100 * s->gap);
     printf(", %.2f s\n", s->seconds);
-    if (s->status == MAPA_STATUS_INFEASIBLE) {
+    if (!s->planned) {
         for (size_t k = 0; k < s->n_notes; k++)
             printf("  %s\n", s->notes[k]);
         return;
     }
     printf("  objective, level by level%s: Critical Friends attending %zu of %zu; members "
-           "attending %zu of %zu; %lld days after the windows open; %zu sessions share a day\n",
+           "attending %zu of %zu; %lld days after the windows open; at most %zu sessions on a day\n",
            o->weighted ? " (weighted)" : "", s->cf_attending, s->cf_wanted, s->members_attending,
-           s->members_wanted, (long long)s->earliness, s->busy_days_over);
+           s->members_wanted, (long long)s->earliness, s->peak_day);
     printf("  conflict graph: %zu session pairs share a person; model %zu columns, %zu rows\n",
            s->conflict_pairs, s->columns, s->rows);
     if (o->previous)
@@ -233,7 +233,7 @@ static mapa_err write_outputs(const mapa_cli_schedule *o, const mapa_partnership
     if (err == MAPA_OK)
         err = mapa_write_schedule_summary(path, p, cal, s);
     snprintf(path, sizeof path, "%s/sessions.csv", o->out);
-    if (s->status == MAPA_STATUS_INFEASIBLE) {
+    if (!s->planned) {
         remove(path); /* never a stale schedule beside the reasons there is none */
         snprintf(path, sizeof path, "%s/diagrams/timeline.svg", o->out);
         remove(path);
@@ -274,13 +274,13 @@ int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
         print_report(p, &cal, &s, &so);
     if (err == MAPA_OK)
         err = write_outputs(o, p, spoc, &cal, &s);
-    if (err == MAPA_OK && !o->quiet && s.status != MAPA_STATUS_INFEASIBLE)
+    if (err == MAPA_OK && !o->quiet && s.planned)
         printf("Wrote %s/sessions.csv, %s/calendar/, %s/diagrams/timeline.svg\n", o->out, o->out,
                o->out);
     int rc = mapa_cli_exit_code(err);
     if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa schedule: %s\n", mapa_error_last());
-    else if (err == MAPA_OK && s.status == MAPA_STATUS_INFEASIBLE)
+    else if (err == MAPA_OK && !s.planned)
         rc = MAPA_EXIT_DATAERR;
     mapa_schedule_dispose(&s);
     mapa_calendar_dispose(&cal);

@@ -211,8 +211,7 @@ mapa_err mapa_write_schedule_summary(const char *path, const mapa_partnership *p
     json_object_set_new(o, "member_places", json_integer((json_int_t)s->members_wanted));
     json_object_set_new(o, "members_attending", json_integer((json_int_t)s->members_attending));
     json_object_set_new(o, "earliness_days", json_integer((json_int_t)s->earliness));
-    json_object_set_new(o, "sessions_beyond_one_a_day",
-                        json_integer((json_int_t)s->busy_days_over));
+    json_object_set_new(o, "most_sessions_on_a_day", json_integer((json_int_t)s->peak_day));
     json_object_set_new(o, "moves", json_integer((json_int_t)s->moves));
     json_object_set_new(o, "relaxations", json_integer((json_int_t)s->relaxations));
     json_t *notes = json_array();

@@ -26,11 +26,6 @@
 
 enum { LEVEL_SOFT, LEVEL_MOVES, LEVEL_CF, LEVEL_MEMBERS, LEVEL_EARLY, LEVEL_SPREAD, N_LEVELS };
 
-typedef struct soft_row {
-    int row, slack;
-    size_t a, b, slot; /* sessions and a's slot */
-} soft_row;
-
 typedef struct sm {
     const mapa_partnership *p;
     const mapa_calendar *cal;
@@ -41,13 +36,16 @@ typedef struct sm {
     size_t n_pairs;
     glp_prob *P;
     mapa__triplets m;
-    int *over;   /* per slot day index: column of sessions beyond the first */
+    int peak;    /* the column of the most sessions held on one day */
     size_t n_days;
     int32_t *days;
-    soft_row *soft;
+    int *soft; /* slack columns of the rules --soft may break */
     size_t n_soft, cap_soft;
     int n_rows;
     double deadline;
+    double *best; /* the last level's incumbent, per column */
+    size_t *uoff; /* unavailable.csv lines of member m: un[uoff[m]] to un[uoff[m + 1]] */
+    const mapa_unavailable **un;
 } sm;
 
 static mapa_err oom(void)
@@ -64,6 +62,34 @@ static bool push_note(mapa_schedule *out, char *text)
     }
     out->notes[out->n_notes++] = text;
     return true;
+}
+
+/* Whether member m is free for the slot; O(lines of m) with the index built in prepare(). */
+static bool avail(const sm *c, size_t m, const mapa_slot *slot)
+{
+    for (size_t k = c->uoff[m]; k < c->uoff[m + 1]; k++) {
+        const mapa_unavailable *u = c->un[k];
+        if (slot->day >= u->from && slot->day <= u->to && slot->start < u->end &&
+            u->start < slot->end)
+            return false;
+    }
+    return true;
+}
+
+static mapa_err index_unavailable(sm *c)
+{
+    size_t n = c->p->n_members, nu = c->cal->n_unavailable;
+    c->uoff = calloc(n + 2, sizeof *c->uoff);
+    c->un = malloc((nu + 1) * sizeof *c->un);
+    if (!c->uoff || !c->un)
+        return oom();
+    for (size_t k = 0; k < nu; k++)
+        c->uoff[c->cal->unavailable[k].member + 2]++;
+    for (size_t m = 0; m < n; m++)
+        c->uoff[m + 2] += c->uoff[m + 1];
+    for (size_t k = 0; k < nu; k++)
+        c->un[c->uoff[c->cal->unavailable[k].member + 1]++] = &c->cal->unavailable[k];
+    return MAPA_OK;
 }
 
 /* The candidates of session s: slots in its window with seats, rooms and its required people. */
@@ -86,18 +112,17 @@ static mapa_err candidates(sm *c, sess *s)
         bool ok = true;
         for (size_t j = 0; ok && j < s->n_inv; j++) {
             const mapa_invitee *v = &s->inv[j];
-            bool av = mapa__member_available(cal, v->member, slot);
+            bool av = avail(c, v->member, slot);
             if (!av && v->attend == MAPA_ATTEND_REQUIRED)
                 ok = false;
-            if (av && v->attend == MAPA_ATTEND_WANTED)
+            /* the figures extract() reports: places of members and CFs, attended */
+            if (av && v->attend != MAPA_ATTEND_OPTIONAL && v->role != MAPA_ROLE_SPOC)
                 *(v->role == MAPA_ROLE_CF ? &x.cf : &x.mem) += 1;
-            if (av && v->attend == MAPA_ATTEND_REQUIRED && v->role == MAPA_ROLE_MEMBER)
-                x.mem++;
         }
         size_t avail_members = 0;
         for (size_t j = 0; ok && c->o->member_share > 0 && j < s->n_inv; j++)
             if (s->inv[j].role == MAPA_ROLE_MEMBER && s->inv[j].attend != MAPA_ATTEND_OPTIONAL)
-                avail_members += mapa__member_available(cal, s->inv[j].member, slot);
+                avail_members += avail(c, s->inv[j].member, slot);
         if (ok && c->o->member_share > 0 &&
             (double)avail_members < c->o->member_share * (double)wanted_members - 1e-9)
             ok = false;
@@ -194,81 +219,229 @@ static size_t day_index(const sm *c, int32_t day)
     return lo;
 }
 
-/* Order and gap of one team: evaluation at least min_gap days after decision, and after it. */
+static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
+{
+    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
+    return before && e->day - d->day >= gap;
+}
+
+/*
+ * Order and gap of one team, without a big-M: for each Decision-making slot,
+ * that slot or the Evaluation slots too early for it. Rows only where some
+ * pair is out of order (windows far apart need none).
+ */
 static mapa_err order_rows(sm *c, const sess *d, const sess *e, int32_t gap)
 {
     const mapa_calendar *cal = c->cal;
-    bool needed = false;
-    for (size_t a = 0; !needed && a < d->n_c; a++)
-        for (size_t b = 0; !needed && b < e->n_c; b++) {
-            const mapa_slot *x = &cal->slots[d->c[a].slot], *y = &cal->slots[e->c[b].slot];
-            bool before = x->day < y->day || (x->day == y->day && x->end <= y->start);
-            needed = !before || y->day - x->day < gap;
+    for (size_t a = 0; a < d->n_c; a++) {
+        const mapa_slot *x = &cal->slots[d->c[a].slot];
+        int r = 0;
+        for (size_t b = 0; b < e->n_c; b++) {
+            if (in_order(x, &cal->slots[e->c[b].slot], gap))
+                continue;
+            if (!r) {
+                r = add_row(c, GLP_UP, 0, 1);
+                if (put(c, r, d->c[a].col, 1) != MAPA_OK)
+                    return oom();
+            }
+            if (put(c, r, e->c[b].col, 1) != MAPA_OK)
+                return oom();
         }
-    if (!needed)
-        return MAPA_OK;
-    int32_t day0 = cal->slots[0].day;
-    double big = (double)(cal->slots[cal->n_slots - 1].day - day0 + 2) * 1440;
-    for (int kind = 0; kind < 2; kind++) {
-        if (kind == 0 && gap <= 0)
-            continue;
-        int r = add_row(c, GLP_LO, kind == 0 ? gap : 0, 0);
-        mapa_err err = MAPA_OK;
-        for (size_t b = 0; err == MAPA_OK && b < e->n_c; b++) {
-            const mapa_slot *y = &cal->slots[e->c[b].slot];
-            err = put(c, r, e->c[b].col,
-                      kind == 0 ? y->day - day0 : (double)(y->day - day0) * 1440 + y->start);
-        }
-        for (size_t a = 0; err == MAPA_OK && a < d->n_c; a++) {
-            const mapa_slot *x = &cal->slots[d->c[a].slot];
-            err = put(c, r, d->c[a].col,
-                      -(kind == 0 ? x->day - day0 : (double)(x->day - day0) * 1440 + x->end));
-        }
-        if (err == MAPA_OK && d->unheld)
-            err = put(c, r, d->unheld, big);
-        if (err == MAPA_OK && e->unheld)
-            err = put(c, r, e->unheld, big);
-        if (err != MAPA_OK)
-            return err;
     }
     return MAPA_OK;
 }
 
-/* Nobody in two sessions at once: per conflict edge (a, b) and slot of a, a's slot or b's. */
-static mapa_err conflict_rows(sm *c)
+static bool overlap(const mapa_slot *a, const mapa_slot *b)
+{
+    return a->day == b->day && a->start < b->end && b->start < a->end;
+}
+
+/* A slack column on row r (soft): the rule may break, at a cost per session too many. */
+static mapa_err soften(sm *c, int r, double most)
+{
+    if (!c->o->soft)
+        return MAPA_OK;
+    int v = add_col(c, GLP_IV, 0, most);
+    if (c->n_soft == c->cap_soft &&
+        !mapa__grow((void **)&c->soft, &c->cap_soft, c->n_soft + 1, sizeof *c->soft))
+        return oom();
+    c->soft[c->n_soft++] = v;
+    return put(c, r, v, -1);
+}
+
+/*
+ * Nobody in two sessions at once, as cliques: for each person's set of sessions
+ * (sets kept once, subsets dropped) and each moment a candidate slot starts,
+ * at most one of the set's sessions in a slot running then. Two intervals
+ * overlap exactly when one contains the other's start, so these rows forbid
+ * every overlap; pairs kept apart only by travel time get a row per pair.
+ */
+static mapa_err clique_rows(sm *c, const size_t *set, size_t n_set, size_t *ent, int *ind,
+                            double *val)
 {
     const mapa_calendar *cal = c->cal;
-    for (size_t q = 0; q < c->n_pairs; q++) {
+    size_t prev_len = 0;
+    int32_t prev_day = INT32_MIN;
+    for (size_t a = 0; a < n_set; a++)
+        for (size_t x = 0; x < c->s[set[a]].n_c; x++) {
+            const mapa_slot *tau = &cal->slots[c->s[set[a]].c[x].slot];
+            size_t len = 0;
+            bool two = false;
+            size_t first_sess = MAPA_NONE;
+            for (size_t b = 0; b < n_set; b++)
+                for (size_t y = 0; y < c->s[set[b]].n_c; y++) {
+                    const mapa_slot *k = &cal->slots[c->s[set[b]].c[y].slot];
+                    if (k->day != tau->day || k->start > tau->start || k->end <= tau->start)
+                        continue;
+                    if (first_sess == MAPA_NONE)
+                        first_sess = set[b];
+                    two |= set[b] != first_sess;
+                    ind[len + 1] = c->s[set[b]].c[y].col;
+                    val[len + 1] = 1;
+                    len++;
+                }
+            if (!two)
+                continue;
+            /* the same clique as the last row (another start inside it): skip */
+            bool same = prev_day == tau->day && len == prev_len;
+            for (size_t k = 0; same && k < len; k++)
+                same = (size_t)ind[k + 1] == ent[k];
+            if (same)
+                continue;
+            for (size_t k = 0; k < len; k++)
+                ent[k] = (size_t)ind[k + 1];
+            prev_len = len;
+            prev_day = tau->day;
+            int r = add_row(c, GLP_UP, 0, 1);
+            for (size_t k = 0; k < len; k++)
+                if (put(c, r, ind[k + 1], 1) != MAPA_OK)
+                    return oom();
+            mapa_err err = soften(c, r, (double)n_set);
+            if (err != MAPA_OK)
+                return err;
+        }
+    return MAPA_OK;
+}
+
+static mapa_err travel_rows(sm *c)
+{
+    const mapa_calendar *cal = c->cal;
+    for (size_t q = 0; c->o->travel_minutes > 0 && q < c->n_pairs; q++) {
         sess *a = &c->s[c->pairs[q][0]], *b = &c->s[c->pairs[q][1]];
         for (size_t x = 0; x < a->n_c; x++) {
             const mapa_slot *ka = &cal->slots[a->c[x].slot];
             int r = 0;
             for (size_t y = 0; y < b->n_c; y++) {
-                if (!mapa__slots_clash(ka, &cal->slots[b->c[y].slot], c->o->travel_minutes))
+                const mapa_slot *kb = &cal->slots[b->c[y].slot];
+                if (overlap(ka, kb) || !mapa__slots_clash(ka, kb, c->o->travel_minutes))
                     continue;
                 if (!r) {
                     r = add_row(c, GLP_UP, 0, 1);
-                    if (put(c, r, a->c[x].col, 1) != MAPA_OK)
+                    if (put(c, r, a->c[x].col, 1) != MAPA_OK || soften(c, r, 1) != MAPA_OK)
                         return oom();
                 }
                 if (put(c, r, b->c[y].col, 1) != MAPA_OK)
                     return oom();
-            }
-            if (r && c->o->soft) {
-                int v = add_col(c, GLP_BV, 0, 1);
-                if (put(c, r, v, -1) != MAPA_OK ||
-                    (c->n_soft == c->cap_soft &&
-                     !mapa__grow((void **)&c->soft, &c->cap_soft, c->n_soft + 1, sizeof *c->soft)))
-                    return oom();
-                c->soft[c->n_soft++] = (soft_row){r, v, c->pairs[q][0], c->pairs[q][1],
-                                                  a->c[x].slot};
             }
         }
     }
     return MAPA_OK;
 }
 
-/* Rooms per slot, and the sessions beyond the first of each day (the spread). */
+static int cmp_set(const void *a, const void *b)
+{
+    const size_t *x = *(const size_t *const *)a, *y = *(const size_t *const *)b;
+    for (size_t k = 0;; k++) {
+        if (x[k] != y[k])
+            return x[k] < y[k] ? -1 : 1;
+        if (x[k] == MAPA_NONE)
+            return 0;
+    }
+}
+
+/* Whether sorted set a (MAPA_NONE-terminated) is inside sorted set b. */
+static bool subset(const size_t *a, const size_t *b)
+{
+    for (; *a != MAPA_NONE; a++) {
+        while (*b != MAPA_NONE && *b < *a)
+            b++;
+        if (*b != *a)
+            return false;
+    }
+    return true;
+}
+
+static mapa_err conflict_rows(sm *c)
+{
+    /* each person's sessions, as a MAPA_NONE-terminated sorted list */
+    size_t n_members = c->p->n_members, total = 0;
+    size_t *count = calloc(n_members + 1, sizeof *count);
+    mapa_err err = count ? MAPA_OK : oom();
+    for (size_t i = 0; err == MAPA_OK && i < c->S; i++)
+        for (size_t j = 0; j < c->s[i].n_inv; j++)
+            count[c->s[i].inv[j].member]++;
+    for (size_t m = 0; err == MAPA_OK && m < n_members; m++)
+        total += count[m] + 1;
+    size_t *pool = err == MAPA_OK ? malloc((total + 1) * sizeof *pool) : NULL;
+    size_t **sets = err == MAPA_OK ? malloc((n_members + 1) * sizeof *sets) : NULL;
+    size_t *fill = err == MAPA_OK ? calloc(n_members + 1, sizeof *fill) : NULL;
+    if (err == MAPA_OK && (!pool || !sets || !fill))
+        err = oom();
+    size_t n_sets = 0, maxlen = 0;
+    if (err == MAPA_OK) {
+        size_t off = 0;
+        for (size_t m = 0; m < n_members; m++) {
+            sets[m] = pool + off;
+            off += count[m] + 1;
+            maxlen = count[m] > maxlen ? count[m] : maxlen;
+        }
+        for (size_t i = 0; i < c->S; i++) /* sessions in order: each list comes out sorted */
+            for (size_t j = 0; j < c->s[i].n_inv; j++) {
+                size_t m = c->s[i].inv[j].member;
+                sets[m][fill[m]++] = i;
+            }
+        for (size_t m = 0; m < n_members; m++) {
+            sets[m][fill[m]] = MAPA_NONE;
+            bool teams = fill[m] > 0 && c->s[sets[m][0]].team != c->s[sets[m][fill[m] - 1]].team;
+            if (teams)
+                sets[n_sets++] = sets[m];
+        }
+        qsort(sets, n_sets, sizeof *sets, cmp_set);
+    }
+    size_t total_c = 0;
+    for (size_t i = 0; i < c->S; i++)
+        total_c += c->s[i].n_c;
+    size_t *ent = err == MAPA_OK ? malloc((total_c + 1) * sizeof *ent) : NULL;
+    int *ind = err == MAPA_OK ? malloc((total_c + 2) * sizeof *ind) : NULL;
+    double *val = err == MAPA_OK ? malloc((total_c + 2) * sizeof *val) : NULL;
+    if (err == MAPA_OK && (!ent || !ind || !val))
+        err = oom();
+    for (size_t k = 0; err == MAPA_OK && k < n_sets; k++) {
+        if (k > 0 && cmp_set(&sets[k - 1], &sets[k]) == 0)
+            continue;
+        bool inside = false; /* a subset of a longer set: its rows are implied */
+        size_t len = 0;
+        while (sets[k][len] != MAPA_NONE)
+            len++;
+        for (size_t j = 0; !inside && j < n_sets; j++)
+            inside = j != k && cmp_set(&sets[j], &sets[k]) != 0 && subset(sets[k], sets[j]);
+        if (!inside)
+            err = clique_rows(c, sets[k], len, ent, ind, val);
+    }
+    (void)maxlen;
+    if (err == MAPA_OK)
+        err = travel_rows(c);
+    free(count);
+    free(pool);
+    free(sets);
+    free(fill);
+    free(ent);
+    free(ind);
+    free(val);
+    return err;
+}
+
+/* Rooms per slot, and the busiest day's sessions (the spread: the peak is minimised). */
 static mapa_err slot_rows(sm *c)
 {
     const mapa_calendar *cal = c->cal;
@@ -276,13 +449,14 @@ static mapa_err slot_rows(sm *c)
     size_t *per_day = calloc(c->n_days + 1, sizeof *per_day);
     int *room_row = calloc(cal->n_slots + 1, sizeof *room_row);
     int *day_row = calloc(c->n_days + 1, sizeof *day_row);
-    c->over = calloc(c->n_days + 1, sizeof *c->over);
-    mapa_err err = uses && per_day && room_row && day_row && c->over ? MAPA_OK : oom();
+    mapa_err err = uses && per_day && room_row && day_row ? MAPA_OK : oom();
     for (size_t i = 0; err == MAPA_OK && i < c->S; i++)
         for (size_t x = 0; x < c->s[i].n_c; x++) {
             uses[c->s[i].c[x].slot]++;
             per_day[day_index(c, cal->slots[c->s[i].c[x].slot].day)]++;
         }
+    if (err == MAPA_OK)
+        c->peak = add_col(c, GLP_IV, 0, (double)c->S);
     for (size_t i = 0; err == MAPA_OK && i < c->S; i++)
         for (size_t x = 0; err == MAPA_OK && x < c->s[i].n_c; x++) {
             size_t k = c->s[i].c[x].slot, d = day_index(c, cal->slots[k].day);
@@ -293,14 +467,17 @@ static mapa_err slot_rows(sm *c)
             }
             if (err == MAPA_OK && per_day[d] > 1) {
                 if (!day_row[d]) {
-                    day_row[d] = add_row(c, GLP_UP, 0, 1);
-                    c->over[d] = add_col(c, GLP_IV, 0, (double)c->S);
-                    err = put(c, day_row[d], c->over[d], -1);
+                    day_row[d] = add_row(c, GLP_UP, 0, 0);
+                    err = put(c, day_row[d], c->peak, -1);
                 }
                 if (err == MAPA_OK)
                     err = put(c, day_row[d], c->s[i].c[x].col, 1);
             }
         }
+    if (err == MAPA_OK) { /* one session on a day at least, when any is held */
+        int r = add_row(c, GLP_LO, c->o->soft ? 0 : 1, 0);
+        err = put(c, r, c->peak, 1);
+    }
     free(uses);
     free(per_day);
     free(room_row);
@@ -359,12 +536,11 @@ static bool level_objective(sm *c, int level, double *coef, int n_cols)
         if (s->unheld && (level == LEVEL_SOFT || all))
             coef[s->unheld] = -(all ? 1e6 : 10);
     }
-    for (size_t d = 0; d < c->n_days; d++)
-        if (c->over[d] && (level == LEVEL_SPREAD || all))
-            coef[c->over[d]] = -(all ? o->w_spread : 1);
+    if (c->peak && (level == LEVEL_SPREAD || all))
+        coef[c->peak] = -(all ? o->w_spread : 1);
     for (size_t k = 0; k < c->n_soft; k++)
         if (level == LEVEL_SOFT || all)
-            coef[c->soft[k].slack] = -(all ? 1e5 : 1);
+            coef[c->soft[k]] = -(all ? 1e5 : 1);
     return true;
 }
 
@@ -405,8 +581,7 @@ static int solve_once(sm *c, bool *timed_out)
     glp_init_iocp(&ip);
     ip.msg_lev = c->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
     ip.presolve = GLP_OFF;
-    ip.gmi_cuts = GLP_ON;
-    ip.clq_cuts = GLP_ON;
+    ip.clq_cuts = GLP_ON; /* the conflict rows are cliques; GLPK's clique cuts find more */
     left = remaining(c);
     ip.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
     ret = glp_intopt(c->P, &ip);
@@ -425,20 +600,20 @@ static size_t find_slot(const sess *s, int col_value_slot)
 static mapa_err extract(sm *c, mapa_schedule *out)
 {
     const mapa_calendar *cal = c->cal;
+    out->planned = true;
     for (size_t i = 0; i < c->S; i++) {
         sess *s = &c->s[i];
         mapa_session *d = &out->sessions[i];
         d->slot = MAPA_NONE;
         for (size_t x = 0; x < s->n_c; x++)
-            if (glp_mip_col_val(c->P, s->c[x].col) > 0.5)
+            if (c->best[s->c[x].col] > 0.5)
                 d->slot = find_slot(s, (int)s->c[x].slot);
         d->invitees = s->inv;
         d->n_invitees = s->n_inv;
         s->inv = NULL;
         for (size_t j = 0; j < d->n_invitees; j++) {
             mapa_invitee *v = &d->invitees[j];
-            v->available = d->slot != MAPA_NONE &&
-                           mapa__member_available(cal, v->member, &cal->slots[d->slot]);
+            v->available = d->slot != MAPA_NONE && avail(c, v->member, &cal->slots[d->slot]);
             if (v->attend == MAPA_ATTEND_OPTIONAL)
                 continue;
             if (v->role == MAPA_ROLE_CF) {
@@ -463,18 +638,23 @@ static mapa_err extract(sm *c, mapa_schedule *out)
                 return oom();
         }
     }
-    for (size_t d = 0; d < c->n_days; d++)
-        if (c->over[d])
-            out->busy_days_over += (size_t)lround(glp_mip_col_val(c->P, c->over[d]));
-    for (size_t k = 0; k < c->n_soft; k++) {
-        const soft_row *r = &c->soft[k];
-        if (glp_mip_col_val(c->P, r->slack) < 0.5)
+    size_t *per_day = calloc(c->n_days + 1, sizeof *per_day);
+    if (!per_day)
+        return oom();
+    for (size_t i = 0; i < c->S; i++)
+        if (out->sessions[i].slot != MAPA_NONE) {
+            size_t d = day_index(c, cal->slots[out->sessions[i].slot].day);
+            if (++per_day[d] > out->peak_day)
+                out->peak_day = per_day[d];
+        }
+    free(per_day);
+    for (size_t q = 0; c->o->soft && q < c->n_pairs; q++) {
+        const mapa_session *a = &out->sessions[c->pairs[q][0]];
+        const mapa_session *b = &out->sessions[c->pairs[q][1]];
+        if (a->slot == MAPA_NONE || b->slot == MAPA_NONE ||
+            !mapa__slots_clash(&cal->slots[a->slot], &cal->slots[b->slot], c->o->travel_minutes))
             continue;
-        const mapa_session *a = &out->sessions[r->a], *b = &out->sessions[r->b];
-        if (a->slot != r->slot || b->slot == MAPA_NONE)
-            continue;
-        /* name the people in both */
-        for (size_t x = 0; x < a->n_invitees; x++)
+        for (size_t x = 0; x < a->n_invitees; x++) /* name the people in both */
             for (size_t y = 0; y < b->n_invitees; y++) {
                 if (a->invitees[x].member != b->invitees[y].member)
                     continue;
@@ -523,8 +703,11 @@ static mapa_err levels(sm *c, mapa_schedule *out)
 {
     int n_cols = glp_get_num_cols(c->P);
     double *coef = malloc(((size_t)n_cols + 1) * sizeof *coef);
-    if (!coef)
+    c->best = calloc((size_t)n_cols + 1, sizeof *c->best);
+    if (!coef || !c->best) {
+        free(coef);
         return oom();
+    }
     if (c->o->max_moves != MAPA_UNLIMITED && c->o->previous) {
         level_objective(c, LEVEL_MOVES, coef, n_cols);
         fix_level(c, coef, n_cols, (double)c->S - (double)c->o->max_moves);
@@ -552,6 +735,8 @@ static mapa_err levels(sm *c, mapa_schedule *out)
         }
         have = true;
         obj = glp_mip_obj_val(c->P);
+        for (int j = 1; j <= n_cols; j++)
+            c->best[j] = glp_mip_col_val(c->P, j);
         out->nodes += 0;
         if (timed_out || st != GLP_OPT) {
             double bound = glp_get_obj_val(c->P);
@@ -579,9 +764,11 @@ static void sm_dispose(sm *c)
     }
     free(c->s);
     free(c->pairs);
-    free(c->over);
     free(c->days);
     free(c->soft);
+    free(c->best);
+    free(c->uoff);
+    free(c->un);
     mapa__triplets_dispose(&c->m);
     if (c->P)
         glp_delete_prob(c->P);
@@ -594,6 +781,9 @@ static mapa_err prepare(sm *c, const size_t *team, const size_t *spoc, const map
     c->days = malloc((c->cal->n_slots + 1) * sizeof *c->days);
     if (!c->s || !c->days)
         return oom();
+    mapa_err e0 = index_unavailable(c);
+    if (e0 != MAPA_OK)
+        return e0;
     for (size_t k = 0; k < c->cal->n_slots; k++)
         if (c->n_days == 0 || c->days[c->n_days - 1] != c->cal->slots[k].day)
             c->days[c->n_days++] = c->cal->slots[k].day;
@@ -666,7 +856,13 @@ mapa_err mapa_schedule_solve(mapa_schedule *out, const mapa_partnership *p, cons
         mapa_schedule_dispose(&r);
         return err;
     }
-    if (r.status == MAPA_STATUS_INFEASIBLE)
+    if (r.status == MAPA_STATUS_TIME_LIMIT && !r.planned &&
+        !push_note(&r, mapa__format("the time limit came before any schedule was found; allow "
+                                    "more time (--time-limit)"))) {
+        mapa_schedule_dispose(&r);
+        return oom();
+    }
+    if (!r.planned)
         for (size_t i = 0; i < r.n_sessions; i++)
             r.sessions[i].slot = MAPA_NONE;
     *out = r;

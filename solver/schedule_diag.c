@@ -288,8 +288,14 @@ mapa_err mapa__schedule_explain(mapa_schedule *out, const mapa_partnership *p, c
     soft.soft = true;
     soft.write_lp = NULL;
     soft.weighted = false;
+    soft.max_moves = MAPA_UNLIMITED; /* the cap is reported on its own */
     mapa_schedule r = MAPA_SCHEDULE_INIT;
     mapa_err err = mapa_schedule_solve(&r, p, team, spoc, cf, cal, &soft);
+    if (err == MAPA_OK && r.relaxations == 0 && o->max_moves != MAPA_UNLIMITED &&
+        !note(out, mapa__format("no schedule moves at most %zu session%s: the fewest moves that "
+                                "keep every rule are %zu",
+                                o->max_moves, o->max_moves == 1 ? "" : "s", r.moves)))
+        err = oom();
     for (size_t k = 0; err == MAPA_OK && k < r.n_notes; k++) {
         const char *text = r.notes[k];
         if (strncmp(text, "relaxed: ", 9) == 0)

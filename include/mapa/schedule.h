@@ -132,13 +132,14 @@ typedef struct mapa_session {
 
 typedef struct mapa_schedule {
     mapa_status status;
+    bool planned;           /**< a slot for the sessions (optimal, or the best at the limit) */
     mapa_session *sessions; /**< per team t and stage g: sessions[t * 2 + g] */
     size_t n_sessions;
     double objective, bound, gap, seconds;
     size_t cf_wanted, cf_attending;           /**< Critical Friend places, and those attended */
     size_t members_wanted, members_attending; /**< the same for members */
     int64_t earliness;                        /**< days after the windows' starts, summed */
-    size_t busy_days_over;                    /**< sessions beyond the first on a day */
+    size_t peak_day;                          /**< the most sessions held on one day */
     size_t moves;                             /**< with a previous schedule */
     size_t conflict_pairs; /**< session pairs sharing a person (the conflict graph's edges) */
     size_t slot_groups;    /**< distinct slots after aggregation */
