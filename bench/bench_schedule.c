@@ -69,9 +69,7 @@ static void build(inst *x, size_t T, size_t per)
     x->cf.pairs = calloc(2 * T, sizeof *x->cf.pairs);
     for (size_t t = 0; t < T; t++)
         for (size_t j = 1; j <= 2; j++) {
-            size_t h = (t + j * (1 + rnd(7))) % T;
-            if (h == t)
-                h = (t + 1) % T;
+            size_t h = (t + j + 2 * (j - 1) * rnd(4)) % T; /* t+1, and t+2..t+8: distinct */
             size_t m = h + T * (1 + (t % (per - 1))); /* not h's SPOC */
             x->cf.pairs[x->cf.n_pairs++] = (mapa_cf_pair){m, t, 3, 0, false};
         }
@@ -81,13 +79,13 @@ static void build(inst *x, size_t T, size_t per)
     for (int32_t d = 0; d < 84 && x->cal.n_slots < 200; d++) {
         if (d % 7 >= 5)
             continue;
-        int hours[3] = {10, 14, 16};
-        for (int h = 0; h < 3 && x->cal.n_slots < 200; h++) {
-            if (h == 2 && d % 3)
+        int hours[4] = {9, 11, 14, 16};
+        for (int h = 0; h < 4 && x->cal.n_slots < 200; h++) {
+            if (h == 3 && d % 3 == 0)
                 continue;
             x->cal.slots[x->cal.n_slots++] = (mapa_slot){
                 day0 + d, hours[h] * 60, hours[h] * 60 + 120,
-                dup(h == 1 ? "online" : (d % 2 ? "Derby" : "Nottingham")), MAPA_UNLIMITED, 3, 0};
+                dup(h == 2 ? "online" : (d % 2 ? "Derby" : "Nottingham")), MAPA_UNLIMITED, 3, 0};
         }
     }
     x->cal.n_topics = T;

@@ -3,6 +3,7 @@
  * or a weekly pattern (days, from, to, except) expanded into its dates, bank
  * holidays of England and Wales left out on request. Also loads a whole calendar.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,10 +201,12 @@ static mapa_err expand(mapa_calendar *cal, size_t *cap, const mapa__csv_table *t
         mapa_date_to_ymd(to, &y1, &m, &dd);
         mapa_bank_holiday_years(&first, &last);
         if (y0 < first || y1 > last) {
+            char years[32];
+            snprintf(years, sizeof years, y0 == y1 ? "%d" : "%d to %d", y0, y1);
             mapa_diags_add(d, MAPA_DIAG_ERROR, t->file, c[COL_EXCEPT]->line, c[COL_EXCEPT]->col,
-                           "mapa knows the bank holidays of %d to %d only (gov.uk); list the "
-                           "dates of %d-%d in except instead",
-                           first, last, y0, y1);
+                           "mapa knows the bank holidays of %d to %d only (gov.uk); list those "
+                           "of %s in except instead",
+                           first, last, years);
             ok = false;
         }
     }

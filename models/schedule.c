@@ -104,6 +104,11 @@ mapa_err mapa__session_invitees(mapa_invitee **out, size_t *n_out, const mapa_pa
                 if (cp->team != t || !(cp->stages & (1u << g)))
                     continue;
                 x = (mapa_invitee){cp->member, MAPA_ROLE_CF, o->cfs, true};
+                bool seen = false; /* a pair given twice, or a friend of their own team */
+                for (size_t j = 0; j < n && !seen; j++)
+                    seen = v[j].member == cp->member;
+                if (seen)
+                    continue;
             }
             if (n == cap && !mapa__grow((void **)&v, &cap, n + 1, sizeof *v)) {
                 free(v);
