@@ -14,7 +14,7 @@ FUZZ_SECONDS ?= 600
 JOBS       ?= 2
 EXAMPLE    ?= scenarios/east-midlands
 PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libgsl-dev libhdf5-dev libgraphviz-dev \
-              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
+              libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools libical-dev python3-icalendar \
               clang graphviz bc python3 python3-h5py python3-numpy
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean

@@ -167,14 +167,19 @@ static void write_lp(const inst *x, const char *path)
         fprintf(fp, " >= %d\n", (int)x->cal.windows[2 * t + 1].min_gap);
     }
     for (size_t k = 0; k < K; k++) { /* rooms */
-        fprintf(fp, " room_%zu:", k);
+        bool any = false;
         for (size_t t = 0; t < T; t++)
             for (int g = 0; g < 2; g++) {
                 const mapa_stage_window *w = &x->cal.windows[2 * t + (size_t)g];
-                if (x->cal.slots[k].day >= w->earliest && x->cal.slots[k].day <= w->latest)
+                if (x->cal.slots[k].day >= w->earliest && x->cal.slots[k].day <= w->latest) {
+                    if (!any)
+                        fprintf(fp, " room_%zu:", k);
+                    any = true;
                     fprintf(fp, " + x_%zu_%d_%zu", t, g, k);
+                }
             }
-        fprintf(fp, " <= %zu\n", x->cal.slots[k].rooms);
+        if (any)
+            fprintf(fp, " <= %zu\n", x->cal.slots[k].rooms);
     }
     for (int32_t d = x->cal.slots[0].day; d <= x->cal.slots[K - 1].day; d++) { /* peak day */
         bool any = false;
@@ -252,12 +257,20 @@ static void write_lp(const inst *x, const char *path)
     free(off);
 }
 
+static void print_log(const char *line, void *payload)
+{
+    (void)payload;
+    fprintf(stderr, "%s\n", line);
+}
+
 static void run_mapa(const inst *x, bool weighted)
 {
     mapa_schedule_options o;
     mapa_schedule_options_init(&o);
     o.weighted = weighted;
-    o.time_limit = 600;
+    o.time_limit = getenv("BENCH_TIME_LIMIT") ? atof(getenv("BENCH_TIME_LIMIT")) : 600;
+    if (getenv("BENCH_LOG"))
+        o.log = print_log;
     mapa_schedule s = MAPA_SCHEDULE_INIT;
     bench_reset_peak();
     double t0 = bench_now();
@@ -285,8 +298,11 @@ int main(int argc, char **argv)
     build(&x, T, 100);
     printf("instance: %zu teams, %zu members, %zu slots, %zu unavailable days, %zu CF duties\n", T,
            x.p->n_members, x.cal.n_slots, x.cal.n_unavailable, x.cf.n_pairs);
-    run_mapa(&x, false);
-    run_mapa(&x, true);
+    const char *which = argc > 3 ? argv[3] : "both";
+    if (strcmp(which, "weighted") != 0)
+        run_mapa(&x, false);
+    if (strcmp(which, "levels") != 0)
+        run_mapa(&x, true);
     const char *lp = "/tmp/bench_schedule.lp", *sol = "/tmp/bench_schedule.sol";
     double t0 = bench_now();
     write_lp(&x, lp);

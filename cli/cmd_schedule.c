@@ -33,9 +33,10 @@ static const mapa_cli_opt opts[] = {
     {OPT_PREVIOUS, 0, "previous", "SESSIONS.csv",
      "re-schedule: move as few sessions as possible from this schedule", 0},
     {OPT_MAX_MOVES, 0, "max-moves", "N", "with --previous: move at most N sessions", 0},
-    {OPT_WEIGHTED, 0, "weighted", NULL,
-     "one weighted objective (weights 100 CF, 10 member, 1 day early, 1 spread, 1000 a move) "
-     "instead of levels",
+    {OPT_WEIGHTED, 0, "levels", NULL,
+     "strict levels (CF, members, earliness, spread, each proven before the next) instead of "
+     "the weighted objective (100 a CF, 10 a member, 1 a day early, 1 a session on the busiest "
+     "day, 1000 a move); slower",
      0},
     {OPT_CF, 0, "cf", "required|wanted|optional", "Critical Friends' attendance [wanted]", 0},
     {OPT_MEMBERS, 0, "members", "required|wanted|optional", "members' attendance [wanted]", 0},
@@ -52,8 +53,9 @@ static const mapa_cli_spec spec = {
     "Evaluation sessions (docs/schedule.md): inside the windows of stages.csv, in\n"
     "order with the gap between them, nobody in two sessions at once (members, SPOC,\n"
     "Critical Friends), rooms and seats, the SPOC always free (unavailable.csv).\n"
-    "Objective, level by level: Critical Friends attending, members attending,\n"
-    "sessions early in their windows, fewest sessions sharing a day.\n"
+    "Objective: Critical Friends attending (weight 100 each), members attending (10),\n"
+    "less a point per day after a window opens and per session on the busiest day;\n"
+    "--levels takes them strictly one after another.\n"
     "Writes OUT/sessions.csv, OUT/calendar/ (partnership.ics and MEMBER.ics),\n"
     "OUT/diagrams/timeline.svg and the schedule section of OUT/summary.json.\n",
     opts, "folder",
@@ -110,7 +112,7 @@ static int take(int id, const char *v, void *payload)
         o->options.max_moves = (size_t)x;
         break;
     case OPT_WEIGHTED:
-        o->options.weighted = true;
+        o->options.weighted = false;
         break;
     case OPT_CF:
         rc = attend_value(&o->options.cfs, v, "cf");
@@ -186,9 +188,9 @@ static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
             printf("  %s\n", s->notes[k]);
         return;
     }
-    printf("  objective, level by level%s: Critical Friends attending %zu of %zu; members "
+    printf("  objective%s: Critical Friends attending %zu of %zu; members "
            "attending %zu of %zu; %lld days after the windows open; at most %zu sessions on a day\n",
-           o->weighted ? " (weighted)" : "", s->cf_attending, s->cf_wanted, s->members_attending,
+           o->weighted ? "" : ", level by level", s->cf_attending, s->cf_wanted, s->members_attending,
            s->members_wanted, (long long)s->earliness, s->peak_day);
     printf("  conflict graph: %zu session pairs share a person; model %zu columns, %zu rows\n",
            s->conflict_pairs, s->columns, s->rows);
@@ -286,4 +288,19 @@ int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
     mapa_calendar_dispose(&cal);
     free(previous);
     return rc;
+}
+
+int mapa_cli_schedule_after_plan(const char *dir, const char *out, bool quiet,
+                                 const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                                 const mapa_cf *cf)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/slots.csv", dir);
+    FILE *fp = out ? fopen(path, "rb") : NULL;
+    if (!fp)
+        return MAPA_EXIT_OK; /* no calendar: nothing to schedule */
+    fclose(fp);
+    mapa_cli_schedule o = {.dir = dir, .out = out, .plan = out, .quiet = quiet};
+    mapa_schedule_options_init(&o.options);
+    return mapa_cli_schedule_run(&o, p, team, spoc, cf);
 }

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/plan_options.h"
+#include "cli/schedule_cmd.h"
 #include "cli/report.h"
 
 typedef struct run_state {
@@ -134,6 +135,9 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(o, verb, &r);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN)
+        rc = mapa_cli_schedule_after_plan(o->dir, po->out, o->quiet, p, r.team, r.spoc,
+                                          r.cf_planned ? &r.cf : NULL);
     mapa_plan_result_dispose(&r);
     return rc;
 }

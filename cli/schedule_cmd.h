@@ -20,4 +20,9 @@ typedef struct mapa_cli_schedule {
 int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
                           const size_t *team, const size_t *spoc, const mapa_cf *cf);
 
+/** mapa plan's last step: schedule when DIR has slots.csv (else nothing); the exit code. */
+int mapa_cli_schedule_after_plan(const char *dir, const char *out, bool quiet,
+                                 const mapa_partnership *p, const size_t *team, const size_t *spoc,
+                                 const mapa_cf *cf);
+
 #endif

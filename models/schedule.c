@@ -58,6 +58,7 @@ void mapa_schedule_options_init(mapa_schedule_options *o)
         .spoc = MAPA_ATTEND_REQUIRED,
         .members = MAPA_ATTEND_WANTED,
         .cfs = MAPA_ATTEND_WANTED,
+        .weighted = true,
         .w_cf = 100,
         .w_members = 10,
         .w_early = 1,

@@ -12,7 +12,6 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -721,10 +720,7 @@ static mapa_err levels(sm *c, mapa_schedule *out)
         level_objective(c, L, coef, n_cols);
         for (int j = 1; j <= n_cols; j++)
             glp_set_obj_coef(c->P, j, coef[j]);
-        double t_level = mapa__now();
         int st = solve_once(c, &timed_out);
-        if (getenv("MAPA_SCHEDULE_TRACE"))
-            fprintf(stderr, "level %d: status %d obj %g %.3f s\n", L, st, glp_mip_obj_val(c->P), mapa__now() - t_level);
         if (st != GLP_OPT && st != GLP_FEAS) {
             if (!have) {
                 out->status = timed_out ? MAPA_STATUS_TIME_LIMIT : MAPA_STATUS_INFEASIBLE;

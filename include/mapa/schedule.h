@@ -96,7 +96,7 @@ typedef enum mapa_session_role {
 typedef struct mapa_schedule_options {
     mapa_attend spoc, members, cfs; /**< defaults: required, wanted, wanted */
     double member_share;   /**< at least this share of members available (0..1) */
-    bool weighted;         /**< one weighted objective instead of levels one after another */
+    bool weighted;         /**< one weighted objective (default); false: levels one after another */
     double w_cf, w_members, w_early, w_spread, w_move; /**< weights (weighted mode) */
     int travel_minutes;    /**< between sessions at different places (not online) */
     bool soft;             /**< relax what cannot hold, and report each relaxation */
@@ -109,7 +109,7 @@ typedef struct mapa_schedule_options {
     void *payload;
 } mapa_schedule_options;
 
-/** Defaults: SPOC required, members and Critical Friends wanted, levels in order. */
+/** Defaults: SPOC required, members and Critical Friends wanted, the weighted objective. */
 void mapa_schedule_options_init(mapa_schedule_options *o);
 
 /** One person invited to a session. */
