@@ -17,7 +17,8 @@ PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libg
               libcmocka-dev libigraph-dev libcsv-dev libjansson-dev libstemmer-dev hdf5-tools \
               clang graphviz bc python3 python3-h5py python3-numpy \
               libopenmpi-dev openmpi-bin python3-pandas python3-matplotlib \
-              libxlsxwriter-dev chromium poppler-utils python3-openpyxl
+              libxlsxwriter-dev chromium poppler-utils python3-openpyxl \
+              libical-dev python3-icalendar
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean
 

@@ -41,6 +41,7 @@ extern const mapa_command mapa_cmd_generate;
 extern const mapa_command mapa_cmd_sweep;
 extern const mapa_command mapa_cmd_check;
 extern const mapa_command mapa_cmd_report;
+extern const mapa_command mapa_cmd_schedule;
 
 struct mapa_diags;
 

@@ -15,7 +15,7 @@ static const mapa_command *const commands[] = {
     &mapa_cmd_import,   &mapa_cmd_validate,   &mapa_cmd_allocate,   &mapa_cmd_cf,
     &mapa_cmd_metrics,  &mapa_cmd_duplicates, &mapa_cmd_draw,
     &mapa_cmd_plan,     &mapa_cmd_generate,   &mapa_cmd_sweep,
-    &mapa_cmd_check, &mapa_cmd_report};
+    &mapa_cmd_check, &mapa_cmd_report, &mapa_cmd_schedule};
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
 static const char exit_codes[] =

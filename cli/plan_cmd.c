@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/plan_options.h"
+#include "cli/schedule_cmd.h"
 #include "cli/report.h"
 
 typedef struct run_state {
@@ -131,10 +132,13 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     mapa_plan_result_init(&r);
     mapa_err err = mapa_plan_run(&r, p, po);
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(verb, &r);
-    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
-        rc = mapa_cli_write_report(p, &r, po->out, o->shown_out, po->diagrams_out, o->quiet);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* when DIR has slots.csv */
+        rc = mapa_cli_schedule_after_plan(o->dir, po->out, o->shown_out, o->quiet, p, r.team,
+                                          r.spoc, r.cf_planned ? &r.cf : NULL);
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
+        rc = mapa_cli_write_report(p, &r, po->out, o->shown_out, po->diagrams_out, o->quiet);
     mapa_plan_result_dispose(&r);
     return rc;
 }

@@ -28,5 +28,6 @@
 #include <mapa/sweep.h>
 #include <mapa/plan.h>
 #include <mapa/policy.h>
+#include <mapa/schedule.h>
 
 #endif
