@@ -37,9 +37,8 @@ mapa_err mapa_write_sessions_csv(const char *path, const mapa_partnership *p,
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    fputs("team_id,team_name,stage,date,start,end,place,member_id,name,role,attendance,status,"
-          "moved\n",
-          f.fp);
+    mapa__csv_begin(f.fp, "team_id,team_name,stage,date,start,end,place,member_id,name,role,attendance,status,"
+          "moved\n");
     for (size_t i = 0; i < s->n_sessions; i++) {
         const mapa_session *x = &s->sessions[i];
         char date[11] = "", start[6] = "", end[6] = "";
