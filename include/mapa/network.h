@@ -58,7 +58,7 @@ typedef struct mapa_network {
 #define MAPA_NETWORK_INIT {.n = 0}
 
 /** Team ties above which mapa_network_from_plan keeps the teams as cliques, unlisted. */
-#define MAPA_NETWORK_LIST_MAX 1000000
+#define MAPA_NETWORK_LIST_MAX 20000
 
 /**
  * The planned network of a partnership: every member a node (co-ordinators

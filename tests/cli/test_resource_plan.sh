@@ -1,0 +1,29 @@
+#!/bin/sh
+# The resource plan: before each stage mapa estimates its time and memory (printed with -v),
+# and a stage estimated above --max-memory is refused in words before it starts (exit 70),
+# the files of the stages before it whole, nothing of it written, no temporary left.
+mapa=$1
+tmp=$(mktemp -d) && trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $1"; fail=$((fail + 1)); }
+"$mapa" generate -q --members 3000 --topics 10 --agencies 20 --actions 300 --interactions 2000 \
+  -o "$tmp/p" || bad "generate"
+# 3000 members with 2000 contacts: the metrics stage is estimated at about 7 MiB, the
+# allocation at about 3 MiB (bench/README.md, "The whole plan": the per-unit costs)
+"$mapa" plan -v "$tmp/p" -o "$tmp/o" --cf-policy random --max-memory 5 >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc = 70 ] && ok || bad "--max-memory 5: exit $rc, not 70"
+grep -q "out of memory before measuring the network: the stage would need about [0-9]* MiB" "$tmp/err" \
+  && grep -q "more than the limit of 5 MiB; not started" "$tmp/err" && ok || { bad "no refusal message"; cat "$tmp/err"; }
+grep -q "^Allocating: 3000 members, 10 sub-teams: about .* s of CPU and [0-9]* MiB" "$tmp/err" \
+  && grep -q "^Allocating: done in" "$tmp/err" && ok || { bad "no estimate printed with -v"; cat "$tmp/err"; }
+[ -f "$tmp/o/teams.csv" ] && [ -f "$tmp/o/critical_friends.csv" ] && ok || bad "earlier stages' files missing"
+[ ! -e "$tmp/o/metrics" ] && ok || bad "the refused stage wrote metrics/"
+[ -z "$(find "$tmp/o" -name '*.tmp*')" ] && ok || bad "a temporary is left"
+# with room, the same stage runs; without -v and off a terminal nothing is printed on stderr
+"$mapa" plan -q "$tmp/p" -o "$tmp/o2" --cf-policy random --max-memory 400 2>"$tmp/err2" \
+  && [ -f "$tmp/o2/metrics/members.csv" ] && ok || { bad "--max-memory 400 should plan"; cat "$tmp/err2"; }
+grep -q "about" "$tmp/err2" && bad "estimates printed off a terminal without -v" || ok
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
