@@ -13,6 +13,7 @@
 #include <mapa/duplicates.h>
 
 #include "io/diagram_common.h"
+#include "io/diagram_limits.h"
 
 static const char *const STAGE[4] = {"Decision-making", "Action taken", "Evaluation",
                                      "Dissemination"};
@@ -124,9 +125,15 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         Agedge_t *e = agedge(g, node[t - per_row], node[t], "row", 1);
         mapa__diagram_set(e, "style", "invis");
     }
+    size_t floor = mapa__diagram_floor(count, T * T, MAPA_DIAGRAM_DUP_PAIRS_MAX), left = 0,
+           left_dups = 0; /* bounded cost: the team pairs with most duplicates, the rest counted */
     for (size_t a = 0; node && a < T; a++)
         for (size_t b = a + 1; b < T; b++) {
-            if (!count[a * T + b])
+            if (count[a * T + b] && count[a * T + b] < floor) {
+                left++;
+                left_dups += count[a * T + b];
+            }
+            if (!count[a * T + b] || count[a * T + b] < floor)
                 continue;
             char label[64];
             snprintf(label, sizeof label, "%zu%s", count[a * T + b],
@@ -138,6 +145,12 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
             mapa__diagram_set(e, "color", blind[a * T + b] ? "#D55E00" : "#0072B2");
             mapa__diagram_set(e, "style", blind[a * T + b] ? "bold,dashed" : "solid");
         }
+    if (left) {
+        char note[160];
+        snprintf(note, sizeof note, "and %zu more pairs of teams with %zu duplicates between them "
+                 "(fewer than %zu each): see duplicates.csv", left, left_dups, floor);
+        mapa__diagram_set(agnode(g, "more", 1), "label", note);
+    }
     free(count);
     free(blind);
     if (!node) {

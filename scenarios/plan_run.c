@@ -139,7 +139,6 @@ static cost estimate(const mapa__plan_ctx *c, mapa_plan_stage stage)
     return (cost){0, 0};
 }
 
-
 /* The estimated CPU time of `stage` and of the stages after it that will run. */
 static double remaining(const mapa__plan_ctx *c, mapa_plan_stage stage)
 {

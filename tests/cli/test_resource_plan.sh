@@ -25,5 +25,13 @@ grep -q "^Allocating: 3000 members, 10 sub-teams: about .* s of CPU and [0-9]* M
 "$mapa" plan -q "$tmp/p" -o "$tmp/o2" --cf-policy random --max-memory 400 2>"$tmp/err2" \
   && [ -f "$tmp/o2/metrics/members.csv" ] && ok || { bad "--max-memory 400 should plan"; cat "$tmp/err2"; }
 grep -q "about" "$tmp/err2" && bad "estimates printed off a terminal without -v" || ok
+# bounded diagrams: 80 teams (above MAPA_DIAGRAM_CIRCO_MAX, 60) and many duplicated pairs
+"$mapa" generate -q --members 2000 --topics 80 --agencies 20 --actions 4000 \
+  --duplicate-share 0.5 -o "$tmp/d" || bad "generate"
+"$mapa" plan -q "$tmp/d" -o "$tmp/od" --cf-policy random 2>"$tmp/errd" || { bad "plan"; cat "$tmp/errd"; }
+grep -q 'layout=sfdp' "$tmp/od/diagrams/team_graph.dot" && ok || bad "team graph of 80 teams not sfdp"
+grep -q 'more pairs of teams with' "$tmp/od/diagrams/duplicates.dot" && ok || bad "no count of the pairs left out"
+pairs=$(grep -E '^\s*t[0-9]+ -> t[0-9]+' "$tmp/od/diagrams/duplicates.dot" | grep -vc 'key=row')
+[ "$pairs" -gt 60 ] && [ "$pairs" -le 120 ] && ok || bad "duplicates map draws $pairs team pairs, not 61-120"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
