@@ -344,11 +344,12 @@ static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
         }
     }
     for (size_t k = tail; k-- > 1;) {
-        size_t w = b->order[k];
+        size_t w = b->order[k], before = b->dist[w] - 1;
+        double share = (double)q->size[w] * (1 + b->delta[w]) / b->sigma[w]; /* one division */
         for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
             size_t v = q->adj[e];
-            if (v != s && b->dist[v] + 1 == b->dist[w])
-                b->delta[v] += (double)q->size[w] * b->sigma[v] / b->sigma[w] * (1 + b->delta[w]);
+            if (b->dist[v] == before && v != s)
+                b->delta[v] += b->sigma[v] * share;
         }
     }
     return tail;

@@ -129,8 +129,9 @@ static cost estimate(const mapa__plan_ctx *c, mapa_plan_stage stage)
         bool implied = listed > MAPA_NETWORK_LIST_MAX;
         double ties = (implied ? 0 : listed) + cf * n / (T > 0 ? T : 1) + T * T / 2;
         double plan = 160 * ties + 900 * n, seen = I > 0 ? 160 * I + 900 * n : 0;
-        return (cost){(implied ? 0 : 2e-6 * listed) + 2e-5 * n + 1.5e-5 * I,
-                      plan + seen};
+        double work = n * (n + 2 * I); /* the observed network's paths: exact, or 500 sources */
+        double paths = I == 0 ? 0 : work <= 2e8 ? 1.2e-8 * work : 4e-8 * 500 * (n + 2 * I);
+        return (cost){(implied ? 0 : 2e-6 * listed) + 1e-5 * n + paths, plan + seen};
     }
     case MAPA_PLAN_DUPLICATES: return (cost){2.5e-5 * A, 3000 * A};
     case MAPA_PLAN_DIAGRAMS: return (cost){1 + 1e-6 * n + 2.5e-5 * A, 96.0 * MIB + 300 * n + 3000 * A};
