@@ -49,9 +49,9 @@ static int one(const char *mapa, const char *policy, size_t n, size_t T, size_t 
     snprintf(part, sizeof part, "%s/p%zu", dir, n);
     snprintf(out, sizeof out, "%s/o%zu", dir, n);
     snprintf(log, sizeof log, "%s/log%zu", dir, n);
-    char *gen[] = {(char *)mapa, "generate", "-q", "--members", members, "--topics", topics,
-                   "--agencies", agencies, "--seed", "1", "--actions", actions,
-                   "--interactions", contacts, "-o", part, NULL};
+    char *gen[] = {(char *)mapa, "generate",       "-q",     "--members", members, "--topics",
+                   topics,       "--agencies",     agencies, "--seed",    "1",     "--actions",
+                   actions,      "--interactions", contacts, "-o",        part,    NULL};
     double seconds = 0, peak = 0;
     if (bench_run(gen, 600, &seconds, &peak) != 0) {
         fprintf(stderr, "bench_plan: mapa generate failed for %zu members\n", n);

@@ -50,7 +50,7 @@ static void duplicates_map_keeps_the_most_duplicated_pairs(void **state)
         count[i] = i % 17 == 0 ? 1 + (i * 2654435761u) % 9 : 0;
     floor = mapa__diagram_floor(count, n, keep);
     size_t k = drawn(count, n, floor), above = drawn(count, n, floor - 1);
-    assert_true(k <= keep && above > keep); /* as many as fit, whole ties */
+    assert_true(k <= keep && above > keep);       /* as many as fit, whole ties */
     size_t least_drawn = SIZE_MAX, most_left = 0; /* drawn: the most duplicated ones */
     for (size_t i = 0; i < n; i++) {
         if (count[i] && count[i] >= floor)

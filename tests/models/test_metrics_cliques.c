@@ -45,7 +45,8 @@ static void random_network(mapa_network *net, mapa_network *flat, const shape *s
     net->group = malloc((s->n + 1) * sizeof *net->group);
     net->sector = malloc((s->n + 1) * sizeof *net->sector);
     net->team = malloc((s->n + 1) * sizeof *net->team);
-    size_t *clique = malloc((s->n + 1) * sizeof *clique), *first = calloc(s->cliques + 2, sizeof *first);
+    size_t *clique = malloc((s->n + 1) * sizeof *clique),
+           *first = calloc(s->cliques + 2, sizeof *first);
     assert_true(net->group && net->sector && net->team && clique && first);
     net->n_groups = s->agencies;
     net->n_teams = s->cliques;
@@ -56,7 +57,8 @@ static void random_network(mapa_network *net, mapa_network *flat, const shape *s
         clique[v] = v + loose < s->n ? draw(s->cliques) : MAPA_NONE;
         net->team[v] = clique[v];
     }
-    size_t *nodes = malloc((s->n + 1) * sizeof *nodes), *head = malloc((s->cliques + 1) * sizeof *head);
+    size_t *nodes = malloc((s->n + 1) * sizeof *nodes),
+           *head = malloc((s->cliques + 1) * sizeof *head);
     assert_true(nodes && head);
     for (size_t c = 0; c < s->cliques; c++) {
         size_t k = 0;
@@ -257,7 +259,7 @@ static void pairs_pendants_and_isolates(void **state)
     mapa_network_finish(&flat);
     mapa_metrics m;
     assert_int_equal(mapa_metrics_compute(&m, &net, NULL), MAPA_OK);
-    assert_int_equal(m.bridges, 3); /* 0-1, 4-5, 5-6 */
+    assert_int_equal(m.bridges, 3);             /* 0-1, 4-5, 5-6 */
     assert_int_equal(m.articulation_points, 2); /* 4 and 5 */
     assert_int_equal(m.isolates, 1);
     assert_int_equal(m.components, 3);
