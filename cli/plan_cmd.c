@@ -27,8 +27,12 @@ static void stage_started(const run_state *st, const mapa_plan_event *ev)
 {
     const plan_options *o = st->o;
     mapa_cli_interrupt_doing(ev->activity);
-    if (!o->quiet && isatty(STDERR_FILENO))
-        fprintf(stderr, "%s: %zu members, %zu sub-teams...\n", ev->doing, ev->members, ev->teams);
+    if (!o->quiet && (o->verbose || isatty(STDERR_FILENO))) /* the resource plan */
+        fprintf(stderr,
+                "%s: %zu members, %zu sub-teams: about %.1f s of CPU and %.0f MiB (%.0f s left in "
+                "all)...\n",
+                ev->doing, ev->members, ev->teams, ev->estimate_seconds,
+                ev->estimate_bytes / 1048576.0, ev->remaining_seconds);
     bool blank = ev->stage == MAPA_PLAN_METRICS || ev->stage == MAPA_PLAN_DUPLICATES ||
                  (ev->stage == MAPA_PLAN_CF && o->mode == MAPA_MODE_PLAN);
     if (blank && !o->quiet)
@@ -83,6 +87,9 @@ static void stage_done(const run_state *st, const mapa_plan_event *ev)
                    r->hdf5_replaced ? "Replaced the earlier plan in" : "Wrote", o->plan.hdf5);
         break;
     }
+    if (!o->quiet && (o->verbose || isatty(STDERR_FILENO)))
+        fprintf(stderr, "%s: done in %.2f s (%.2f s of CPU)\n", ev->doing, ev->seconds,
+                ev->cpu_seconds);
     fflush(stdout); /* stage lines survive a run killed later */
 }
 

@@ -67,12 +67,8 @@ static mapa_err aggregate(mapa_network *agg, const mapa_network *net, const mapa
         ok = agg->label[k] && agg->name[k];
     }
     mapa_err err = ok ? MAPA_OK : mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    for (size_t k = 0; err == MAPA_OK && k < net->n_ties; k++) {
-        size_t a = by_team ? net->team[net->ties[k].a] : net->group[net->ties[k].a];
-        size_t b = by_team ? net->team[net->ties[k].b] : net->group[net->ties[k].b];
-        if (a != MAPA_NONE && b != MAPA_NONE && a != b)
-            err = mapa_network_add_tie(agg, a, b, 1.0, net->ties[k].kind);
-    }
+    if (err == MAPA_OK) /* teams kept as cliques count in closed form */
+        err = mapa_network_aggregate(agg, net, by_team ? net->team : net->group);
     if (err == MAPA_OK)
         mapa_network_finish(agg);
     return err;

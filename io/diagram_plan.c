@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "io/diagram_common.h"
+#include "io/diagram_limits.h"
 
 /* Co-ordinators named in the structure diagram's box; the rest are counted. */
 #define COORDINATORS_SHOWN 12
@@ -224,7 +225,7 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
     /* teams in a few ranks, not one wide row; many teams on a circle (their CF cycles) */
     mapa__diagram_set(g, "rankdir", "TB");
     if (T > 12)
-        mapa__diagram_set(g, "layout", "circo");
+        mapa__diagram_set(g, "layout", mapa__diagram_layout("circo", T)); /* bounded cost */
     Agnode_t **node = calloc(T + 1, sizeof *node);
     for (size_t t = 0; node && t < T; t++) {
         size_t reach = 0;

@@ -13,6 +13,7 @@
 #include <mapa/duplicates.h>
 
 #include "io/diagram_common.h"
+#include "io/diagram_limits.h"
 #include "models/util.h"
 
 static const char *const STAGE[4] = {"Decision-making", "Action taken", "Evaluation",
@@ -169,9 +170,15 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
         Agedge_t *e = agedge(g, node[t - per_row], node[t], "row", 1);
         mapa__diagram_set(e, "style", "invis");
     }
+    size_t floor = mapa__diagram_floor(count, T * T, MAPA_DIAGRAM_DUP_PAIRS_MAX), left = 0,
+           left_dups = 0; /* bounded cost: the team pairs with most duplicates, the rest counted */
     for (size_t a = 0; node && a < T; a++)
         for (size_t b = a + 1; b < T; b++) {
-            if (!count[a * T + b])
+            if (count[a * T + b] && count[a * T + b] < floor) {
+                left++;
+                left_dups += count[a * T + b];
+            }
+            if (!count[a * T + b] || count[a * T + b] < floor)
                 continue;
             size_t more =
                 count[a * T + b] > DUP_TITLES_SHOWN ? count[a * T + b] - DUP_TITLES_SHOWN : 0;
@@ -192,6 +199,12 @@ mapa_err mapa__diagram_duplicates(const mapa_diagram_input *in, const mapa_dupli
     for (size_t k = 0; names && k < T * T; k++)
         free(names[k]);
     free(names);
+    if (left && node) {
+        char note[160];
+        snprintf(note, sizeof note, "and %zu more pairs of teams with %zu duplicates between them "
+                 "(fewer than %zu each): see duplicates.csv", left, left_dups, floor);
+        mapa__diagram_set(agnode(g, "more", 1), "label", note);
+    }
     free(count);
     free(blind);
     if (!node) {

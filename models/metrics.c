@@ -268,6 +268,43 @@ static mapa_err on_graph(ctx *c)
     return err;
 }
 
+/* Networks with cliques (large plans): every figure from the quotient, no igraph graph of it. */
+static mapa_err on_quotient(ctx *c)
+{
+    stage(c, "betweenness, closeness, path length");
+    mapa_err err = betweenness(c);
+    if (err == MAPA_OK)
+        err = mapa__metrics_cliques(c->m, c->net, &c->q, c->o);
+    stage(c, NULL);
+    return err;
+}
+
+/* Cliques disjoint, of distinct nodes, no listed tie inside one. */
+static mapa_err check_cliques(const mapa_network *net)
+{
+    size_t *of = malloc((net->n + 1) * sizeof *of);
+    if (!of)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
+    for (size_t v = 0; v < net->n; v++)
+        of[v] = MAPA_NONE;
+    mapa_err err = MAPA_OK;
+    for (size_t k = 0; err == MAPA_OK && k < net->n_cliques; k++)
+        for (size_t x = net->clique_first[k]; err == MAPA_OK && x < net->clique_first[k + 1]; x++) {
+            size_t v = net->clique_node[x];
+            if (v >= net->n || of[v] != MAPA_NONE)
+                err = mapa_error_set(MAPA_EINVAL, "node %zu of clique %zu is not a node, or is "
+                                                  "in two cliques", v, k);
+            else
+                of[v] = k;
+        }
+    for (size_t k = 0; err == MAPA_OK && k < net->n_ties; k++)
+        if (of[net->ties[k].a] != MAPA_NONE && of[net->ties[k].a] == of[net->ties[k].b])
+            err = mapa_error_set(MAPA_EINVAL, "tie %zu (%zu-%zu) joins two nodes of one clique",
+                                 k, net->ties[k].a, net->ties[k].b);
+    free(of);
+    return err;
+}
+
 static mapa_err check_ties(const mapa_network *net)
 {
     for (size_t k = 0; k < net->n_ties; k++)
@@ -276,7 +313,7 @@ static mapa_err check_ties(const mapa_network *net)
                                   "tie %zu (%zu-%zu) is not between two of the %zu "
                                   "nodes: call mapa_network_finish",
                                   k, net->ties[k].a, net->ties[k].b, net->n);
-    return MAPA_OK;
+    return net->n_cliques ? check_cliques(net) : MAPA_OK;
 }
 
 static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
@@ -289,7 +326,7 @@ static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
     mapa_metrics m = {0};
     ctx c = {.net = net, .m = &m, .o = options ? options : &defaults};
     m.n = net->n;
-    m.n_ties = net->n_ties;
+    m.n_ties = mapa_network_tie_count(net);
     m.node = calloc(net->n + 1, sizeof *m.node);
     if (!m.node) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's figures");
@@ -302,7 +339,7 @@ static mapa_err compute_metrics(mapa_metrics *out, const mapa_network *net,
     double work = (double)c.q.n * ((double)c.q.n + 2 * (double)c.q.n_edges);
     c.exact = work <= c.o->exact_work_max;
     m.twin_classes = c.q.n;
-    err = on_graph(&c);
+    err = net->n_cliques ? on_quotient(&c) : on_graph(&c);
     if (err != MAPA_OK)
         goto cleanup;
     *out = m; /* the caller owns it now */

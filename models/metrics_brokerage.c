@@ -16,27 +16,6 @@
 
 #include "models/metrics_internal.h"
 
-/* Neighbour lists (CSR) of the undirected network. */
-static bool adjacency(const mapa_network *net, size_t **first, size_t **adj)
-{
-    size_t n = net->n;
-    *first = calloc(n + 2, sizeof **first);
-    *adj = malloc((2 * net->n_ties + 1) * sizeof **adj);
-    if (!*first || !*adj)
-        return false;
-    for (size_t k = 0; k < net->n_ties; k++) {
-        (*first)[net->ties[k].a + 2]++;
-        (*first)[net->ties[k].b + 2]++;
-    }
-    for (size_t v = 2; v < n + 2; v++)
-        (*first)[v] += (*first)[v - 1];
-    for (size_t k = 0; k < net->n_ties; k++) {
-        (*adj)[(*first)[net->ties[k].a + 1]++] = net->ties[k].b;
-        (*adj)[(*first)[net->ties[k].b + 1]++] = net->ties[k].a;
-    }
-    return true;
-}
-
 static double choose2(double x)
 {
     return x * (x - 1) / 2;
@@ -76,41 +55,122 @@ static void moments(double N, double d, const double *size, size_t G, size_t gi,
 
 /* Open ordered pairs around a class's brokers, by the agencies at their ends. */
 typedef struct pair_counts {
-    double all, same;       /* pairs; pairs whose ends share an agency */
-    double *from, *to, *in; /* [g]: pairs starting in g, ending in g, both ends in g */
+    double all, same;  /* pairs; pairs whose ends share an agency */
+    double *from, *in; /* [g]: pairs starting in g (as many end there), both ends in g */
 } pair_counts;
+
+/* Members of each class by agency: class x holds count[k] members of agency group[k], k in
+ * first[x] .. first[x+1]. */
+typedef struct histogram {
+    size_t *first, *group;
+    double *count;
+    size_t *mfirst, *members; /* the members of class x: members[mfirst[x] .. mfirst[x+1]) */
+} histogram;
+
+static mapa_err histograms(histogram *h, const mapa_network *net, const mapa__quotient *q)
+{
+    size_t n = net->n, Q = q->n, G = net->n_groups;
+    size_t *cfirst = h->mfirst = calloc(Q + 2, sizeof *cfirst);
+    size_t *members = h->members = malloc((n + 1) * sizeof *members);
+    double *dense = calloc(G + 1, sizeof *dense);
+    h->first = calloc(Q + 2, sizeof *h->first);
+    h->group = malloc((n + 1) * sizeof *h->group);
+    h->count = malloc((n + 1) * sizeof *h->count);
+    mapa_err err = MAPA_OK;
+    if (!cfirst || !members || !dense || !h->first || !h->group || !h->count) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for brokerage");
+        goto cleanup;
+    }
+    for (size_t v = 0; v < n; v++)
+        cfirst[q->of[v] + 2]++;
+    for (size_t x = 2; x < Q + 2; x++)
+        cfirst[x] += cfirst[x - 1];
+    for (size_t v = 0; v < n; v++)
+        members[cfirst[q->of[v] + 1]++] = v;
+    size_t at = 0;
+    for (size_t x = 0; x < Q; x++) {
+        for (size_t k = cfirst[x]; k < cfirst[x + 1]; k++) {
+            size_t g = net->group[members[k]];
+            if (dense[g]++ == 0)
+                h->group[at++] = g;
+        }
+        for (size_t k = h->first[x]; k < at; k++) {
+            h->count[k] = dense[h->group[k]];
+            dense[h->group[k]] = 0;
+        }
+        h->first[x + 1] = at;
+    }
+cleanup:
+    free(dense);
+    return err;
+}
+
+static void histograms_dispose(histogram *h)
+{
+    free(h->first);
+    free(h->group);
+    free(h->count);
+    free(h->mfirst);
+    free(h->members);
+}
 
 /*
  * Every member j of a twin class X sees the same open pairs: its other
- * neighbours are S (outside X) and X - {j}, and every member of X is tied to
- * all of S and of X, so only pairs (i, k) within S can be open. Count them
- * once, from X's representative, by the agencies of i and k.
+ * neighbours are X - {j}, tied to all of j's neighbours, and the members of
+ * X's neighbour classes; two members of one class are tied, and a member of
+ * class Y and one of class Z are tied exactly when Y and Z are. So the open
+ * ordered pairs (i, k) are the members of the pairs (Y, Z) of X's neighbour
+ * classes, Y != Z, not adjacent: counted once per class, by the agencies of
+ * i and k, from the classes' agency histograms.
  */
-static void count_class(const mapa_network *net, const mapa__quotient *q, const size_t *first,
-                        const size_t *adj, unsigned char *mark, size_t x, pair_counts *c)
+typedef struct broker_work {
+    size_t *in_nbr, *adj_of, stamp; /* per class: marks */
+    double *dense;                  /* [g]: members of agency g in class Y */
+    size_t *touched, n_touched;     /* agencies whose from/in entries are set */
+} broker_work;
+
+static void touch(broker_work *b, pair_counts *c, size_t g)
 {
-    size_t j = q->rep[x];
-    for (size_t a = first[j]; a < first[j + 1]; a++) {
-        size_t i = adj[a];
-        if (q->of[i] == x)
-            continue;
-        for (size_t y = first[i]; y < first[i + 1]; y++)
-            mark[adj[y]] = 1;
-        for (size_t b = first[j]; b < first[j + 1]; b++) {
-            size_t k = adj[b];
-            if (k == i || mark[k] || q->of[k] == x)
+    if (c->from[g] == 0 && c->in[g] == 0)
+        b->touched[b->n_touched++] = g;
+}
+
+static void count_class(const mapa__quotient *q, const histogram *h, broker_work *b, size_t x,
+                        pair_counts *c)
+{
+    for (size_t e = q->first[x]; e < q->first[x + 1]; e++)
+        b->in_nbr[q->adj[e]] = x;
+    for (size_t e = q->first[x]; e < q->first[x + 1]; e++) {
+        size_t y = q->adj[e];
+        b->stamp++;
+        for (size_t f = q->first[y]; f < q->first[y + 1]; f++)
+            b->adj_of[q->adj[f]] = b->stamp;
+        for (size_t k = h->first[y]; k < h->first[y + 1]; k++)
+            b->dense[h->group[k]] = h->count[k];
+        double open = 0;
+        for (size_t f = q->first[x]; f < q->first[x + 1]; f++) {
+            size_t z = q->adj[f];
+            if (z == y || b->adj_of[z] == b->stamp)
                 continue;
-            size_t gi = net->group[i], gk = net->group[k];
-            c->all++;
-            c->from[gi]++;
-            c->to[gk]++;
-            if (gi == gk) {
-                c->same++;
-                c->in[gi]++;
+            open += (double)q->size[z];
+            for (size_t k = h->first[z]; k < h->first[z + 1]; k++) {
+                size_t g = h->group[k];
+                double both = b->dense[g] * h->count[k];
+                if (both > 0) {
+                    touch(b, c, g);
+                    c->in[g] += both;
+                    c->same += both;
+                }
             }
         }
-        for (size_t y = first[i]; y < first[i + 1]; y++)
-            mark[adj[y]] = 0;
+        c->all += (double)q->size[y] * open;
+        for (size_t k = h->first[y]; k < h->first[y + 1]; k++) {
+            b->dense[h->group[k]] = 0;
+            if (open > 0) {
+                touch(b, c, h->group[k]);
+                c->from[h->group[k]] += h->count[k] * open;
+            }
+        }
     }
 }
 
@@ -119,14 +179,14 @@ static void roles(const pair_counts *c, size_t g, double *count)
     count[MAPA_BROKER_COORDINATOR] = c->in[g];
     count[MAPA_BROKER_ITINERANT] = c->same - c->in[g];
     count[MAPA_BROKER_REPRESENTATIVE] = c->from[g] - c->in[g];
-    count[MAPA_BROKER_GATEKEEPER] = c->to[g] - c->in[g];
+    count[MAPA_BROKER_GATEKEEPER] = c->from[g] - c->in[g]; /* ordered pairs: as many end in g */
     count[MAPA_BROKER_TOTAL] = c->all;
     count[MAPA_BROKER_LIAISON] = c->all - count[0] - count[1] - count[2] - count[3];
 }
 
 mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const mapa__quotient *q)
 {
-    size_t n = net->n, G = net->n_groups;
+    size_t n = net->n, G = net->n_groups, Q = q->n;
     bool grouped = net->group != NULL && G > 0;
     for (size_t v = 0; grouped && v < n; v++)
         grouped = net->group[v] < G;
@@ -135,33 +195,30 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const
             m->node[v].brokerage[r] = m->node[v].brokerage_z[r] = NAN;
     if (!grouped)
         return MAPA_OK; /* no agencies: no brokerage */
-    size_t *first = NULL, *adj = NULL, *cfirst = calloc(q->n + 2, sizeof *cfirst);
-    size_t *members = malloc((n + 1) * sizeof *members);
-    unsigned char *mark = calloc(n + 1, 1);
-    double *size = calloc(G + 1, sizeof *size), *tables = calloc(3 * G + 3, sizeof *tables);
-    mapa_err err = MAPA_OK;
-    if (!adjacency(net, &first, &adj) || !mark || !size || !tables || !cfirst || !members) {
+    histogram h = {0};
+    broker_work b = {calloc(Q + 1, sizeof(size_t)), calloc(Q + 1, sizeof(size_t)), 0,
+                     calloc(G + 1, sizeof(double)), malloc((G + 1) * sizeof(size_t)), 0};
+    double *size = calloc(G + 1, sizeof *size), *tables = calloc(2 * G + 2, sizeof *tables);
+    mapa_err err = histograms(&h, net, q);
+    if (err == MAPA_OK && (!b.in_nbr || !b.adj_of || !b.dense || !b.touched || !size || !tables))
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for brokerage");
+    if (err != MAPA_OK)
         goto cleanup;
-    }
-    for (size_t v = 0; v < n; v++) {
-        size[net->group[v]]++;
-        cfirst[q->of[v] + 2]++;
-    }
-    for (size_t x = 2; x < q->n + 2; x++)
-        cfirst[x] += cfirst[x - 1];
+    for (size_t x = 0; x < Q; x++)
+        b.in_nbr[x] = b.adj_of[x] = SIZE_MAX;
     for (size_t v = 0; v < n; v++)
-        members[cfirst[q->of[v] + 1]++] = v;
-    pair_counts c = {0, 0, tables, tables + G + 1, tables + 2 * G + 2};
-    for (size_t x = 0; x < q->n; x++) {
+        size[net->group[v]]++;
+    pair_counts c = {0, 0, tables, tables + G + 1};
+    for (size_t x = 0; x < Q; x++) {
         c.all = c.same = 0;
-        for (size_t g = 0; g < G; g++)
-            c.from[g] = c.to[g] = c.in[g] = 0;
-        count_class(net, q, first, adj, mark, x, &c);
-        for (size_t k = cfirst[x]; k < cfirst[x + 1]; k++)
-            roles(&c, net->group[members[k]], m->node[members[k]].brokerage);
+        b.n_touched = 0;
+        count_class(q, &h, &b, x, &c);
+        for (size_t k = h.mfirst[x]; k < h.mfirst[x + 1]; k++)
+            roles(&c, net->group[h.members[k]], m->node[h.members[k]].brokerage);
+        for (size_t k = 0; k < b.n_touched; k++)
+            c.from[b.touched[k]] = c.in[b.touched[k]] = 0;
     }
-    double N = (double)n, d = n > 1 ? 2 * (double)net->n_ties / (N * (N - 1)) : 0;
+    double N = (double)n, d = n > 1 ? 2 * (double)m->n_ties / (N * (N - 1)) : 0;
     for (size_t v = 0; v < n; v++) {
         double e[MAPA_BROKER_ROLES], var[MAPA_BROKER_ROLES];
         moments(N, d, size, G, net->group[v], e, var);
@@ -170,12 +227,12 @@ mapa_err mapa__metrics_brokerage(mapa_metrics *m, const mapa_network *net, const
                 var[r] > 0 ? (m->node[v].brokerage[r] - e[r]) / sqrt(var[r]) : NAN;
     }
 cleanup:
-    free(first);
-    free(adj);
-    free(mark);
+    histograms_dispose(&h);
+    free(b.in_nbr);
+    free(b.adj_of);
+    free(b.dense);
+    free(b.touched);
     free(size);
     free(tables);
-    free(cfirst);
-    free(members);
     return err;
 }

@@ -173,6 +173,21 @@ static mapa_err agency_centralization(mapa_metrics *m, const mapa_network *ag)
     return err;
 }
 
+mapa_err mapa__metrics_agency_figures(mapa_metrics *m, const mapa_network *ag)
+{
+    m->agency_nodes = ag->n;
+    m->agency_ties = ag->n_ties;
+    m->agency_density =
+        ag->n > 1 ? (double)ag->n_ties / ((double)ag->n * (double)(ag->n - 1) / 2) : NAN;
+    m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
+    if (ag->n > 2) {
+        mapa_err err = agency_centralization(m, ag);
+        if (err != MAPA_OK)
+            return err;
+    }
+    return algebraic(&m->algebraic_connectivity, ag);
+}
+
 static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
 {
     mapa_network ag = MAPA_NETWORK_INIT;
@@ -187,30 +202,25 @@ static mapa_err agency_graph(mapa_metrics *m, const mapa_network *net)
             goto cleanup;
     }
     mapa_network_finish(&ag);
-    m->agency_nodes = ag.n;
-    m->agency_ties = ag.n_ties;
-    m->agency_density =
-        ag.n > 1 ? (double)ag.n_ties / ((double)ag.n * (double)(ag.n - 1) / 2) : NAN;
-    m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
-    if (ag.n > 2) {
-        err = agency_centralization(m, &ag);
-        if (err != MAPA_OK)
-            goto cleanup;
-    }
-    err = algebraic(&m->algebraic_connectivity, &ag);
+    err = mapa__metrics_agency_figures(m, &ag);
 cleanup:
     free(ag.ties);
     return err;
 }
 
-mapa_err mapa__metrics_groups(mapa_metrics *m, const mapa_network *net, const igraph_t *g,
-                              const mapa__quotient *q)
+void mapa__metrics_groups_init(mapa_metrics *m)
 {
     m->ei = m->ei_sector = m->assortativity_agency = m->assortativity_sector = NAN;
     m->agency_density = m->algebraic_connectivity = NAN;
     m->agency_degree_centralization = m->agency_betweenness_centralization = NAN;
     for (size_t s = 0; s < N_SECTORS; s++)
         m->sector_ei[s] = NAN;
+}
+
+mapa_err mapa__metrics_groups(mapa_metrics *m, const mapa_network *net, const igraph_t *g,
+                              const mapa__quotient *q)
+{
+    mapa__metrics_groups_init(m);
     mapa_err err = mapa__metrics_brokerage(m, net, q);
     if (err != MAPA_OK || !net->group || net->n_groups == 0)
         return err;

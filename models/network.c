@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "models/util.h"
 
@@ -61,7 +62,100 @@ void mapa_network_dispose(mapa_network *net)
     free(net->ties);
     free(net->sent);
     free(net->received);
+    free(net->clique_first);
+    free(net->clique_node);
     *net = (mapa_network)MAPA_NETWORK_INIT;
+}
+
+static int by_node(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : (a > b);
+}
+
+mapa_err mapa_network_add_clique(mapa_network *net, const size_t *nodes, size_t count)
+{
+    size_t have = net->n_cliques ? net->clique_first[net->n_cliques] : 0;
+    size_t *first = realloc(net->clique_first, (net->n_cliques + 2) * sizeof *first);
+    if (!first)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's teams");
+    net->clique_first = first;
+    size_t *node = realloc(net->clique_node, (have + count + 1) * sizeof *node);
+    if (!node)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's teams");
+    net->clique_node = node;
+    memcpy(node + have, nodes, count * sizeof *nodes);
+    qsort(node + have, count, sizeof *node, by_node);
+    first[0] = 0;
+    first[++net->n_cliques] = have + count;
+    return MAPA_OK;
+}
+
+static double pairs(size_t k)
+{
+    return (double)k * ((double)k - 1) / 2;
+}
+
+size_t mapa_network_tie_count(const mapa_network *net)
+{
+    double implied = 0;
+    for (size_t c = 0; c < net->n_cliques; c++)
+        implied += pairs(net->clique_first[c + 1] - net->clique_first[c]);
+    return net->n_ties + (size_t)implied;
+}
+
+mapa_err mapa_network_expand(mapa_network *net)
+{
+    for (size_t c = 0; c < net->n_cliques; c++)
+        for (size_t x = net->clique_first[c]; x < net->clique_first[c + 1]; x++)
+            for (size_t y = x + 1; y < net->clique_first[c + 1]; y++) {
+                mapa_err err = mapa_network_add_tie(net, net->clique_node[x], net->clique_node[y],
+                                                    1, MAPA_TIE_TEAM);
+                if (err != MAPA_OK)
+                    return err;
+            }
+    free(net->clique_first);
+    free(net->clique_node);
+    net->clique_first = net->clique_node = NULL;
+    net->n_cliques = 0;
+    mapa_network_finish(net);
+    return MAPA_OK;
+}
+
+mapa_err mapa_network_aggregate(mapa_network *agg, const mapa_network *net, const size_t *map)
+{
+    mapa_err err = MAPA_OK;
+    for (size_t k = 0; err == MAPA_OK && k < net->n_ties; k++) {
+        size_t a = map[net->ties[k].a], b = map[net->ties[k].b];
+        if (a != MAPA_NONE && b != MAPA_NONE && a != b)
+            err = mapa_network_add_tie(agg, a, b, 1.0, net->ties[k].kind);
+    }
+    if (err != MAPA_OK || net->n_cliques == 0)
+        return err;
+    double *count = calloc(agg->n + 1, sizeof *count); /* members of the clique per value */
+    size_t *seen = malloc((agg->n + 1) * sizeof *seen), n_seen = 0;
+    if (!count || !seen)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the aggregated network");
+    for (size_t c = 0; err == MAPA_OK && c < net->n_cliques; c++) {
+        n_seen = 0;
+        for (size_t x = net->clique_first[c]; x < net->clique_first[c + 1]; x++) {
+            size_t g = map[net->clique_node[x]];
+            if (g == MAPA_NONE)
+                continue;
+            if (count[g] == 0)
+                seen[n_seen++] = g;
+            count[g]++;
+        }
+        for (size_t i = 0; err == MAPA_OK && i < n_seen; i++)
+            for (size_t j = i + 1; err == MAPA_OK && j < n_seen; j++)
+                err = mapa_network_add_tie(agg, seen[i], seen[j], count[seen[i]] * count[seen[j]],
+                                           MAPA_TIE_TEAM);
+        for (size_t i = 0; i < n_seen; i++)
+            count[seen[i]] = 0;
+    }
+    free(count);
+    free(seen);
+    return err;
 }
 
 /* Nodes, agencies and teams of the partnership. */
@@ -120,10 +214,18 @@ static mapa_err team_lists(const mapa_partnership *p, const size_t *team, size_t
     return MAPA_OK;
 }
 
-/* Ties between the members of each team. */
+/* Ties between the members of each team: listed, or implied by one clique per team. */
 static mapa_err team_ties(mapa_network *net, size_t T, const size_t *first, const size_t *list)
 {
+    double implied = 0;
     for (size_t t = 0; t < T; t++)
+        implied += pairs(first[t + 1] - first[t]);
+    for (size_t t = 0; implied > MAPA_NETWORK_LIST_MAX && t < T; t++) {
+        mapa_err err = mapa_network_add_clique(net, list + first[t], first[t + 1] - first[t]);
+        if (err != MAPA_OK)
+            return err;
+    }
+    for (size_t t = 0; implied <= MAPA_NETWORK_LIST_MAX && t < T; t++)
         for (size_t x = first[t]; x < first[t + 1]; x++)
             for (size_t y = x + 1; y < first[t + 1]; y++) {
                 mapa_err err = mapa_network_add_tie(net, list[x], list[y], 1, MAPA_TIE_TEAM);
@@ -193,6 +295,15 @@ cleanup:
     return err;
 }
 
+/* Whether no listed tie joins two members of one team (what implied cliques need). */
+static bool ties_outside_teams(const mapa_network *net, const size_t *team)
+{
+    for (size_t k = 0; k < net->n_ties; k++)
+        if (team[net->ties[k].a] != MAPA_NONE && team[net->ties[k].a] == team[net->ties[k].b])
+            return false;
+    return true;
+}
+
 mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, const size_t *team,
                                 const size_t *spoc, const mapa_cf *cf)
 {
@@ -210,6 +321,11 @@ mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, co
     if (err != MAPA_OK)
         goto cleanup;
     mapa_network_finish(&built);
+    if (built.n_cliques && !ties_outside_teams(&built, team)) {
+        err = mapa_network_expand(&built); /* a saved plan tying team-mates otherwise: list all */
+        if (err != MAPA_OK)
+            goto cleanup;
+    }
     *net = built; /* the caller owns it now */
     built = (mapa_network)MAPA_NETWORK_INIT;
 cleanup:

@@ -41,16 +41,57 @@ static int by_key(const void *a, const void *b)
     return x->node < y->node ? -1 : (x->node > y->node);
 }
 
+/* The network as the build reads it: listed ties as CSR, and each node's clique. */
+typedef struct view {
+    const mapa_network *net;
+    size_t *first, *adj; /* listed neighbours of v: adj[first[v] .. first[v+1]), ascending */
+    double *w;
+    size_t *clique;   /* per node: its clique or SIZE_MAX */
+    uint64_t *sum;    /* per clique: sum of mix(node + 1) over its nodes */
+} view;
+
+static size_t clique_size(const view *g, size_t c)
+{
+    return g->net->clique_first[c + 1] - g->net->clique_first[c];
+}
+
+static size_t degree_of(const view *g, size_t v)
+{
+    size_t c = g->clique[v];
+    return g->first[v + 1] - g->first[v] + (c == SIZE_MAX ? 0 : clique_size(g, c) - 1);
+}
+
+/* v's neighbours in ascending order with their weights (clique ties weigh 1): the count. */
+static size_t neighbours(const view *g, size_t v, size_t *node, double *w)
+{
+    size_t c = g->clique[v], k = 0, i = g->first[v], e = g->first[v + 1];
+    const size_t *cn = c == SIZE_MAX ? NULL : g->net->clique_node + g->net->clique_first[c];
+    size_t j = 0, ce = c == SIZE_MAX ? 0 : clique_size(g, c);
+    while (i < e || j < ce) {
+        if (j < ce && cn[j] == v) {
+            j++;
+            continue;
+        }
+        if (j < ce && (i == e || cn[j] < g->adj[i])) {
+            node[k] = cn[j++];
+            w[k++] = 1;
+        } else {
+            node[k] = g->adj[i];
+            w[k++] = g->w[i++];
+        }
+    }
+    return k;
+}
+
 /*
  * Whether N[u] = N[v] with the same tie weights to every other neighbour,
  * given sorted neighbour lists of equal length. (Equal weights make u and v
  * interchangeable for the weighted figures too: constraint, clustering.)
  */
-static bool same_closed(const size_t *first, const size_t *adj, const double *w, size_t u, size_t v)
+static bool same_lists(const size_t *a, const double *wa, const size_t *b, const double *wb,
+                       size_t n, size_t u, size_t v)
 {
-    const size_t *a = adj + first[u], *b = adj + first[v];
-    const double *wa = w + first[u], *wb = w + first[v];
-    size_t n = first[u + 1] - first[u], i = 0, j = 0;
+    size_t i = 0, j = 0;
     bool adjacent = false;   /* without the tie u-v, N[u] holds u and N[v] does not */
     while (i < n || j < n) { /* N(u) - {v} against N(v) - {u} */
         size_t x = i < n ? a[i] : SIZE_MAX, y = j < n ? b[j] : SIZE_MAX;
@@ -71,49 +112,96 @@ static bool same_closed(const size_t *first, const size_t *adj, const double *w,
     return adjacent;
 }
 
-static bool node_adjacency(const mapa_network *net, size_t **first, size_t **adj, double **w)
+/* Twins in one clique: the same listed ties (none joins them, none stays inside the clique). */
+static bool same_closed(const view *g, size_t u, size_t v, bool *failed)
+{
+    size_t n = g->first[u + 1] - g->first[u];
+    if (g->clique[u] != SIZE_MAX && g->clique[u] == g->clique[v]) {
+        if (g->first[v + 1] - g->first[v] != n)
+            return false;
+        for (size_t k = 0; k < n; k++)
+            if (g->adj[g->first[u] + k] != g->adj[g->first[v] + k] ||
+                g->w[g->first[u] + k] != g->w[g->first[v] + k])
+                return false;
+        return true;
+    }
+    if (g->clique[u] == SIZE_MAX && g->clique[v] == SIZE_MAX)
+        return same_lists(g->adj + g->first[u], g->w + g->first[u], g->adj + g->first[v],
+                          g->w + g->first[v], n, u, v);
+    size_t d = degree_of(g, u); /* rare: twins across cliques; compare whole lists */
+    size_t *a = malloc(2 * (d + 1) * sizeof *a);
+    double *w = malloc(2 * (d + 1) * sizeof *w);
+    bool same = false;
+    if (!a || !w)
+        *failed = true;
+    else if (neighbours(g, u, a, w) == d && neighbours(g, v, a + d + 1, w + d + 1) == d)
+        same = same_lists(a, w, a + d + 1, w + d + 1, d, u, v);
+    free(a);
+    free(w);
+    return same;
+}
+
+static bool listed_adjacency(view *g, const mapa_network *net)
 {
     size_t n = net->n;
-    *first = calloc(n + 2, sizeof **first);
-    *adj = malloc((2 * net->n_ties + 1) * sizeof **adj);
-    *w = malloc((2 * net->n_ties + 1) * sizeof **w);
-    if (!*first || !*adj || !*w)
+    g->first = calloc(n + 2, sizeof *g->first);
+    g->adj = malloc((2 * net->n_ties + 1) * sizeof *g->adj);
+    g->w = malloc((2 * net->n_ties + 1) * sizeof *g->w);
+    g->clique = malloc((n + 1) * sizeof *g->clique);
+    g->sum = calloc(net->n_cliques + 1, sizeof *g->sum);
+    if (!g->first || !g->adj || !g->w || !g->clique || !g->sum)
         return false;
     for (size_t k = 0; k < net->n_ties; k++) {
-        (*first)[net->ties[k].a + 2]++;
-        (*first)[net->ties[k].b + 2]++;
+        g->first[net->ties[k].a + 2]++;
+        g->first[net->ties[k].b + 2]++;
     }
     for (size_t v = 2; v < n + 2; v++)
-        (*first)[v] += (*first)[v - 1];
+        g->first[v] += g->first[v - 1];
     for (size_t k = 0; k < net->n_ties; k++) { /* ties sorted by (a, b): lists come out sorted */
-        size_t at = (*first)[net->ties[k].b + 1]++;
-        (*adj)[at] = net->ties[k].a;
-        (*w)[at] = net->ties[k].weight;
+        size_t at = g->first[net->ties[k].b + 1]++;
+        g->adj[at] = net->ties[k].a;
+        g->w[at] = net->ties[k].weight;
     }
     for (size_t k = 0; k < net->n_ties; k++) {
-        size_t at = (*first)[net->ties[k].a + 1]++;
-        (*adj)[at] = net->ties[k].b;
-        (*w)[at] = net->ties[k].weight;
+        size_t at = g->first[net->ties[k].a + 1]++;
+        g->adj[at] = net->ties[k].b;
+        g->w[at] = net->ties[k].weight;
     }
+    for (size_t v = 0; v < n; v++)
+        g->clique[v] = SIZE_MAX;
+    for (size_t c = 0; c < net->n_cliques; c++)
+        for (size_t x = net->clique_first[c]; x < net->clique_first[c + 1]; x++) {
+            g->clique[net->clique_node[x]] = c;
+            g->sum[c] += mix(net->clique_node[x] + 1);
+        }
     return true;
 }
 
-static mapa_err classes(mapa__quotient *q, const mapa_network *net, const size_t *first,
-                        const size_t *adj, const double *w)
+static void view_dispose(view *g)
 {
-    size_t n = net->n;
+    free(g->first);
+    free(g->adj);
+    free(g->w);
+    free(g->clique);
+    free(g->sum);
+}
+
+static mapa_err classes(mapa__quotient *q, const view *g)
+{
+    size_t n = g->net->n;
     keyed *k = malloc((n + 1) * sizeof *k);
     if (!k)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
     for (size_t v = 0; v < n; v++) {
-        uint64_t h = mix(v + 1);
-        for (size_t x = first[v]; x < first[v + 1]; x++)
-            h += mix(adj[x] + 1);
-        k[v] = (keyed){h, first[v + 1] - first[v], v};
+        uint64_t h = g->clique[v] == SIZE_MAX ? mix(v + 1) : g->sum[g->clique[v]];
+        for (size_t x = g->first[v]; x < g->first[v + 1]; x++)
+            h += mix(g->adj[x] + 1);
+        k[v] = (keyed){h, degree_of(g, v), v};
     }
     qsort(k, n, sizeof *k, by_key);
     for (size_t v = 0; v < n; v++)
         q->of[v] = SIZE_MAX;
+    bool failed = false;
     for (size_t s = 0; s < n; s++) { /* runs of equal keys; verify each against a leader */
         size_t v = k[s].node;
         if (q->of[v] != SIZE_MAX)
@@ -122,24 +210,28 @@ static mapa_err classes(mapa__quotient *q, const mapa_network *net, const size_t
         q->rep[q->n] = v;
         q->size[q->n] = 1;
         for (size_t t = s + 1; t < n && k[t].hash == k[s].hash && k[t].degree == k[s].degree; t++)
-            if (q->of[k[t].node] == SIZE_MAX && same_closed(first, adj, w, v, k[t].node)) {
+            if (q->of[k[t].node] == SIZE_MAX && same_closed(g, v, k[t].node, &failed)) {
                 q->of[k[t].node] = q->n;
                 q->size[q->n]++;
             }
         q->n++;
     }
     free(k);
-    return MAPA_OK;
+    return failed ? mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths") : MAPA_OK;
 }
 
-static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const size_t *adj, size_t n)
+/* Every class's neighbour classes and the weight of their ties, from its representative. */
+static mapa_err quotient_edges(mapa__quotient *q, const view *g)
 {
-    const size_t *rep = q->rep;
-    size_t *mark = malloc((q->n + 1) * sizeof *mark);
+    size_t most = 0;
+    for (size_t x = 0; x < q->n; x++)
+        most = degree_of(g, q->rep[x]) > most ? degree_of(g, q->rep[x]) : most;
+    size_t *mark = malloc((q->n + 1) * sizeof *mark), *node = malloc((most + 1) * sizeof *node);
+    double *w = malloc((most + 1) * sizeof *w);
     q->first = calloc(q->n + 2, sizeof *q->first);
-    (void)n;
+    q->self = calloc(q->n + 1, sizeof *q->self);
     mapa_err err = MAPA_OK;
-    if (!mark || !q->first) {
+    if (!mark || !node || !w || !q->first || !q->self) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
         goto cleanup;
     }
@@ -148,14 +240,18 @@ static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const siz
             mark[x] = SIZE_MAX;
         size_t at = 0;
         for (size_t x = 0; x < q->n; x++) {
-            size_t v = rep[x];
-            for (size_t e = first[v]; e < first[v + 1]; e++) {
-                size_t y = q->of[adj[e]];
+            size_t d = neighbours(g, q->rep[x], node, w);
+            for (size_t e = 0; e < d; e++) {
+                size_t y = q->of[node[e]];
+                if (y == x)
+                    q->self[x] = w[e];
                 if (y == x || mark[y] == x)
                     continue;
                 mark[y] = x;
-                if (pass == 1)
+                if (pass == 1) {
                     q->adj[at] = y;
+                    q->w[at] = w[e];
+                }
                 at++;
             }
             if (pass == 0)
@@ -164,7 +260,8 @@ static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const siz
         if (pass == 0) {
             q->n_edges = at / 2;
             q->adj = malloc((at + 1) * sizeof *q->adj);
-            if (!q->adj) {
+            q->w = malloc((at + 1) * sizeof *q->w);
+            if (!q->adj || !q->w) {
                 err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
                 goto cleanup;
             }
@@ -172,6 +269,8 @@ static mapa_err quotient_edges(mapa__quotient *q, const size_t *first, const siz
     }
 cleanup:
     free(mark);
+    free(node);
+    free(w);
     return err;
 }
 
@@ -179,28 +278,25 @@ mapa_err mapa__quotient_build(mapa__quotient *q, const mapa_network *net)
 {
     *q = (mapa__quotient){0};
     mapa__quotient built = {0};
-    size_t *first = NULL, *adj = NULL;
-    double *w = NULL;
+    view g = {.net = net};
     built.of = malloc((net->n + 1) * sizeof *built.of);
     built.size = malloc((net->n + 1) * sizeof *built.size);
     built.rep = malloc((net->n + 1) * sizeof *built.rep);
     mapa_err err = MAPA_OK;
-    if (!built.of || !built.size || !built.rep || !node_adjacency(net, &first, &adj, &w)) {
+    if (!built.of || !built.size || !built.rep || !listed_adjacency(&g, net)) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
         goto cleanup;
     }
-    err = classes(&built, net, first, adj, w);
+    err = classes(&built, &g);
     if (err != MAPA_OK)
         goto cleanup;
-    err = quotient_edges(&built, first, adj, net->n);
+    err = quotient_edges(&built, &g);
     if (err != MAPA_OK)
         goto cleanup;
     *q = built; /* the caller owns it now */
     built = (mapa__quotient){0};
 cleanup:
-    free(first);
-    free(adj);
-    free(w);
+    view_dispose(&g);
     mapa__quotient_dispose(&built);
     return err;
 }
@@ -212,6 +308,8 @@ void mapa__quotient_dispose(mapa__quotient *q)
     free(q->rep);
     free(q->first);
     free(q->adj);
+    free(q->w);
+    free(q->self);
     *q = (mapa__quotient){0};
 }
 
@@ -246,11 +344,12 @@ static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
         }
     }
     for (size_t k = tail; k-- > 1;) {
-        size_t w = b->order[k];
+        size_t w = b->order[k], before = b->dist[w] - 1;
+        double share = (double)q->size[w] * (1 + b->delta[w]) / b->sigma[w]; /* one division */
         for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
             size_t v = q->adj[e];
-            if (v != s && b->dist[v] + 1 == b->dist[w])
-                b->delta[v] += (double)q->size[w] * b->sigma[v] / b->sigma[w] * (1 + b->delta[w]);
+            if (b->dist[v] == before && v != s)
+                b->delta[v] += b->sigma[v] * share;
         }
     }
     return tail;

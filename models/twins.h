@@ -21,10 +21,16 @@ typedef struct mapa__quotient {
     size_t *rep;   /**< a node of each class */
     size_t *first; /**< CSR: neighbours of class x are adj[first[x] .. first[x+1]) */
     size_t *adj;
+    double *w;      /**< weight of every tie between class x and class adj[e] */
+    double *self;   /**< weight of the ties inside each class (0 for a single node) */
     size_t n_edges; /**< undirected quotient edges */
 } mapa__quotient;
 
-/** Classes of true twins of `net` and the quotient graph. O(ties) expected. */
+/**
+ * Classes of true twins of `net` and the quotient graph, the implied ties of
+ * cliques included without listing them. O(ties listed + clique sizes x classes
+ * met in them) expected.
+ */
 mapa_err mapa__quotient_build(mapa__quotient *q, const mapa_network *net);
 void mapa__quotient_dispose(mapa__quotient *q);
 

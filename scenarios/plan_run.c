@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mapa/diagrams.h>
 #include <mapa/duplicates_output.h>
@@ -14,6 +15,7 @@
 #include "models/util.h"
 #include "scenarios/plan_internal.h"
 #include "models/handlers.h"
+#include "solver/memory.h"
 
 void mapa_plan_options_init(mapa_plan_options *o)
 {
@@ -88,13 +90,91 @@ static const char *while_doing(mapa_plan_stage stage)
     return "planning";
 }
 
-static void tell(const mapa__plan_ctx *c, mapa_plan_stage stage, bool done)
+/*
+ * The resource plan: each stage's CPU time and memory estimated from the
+ * instance's sizes before it starts, with per-unit costs measured on the
+ * generated partnerships of bench/bench_plan (bench/README.md, "The whole
+ * plan"). Rough by design (within a factor of about two); what they are for is
+ * refusing, in words and before any work, a stage that cannot fit.
+ */
+typedef struct cost {
+    double seconds, bytes;
+} cost;
+
+enum { MIB = 1 << 20 };
+
+/* Team ties of the plan (or of teams of n / T members before there is one). */
+static double team_ties(const mapa__plan_ctx *c)
+{
+    double T = (double)c->p->n_topics, n = (double)c->p->n_members, ties = 0;
+    if (!c->r->teams.size)
+        return T > 0 ? T * (n / T) * (n / T - 1) / 2 : 0;
+    for (size_t t = 0; t < c->r->teams.n_teams; t++)
+        ties += (double)c->r->teams.size[t] * ((double)c->r->teams.size[t] - 1) / 2;
+    return ties;
+}
+
+static cost estimate(const mapa__plan_ctx *c, mapa_plan_stage stage)
+{
+    const mapa_partnership *p = c->p;
+    double n = (double)p->n_members, T = (double)p->n_topics, K = (double)p->max_prefs + 1;
+    double A = (double)p->n_actions, I = (double)p->n_interactions;
+    double cf = T * 2, listed = team_ties(c);
+    switch (stage) {
+    case MAPA_PLAN_ALLOCATE: return (cost){3e-5 * n * K / 4, n * K * MAPA_MCF_BYTES_PER_ARC + n * 600};
+    case MAPA_PLAN_CF:
+        return c->o->cf.policy == MAPA_CF_OPTIMAL ? (cost){6e-5 * n + 1e-4 * T * T, 3600 * n + 64 * T * T}
+                                                  : (cost){1e-6 * n, 64 * n};
+    case MAPA_PLAN_METRICS: {
+        bool implied = listed > MAPA_NETWORK_LIST_MAX;
+        double ties = (implied ? 0 : listed) + cf * n / (T > 0 ? T : 1) + T * T / 2;
+        double plan = 160 * ties + 900 * n, seen = I > 0 ? 160 * I + 900 * n : 0;
+        double work = n * (n + 2 * I); /* the observed network's paths: exact, or 500 sources */
+        double paths = I == 0 ? 0 : work <= 2e8 ? 1.2e-8 * work : 4e-8 * 500 * (n + 2 * I);
+        return (cost){(implied ? 0 : 2e-6 * listed) + 1e-5 * n + paths, plan + seen};
+    }
+    case MAPA_PLAN_DUPLICATES: return (cost){2.5e-5 * A, 3000 * A};
+    case MAPA_PLAN_DIAGRAMS: return (cost){1 + 1e-6 * n + 2.5e-5 * A, 96.0 * MIB + 300 * n + 3000 * A};
+    case MAPA_PLAN_HDF5: return (cost){1e-6 * n, 200 * n};
+    }
+    return (cost){0, 0};
+}
+
+/* The estimated CPU time of `stage` and of the stages after it that will run. */
+static double remaining(const mapa__plan_ctx *c, mapa_plan_stage stage)
+{
+    double left = 0;
+    for (unsigned s = stage; s <= MAPA_PLAN_HDF5; s <<= 1)
+        if ((c->o->stages & s) && (s == stage || s != MAPA_PLAN_HDF5 || c->o->hdf5))
+            left += estimate(c, (mapa_plan_stage)s).seconds;
+    return left;
+}
+
+static void tell(const mapa__plan_ctx *c, mapa_plan_stage stage, bool done, cost est, double took,
+                 double cpu)
 {
     if (!c->o->progress)
         return;
-    mapa_plan_event ev = {stage,           doing(stage), while_doing(stage), c->p->n_members,
-                          c->p->n_topics, done,         c->r};
+    mapa_plan_event ev = {stage,          doing(stage), while_doing(stage), c->p->n_members,
+                          c->p->n_topics, done,         c->r,
+                          est.seconds,    est.bytes,    took,
+                          cpu,            done ? 0 : remaining(c, stage)};
     c->o->progress(&ev, c->o->payload);
+}
+
+/* Refuse a stage whose estimate exceeds --max-memory, or 80 % of the memory available now. */
+static mapa_err fits(const mapa__plan_ctx *c, mapa_plan_stage stage, cost est)
+{
+    size_t limit = mapa__memory_limit(c->o->alloc.max_memory);
+    if (est.bytes <= (double)limit)
+        return MAPA_OK;
+    return mapa_error_set(MAPA_ENOMEM,
+                          "out of memory before %s: the stage would need about %.0f MiB for %zu "
+                          "members, %zu sub-teams, %zu actions and %zu contacts, more than the "
+                          "limit of %.0f MiB; not started (raise --max-memory, free memory, or "
+                          "plan fewer members at once)",
+                          while_doing(stage), est.bytes / MIB, c->p->n_members, c->p->n_topics,
+                          c->p->n_actions, c->p->n_interactions, (double)limit / MIB);
 }
 
 /* A path inside the output folder (malloc'd; NULL on out of memory). */
@@ -246,6 +326,19 @@ static mapa_err diagrams(mapa__plan_ctx *c)
     return err;
 }
 
+/* Out of memory in a stage, with the estimate that refused to build a model when there was one. */
+static mapa_err refused(mapa_plan_stage stage)
+{
+    const char *why = mapa_error_last();
+    if (strncmp(why, "out of memory", 13) == 0)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while %s", while_doing(stage));
+    char *kept = mapa__strdup(why);
+    mapa_err err = mapa_error_set(MAPA_ENOMEM, "out of memory while %s: %s", while_doing(stage),
+                                  kept ? kept : "");
+    free(kept);
+    return err;
+}
+
 static mapa_err run_stage(mapa__plan_ctx *c, mapa_plan_stage stage)
 {
     switch (stage) {
@@ -312,17 +405,23 @@ static mapa_err run_plan(mapa_plan_result *out, mapa_partnership *p,
         mapa_plan_stage stage = order[k];
         if (!(options->stages & stage) || !ready(&c, stage))
             continue;
-        tell(&c, stage, false);
-        err = run_stage(&c, stage);
+        cost est = estimate(&c, stage);
+        tell(&c, stage, false, est, 0, 0);
+        err = fits(&c, stage, est);
+        double started = mapa__now();
+        clock_t cpu = clock();
+        if (err == MAPA_OK)
+            err = run_stage(&c, stage);
         if (err == MAPA_ENOMEM && strncmp(mapa_error_last(), "out of memory before", 20) != 0)
-            err = mapa_error_set(MAPA_ENOMEM, "out of memory while %s", while_doing(stage));
+            err = refused(stage);
         if (err != MAPA_OK)
             break;
         if (stage == MAPA_PLAN_CF)
             c.cf = &out->cf;
         out->stages_done |= stage;
         out->seconds = mapa__now() - t0;
-        tell(&c, stage, true);
+        tell(&c, stage, true, est, mapa__now() - started,
+             (double)(clock() - cpu) / CLOCKS_PER_SEC);
     }
     out->seconds = mapa__now() - t0;
     return err;

@@ -97,7 +97,7 @@ typedef struct mapa_metrics_options {
     void *payload;
 } mapa_metrics_options;
 
-#define MAPA_METRICS_OPTIONS_INIT {.exact_work_max = 2e9, .seed = 1}
+#define MAPA_METRICS_OPTIONS_INIT {.exact_work_max = 2e8, .seed = 1}
 
 /** Compute every figure; free with mapa_metrics_dispose. */
 mapa_err mapa_metrics_compute(mapa_metrics *out, const mapa_network *net,

@@ -46,15 +46,26 @@ typedef struct mapa_network {
     double *sent, *received; /**< observed only (else NULL): contact weight from / to each node */
     double reciprocity;      /**< observed: share of directed pairs a -> b with b -> a too */
     mapa_tie *ties;          /**< sorted by (a, b), no duplicates, no loops (after finish) */
-    size_t n_ties, cap_ties;
+    size_t n_ties, cap_ties; /**< ties listed (implied clique ties not counted) */
+    /* Implied ties, for plans too large to list: every two nodes of one clique are tied
+       (weight 1, MAPA_TIE_TEAM) without being listed in `ties`. Cliques are disjoint and
+       no listed tie joins two nodes of one clique (docs/metrics.md, "Large plans"). */
+    size_t n_cliques;
+    size_t *clique_first; /**< n_cliques + 1 offsets into clique_node; NULL without cliques */
+    size_t *clique_node;  /**< the nodes of each clique, ascending */
 } mapa_network;
 
 #define MAPA_NETWORK_INIT {.n = 0}
 
+/** Team ties above which mapa_network_from_plan keeps the teams as cliques, unlisted. */
+#define MAPA_NETWORK_LIST_MAX 20000
+
 /**
  * The planned network of a partnership: every member a node (co-ordinators
  * included); `team` per member (MAPA_NONE for co-ordinators), `spoc` per topic
- * (may be NULL), `cf` the Critical Friends (may be NULL).
+ * (may be NULL), `cf` the Critical Friends (may be NULL). When the teams hold
+ * more than MAPA_NETWORK_LIST_MAX ties they are kept as cliques (net->cliques)
+ * and only the Critical Friend, SPOC and co-ordination ties are listed.
  */
 mapa_err mapa_network_from_plan(mapa_network *net, const mapa_partnership *p, const size_t *team,
                                 const size_t *spoc, const mapa_cf *cf);
@@ -71,6 +82,26 @@ mapa_err mapa_network_add_tie(mapa_network *net, size_t a, size_t b, double weig
 
 /** Sort and merge the ties added; call once after the last mapa_network_add_tie. */
 void mapa_network_finish(mapa_network *net);
+
+/**
+ * Add a clique of `count` distinct nodes (implied ties; call before
+ * mapa_network_finish). The nodes must be in no other clique.
+ */
+mapa_err mapa_network_add_clique(mapa_network *net, const size_t *nodes, size_t count);
+
+/** Ties, listed and implied by the cliques. */
+size_t mapa_network_tie_count(const mapa_network *net);
+
+/** List every implied tie in `ties` and drop the cliques (for small networks and checks). */
+mapa_err mapa_network_expand(mapa_network *net);
+
+/**
+ * Add to `agg` a tie between map[a] and map[b] for every tie a-b of `net` whose ends
+ * map to two different nodes of `agg`, weighted by the number of such member ties
+ * (MAPA_NONE in `map`: left out). Cliques are counted in closed form, O(clique
+ * size) each plus the pairs of values present. Call mapa_network_finish on `agg` after.
+ */
+mapa_err mapa_network_aggregate(mapa_network *agg, const mapa_network *net, const size_t *map);
 
 void mapa_network_dispose(mapa_network *net);
 

@@ -49,6 +49,11 @@ typedef struct mapa_plan_event {
     size_t members, teams;
     bool done;
     const struct mapa_plan_result *result; /**< the result so far (borrowed): report a stage */
+    double estimate_seconds; /**< before a stage: its expected CPU time, from the sizes */
+    double estimate_bytes;   /**< before a stage: the memory it is expected to need */
+    double seconds;          /**< after a stage: what it took (wall clock) */
+    double cpu_seconds;      /**< after a stage: the process's CPU time it took */
+    double remaining_seconds; /**< before a stage: the estimates of it and the stages after */
 } mapa_plan_event;
 
 /**
