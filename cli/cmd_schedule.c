@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "cli/report.h"
 #include "cli/schedule_cmd.h"
 
 enum {
@@ -186,25 +187,28 @@ const mapa_command mapa_cmd_schedule = {"schedule", "schedule the stage sessions
 static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
                          const mapa_schedule *s, const mapa_schedule_options *o)
 {
-    printf("Schedule: %zu sessions of %zu teams in %zu slots", s->n_sessions, s->n_sessions / 2,
+    printf("\nSchedule: %zu sessions of %zu teams in %zu slots", s->n_sessions, s->n_sessions / 2,
            cal->n_slots);
     if (cal->merged)
         printf(" (%zu identical rows merged into rooms)", cal->merged);
     printf(": %s", mapa_status_name(s->status));
     if (s->status == MAPA_STATUS_TIME_LIMIT)
         printf(" (gap %.2f%%)", 100 * s->gap);
-    printf(", %.2f s\n", s->seconds);
+    if (mapa_cli_report_verbose())
+        printf(", %.2f s", s->seconds);
+    printf("\n");
     if (!s->planned) {
         for (size_t k = 0; k < s->n_notes; k++)
             printf("  %s\n", s->notes[k]);
         return;
     }
-    printf("  objective%s: Critical Friends attending %zu of %zu; members "
+    printf("  %s: Critical Friends attending %zu of %zu; members "
            "attending %zu of %zu; %lld days after the windows open; at most %zu sessions on a day\n",
-           o->weighted ? "" : ", level by level", s->cf_attending, s->cf_wanted, s->members_attending,
+           o->weighted ? "in all" : "in all, level by level", s->cf_attending, s->cf_wanted, s->members_attending,
            s->members_wanted, (long long)s->earliness, s->peak_day);
-    printf("  conflict graph: %zu session pairs share a person; model %zu columns, %zu rows\n",
-           s->conflict_pairs, s->columns, s->rows);
+    if (mapa_cli_report_verbose())
+        printf("  conflict graph: %zu session pairs share a person; model %zu columns, %zu rows\n",
+               s->conflict_pairs, s->columns, s->rows);
     if (o->previous)
         printf("  re-scheduled: %zu session%s moved\n", s->moves, s->moves == 1 ? "" : "s");
     for (size_t k = 0; k < s->n_notes; k++)
@@ -230,7 +234,7 @@ static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
         const mapa_slot *k = &cal->slots[x->slot];
         char date[11];
         mapa_date_format(k->day, date);
-        printf("%s %02d:%02d-%02d:%02d  %-18.18s CFs %zu/%zu, team %zu/%zu%s\n", date,
+        printf("%s %02d:%02d-%02d:%02d  %-24.24s CFs %zu/%zu, team %zu/%zu%s\n", date,
                k->start / 60, k->start % 60, k->end / 60, k->end % 60, k->place, cf_in, cf, m_in,
                m, x->moved ? ", moved" : "");
     }

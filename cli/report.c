@@ -19,6 +19,11 @@ void mapa_cli_report_set_verbose(bool on)
     verbose = on;
 }
 
+bool mapa_cli_report_verbose(void)
+{
+    return verbose;
+}
+
 /* How good the allocation is, in the words of the report (mapa_report_plan_quality). */
 static void quality(const mapa_partnership *p, const mapa_plan_result *r)
 {

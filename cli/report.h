@@ -8,6 +8,9 @@
 /** Also print the solvers' terms (status, method, objective, bound, times): -v. */
 void mapa_cli_report_set_verbose(bool on);
 
+/** Whether -v asked for the solvers' terms too. */
+bool mapa_cli_report_verbose(void);
+
 /** The allocation: status, ranks met, agency mix, each team's size and SPOC. */
 void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out);
 
