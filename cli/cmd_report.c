@@ -47,7 +47,8 @@ static int take(int id, const char *v, void *payload)
 }
 
 static mapa_report_input input_of(const mapa_partnership *p, const mapa_plan_result *r,
-                                  const mapa_cf *cf, const char *diagrams)
+                                  const mapa_cf *cf, const mapa_report_schedule *schedule,
+                                  const char *diagrams)
 {
     return (mapa_report_input){
         .p = p,
@@ -61,12 +62,13 @@ static mapa_report_input input_of(const mapa_partnership *p, const mapa_plan_res
         .team_metrics = (r->stages_done & MAPA_PLAN_METRICS) && cf ? &r->team_metrics : NULL,
         .duplicates = r->have_duplicates ? &r->duplicates : NULL,
         .diagrams_dir = diagrams,
-        .schedule = NULL, /* the schedule stage fills this once it exists */
+        .schedule = schedule,
     };
 }
 
 static int write_report(const mapa_partnership *p, const mapa_plan_result *r, const mapa_cf *cf,
-                        const char *out, const char *shown, const char *diagrams, bool quiet)
+                        const mapa_report_schedule *schedule, const char *out, const char *shown,
+                        const char *diagrams, bool quiet)
 {
     char *dflt = NULL;
     if (!diagrams) {
@@ -78,7 +80,7 @@ static int write_report(const mapa_partnership *p, const mapa_plan_result *r, co
         }
         snprintf(dflt, n, "%s/diagrams", out);
     }
-    mapa_report_input in = input_of(p, r, cf, diagrams ? diagrams : dflt);
+    mapa_report_input in = input_of(p, r, cf, schedule, diagrams ? diagrams : dflt);
     mapa_cli_interrupt_doing("writing the report");
     mapa_err err = mapa_report_write_all(out, &in);
     free(dflt);
@@ -93,10 +95,11 @@ static int write_report(const mapa_partnership *p, const mapa_plan_result *r, co
     return MAPA_EXIT_OK;
 }
 
-int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r, const char *out,
-                          const char *shown, const char *diagrams, bool quiet)
+int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r,
+                          const mapa_report_schedule *schedule, const char *out, const char *shown,
+                          const char *diagrams, bool quiet)
 {
-    return write_report(p, r, r->cf_planned ? &r->cf : NULL, out, shown, diagrams, quiet);
+    return write_report(p, r, r->cf_planned ? &r->cf : NULL, schedule, out, shown, diagrams, quiet);
 }
 
 static int report(const options *o, mapa_partnership *p)
@@ -129,10 +132,10 @@ static int report(const options *o, mapa_partnership *p)
             mapa_out_dir *d = NULL;
             rc = mapa_cli_out_open(&d, "report", out, &oo);
             if (rc == MAPA_EXIT_OK)
-                rc = mapa_cli_out_close(d, "report",
-                                        write_report(p, &r, plan.have_cf ? &plan.cf : NULL,
-                                                     mapa_out_dir_path(d), out, diagrams,
-                                                     o->quiet));
+                rc =
+                    mapa_cli_out_close(d, "report",
+                                       write_report(p, &r, plan.have_cf ? &plan.cf : NULL, NULL,
+                                                    mapa_out_dir_path(d), out, diagrams, o->quiet));
             free(diagrams);
         }
     }

@@ -1,4 +1,5 @@
-/* `mapa schedule DIR --plan OUT -o OUT`: the stage sessions of a saved plan, and their calendars. */
+/* `mapa schedule DIR --plan OUT -o OUT`: the stage sessions of a saved plan, and their calendars.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +60,8 @@ static const mapa_cli_spec spec = {
     "--levels takes them strictly one after another.\n"
     "Writes OUT/sessions.csv, OUT/calendar/ (partnership.ics and MEMBER.ics),\n"
     "OUT/diagrams/timeline.svg and the schedule section of OUT/summary.json.\n",
-    opts, "folder",
+    opts,
+    "folder",
     "Exit 65 when the rules cannot all hold: the reasons are printed (who cannot\n"
     "attend what, and why) and written to OUT/summary.json; --soft relaxes them.\n"};
 
@@ -93,46 +95,25 @@ static int take(int id, const char *v, void *payload)
     double x;
     int rc = MAPA_EXIT_OK;
     switch (id) {
-    case OPT_OUT:
-        o->out = v;
-        break;
-    case OPT_PLAN:
-        o->plan = v;
-        break;
-    case OPT_SOFT:
-        o->options.soft = true;
-        break;
-    case OPT_TIME:
-        rc = number(&o->options.time_limit, v, "time-limit", 0.001, 1e7);
-        break;
-    case OPT_PREVIOUS:
-        o->previous = v;
-        break;
+    case OPT_OUT: o->out = v; break;
+    case OPT_PLAN: o->plan = v; break;
+    case OPT_SOFT: o->options.soft = true; break;
+    case OPT_TIME: rc = number(&o->options.time_limit, v, "time-limit", 0.001, 1e7); break;
+    case OPT_PREVIOUS: o->previous = v; break;
     case OPT_MAX_MOVES:
         rc = number(&x, v, "max-moves", 0, 1e9);
         o->options.max_moves = (size_t)x;
         break;
-    case OPT_WEIGHTED:
-        o->options.weighted = false;
-        break;
-    case OPT_CF:
-        rc = attend_value(&o->options.cfs, v, "cf");
-        break;
-    case OPT_MEMBERS:
-        rc = attend_value(&o->options.members, v, "members");
-        break;
-    case OPT_SHARE:
-        rc = number(&o->options.member_share, v, "member-share", 0, 1);
-        break;
+    case OPT_WEIGHTED: o->options.weighted = false; break;
+    case OPT_CF: rc = attend_value(&o->options.cfs, v, "cf"); break;
+    case OPT_MEMBERS: rc = attend_value(&o->options.members, v, "members"); break;
+    case OPT_SHARE: rc = number(&o->options.member_share, v, "member-share", 0, 1); break;
     case OPT_TRAVEL:
         rc = number(&x, v, "travel", 0, 1440);
         o->options.travel_minutes = (int)x;
         break;
-    case OPT_WRITE_LP:
-        o->options.write_lp = v;
-        break;
-    default:
-        break;
+    case OPT_WRITE_LP: o->options.write_lp = v; break;
+    default: break;
     }
     return rc;
 }
@@ -202,10 +183,11 @@ static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
             printf("  %s\n", s->notes[k]);
         return;
     }
-    printf("  %s: Critical Friends attending %zu of %zu; members "
-           "attending %zu of %zu; %lld days after the windows open; at most %zu sessions on a day\n",
-           o->weighted ? "in all" : "in all, level by level", s->cf_attending, s->cf_wanted, s->members_attending,
-           s->members_wanted, (long long)s->earliness, s->peak_day);
+    printf(
+        "  %s: Critical Friends attending %zu of %zu; members "
+        "attending %zu of %zu; %lld days after the windows open; at most %zu sessions on a day\n",
+        o->weighted ? "in all" : "in all, level by level", s->cf_attending, s->cf_wanted,
+        s->members_attending, s->members_wanted, (long long)s->earliness, s->peak_day);
     if (mapa_cli_report_verbose())
         printf("  conflict graph: %zu session pairs share a person; model %zu columns, %zu rows\n",
                s->conflict_pairs, s->columns, s->rows);
@@ -235,14 +217,13 @@ static void print_report(const mapa_partnership *p, const mapa_calendar *cal,
         char date[11];
         mapa_date_format(k->day, date);
         printf("%s %02d:%02d-%02d:%02d  %-24.24s CFs %zu/%zu, team %zu/%zu%s\n", date,
-               k->start / 60, k->start % 60, k->end / 60, k->end % 60, k->place, cf_in, cf, m_in,
-               m, x->moved ? ", moved" : "");
+               k->start / 60, k->start % 60, k->end / 60, k->end % 60, k->place, cf_in, cf, m_in, m,
+               x->moved ? ", moved" : "");
     }
 }
 
 static mapa_err write_outputs(const mapa_cli_schedule *o, const mapa_partnership *p,
-                              const size_t *spoc, const mapa_calendar *cal,
-                              const mapa_schedule *s)
+                              const size_t *spoc, const mapa_calendar *cal, const mapa_schedule *s)
 {
     char path[4096];
     mapa_err err = mapa_make_dir(o->out);
@@ -270,8 +251,60 @@ static mapa_err write_outputs(const mapa_cli_schedule *o, const mapa_partnership
     return err;
 }
 
-int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
-                          const size_t *team, const size_t *spoc, const mapa_cf *cf)
+void mapa_cli_report_schedule_dispose(mapa_report_schedule *r)
+{
+    for (size_t k = 0; k < r->n_sessions; k++) {
+        free((char *)r->sessions[k].when);
+        free((char *)r->sessions[k].where);
+    }
+    free((mapa_report_session *)r->sessions);
+    r->sessions = NULL;
+    r->n_sessions = 0;
+}
+
+static char *copy_text(const char *t)
+{
+    size_t n = strlen(t) + 1;
+    char *c = malloc(n);
+    return c ? memcpy(c, t, n) : NULL;
+}
+
+/* The held sessions in words ("2027-01-11 13:30-15:30", the place) for the report. */
+static mapa_err sessions_in_words(mapa_report_schedule *into, const mapa_calendar *cal,
+                                  const mapa_schedule *s)
+{
+    mapa_report_session *v = calloc(s->n_sessions + 1, sizeof *v);
+    if (!v)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while scheduling the stage sessions");
+    size_t n = 0;
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; i < s->n_sessions && err == MAPA_OK; i++) {
+        const mapa_session *x = &s->sessions[i];
+        if (x->slot == MAPA_NONE)
+            continue;
+        const mapa_slot *k = &cal->slots[x->slot];
+        char date[11], when[40];
+        mapa_date_format(k->day, date);
+        snprintf(when, sizeof when, "%s %02d:%02d-%02d:%02d", date, k->start / 60, k->start % 60,
+                 k->end / 60, k->end % 60);
+        v[n] = (mapa_report_session){.team = x->team,
+                                     .stage = x->stage == 0 ? MAPA_STAGE_DECISION
+                                                            : MAPA_STAGE_EVALUATION,
+                                     .when = copy_text(when),
+                                     .where = copy_text(k->place ? k->place : "")};
+        if (!v[n].when || !v[n].where)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory while scheduling the stage sessions");
+        n++;
+    }
+    into->sessions = v;
+    into->n_sessions = n;
+    if (err != MAPA_OK)
+        mapa_cli_report_schedule_dispose(into);
+    return err;
+}
+
+int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p, const size_t *team,
+                          const size_t *spoc, const mapa_cf *cf)
 {
     mapa_calendar cal = MAPA_CALENDAR_INIT;
     mapa_diags diags = MAPA_DIAGS_INIT;
@@ -291,8 +324,9 @@ int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
         print_report(p, &cal, &s, &so);
     if (err == MAPA_OK)
         err = write_outputs(o, p, spoc, &cal, &s);
-    if (err == MAPA_OK && !o->quiet && s.planned)
-    {
+    if (err == MAPA_OK && o->into && s.planned)
+        err = sessions_in_words(o->into, &cal, &s);
+    if (err == MAPA_OK && !o->quiet && s.planned) {
         const char *shown = o->shown ? o->shown : o->out;
         printf("Wrote %s/sessions.csv, %s/calendar/, %s/diagrams/timeline.svg\n", shown, shown,
                shown);
@@ -310,7 +344,7 @@ int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
 
 int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *shown, bool quiet,
                                  const mapa_partnership *p, const size_t *team, const size_t *spoc,
-                                 const mapa_cf *cf)
+                                 const mapa_cf *cf, mapa_report_schedule *into)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/slots.csv", dir);
@@ -318,7 +352,8 @@ int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *s
     if (!fp)
         return MAPA_EXIT_OK; /* no calendar: nothing to schedule */
     fclose(fp);
-    mapa_cli_schedule o = {.dir = dir, .out = out, .plan = out, .shown = shown, .quiet = quiet};
+    mapa_cli_schedule o = {
+        .dir = dir, .out = out, .plan = out, .shown = shown, .into = into, .quiet = quiet};
     mapa_schedule_options_init(&o.options);
     return mapa_cli_schedule_run(&o, p, team, spoc, cf);
 }

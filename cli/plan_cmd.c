@@ -141,11 +141,14 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(verb, &r);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    mapa_report_schedule sessions = {0};
     if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* when DIR has slots.csv */
         rc = mapa_cli_schedule_after_plan(o->dir, po->out, o->shown_out, o->quiet, p, r.team,
-                                          r.spoc, r.cf_planned ? &r.cf : NULL);
+                                          r.spoc, r.cf_planned ? &r.cf : NULL, &sessions);
     if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
-        rc = mapa_cli_write_report(p, &r, po->out, o->shown_out, po->diagrams_out, o->quiet);
+        rc = mapa_cli_write_report(p, &r, sessions.n_sessions ? &sessions : NULL, po->out,
+                                   o->shown_out, po->diagrams_out, o->quiet);
+    mapa_cli_report_schedule_dispose(&sessions);
     mapa_plan_result_dispose(&r);
     return rc;
 }

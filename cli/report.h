@@ -28,11 +28,13 @@ void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates
 
 /**
  * Write report.html, plan.xlsx and the briefings of the finished plan `r`
- * into `out` (diagrams embedded from `diagrams`, or OUT/diagrams when NULL)
+ * into `out` (diagrams embedded from `diagrams`, or OUT/diagrams when NULL;
+ * the stage sessions' dates from `schedule`, or none when NULL)
  * and say so, naming the folder `shown`, unless `quiet`; returns an exit code (cli/cmd_report.c).
  */
-int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r, const char *out,
-                          const char *shown, const char *diagrams, bool quiet);
+int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r,
+                          const mapa_report_schedule *schedule, const char *out, const char *shown,
+                          const char *diagrams, bool quiet);
 
 /** The diagnosis notes, one "  - " line each, on stderr. */
 void mapa_cli_print_notes(const mapa_alloc_note *notes, size_t n);

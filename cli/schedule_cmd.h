@@ -6,10 +6,12 @@
 #include <stddef.h>
 
 #include <mapa/mapa.h>
+#include <mapa/report.h>
 
 typedef struct mapa_cli_schedule {
     const char *dir, *out, *plan, *previous;
     const char *shown; /* the folder named in messages (OUT, not the run's folder); NULL: out */
+    mapa_report_schedule *into; /* when set: the sessions in words, for the report */
     bool quiet;
     mapa_schedule_options options;
 } mapa_cli_schedule;
@@ -24,6 +26,9 @@ int mapa_cli_schedule_run(const mapa_cli_schedule *o, const mapa_partnership *p,
 /** mapa plan's last step: schedule when DIR has slots.csv (else nothing); the exit code. */
 int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *shown, bool quiet,
                                  const mapa_partnership *p, const size_t *team, const size_t *spoc,
-                                 const mapa_cf *cf);
+                                 const mapa_cf *cf, mapa_report_schedule *into);
+
+/** Free what mapa_cli_schedule_run put into a mapa_report_schedule (and empty it). */
+void mapa_cli_report_schedule_dispose(mapa_report_schedule *r);
 
 #endif

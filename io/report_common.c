@@ -309,3 +309,18 @@ mapa_err mapa_report_plan_quality(char *buf, size_t cap, const mapa_report_input
     mapa__report_facts_dispose(&f);
     return MAPA_OK;
 }
+
+const char *mapa__report_email(const mapa_report_input *in, size_t m)
+{
+    const char *id = in->p->members[m].id, *at = strchr(id, '@');
+    return at && at != id && strchr(at + 1, '.') && !strpbrk(id, " \t,;<>") ? id : "";
+}
+
+const mapa_report_session *mapa__report_session(const mapa_report_input *in, size_t t,
+                                                unsigned stage)
+{
+    for (size_t k = 0; in->schedule && k < in->schedule->n_sessions; k++)
+        if (in->schedule->sessions[k].team == t && in->schedule->sessions[k].stage == stage)
+            return &in->schedule->sessions[k];
+    return NULL;
+}

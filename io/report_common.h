@@ -43,6 +43,16 @@ const char *mapa__report_quality(char *buf, size_t cap, const mapa__report_facts
 /** The stages of a CF pair in words: "Decision-making and Evaluation". */
 const char *mapa__stages_words(unsigned stages);
 
+/**
+ * Member `m`'s email address: the member's id when it is one (mapa import
+ * makes the email the id), else "" (borrowed).
+ */
+const char *mapa__report_email(const mapa_report_input *in, size_t m);
+
+/** Team `t`'s session of `stage` (MAPA_STAGE_*), or NULL when none is scheduled. */
+const mapa_report_session *mapa__report_session(const mapa_report_input *in, size_t t,
+                                                unsigned stage);
+
 /** `s` HTML-escaped (& < > " ') onto fp. */
 void mapa__html_put(FILE *fp, const char *s);
 

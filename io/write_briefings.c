@@ -40,6 +40,22 @@ static void spoc_line(FILE *fp, const mapa_report_input *in, size_t t, size_t m)
     }
 }
 
+/* Team t's two sessions, one line each ("- Decision-making: 2027-01-11 13:30-15:30, Room"). */
+static void dates(FILE *fp, const mapa_report_input *in, size_t t, unsigned stages,
+                  const char *lead)
+{
+    static const unsigned each[] = {MAPA_STAGE_DECISION, MAPA_STAGE_EVALUATION};
+    for (size_t k = 0; k < 2; k++) {
+        const mapa_report_session *x =
+            (stages & each[k]) ? mapa__report_session(in, t, each[k]) : NULL;
+        if (!x)
+            continue;
+        fprintf(fp, "\n%s%s: %s", lead, mapa__stages_words(each[k]), x->when);
+        if (x->where && *x->where)
+            fprintf(fp, ", %s", x->where);
+    }
+}
+
 static void team_part(FILE *fp, const mapa__report_facts *f, size_t m)
 {
     const mapa_report_input *in = f->in;
@@ -48,6 +64,10 @@ static void team_part(FILE *fp, const mapa__report_facts *f, size_t m)
     fprintf(fp, "You are in the sub-team %s: %s.\n\n", team_name(in, t),
             mapa__report_reason(why, sizeof why, f, m));
     spoc_line(fp, in, t, m);
+    if (in->schedule && in->schedule->n_sessions) {
+        fprintf(fp, "\n\nYour team's sessions:");
+        dates(fp, in, t, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, "- ");
+    }
     fprintf(fp, "\n\nThe others in your team:");
     size_t others = 0;
     for (size_t k = f->team_first[t]; k < f->team_first[t + 1]; k++)
@@ -90,6 +110,7 @@ static void cf_part(FILE *fp, const mapa__report_facts *f, size_t m)
             fprintf(fp, "not named yet");
         else
             person(fp, in, in->spoc[c->team]);
+        dates(fp, in, c->team, c->stages, "  ");
     }
     fprintf(fp, "\n\nWhat a Critical Friend does:\n\n%s\n\n%s", mapa__cf_duty_decision,
             mapa__cf_duty_evaluation);
@@ -195,7 +216,7 @@ static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, siz
         err = mapa_error_set(MAPA_ENOMEM, "out of memory while writing the briefings");
         goto cleanup;
     }
-    mapa__csv_put(csv, "", false); /* members.csv has no email column yet */
+    mapa__csv_put(csv, mapa__report_email(f->in, m), false);
     mapa__csv_put(csv, f->in->p->members[m].name, false);
     mapa__csv_put(csv, subj, false);
     mapa__csv_put(csv, text, true);

@@ -177,7 +177,7 @@ static lxw_error members_sheet(lxw_workbook *wb, lxw_format *bold, const mapa__r
         str(&s, 5, mapa__report_reason(why, sizeof why, f, m), NULL);
         str(&s, 6, in->spoc[t] == m ? "yes" : "", NULL);
         str(&s, 7, cfs, NULL);
-        str(&s, 8, "", NULL); /* members.csv has no email column yet */
+        str(&s, 8, mapa__report_email(in, m), NULL);
         free(cfs);
         s.row++;
     }

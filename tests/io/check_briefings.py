@@ -3,7 +3,10 @@
 member of members.csv; each body and each briefings/MEMBER.html names the member's team
 (teams.csv), its SPOC, every other member of the team, and each team the member is a
 Critical Friend of (critical_friends.csv) with that team's SPOC and the duties; no one is
-told of a team they are not in. Also on the hostile-names fixture (escaped pages).
+told of a team they are not in. When the plan has a schedule (sessions.csv), each names
+the dates of its team's sessions and of the sessions of every team the member reviews.
+Also on the hostile-names fixture (escaped pages), and on a Forms import, where the email
+(the member's id) goes into briefings.csv's email column.
 
 Usage: check_briefings.py MAPA_BINARY SOURCE_ROOT
 """
@@ -65,6 +68,16 @@ def check(folder, label):
         team_of = {t["member_id"]: t for t in teams}
         spoc = {t["team_id"]: t["name"] for t in teams if t["spoc"] == "yes"}
         team_names = {t["team_id"]: t["team_name"] for t in teams}
+        when = {}  # (team, stage) -> "Decision-making: 2027-01-11 13:30-15:30"
+        for x in rows(os.path.join(out, "sessions.csv")):
+            words = "Decision-making" if x["stage"] == "decision" else "Evaluation"
+            when[(x["team_id"], x["stage"])] = "%s: %s %s-%s" % (words, x["date"], x["start"], x["end"])
+        if label == "example" and len(when) != 2 * len(team_names):
+            fail("%s: %d sessions scheduled for %d teams" % (label, len(when), len(team_names)))
+        if label == "forms":
+            for k, m in enumerate(members):
+                if k < len(briefs) and briefs[k]["email"] != m["id"]:
+                    fail("%s: email %r for member %r" % (label, briefs[k]["email"], m["id"]))
         for k, m in enumerate(members):
             mid = m["id"].strip()
             b = briefs[k] if k < len(briefs) else {"name": "", "subject": "", "body": ""}
@@ -91,8 +104,14 @@ def check(folder, label):
                 for o in teams:
                     if o["team_id"] == t["team_id"] and o["member_id"] != mid:
                         need(o["name"], "a team mate")
+                for stage in ("decision", "evaluation"):
+                    if (t["team_id"], stage) in when:
+                        need(when[(t["team_id"], stage)], "its team's session")
                 mine = [c for c in cfs if c["member_id"] == mid]
                 for c in mine:
+                    for stage in ("decision", "evaluation"):
+                        if (c["reviewed_team"], stage) in when and stage in c.get("stages", stage):
+                            need(when[(c["reviewed_team"], stage)], "a reviewed team's session")
                     need(team_names[c["reviewed_team"]] + ", in its", "a team it reviews")
                     if c["reviewed_team"] in spoc:
                         need(spoc[c["reviewed_team"]], "the reviewed team's SPOC")
@@ -110,6 +129,17 @@ def check(folder, label):
 
 
 check(os.path.join(root, "scenarios", "east-midlands"), "example")
+with tempfile.TemporaryDirectory() as imported:
+    forms = os.path.join(root, "tests", "data", "import", "google-forms")
+    part = os.path.join(imported, "partnership")
+    r = subprocess.run([mapa, "import", "-q", "--responses", os.path.join(forms, "responses.csv"),
+                        "--organisations", os.path.join(forms, "organisations.csv"),
+                        "--topics", os.path.join(forms, "topics.csv"), "-o", part],
+                       capture_output=True)
+    if r.returncode != 0:
+        fail("forms: import exit %d" % r.returncode)
+    else:
+        check(part, "forms")
 check(os.path.join(root, "tests", "data", "hostile", "names"), "hostile")
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)
