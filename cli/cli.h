@@ -72,6 +72,7 @@ void mapa_cli_interrupt_doing(const char *doing);
 struct mapa_out_dir;
 struct mapa_out_dir_options;
 struct mapa_cf;
+struct mapa_dup_lexicon;
 
 /** The files mapa plan may write (for folders written before mapa kept a record). */
 extern const char *const mapa_cli_plan_files[];
@@ -85,6 +86,13 @@ int mapa_cli_out_open(struct mapa_out_dir **d, const char *verb, const char *tar
  * it was and say so. Returns the exit code.
  */
 int mapa_cli_out_close(struct mapa_out_dir *d, const char *verb, int rc);
+
+/**
+ * Read DIR/synonyms.csv and DIR/not_duplicates.csv (both optional) into `lex`,
+ * printing their problems as file:line:column; returns an exit code.
+ */
+int mapa_cli_read_lexicon(struct mapa_dup_lexicon *lex, const char *verb, const char *dir,
+                          const struct mapa_partnership *p);
 
 /**
  * Print every rule of the allocation (and, with `cf`, of the Critical Friends)

@@ -207,22 +207,6 @@ static void print_glossary(void)
                g[k].reference);
 }
 
-/* DIR/synonyms.csv and DIR/not_duplicates.csv, problems printed as file:line:column. */
-static int read_lexicon(mapa_dup_lexicon *lex, const char *dir, const mapa_partnership *p)
-{
-    mapa_diags diags = MAPA_DIAGS_INIT;
-    mapa_err err = mapa_read_dup_lexicon(lex, dir, p, &diags);
-    mapa_cli_print_problems(&diags, 50);
-    if (err == MAPA_EFORMAT)
-        fprintf(stderr, "%zu error%s in %s/synonyms.csv or not_duplicates.csv: fix them and run "
-                        "again.\n",
-                diags.n_errors, diags.n_errors == 1 ? "" : "s", dir);
-    else if (err != MAPA_OK)
-        fprintf(stderr, "mapa duplicates: %s\n", mapa_error_last());
-    mapa_diags_dispose(&diags);
-    return mapa_cli_exit_code(err);
-}
-
 static int run(int argc, char **argv)
 {
     options o;
@@ -237,7 +221,7 @@ static int run(int argc, char **argv)
     mapa_dup_lexicon lex = MAPA_DUP_LEXICON_INIT;
     rc = mapa_cli_load(&p, "duplicates", o.dir);
     if (rc == MAPA_EXIT_OK)
-        rc = read_lexicon(&lex, o.dir, p);
+        rc = mapa_cli_read_lexicon(&lex, "duplicates", o.dir, p);
     if (rc == MAPA_EXIT_OK) {
         mapa_csv_excel(o.excel || p->settings.excel);
         o.dup.lexicon = &lex;

@@ -135,9 +135,19 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     po->log = o->verbose ? log_line : NULL;
     mapa_cli_report_set_verbose(o->verbose);
     po->payload = &st;
+    mapa_dup_lexicon lex = MAPA_DUP_LEXICON_INIT; /* synonyms.csv, not_duplicates.csv */
+    if (o->mode == MAPA_MODE_PLAN && p->n_actions > 0) {
+        int lrc = mapa_cli_read_lexicon(&lex, verb, o->dir, p);
+        if (lrc != MAPA_EXIT_OK) {
+            mapa_dup_lexicon_dispose(&lex);
+            return lrc;
+        }
+        po->dup.lexicon = &lex;
+    }
     mapa_plan_result r;
     mapa_plan_result_init(&r);
     mapa_err err = mapa_plan_run(&r, p, po);
+    po->dup.lexicon = NULL;
     int rc = err != MAPA_OK ? mapa_cli_exit_code(err) : outcome(verb, &r);
     if (err != MAPA_OK)
         fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
@@ -149,6 +159,7 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
         rc = mapa_cli_write_report(p, &r, sessions.n_sessions ? &sessions : NULL, po->out,
                                    o->shown_out, po->diagrams_out, o->quiet);
     mapa_cli_report_schedule_dispose(&sessions);
+    mapa_dup_lexicon_dispose(&lex);
     mapa_plan_result_dispose(&r);
     return rc;
 }

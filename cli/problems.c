@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include <mapa/diag.h>
+#include <mapa/duplicates_output.h>
 #include <mapa/io.h>
 #include <mapa/output.h>
 
@@ -47,4 +48,21 @@ mapa_err mapa_cli_read_plan(struct mapa_saved_plan *plan, const char *dir,
     mapa_cli_print_problems(&diags, 50);
     mapa_diags_dispose(&diags);
     return err;
+}
+
+/* DIR/synonyms.csv and DIR/not_duplicates.csv, problems printed as file:line:column. */
+int mapa_cli_read_lexicon(mapa_dup_lexicon *lex, const char *verb, const char *dir,
+                          const mapa_partnership *p)
+{
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_read_dup_lexicon(lex, dir, p, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    if (err == MAPA_EFORMAT)
+        fprintf(stderr, "%zu error%s in %s/synonyms.csv or not_duplicates.csv: fix them and run "
+                        "again.\n",
+                diags.n_errors, diags.n_errors == 1 ? "" : "s", dir);
+    else if (err != MAPA_OK)
+        fprintf(stderr, "mapa %s: %s\n", verb, mapa_error_last());
+    mapa_diags_dispose(&diags);
+    return mapa_cli_exit_code(err);
 }

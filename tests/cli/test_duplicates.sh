@@ -114,4 +114,17 @@ grep -q "actions.csv:5:58: error: end 2026-11-01 is before start 2026-12-01" "$t
 [ ! -e "$tmp/x" ] && ok || bad "nothing written for bad input"
 "$mapa" duplicates "$root/tests/data/good/tiny" -o "$tmp/t" -q 2>"$tmp/none.txt"; [ $? = 0 ] && ok || bad "no actions.csv: exit 0"
 grep -q "has no actions.csv" "$tmp/none.txt" && ok || bad "says there are no actions"
+# mapa plan reads not_duplicates.csv too: the ruled-out pair is gone, a bad file is exit 65
+cp -r "$example" "$tmp/rp"
+"$mapa" plan -q "$tmp/rp" -o "$tmp/rpo" || bad "plan of the example"
+pair=$(sed -n 2p "$tmp/rpo/duplicates.csv" | cut -d, -f3,6 | tr -d '"')
+printf 'action_a,action_b,reason\n%s,ruled out by the co-ordinator\n' "$pair" > "$tmp/rp/not_duplicates.csv"
+"$mapa" plan -q "$tmp/rp" -o "$tmp/rpo2" || bad "plan with not_duplicates.csv"
+n1=$(wc -l < "$tmp/rpo/duplicates.csv"); n2=$(wc -l < "$tmp/rpo2/duplicates.csv")
+[ "$n2" = $((n1 - 1)) ] && ok || bad "plan: the ruled-out pair $pair stays ($n1 -> $n2 lines)"
+a=${pair%,*}; b=${pair#*,}
+grep -q "\"$a\",.*\"$b\"" "$tmp/rpo2/duplicates.csv" && bad "plan reports the ruled-out pair" || ok
+printf 'x,y\n' > "$tmp/rp/not_duplicates.csv"
+"$mapa" plan -q "$tmp/rp" -o "$tmp/rpo3" 2>"$tmp/rp.txt"; [ $? = 65 ] && ok || bad "plan with a bad not_duplicates.csv: 65"
+grep -q "not_duplicates.csv:1:1: error" "$tmp/rp.txt" && ok || bad "plan names not_duplicates.csv:1:1"
 finish
