@@ -5,6 +5,7 @@
  */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <mapa/import.h>
+#include <mapa/output.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -1475,13 +1476,7 @@ cleanup:
 
 static mapa_err make_folder(const char *dir)
 {
-    if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
-        struct stat st;
-        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-            return MAPA_OK;
-        return mapa_error_set(MAPA_EIO, "%s exists and is not a folder", dir);
-    }
-    return mapa_error_set(MAPA_EIO, "%s: %s", dir, strerror(errno));
+    return mapa_make_dir(dir); /* the folders above it too, as every command's -o */
 }
 
 static mapa_err run(imp *im)

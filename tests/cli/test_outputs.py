@@ -55,7 +55,20 @@ def csv_files(d):
 
 # 1. formula injection: every CSV every command writes, on the hostile names
 h = os.path.join(tmp, "h")
+form = os.path.join(tmp, "form.csv")  # a form export whose answers start like formulas
+with open(form, "w", newline="", encoding="utf-8") as fp:
+    w = csv.writer(fp)
+    w.writerow(["Timestamp", "Email address", "Full name", "Organisation", "Role",
+                "First choice of topic", "Second choice of topic",
+                "Are you willing to be the team's single point of contact (SPOC)?"])
+    for k, (name, org, topic) in enumerate([("=HYPERLINK(\"http://x\",\"y\")", "+Police", "=Training"),
+                                            ("@Ann Lee", "-Council", "@Awareness"),
+                                            ("+Bo Chen", "=NHS", "=Training"),
+                                            ("-Cy Dee", "@GLAA", "@Awareness")]):
+        w.writerow(["2026/11/0%d 9:00:00 am GMT" % (k + 1), "p%d@example.org" % k, name, org,
+                    "=cmd|' /C calc'!A0", topic, "", "Yes"])
 cmds = [
+    ["import", "-q", "--responses", form, "-o", h + "/import"],
     ["plan", "-q", hostile, "-o", h + "/plan"],
     ["allocate", "-q", hostile, "-o", h + "/alloc"],
     ["cf", "-q", hostile, "--teams", h + "/plan/teams.csv", "-o", h + "/cf"],
