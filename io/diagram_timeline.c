@@ -3,6 +3,7 @@
  * axis (Decision-making and Evaluation in two colours), and each Critical
  * Friend's visit as a dashed line from the friend's home team to the session.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,10 @@ mapa_err mapa_write_timeline_svg(const char *path, const mapa_partnership *p,
     axis(fp, first, last, rows);
     for (size_t t = 0; t < rows; t++) {
         double y = TOP + (double)t * ROW;
-        fprintf(fp, "<text x=\"10\" y=\"%.1f\" font-size=\"12\">", y + ROW / 2.0 + 4);
+        /* a long name is squeezed into the label column (about 6.7 px a character) */
+        bool squeeze = strlen(p->topics[t].name) * 6.7 > LEFT - 20;
+        fprintf(fp, "<text x=\"10\" y=\"%.1f\" font-size=\"12\"%s>", y + ROW / 2.0 + 4,
+                squeeze ? " textLength=\"240\" lengthAdjust=\"spacingAndGlyphs\"" : "");
         text_escaped(fp, p->topics[t].name);
         fprintf(fp, "</text>\n<line x1=\"%d\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#eee\"/>\n",
                 LEFT, y + ROW, width - 20, y + ROW);
