@@ -20,6 +20,8 @@ enum {
     OPT_TOP_K,
     OPT_FLOOR,
     OPT_RATIO,
+    OPT_NEAR_BEST,
+    OPT_BREAK,
     OPT_NO_GLOSSARY,
     OPT_GLOSSARY,
     OPT_WAIT,
@@ -40,6 +42,12 @@ static const mapa_cli_opt opts[] = {
     {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.30)", 0},
     {OPT_RATIO, 0, "min-ratio", "R",
      "and at least R times each action's mean match score (default 2.25)", 0},
+    {OPT_NEAR_BEST, 0, "near-best", "X",
+     "and at least X times each action's best match score (0..1, default 0.95)", 0},
+    {OPT_BREAK, 0, "break", "D",
+     "leave out the pairs below a drop of D in the kept scores when most are above it "
+     "(default 0.15; 1 or more: never)",
+     0},
     {OPT_THRESHOLD, 0, "threshold", "X",
      "instead: every pair from combined score X (0..1), the rule before mapa 0.4", 0},
     {OPT_NO_GLOSSARY, 0, "no-glossary", NULL, "leave out the shipped glossary's equivalent terms",
@@ -122,6 +130,18 @@ static int take(int id, const char *v, void *payload)
         o->dup.min_ratio = strtod(v, &end);
         if (*end || !(o->dup.min_ratio > 0 && o->dup.min_ratio <= 1000))
             return mapa_cli_usage_error("duplicates", "--min-ratio is a number above 0");
+        break;
+    case OPT_NEAR_BEST:
+        o->dup.near_best = strtod(v, &end);
+        if (*end || !(o->dup.near_best > 0 && o->dup.near_best <= 1))
+            return mapa_cli_usage_error("duplicates", "--near-best is a number above 0, up to 1");
+        break;
+    case OPT_BREAK:
+        o->dup.gap = strtod(v, &end);
+        if (*end || !(o->dup.gap > 0))
+            return mapa_cli_usage_error("duplicates", "--break is a number above 0");
+        if (o->dup.gap >= 1)
+            o->dup.gap = 2; /* never */
         break;
     case OPT_TOP_K: {
         long k = strtol(v, &end, 10);

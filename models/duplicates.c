@@ -172,6 +172,12 @@ cleanup:
     return err;
 }
 
+static int by_float_desc(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x > y ? -1 : (x < y);
+}
+
 static int by_score(const void *a, const void *b)
 {
     const mapa_dup_pair *x = a, *y = b;
@@ -291,38 +297,87 @@ static void shared_terms(const mapa__dup_docs *d, size_t a, size_t b, mapa_dup_p
 }
 
 /* The decision: mutual top k (or every candidate under the threshold rule). */
-static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *rank, size_t k)
+static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *rank,
+                 const float *best, size_t k)
 {
     size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K;
     double r = o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO;
+    double near = o->near_best > 0 ? o->near_best : MAPA_DUP_NEAR_BEST;
     const cand *c = &f->c[k];
+    if (o->rule == MAPA_DUP_THRESHOLD)
+        return true;
     /* near-identical wording is a copy whatever else the actions match (an action copied
        into many teams has only its copies as matches, each no better than their mean) */
     bool copy = c->cosine >= COPY_COSINE;
-    return o->rule == MAPA_DUP_THRESHOLD ||
-           (rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
-            (copy || (ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r))));
+    return rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
+           (copy || (c->score >= near * best[c->a] && c->score >= near * best[c->b] &&
+                     ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r)));
+}
+
+/*
+ * The natural break: the kept scores, highest first, s_1 >= ... >= s_m. When
+ * the largest drop s_j - s_(j+1) is at least `gap`, with j >= 3 and j >= m / 2
+ * (most pairs above it), the pairs below it are left out: most of the plan's
+ * duplicates are copies, and what stands well apart below them is a near topic,
+ * not a copy. Returns the lowest score kept (0: no break).
+ */
+static double natural_break(const float *score, size_t m, double gap)
+{
+    if (m < 4 || gap > 1)
+        return 0;
+    float *v = malloc(m * sizeof *v);
+    if (!v)
+        return 0; /* no break rather than no answer */
+    memcpy(v, score, m * sizeof *v);
+    qsort(v, m, sizeof *v, by_float_desc);
+    size_t at = 0;
+    double drop = 0;
+    for (size_t j = 1; j < m; j++)
+        if ((double)v[j - 1] - v[j] > drop) {
+            drop = (double)v[j - 1] - v[j];
+            at = j; /* v[0 .. j) above the drop */
+        }
+    double cut = drop >= gap && at >= 3 && 2 * at >= m ? (double)v[at - 1] : 0;
+    free(v);
+    return cut;
 }
 
 static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char *linked)
 {
-    size_t T = f->p->n_topics;
+    size_t T = f->p->n_topics, n = f->p->n_actions;
     uint32_t *rank = malloc((2 * f->n + 1) * sizeof *rank);
+    float *best = calloc(n + 1, sizeof *best), *score = malloc((f->n + 1) * sizeof *score);
+    unsigned char *keep = malloc(f->n + 1);
     mapa_duplicates *d = f->out;
-    mapa_err err = rank ? ranks(f, rank) : mapa_error_set(MAPA_ENOMEM, "out of memory");
+    mapa_err err = rank && best && score && keep ? ranks(f, rank)
+                                                 : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err != MAPA_OK)
         goto cleanup;
-    size_t keep = 0;
+    for (size_t k = 0; k < f->n; k++) { /* each action's best match among the candidates */
+        const cand *c = &f->c[k];
+        best[c->a] = c->score > best[c->a] ? c->score : best[c->a];
+        best[c->b] = c->score > best[c->b] ? c->score : best[c->b];
+    }
+    size_t m = 0;
     for (size_t k = 0; k < f->n; k++)
-        keep += kept(f, o, rank, k);
-    d->pairs = calloc(keep + 1, sizeof *d->pairs);
+        if ((keep[k] = kept(f, o, rank, best, k)))
+            score[m++] = f->c[k].score;
+    d->cut = o->rule == MAPA_DUP_THRESHOLD ? 0
+                                           : natural_break(score, m, o->gap > 0 ? o->gap
+                                                                                : MAPA_DUP_BREAK);
+    size_t n_keep = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        keep[k] = keep[k] && f->c[k].score >= d->cut;
+        n_keep += keep[k];
+    }
+    d->pairs = calloc(n_keep + 1, sizeof *d->pairs);
     if (!d->pairs) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate pairs");
         goto cleanup;
     }
     for (size_t k = 0; k < f->n; k++) {
         const cand *c = &f->c[k];
-        if (!kept(f, o, rank, k))
+        if (!keep[k])
             continue;
         mapa_dup_pair *q = &d->pairs[d->n_pairs++];
         *q = (mapa_dup_pair){.a = c->a, .b = c->b, .score = c->score, .cosine = c->cosine,
@@ -339,6 +394,9 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
     }
 cleanup:
     free(rank);
+    free(best);
+    free(score);
+    free(keep);
     return err;
 }
 
@@ -452,8 +510,10 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     if (o->rule == MAPA_DUP_THRESHOLD)
         snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);
     else
-        snprintf(d.rule, sizeof d.rule, "mutual top %zu, score from %.2f, %.1f x mean match",
-                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor,
+        snprintf(d.rule, sizeof d.rule,
+                 "mutual top %zu within %.0f%% of each best, score from %.2f, %.1f x mean match",
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K,
+                 100 * (1 - (o->near_best > 0 ? o->near_best : MAPA_DUP_NEAR_BEST)), floor,
                  o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO);
     d.have_plan = team && cf;
     mapa_err err = mapa_text_new(&d.text);

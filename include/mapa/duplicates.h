@@ -29,6 +29,10 @@ enum { MAPA_DUP_TERMS = 5 };
 #define MAPA_DUP_TOP_K 3
 #define MAPA_DUP_FLOOR 0.30
 #define MAPA_DUP_MIN_RATIO 2.25
+/** A pair is kept when its score is at least this share of each action's best match. */
+#define MAPA_DUP_NEAR_BEST 0.95
+/** A drop of this much in the kept scores, with most pairs above it, ends the list there. */
+#define MAPA_DUP_BREAK 0.15
 /** A cluster holding more than this share of the actions is warned about. */
 #define MAPA_DUP_CLUSTER_WARN 0.10
 
@@ -76,6 +80,8 @@ typedef struct mapa_dup_options {
     double floor;      /**< lowest combined score of a duplicate; <= 0: MAPA_DUP_FLOOR */
     double min_ratio;  /**< lowest score / each action's mean match score; <= 0: the default */
     bool no_glossary;  /**< leave out the shipped glossary's equivalent terms */
+    double near_best;  /**< lowest score / each action's best match (0..1]; <= 0: MAPA_DUP_NEAR_BEST */
+    double gap;        /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
     const mapa_dup_lexicon *lexicon; /**< synonyms and ruled-out pairs, or NULL; borrowed */
 } mapa_dup_options;
 
@@ -111,6 +117,7 @@ typedef struct mapa_duplicates {
     size_t ruled_out;   /**< scored pairs left out because not_duplicates.csv lists them */
     size_t bands, rows; /**< LSH parameters (0 without LSH) */
     double seconds;
+    double cut; /**< the natural break: pairs below this score were left out; 0 when none */
     char *warning; /**< why the largest cluster is large, or NULL; owned */
     mapa_text *text; /**< the vocabulary of `terms`; owned */
 } mapa_duplicates;
