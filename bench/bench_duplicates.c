@@ -11,6 +11,7 @@
  * settings, with each folder's synonyms.csv and not_duplicates.csv.
  *
  * Usage: bench_duplicates [--max N] [--top-k K] [--floor X] [--min-ratio R]
+ *                         [--near-best X] [--break D]
  *                         [--no-exact] [--sets DIR] (DIR: tests/data/duplicates, from the
  *                         source tree's top)
  */
@@ -200,6 +201,10 @@ int main(int argc, char **argv)
             base.floor = strtod(argv[++i], NULL);
         else if (strcmp(argv[i], "--min-ratio") == 0 && i + 1 < argc)
             base.min_ratio = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--near-best") == 0 && i + 1 < argc)
+            base.near_best = strtod(argv[++i], NULL);
+        else if (strcmp(argv[i], "--break") == 0 && i + 1 < argc)
+            base.gap = strtod(argv[++i], NULL);
         else if (strcmp(argv[i], "--no-exact") == 0)
             no_exact = true;
         else if (strcmp(argv[i], "--sets") == 0 && i + 1 < argc)
