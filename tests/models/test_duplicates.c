@@ -186,6 +186,7 @@ static void lsh_against_exact(void **state)
     assert_int_equal(mapa_generate_actions(p, 3000, 0.05, 7, &truth, &n_truth), MAPA_OK);
     mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
     mapa_duplicates ex, lsh;
+    o.near_best = 1e-9; /* LSH has no near-best test (it needs a family's links scored) */
     o.method = MAPA_DUP_EXACT;
     assert_int_equal(mapa_duplicates_find(&ex, p, NULL, NULL, &o), MAPA_OK);
     o.method = MAPA_DUP_LSH;
@@ -352,6 +353,8 @@ static void mutual_top_k_brute_force(void **state)
     assert_int_equal(mapa_duplicates_find(&all, p, NULL, NULL, &o), MAPA_OK);
     o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
     o.min_ratio = 1e-9; /* the rank part of the rule alone */
+    o.near_best = 1e-9;
+    o.gap = 2;
     assert_int_equal(mapa_duplicates_find(&mut, p, NULL, NULL, &o), MAPA_OK);
     size_t expect = 0;
     for (size_t k = 0; k < all.n_pairs; k++) {
@@ -388,6 +391,152 @@ static void mutual_top_k_brute_force(void **state)
     mapa_partnership_free(p);
 }
 
+static int by_ab(const void *x, const void *y)
+{
+    const mapa_dup_pair *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : (a->b > b->b);
+}
+
+static bool has_pair(const mapa_dup_pair *v, size_t n, size_t a, size_t b)
+{
+    for (size_t k = 0; k < n; k++)
+        if ((v[k].a == a && v[k].b == b) || (v[k].a == b && v[k].b == a))
+            return true;
+    return false;
+}
+
+/*
+ * The default rule against brute force (the ratio test left out): mutual top
+ * 3 from the floor; each end's score within 5 % of that action's best match,
+ * or that best match also a match of the other end (a family), or the texts
+ * near-identical; then the natural break. Generated plans with families of
+ * copies, at three seeds.
+ */
+static void near_best_and_break_brute_force(void **state)
+{
+    (void)state;
+    for (unsigned seed = 1; seed <= 3; seed++) {
+        mapa_partnership *p = teams(6);
+        p->settings.seed = seed;
+        mapa_planted_pair *truth = NULL;
+        size_t n_truth = 0;
+        assert_int_equal(mapa_generate_actions(p, 160, 0.25, seed, &truth, &n_truth), MAPA_OK);
+        mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+        o.rule = MAPA_DUP_THRESHOLD;
+        o.method = MAPA_DUP_EXACT;
+        p->settings.dup_threshold = MAPA_DUP_FLOOR;
+        mapa_duplicates all, got;
+        assert_int_equal(mapa_duplicates_find(&all, p, NULL, NULL, &o), MAPA_OK);
+        o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
+        o.method = MAPA_DUP_EXACT;
+        o.min_ratio = 1e-9;
+        assert_int_equal(mapa_duplicates_find(&got, p, NULL, NULL, &o), MAPA_OK);
+        size_t n = p->n_actions, m = all.n_pairs;
+        mapa_dup_pair *v = malloc((m + 1) * sizeof *v);
+        double *best = calloc(n, sizeof *best), *kept = malloc((m + 1) * sizeof *kept);
+        size_t *best_of = calloc(n, sizeof *best_of);
+        bool *keep = calloc(m + 1, sizeof *keep);
+        assert_non_null(v);
+        assert_non_null(best);
+        assert_non_null(kept);
+        assert_non_null(best_of);
+        assert_non_null(keep);
+        memcpy(v, all.pairs, m * sizeof *v);
+        qsort(v, m, sizeof *v, by_ab); /* the first of equal bests, as candidates are found */
+        for (size_t k = 0; k < m; k++) {
+            if (v[k].score > best[v[k].a]) {
+                best[v[k].a] = v[k].score;
+                best_of[v[k].a] = v[k].b;
+            }
+            if (v[k].score > best[v[k].b]) {
+                best[v[k].b] = v[k].score;
+                best_of[v[k].b] = v[k].a;
+            }
+        }
+        size_t n_kept = 0;
+        for (size_t k = 0; k < m; k++) {
+            const mapa_dup_pair *x = &v[k];
+            double s = x->score;
+            bool near_a = s >= MAPA_DUP_NEAR_BEST * best[x->a] ||
+                          best_of[x->a] == x->b || has_pair(v, m, best_of[x->a], x->b);
+            bool near_b = s >= MAPA_DUP_NEAR_BEST * best[x->b] ||
+                          best_of[x->b] == x->a || has_pair(v, m, best_of[x->b], x->a);
+            keep[k] = x->rank_a <= MAPA_DUP_TOP_K && x->rank_b <= MAPA_DUP_TOP_K &&
+                      (x->cosine >= 0.8 || (near_a && near_b));
+            if (keep[k])
+                kept[n_kept++] = s;
+        }
+        /* the natural break, from the definition */
+        double cut = 0, drop = 0;
+        size_t at = 0;
+        for (size_t i = 0; i < n_kept; i++) /* sort descending (small) */
+            for (size_t j = i + 1; j < n_kept; j++)
+                if (kept[j] > kept[i]) {
+                    double t = kept[i];
+                    kept[i] = kept[j];
+                    kept[j] = t;
+                }
+        for (size_t j = 1; j < n_kept; j++)
+            if (kept[j - 1] - kept[j] > drop) {
+                drop = kept[j - 1] - kept[j];
+                at = j;
+            }
+        if (n_kept >= 4 && drop >= MAPA_DUP_BREAK && at >= 3 && 2 * at >= n_kept)
+            cut = kept[at - 1];
+        size_t expect = 0;
+        for (size_t k = 0; k < m; k++)
+            if (keep[k] && v[k].score >= cut) {
+                expect++;
+                assert_true(has_pair(got.pairs, got.n_pairs, v[k].a, v[k].b));
+            }
+        assert_int_equal(got.n_pairs, expect);
+        assert_true(fabs(got.cut - cut) < 1e-6);
+        free(v);
+        free(best);
+        free(kept);
+        free(best_of);
+        free(keep);
+        mapa_duplicates_dispose(&all);
+        mapa_duplicates_dispose(&got);
+        free(truth);
+        mapa_partnership_free(p);
+    }
+}
+
+/* Four copied actions and one near topic: the break leaves the near topic out, --break 1 keeps it. */
+static void natural_break_leaves_a_near_topic_out(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(2);
+    static const char *const text[] = {
+        "Leaflet drop for car wash workers in Derby", "Webinar on cuckooing for housing officers",
+        "Posters about the helpline in bus shelters", "Training on forced labour for farm managers",
+    };
+    char id[16];
+    for (size_t k = 0; k < 4; k++)
+        for (size_t t = 0; t < 2; t++) {
+            snprintf(id, sizeof id, "c%zu%zu", k, t);
+            add_action(p, id, t, text[k], "");
+        }
+    add_action(p, "n0", 0, "Nail bar licensing review with the council", "");
+    add_action(p, "n1", 1, "Nail bar licensing review with trading standards", "");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_int_equal(d.n_pairs, 4);
+    assert_true(d.cut > 0.5);
+    assert_false(found(&d, p, "n0", "n1"));
+    mapa_duplicates_dispose(&d);
+    o.gap = 2; /* never */
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_int_equal(d.n_pairs, 5);
+    assert_true(found(&d, p, "n0", "n1") && d.cut == 0);
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +546,8 @@ int main(void)
         cmocka_unit_test(glossary_and_synonyms_change_the_score),
         cmocka_unit_test(average_linkage_does_not_chain),
         cmocka_unit_test(mutual_top_k_brute_force),
+        cmocka_unit_test(near_best_and_break_brute_force),
+        cmocka_unit_test(natural_break_leaves_a_near_topic_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
