@@ -198,6 +198,11 @@ static int find(const options *o, mapa_partnership *p)
     }
     if (err == MAPA_OK && !o->quiet && r.have_duplicates) {
         mapa_cli_report_duplicates(p, &r.duplicates, o->out);
+        if (r.duplicates.cut > 0)
+            printf("The kept scores drop by %.2f or more below %.2f, with most pairs above: the "
+                   "pairs below were left out as near topics, not copies (--break 1 keeps them).\n",
+                   o->dup.gap > 0 && o->dup.gap <= 1 ? o->dup.gap : MAPA_DUP_BREAK,
+                   r.duplicates.cut);
         if (r.duplicates.ruled_out)
             printf("%zu pair%s left out: not_duplicates.csv rules %s out.\n",
                    r.duplicates.ruled_out, r.duplicates.ruled_out == 1 ? "" : "s",

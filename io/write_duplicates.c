@@ -144,6 +144,7 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
     json_object_set_new(o, "rule", json_string(d->rule));
     json_object_set_new(o, "largest_cluster", json_integer((json_int_t)d->largest_cluster));
     json_object_set_new(o, "ruled_out", json_integer((json_int_t)d->ruled_out));
+    json_object_set_new(o, "cut", json_real(d->cut)); /* the natural break; 0: none */
     json_object_set_new(o, "warning", d->warning ? json_string(d->warning) : json_null());
     json_object_set_new(o, "duplicates", pairs);
     return o;

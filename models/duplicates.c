@@ -296,45 +296,21 @@ static void shared_terms(const mapa__dup_docs *d, size_t a, size_t b, mapa_dup_p
     }
 }
 
-/* The candidate (a, b), a < b, scored from the floor: its index, or SIZE_MAX (candidates are
-   sorted by a, then b, whichever way they were found). */
-static size_t find_cand(const finder *f, size_t a, size_t b)
-{
-    if (a > b) {
-        size_t t = a;
-        a = b;
-        b = t;
-    }
-    size_t lo = 0, hi = f->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const cand *c = &f->c[mid];
-        if (c->a < a || (c->a == a && c->b < b))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < f->n && f->c[lo].a == a && f->c[lo].b == b ? lo : SIZE_MAX;
-}
-
 /*
- * b stands near a's best match: its score is at least `near` of a's best, or
- * a's best match is itself a candidate match of b (a, b and that one are a
- * family: an action copied twice, a copy of a copy). The test needs every
- * pair scored (exact): LSH misses many of a family's links (at 10,000
- * generated actions it kept 0.84 of the planted pairs with this test, 0.96
- * without), so there the rule is mutual top k and the floor.
+ * b stands near a's best match: its score is at least `near` of a's best.
+ * The test needs every pair scored (exact): under LSH an action's best match
+ * may be a candidate that a family's other members were never compared
+ * with (at 10,000 generated actions LSH with this test kept 0.843 of the
+ * planted pairs, 0.956 without), so there the rule is mutual top k and the floor.
  */
-static bool near_best(const finder *f, size_t a, size_t b, double sc, double near,
-                      const float *best, const uint32_t *best_of)
+static bool near_best(const finder *f, size_t a, double sc, double near, const float *best)
 {
-    return !f->all_scored || sc >= near * best[a] || best_of[a] == b ||
-           find_cand(f, best_of[a], b) != SIZE_MAX;
+    return !f->all_scored || sc >= near * best[a];
 }
 
 /* The decision: mutual top k (or every candidate under the threshold rule). */
 static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *rank,
-                 const float *best, const uint32_t *best_of, size_t k)
+                 const float *best, size_t k)
 {
     size_t k_top = o->top_k ? o->top_k : MAPA_DUP_TOP_K;
     double r = o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO;
@@ -346,9 +322,9 @@ static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *ran
        into many teams has only its copies as matches, each no better than their mean) */
     bool copy = c->cosine >= COPY_COSINE;
     return rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
-           (copy || (near_best(f, c->a, c->b, c->score, near, best, best_of) &&
-                     near_best(f, c->b, c->a, c->score, near, best, best_of) &&
-                     ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r)));
+           (copy || (near_best(f, c->a, c->score, near, best) &&
+                     near_best(f, c->b, c->score, near, best) && ratio_ok(f, c->a, c->score, r) &&
+                     ratio_ok(f, c->b, c->score, r)));
 }
 
 /*
@@ -384,27 +360,20 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
     size_t T = f->p->n_topics, n = f->p->n_actions;
     uint32_t *rank = malloc((2 * f->n + 1) * sizeof *rank);
     float *best = calloc(n + 1, sizeof *best), *score = malloc((f->n + 1) * sizeof *score);
-    uint32_t *best_of = malloc((n + 1) * sizeof *best_of);
     unsigned char *keep = malloc(f->n + 1);
     mapa_duplicates *d = f->out;
-    mapa_err err = rank && best && best_of && score && keep ? ranks(f, rank)
+    mapa_err err = rank && best && score && keep ? ranks(f, rank)
                                                  : mapa_error_set(MAPA_ENOMEM, "out of memory");
     if (err != MAPA_OK)
         goto cleanup;
     for (size_t k = 0; k < f->n; k++) { /* each action's best match among the candidates */
         const cand *c = &f->c[k];
-        if (c->score > best[c->a]) {
-            best[c->a] = c->score;
-            best_of[c->a] = c->b;
-        }
-        if (c->score > best[c->b]) {
-            best[c->b] = c->score;
-            best_of[c->b] = c->a;
-        }
+        best[c->a] = c->score > best[c->a] ? c->score : best[c->a];
+        best[c->b] = c->score > best[c->b] ? c->score : best[c->b];
     }
     size_t m = 0;
     for (size_t k = 0; k < f->n; k++)
-        if ((keep[k] = kept(f, o, rank, best, best_of, k)))
+        if ((keep[k] = kept(f, o, rank, best, k)))
             score[m++] = f->c[k].score;
     d->cut = o->rule == MAPA_DUP_THRESHOLD ? 0
                                            : natural_break(score, m, o->gap > 0 ? o->gap
@@ -439,7 +408,6 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
 cleanup:
     free(rank);
     free(best);
-    free(best_of);
     free(score);
     free(keep);
     return err;

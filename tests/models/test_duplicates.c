@@ -410,9 +410,8 @@ static bool has_pair(const mapa_dup_pair *v, size_t n, size_t a, size_t b)
 /*
  * The default rule against brute force (the ratio test left out): mutual top
  * 3 from the floor; each end's score within 5 % of that action's best match,
- * or that best match also a match of the other end (a family), or the texts
- * near-identical; then the natural break. Generated plans with families of
- * copies, at three seeds.
+ * or the texts near-identical; then the natural break. Generated plans with
+ * families of copies, at three seeds.
  */
 static void near_best_and_break_brute_force(void **state)
 {
@@ -436,33 +435,23 @@ static void near_best_and_break_brute_force(void **state)
         size_t n = p->n_actions, m = all.n_pairs;
         mapa_dup_pair *v = malloc((m + 1) * sizeof *v);
         double *best = calloc(n, sizeof *best), *kept = malloc((m + 1) * sizeof *kept);
-        size_t *best_of = calloc(n, sizeof *best_of);
         bool *keep = calloc(m + 1, sizeof *keep);
         assert_non_null(v);
         assert_non_null(best);
         assert_non_null(kept);
-        assert_non_null(best_of);
         assert_non_null(keep);
         memcpy(v, all.pairs, m * sizeof *v);
-        qsort(v, m, sizeof *v, by_ab); /* the first of equal bests, as candidates are found */
+        qsort(v, m, sizeof *v, by_ab);
         for (size_t k = 0; k < m; k++) {
-            if (v[k].score > best[v[k].a]) {
-                best[v[k].a] = v[k].score;
-                best_of[v[k].a] = v[k].b;
-            }
-            if (v[k].score > best[v[k].b]) {
-                best[v[k].b] = v[k].score;
-                best_of[v[k].b] = v[k].a;
-            }
+            best[v[k].a] = v[k].score > best[v[k].a] ? v[k].score : best[v[k].a];
+            best[v[k].b] = v[k].score > best[v[k].b] ? v[k].score : best[v[k].b];
         }
         size_t n_kept = 0;
         for (size_t k = 0; k < m; k++) {
             const mapa_dup_pair *x = &v[k];
             double s = x->score;
-            bool near_a = s >= MAPA_DUP_NEAR_BEST * best[x->a] ||
-                          best_of[x->a] == x->b || has_pair(v, m, best_of[x->a], x->b);
-            bool near_b = s >= MAPA_DUP_NEAR_BEST * best[x->b] ||
-                          best_of[x->b] == x->a || has_pair(v, m, best_of[x->b], x->a);
+            bool near_a = s >= MAPA_DUP_NEAR_BEST * best[x->a];
+            bool near_b = s >= MAPA_DUP_NEAR_BEST * best[x->b];
             keep[k] = x->rank_a <= MAPA_DUP_TOP_K && x->rank_b <= MAPA_DUP_TOP_K &&
                       (x->cosine >= 0.8 || (near_a && near_b));
             if (keep[k])
@@ -496,7 +485,6 @@ static void near_best_and_break_brute_force(void **state)
         free(v);
         free(best);
         free(kept);
-        free(best_of);
         free(keep);
         mapa_duplicates_dispose(&all);
         mapa_duplicates_dispose(&got);
