@@ -5,8 +5,10 @@
  * T and G discounted by how common the tag or target group is; then the
  * decision: a pair is a duplicate when each action is among the other's
  * top_k cross-team matches and the score reaches the floor (mutual top k),
- * with each pair's rank and z-score among each action's matches; clusters by
- * average linkage on the kept pairs. docs/duplicates.md has every formula.
+ * and, with every pair scored, stands near each one's best match and above
+ * its mean match; then the natural break in the kept scores. Each pair gets
+ * its rank and z-score among each action's matches; clusters by average
+ * linkage on the kept pairs. docs/duplicates.md has every formula.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/duplicates.h>

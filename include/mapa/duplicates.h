@@ -24,7 +24,8 @@ enum { MAPA_DUP_TERMS = 5 };
 /**
  * The default decision (docs/duplicates.md, "Calibration"): mutual top 3, a
  * combined score of at least 0.30, and (when every pair is scored) at least
- * 2.25 times each action's mean match score.
+ * 0.95 of each action's best match and 2.25 times its mean match score; then
+ * the natural break (MAPA_DUP_BREAK).
  */
 #define MAPA_DUP_TOP_K 3
 #define MAPA_DUP_FLOOR 0.30
@@ -112,7 +113,7 @@ typedef struct mapa_duplicates {
     size_t blind_spots; /**< pairs across teams that no CF link joins */
     bool have_plan;     /**< spotted/blind spot known (Critical Friends given) */
     const char *method; /**< "exact", "lsh", "blocking by target group", "blocking by tags" */
-    char rule[96];      /**< the decision in words: "mutual top 3, score from 0.30, 2.2 x mean match" */
+    char rule[96];      /**< the decision in words: "mutual top 3 within 5% of each best, ..." */
     size_t candidates;  /**< pairs scored */
     size_t ruled_out;   /**< scored pairs left out because not_duplicates.csv lists them */
     size_t bands, rows; /**< LSH parameters (0 without LSH) */
