@@ -546,6 +546,10 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
         goto cleanup;
     }
     err = find(&f, o, &d);
+    if (err == MAPA_OK && o->rule != MAPA_DUP_THRESHOLD && !f.all_scored)
+        snprintf(d.rule, sizeof d.rule,
+                 "mutual top %zu, score from %.2f (pairs sampled: no near-best, ratio)",
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor);
     if (err == MAPA_OK)
         err = decide(&f, o, linked);
     if (err != MAPA_OK)
