@@ -60,6 +60,10 @@ check_set blind2-template --min-recall 0.33 --min-f1 0.17 --max-cluster 35
 "$mapa" duplicates "$sets/heldout-near-copies" -o "$tmp/s-nb" -q --near-best 0.01 --break 1 2>/dev/null || bad "--near-best --break: exit"
 /usr/bin/python3 "$sets/evaluate.py" "$sets/heldout-near-copies/labels.csv" "$tmp/s-nb" --min-precision 0.9 >/dev/null \
     && bad "near copies without the near-best test and the break: precision still 0.9" || ok
+"$mapa" duplicates "$sets/heldout-near-copies" -o "$tmp/s-msg" 2>/dev/null | grep -q "drop by 0.15 or more below 0.6" \
+    && ok || bad "the natural break is said"
+/usr/bin/python3 -c 'import json, sys; sys.exit(0 if json.load(open(sys.argv[1]))["duplicates"]["cut"] > 0.6 else 1)' \
+    "$tmp/s-msg/summary.json" && ok || bad "summary.json duplicates.cut"
 "$mapa" duplicates "$example" -o "$tmp/x" --near-best 2 2>/dev/null; [ $? = 64 ] && ok || bad "--near-best 2 is a usage error"
 "$mapa" duplicates "$example" -o "$tmp/x" --break 0 2>/dev/null; [ $? = 64 ] && ok || bad "--break 0 is a usage error"
 
