@@ -7,7 +7,8 @@
  * and its time is estimated from the 10,000 run's rate.
  *
  * Then the calibration and held-out sets (tests/data/duplicates: own-* and
- * heldout-*) and the blind sets (blind2-*, scored once the rule was fixed): precision, recall, F1 and the largest cluster at the default
+ * heldout-*) and the blind sets (blind2-*, scored once the rule was fixed):
+ * precision, recall, F1 and the largest cluster at the default
  * settings, with each folder's synonyms.csv and not_duplicates.csv.
  *
  * Usage: bench_duplicates [--max N] [--top-k K] [--floor X] [--min-ratio R]
@@ -130,7 +131,8 @@ static void run(size_t n)
                     }
             printf("  mapa exact %8.2f s (%.2f s CPU) %8.1f MiB  %.0f pairs scored, %zu pairs: "
                    "recall %.3f, precision %.3f; LSH found %zu of exact's %zu\n",
-                   s, cpu, bench_peak_mib(), pairs, ex.n_pairs, recall, precision, same, ex.n_pairs);
+                   s, cpu, bench_peak_mib(), pairs, ex.n_pairs, recall, precision, same,
+                   ex.n_pairs);
             mapa_duplicates_dispose(&ex);
         }
     } else if (exact_rate > 0) {

@@ -81,9 +81,9 @@ typedef struct mapa_dup_options {
     double floor;      /**< lowest combined score of a duplicate; <= 0: MAPA_DUP_FLOOR */
     double min_ratio;  /**< lowest score / each action's mean match score; <= 0: the default */
     bool no_glossary;  /**< leave out the shipped glossary's equivalent terms */
-    double near_best;  /**< lowest score / each action's best match (0..1]; <= 0: MAPA_DUP_NEAR_BEST */
-    double gap;        /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
     const mapa_dup_lexicon *lexicon; /**< synonyms and ruled-out pairs, or NULL; borrowed */
+    double near_best;  /**< lowest score / each action's best match; <= 0: MAPA_DUP_NEAR_BEST */
+    double gap;        /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
 } mapa_dup_options;
 
 #define MAPA_DUP_OPTIONS_INIT {.method = MAPA_DUP_AUTO}
@@ -118,9 +118,9 @@ typedef struct mapa_duplicates {
     size_t ruled_out;   /**< scored pairs left out because not_duplicates.csv lists them */
     size_t bands, rows; /**< LSH parameters (0 without LSH) */
     double seconds;
-    double cut; /**< the natural break: pairs below this score were left out; 0 when none */
     char *warning; /**< why the largest cluster is large, or NULL; owned */
     mapa_text *text; /**< the vocabulary of `terms`; owned */
+    double cut; /**< the natural break: pairs below this score were left out; 0 when none */
 } mapa_duplicates;
 
 /** An empty result (what mapa_duplicates_dispose leaves). */

@@ -493,7 +493,7 @@ static void near_best_and_break_brute_force(void **state)
     }
 }
 
-/* Four copied actions and one near topic: the break leaves the near topic out, --break 1 keeps it. */
+/* Four copied actions and one near topic: the break leaves the near topic out; gap 2 keeps it. */
 static void natural_break_leaves_a_near_topic_out(void **state)
 {
     (void)state;
