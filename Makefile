@@ -19,6 +19,8 @@ PACKAGES   := cmake make gcc g++ pkg-config valgrind glpk-utils libglpk-dev libg
               libopenmpi-dev openmpi-bin python3-pandas python3-matplotlib \
               libxlsxwriter-dev chromium poppler-utils python3-openpyxl \
               libical-dev python3-icalendar
+# The benchmarks' peers (CBC beside glpsol), installed by `make bench`.
+BENCH_PACKAGES := coinor-cbc
 
 .PHONY: all build deps demo test test-normal test-shared test-sanitize test-fuzz fuzz-build fuzz valgrind bench clean
 
@@ -92,7 +94,8 @@ valgrind: build
 	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --suppressions=tests/valgrind.supp --error-exitcode=1 ./$(BUILD)/mapa plan $(EXAMPLE) -o out/valgrind >/dev/null
 
 # Benchmarks (not part of `make test`): figures in bench/README.md.
-bench:
+bench: deps
+	@$(MAKE) --no-print-directory deps PACKAGES="$(BENCH_PACKAGES)"
 	cmake -S . -B $(BUILD) -DMAPA_BUILD_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS)
 	./$(BUILD)/bench/bench_alloc
