@@ -271,6 +271,7 @@ static void run_mapa(const inst *x, bool weighted)
     o.time_limit = getenv("BENCH_TIME_LIMIT") ? atof(getenv("BENCH_TIME_LIMIT")) : 600;
     if (getenv("BENCH_LOG"))
         o.log = print_log;
+    o.write_lp = getenv("BENCH_WRITE_LP"); /* mapa's own model, to try other solvers on it */
     mapa_schedule s = MAPA_SCHEDULE_INIT;
     bench_reset_peak();
     double t0 = bench_now();

@@ -35,4 +35,27 @@ mapa_err mapa__schedule_explain(mapa_schedule *out, const mapa_partnership *p, c
                                 const size_t *spoc, const mapa_cf *cf, const mapa_calendar *cal,
                                 const mapa_schedule_options *o);
 
+/**
+ * A first schedule without GLPK (greedy, then local search under caps on the
+ * busiest day): per session the index of its candidate in `pick` (S entries),
+ * and the weighted objective in `*objective` (-INFINITY when none was found).
+ * Proves nothing; it is GLPK's first incumbent. Stops after `seconds`.
+ */
+mapa_err mapa__schedule_heuristic(int *pick, double *objective, const sess *s, size_t S,
+                                  const size_t (*pairs)[2], size_t n_pairs,
+                                  const mapa_calendar *cal, const mapa_schedule_options *o,
+                                  double seconds);
+
+/**
+ * The exact shortcut of solver/schedule_days.c: the relaxation by days solved
+ * (from `start`, the heuristic's picks, or NULL), then each day packed into
+ * slots. `*proven` when the relaxation's optimum is met: `pick` then holds
+ * every session's candidate, `*bound` the relaxation's optimum, and the
+ * schedule is optimal for the weighted objective when it reaches the bound. Otherwise nothing is claimed and the full program decides.
+ */
+mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const sess *s, size_t S,
+                                const size_t (*pairs)[2], size_t n_pairs,
+                                const mapa_calendar *cal, const mapa_schedule_options *o,
+                                const int *start, double deadline);
+
 #endif

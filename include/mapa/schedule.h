@@ -145,6 +145,7 @@ typedef struct mapa_schedule {
     size_t slot_groups;    /**< distinct slots after aggregation */
     size_t columns, rows, nodes;
     size_t relaxations; /**< with soft: rules relaxed */
+    bool by_days;       /**< proven by the relaxation by days, without the search by slots */
     char **notes;       /**< diagnosis or relaxations, in words */
     size_t n_notes;
 } mapa_schedule;

@@ -1,0 +1,462 @@
+/*
+ * An exact shortcut for the stage-session program (docs/schedule.md, "Days
+ * first"): a relaxation that only chooses each session's day, valued at the
+ * best slot of that day, with the day's rooms, the busiest day, and order and
+ * gap between days, is a much smaller integer program than the one by slots.
+ * Its optimum bounds the real one from above; when each day's sessions can
+ * then be put in slots of that value (a small search per day), the bound is
+ * met and the schedule is proven optimal. A day whose sessions cannot share
+ * its slots at all is cut off (no-good) and the relaxation solved again
+ * (logic-based Benders). Anything else is left to the full program.
+ */
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/schedule_internal.h"
+#include "models/util.h"
+#include "solver/glpk_matrix.h"
+#include "solver/schedule_internal.h"
+
+typedef struct dcol {
+    size_t sess;
+    size_t day;  /* day index */
+    double v;    /* the best value of the session's candidates that day */
+    int col;
+} dcol;
+
+typedef struct dm {
+    const sess *s;
+    size_t S;
+    const mapa_calendar *cal;
+    const mapa_schedule_options *o;
+    const size_t (*pairs)[2];
+    size_t n_pairs;
+    size_t *day_of; /* per slot */
+    size_t n_days;
+    dcol *y;
+    size_t n_y;
+    size_t *yoff; /* session i's columns: y[yoff[i]..yoff[i+1]] */
+    int peak;
+    glp_prob *P;
+    size_t *nb_off, *nb;
+    /* the packing search of one day */
+    size_t *room_use;
+    int *at;
+    size_t budget;
+} dm;
+
+static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
+{
+    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
+    return before && e->day - d->day >= gap;
+}
+
+static double value(const dm *m, size_t i, size_t x)
+{
+    const cand *c = &m->s[i].c[x];
+    double v = m->o->w_cf * c->cf + m->o->w_members * c->mem - m->o->w_early * c->early;
+    if (m->o->previous && m->o->previous[i] == c->slot)
+        v += m->o->w_move;
+    return v;
+}
+
+static size_t cand_day(const dm *m, size_t i, size_t x)
+{
+    return m->day_of[m->s[i].c[x].slot];
+}
+
+static bool columns(dm *m)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < m->S; i++)
+        total += m->s[i].n_c;
+    m->y = malloc((total + 1) * sizeof *m->y);
+    m->yoff = malloc((m->S + 2) * sizeof *m->yoff);
+    if (!m->y || !m->yoff)
+        return false;
+    for (size_t i = 0; i < m->S; i++) {
+        m->yoff[i] = m->n_y;
+        for (size_t x = 0; x < m->s[i].n_c; x++) { /* candidates are in time order */
+            size_t d = cand_day(m, i, x);
+            double v = value(m, i, x);
+            if (m->n_y > m->yoff[i] && m->y[m->n_y - 1].day == d) {
+                if (v > m->y[m->n_y - 1].v)
+                    m->y[m->n_y - 1].v = v;
+                continue;
+            }
+            m->y[m->n_y++] = (dcol){i, d, v, 0};
+        }
+    }
+    m->yoff[m->S] = m->n_y;
+    return true;
+}
+
+/* Whether some candidate of D on day a and of E on day b are in order with the gap. */
+static bool days_in_order(const dm *m, size_t t, size_t a, size_t b)
+{
+    const sess *d = &m->s[2 * t], *e = &m->s[2 * t + 1];
+    int32_t gap = m->cal->windows[2 * t + 1].min_gap;
+    for (size_t x = 0; x < d->n_c; x++) {
+        if (cand_day(m, 2 * t, x) != a)
+            continue;
+        for (size_t z = 0; z < e->n_c; z++)
+            if (cand_day(m, 2 * t + 1, z) == b &&
+                in_order(&m->cal->slots[d->c[x].slot], &m->cal->slots[e->c[z].slot], gap))
+                return true;
+    }
+    return false;
+}
+
+static mapa_err build(dm *m, mapa__triplets *tr)
+{
+    m->P = glp_create_prob();
+    glp_set_obj_dir(m->P, GLP_MAX);
+    glp_add_cols(m->P, (int)m->n_y + 1);
+    for (size_t j = 0; j < m->n_y; j++) {
+        m->y[j].col = (int)j + 1;
+        glp_set_col_kind(m->P, m->y[j].col, GLP_BV);
+        glp_set_obj_coef(m->P, m->y[j].col, m->y[j].v);
+    }
+    m->peak = (int)m->n_y + 1;
+    glp_set_col_kind(m->P, m->peak, GLP_IV);
+    glp_set_col_bnds(m->P, m->peak, GLP_DB, 1, (double)m->S);
+    glp_set_obj_coef(m->P, m->peak, -m->o->w_spread);
+    mapa_err err = MAPA_OK;
+    for (size_t i = 0; err == MAPA_OK && i < m->S; i++) {
+        int r = glp_add_rows(m->P, 1);
+        glp_set_row_bnds(m->P, r, GLP_FX, 1, 1);
+        for (size_t j = m->yoff[i]; err == MAPA_OK && j < m->yoff[i + 1]; j++)
+            err = mapa__triplets_put(tr, r, m->y[j].col, 1);
+    }
+    for (size_t t = 0; err == MAPA_OK && t < m->S / 2; t++) /* order and gap, by days */
+        for (size_t a = m->yoff[2 * t]; err == MAPA_OK && a < m->yoff[2 * t + 1]; a++) {
+            int r = 0;
+            for (size_t b = m->yoff[2 * t + 1]; err == MAPA_OK && b < m->yoff[2 * t + 2]; b++) {
+                if (days_in_order(m, t, m->y[a].day, m->y[b].day))
+                    continue;
+                if (!r) {
+                    r = glp_add_rows(m->P, 1);
+                    glp_set_row_bnds(m->P, r, GLP_UP, 0, 1);
+                    err = mapa__triplets_put(tr, r, m->y[a].col, 1);
+                }
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(tr, r, m->y[b].col, 1);
+            }
+        }
+    /* each day: its rooms (summed over its slots) and the busiest day */
+    size_t *rooms = calloc(m->n_days + 1, sizeof *rooms);
+    int *row = calloc(m->n_days + 1, sizeof *row);
+    if (err == MAPA_OK && (!rooms || !row))
+        err = MAPA_ENOMEM;
+    for (size_t k = 0; err == MAPA_OK && k < m->cal->n_slots; k++)
+        rooms[m->day_of[k]] += m->cal->slots[k].rooms;
+    for (size_t j = 0; err == MAPA_OK && j < m->n_y; j++) {
+        size_t d = m->y[j].day;
+        if (!row[d]) {
+            row[d] = glp_add_rows(m->P, 2);
+            glp_set_row_bnds(m->P, row[d], GLP_UP, 0, (double)rooms[d]);
+            glp_set_row_bnds(m->P, row[d] + 1, GLP_UP, 0, 0);
+            err = mapa__triplets_put(tr, row[d] + 1, m->peak, -1);
+        }
+        if (err == MAPA_OK)
+            err = mapa__triplets_put(tr, row[d], m->y[j].col, 1);
+        if (err == MAPA_OK)
+            err = mapa__triplets_put(tr, row[d] + 1, m->y[j].col, 1);
+    }
+    free(rooms);
+    free(row);
+    if (err == MAPA_OK)
+        mapa__triplets_load(tr, m->P);
+    return err;
+}
+
+/* Whether session i may take candidate x beside the sessions of its day already placed. */
+static bool fits(const dm *m, size_t i, size_t x)
+{
+    const mapa_slot *k = &m->cal->slots[m->s[i].c[x].slot];
+    if (m->room_use[m->s[i].c[x].slot] >= k->rooms)
+        return false;
+    size_t mate = i ^ 1;
+    if (m->at[mate] >= 0) {
+        const mapa_slot *o = &m->cal->slots[m->s[mate].c[m->at[mate]].slot];
+        int32_t gap = m->cal->windows[i | 1].min_gap;
+        if (!(i % 2 == 0 ? in_order(k, o, gap) : in_order(o, k, gap)))
+            return false;
+    }
+    for (size_t q = m->nb_off[i]; q < m->nb_off[i + 1]; q++) {
+        size_t j = m->nb[q];
+        if (m->at[j] >= 0 &&
+            mapa__slots_clash(k, &m->cal->slots[m->s[j].c[m->at[j]].slot], m->o->travel_minutes))
+            return false;
+    }
+    return true;
+}
+
+/* Depth-first: the sessions of `set` in slots of day d (at the day's best value when `best`). */
+static int pack(dm *m, const size_t *set, const double *want, size_t n, size_t d, bool best)
+{
+    if (n == 0)
+        return 1;
+    if (m->budget == 0)
+        return -1; /* gave up: neither proven nor refuted */
+    m->budget--;
+    size_t i = set[0];
+    for (size_t x = 0; x < m->s[i].n_c; x++) {
+        if (cand_day(m, i, x) != d || (best && value(m, i, x) < want[0] - 1e-9) || !fits(m, i, x))
+            continue;
+        m->at[i] = (int)x;
+        m->room_use[m->s[i].c[x].slot]++;
+        int r = pack(m, set + 1, want + 1, n - 1, d, best);
+        m->room_use[m->s[i].c[x].slot]--;
+        if (r != 0)
+            return r; /* found (kept in at[]), or gave up */
+        m->at[i] = -1;
+    }
+    return 0;
+}
+
+static void unpack(dm *m, const size_t *set, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        m->at[set[k]] = -1;
+}
+
+static bool neighbours(dm *m)
+{
+    m->nb_off = calloc(m->S + 2, sizeof *m->nb_off);
+    m->nb = malloc((2 * m->n_pairs + 1) * sizeof *m->nb);
+    if (!m->nb_off || !m->nb)
+        return false;
+    for (size_t q = 0; q < m->n_pairs; q++) {
+        m->nb_off[m->pairs[q][0] + 2]++;
+        m->nb_off[m->pairs[q][1] + 2]++;
+    }
+    for (size_t i = 0; i < m->S; i++)
+        m->nb_off[i + 2] += m->nb_off[i + 1];
+    for (size_t q = 0; q < m->n_pairs; q++) {
+        m->nb[m->nb_off[m->pairs[q][0] + 1]++] = m->pairs[q][1];
+        m->nb[m->nb_off[m->pairs[q][1] + 1]++] = m->pairs[q][0];
+    }
+    return true;
+}
+
+typedef struct dsearch {
+    const double *start;
+    bool given, proven;
+} dsearch;
+
+static void on_search(glp_tree *tree, void *info)
+{
+    dsearch *w = info;
+    if (glp_ios_reason(tree) == GLP_IHEUR && w->start && !w->given) {
+        w->given = true;
+        glp_ios_heur_sol(tree, w->start);
+    }
+    int node = glp_ios_best_node(tree);
+    glp_prob *mip = glp_ios_get_prob(tree);
+    if (node && glp_mip_status(mip) == GLP_FEAS &&
+        floor(glp_ios_node_bound(tree, node) + 1e-6) <= glp_mip_obj_val(mip) + 1e-6) {
+        w->proven = true;
+        glp_ios_terminate(tree);
+    }
+}
+
+/* The relaxation's optimum, proven; false when not reached in time. */
+static bool solve(dm *m, const double *start, double deadline)
+{
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    double left = deadline - mapa__now();
+    if (left <= 0)
+        return false;
+    sp.tm_lim = (int)fmin(2e9, fmax(1, left * 1000));
+    if (glp_simplex(m->P, &sp) != 0 || glp_get_status(m->P) != GLP_OPT)
+        return false;
+    dsearch w = {.start = start};
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.clq_cuts = GLP_ON;
+    ip.cb_func = on_search;
+    ip.cb_info = &w;
+    left = deadline - mapa__now();
+    if (left <= 0)
+        return false;
+    ip.tm_lim = (int)fmin(2e9, fmax(1, left * 1000));
+    int ret = glp_intopt(m->P, &ip);
+    int st = glp_mip_status(m->P);
+    return (ret == 0 && st == GLP_OPT) || (w.proven && st == GLP_FEAS);
+}
+
+/* Whether the objective is integer, so that the search may stop at the bound's floor. */
+static bool integral(const dm *m)
+{
+    for (size_t j = 0; j < m->n_y; j++)
+        if (m->y[j].v != floor(m->y[j].v) || fabs(m->y[j].v) > 1e12)
+            return false;
+    return m->o->w_spread == floor(m->o->w_spread);
+}
+
+/*
+ * Put each day's sessions of the relaxation's optimum in slots. Returns 1 when
+ * every day is packed at its best value (pick[] filled), 0 after adding a
+ * no-good row for a day that cannot hold its sessions at all, -1 when neither
+ * (a day packs only below its best value, or the search gave up).
+ */
+static int realise(dm *m, int *pick, size_t *set, double *want)
+{
+    for (size_t i = 0; i < m->S; i++)
+        m->at[i] = -1;
+    size_t *day_sess = malloc((m->S + 1) * sizeof *day_sess);
+    if (!day_sess)
+        return -1;
+    for (size_t i = 0; i < m->S; i++)
+        day_sess[i] = MAPA_NONE;
+    for (size_t j = 0; j < m->n_y; j++)
+        if (glp_mip_col_val(m->P, m->y[j].col) > 0.5) {
+            day_sess[m->y[j].sess] = m->y[j].day;
+            want[m->y[j].sess] = m->y[j].v;
+        }
+    int result = 1;
+    double *wset = malloc((m->S + 1) * sizeof *wset);
+    for (size_t d = 0; wset && result == 1 && d < m->n_days; d++) {
+        size_t n = 0;
+        for (size_t i = 0; i < m->S; i++)
+            if (day_sess[i] == d)
+                set[n++] = i;
+        for (size_t k = 0; k < n; k++)
+            wset[k] = want[set[k]];
+        m->budget = 200000;
+        int r = pack(m, set, wset, n, d, true);
+        if (r == 1)
+            continue;
+        unpack(m, set, n);
+        if (r < 0) {
+            result = -1;
+            break;
+        }
+        m->budget = 200000;
+        r = pack(m, set, wset, n, d, false);
+        unpack(m, set, n);
+        if (r != 0) {
+            result = -1; /* packs below its value, or unknown: the full program decides */
+            break;
+        }
+        /* no-good: these sessions cannot all be on day d */
+        int row = glp_add_rows(m->P, 1);
+        int *ind = malloc((n + 1) * sizeof *ind);
+        double *val = malloc((n + 1) * sizeof *val);
+        if (!ind || !val) {
+            free(ind);
+            free(val);
+            result = -1;
+            break;
+        }
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = m->yoff[set[k]]; j < m->yoff[set[k] + 1]; j++)
+                if (m->y[j].day == d)
+                    ind[k + 1] = m->y[j].col;
+            val[k + 1] = 1;
+        }
+        glp_set_mat_row(m->P, row, (int)n, ind, val);
+        glp_set_row_bnds(m->P, row, GLP_UP, 0, (double)n - 1);
+        free(ind);
+        free(val);
+        result = 0;
+    }
+    if (!wset)
+        result = -1;
+    free(wset);
+    free(day_sess);
+    if (result == 1)
+        memcpy(pick, m->at, m->S * sizeof *pick);
+    return result;
+}
+
+mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const sess *s, size_t S,
+                                const size_t (*pairs)[2], size_t n_pairs,
+                                const mapa_calendar *cal, const mapa_schedule_options *o,
+                                const int *start, double deadline)
+{
+    *proven = false;
+    dm m = {.s = s, .S = S, .cal = cal, .o = o, .pairs = pairs, .n_pairs = n_pairs};
+    mapa__triplets tr = {0};
+    mapa_err err = MAPA_OK;
+    m.day_of = malloc((cal->n_slots + 1) * sizeof *m.day_of);
+    m.room_use = calloc(cal->n_slots + 1, sizeof *m.room_use);
+    m.at = malloc((S + 1) * sizeof *m.at);
+    size_t *set = malloc((S + 1) * sizeof *set);
+    double *want = malloc((S + 1) * sizeof *want);
+    double *x0 = NULL;
+    if (!m.day_of || !m.room_use || !m.at || !set || !want || !neighbours(&m)) {
+        err = MAPA_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < S; i++)
+        if (s[i].n_c == 0)
+            goto cleanup; /* the diagnosis speaks for this */
+    for (size_t k = 0; k < cal->n_slots; k++) {
+        if (k > 0 && cal->slots[k].day != cal->slots[k - 1].day)
+            m.n_days++;
+        m.day_of[k] = m.n_days;
+    }
+    m.n_days++;
+    if (!columns(&m)) {
+        err = MAPA_ENOMEM;
+        goto cleanup;
+    }
+    if (!integral(&m))
+        goto cleanup;
+    err = build(&m, &tr);
+    if (err != MAPA_OK)
+        goto cleanup;
+    if (start) { /* the heuristic's schedule, by days: a feasible point of the relaxation */
+        x0 = calloc(m.n_y + 2, sizeof *x0);
+        size_t *per_day = calloc(m.n_days + 1, sizeof *per_day), peak = 0;
+        if (!x0 || !per_day) {
+            free(per_day);
+            err = MAPA_ENOMEM;
+            goto cleanup;
+        }
+        for (size_t i = 0; i < S; i++) {
+            size_t d = cand_day(&m, i, (size_t)start[i]);
+            for (size_t j = m.yoff[i]; j < m.yoff[i + 1]; j++)
+                if (m.y[j].day == d)
+                    x0[m.y[j].col] = 1;
+            peak = ++per_day[d] > peak ? per_day[d] : peak;
+        }
+        x0[m.peak] = (double)peak;
+        free(per_day);
+    }
+    for (int round = 0; round < 50; round++) {
+        if (!solve(&m, round == 0 ? x0 : NULL, deadline))
+            break;
+        int r = realise(&m, pick, set, want);
+        if (r == 1) {
+            *proven = true;
+            *bound = glp_mip_obj_val(m.P); /* the relaxation's optimum: no schedule does better */
+        }
+        if (r != 0)
+            break;
+    }
+cleanup:
+    if (err == MAPA_ENOMEM)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory while scheduling the stage sessions");
+    if (m.P)
+        glp_delete_prob(m.P);
+    mapa__triplets_dispose(&tr);
+    free(m.day_of);
+    free(m.room_use);
+    free(m.at);
+    free(m.y);
+    free(m.yoff);
+    free(m.nb_off);
+    free(m.nb);
+    free(set);
+    free(want);
+    free(x0);
+    return err;
+}
