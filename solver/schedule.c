@@ -833,7 +833,7 @@ static mapa_err first_point(sm *c, double **start, int *pick, int n_cols)
 {
     *start = NULL;
     double z;
-    double budget = fmin(0.5, remaining(c) / 4);
+    double budget = fmin(10, remaining(c) / 4); /* a safety stop: it ends on its own */
     mapa_err err = mapa__schedule_heuristic(pick, &z, c->s, c->S, (const size_t(*)[2])c->pairs,
                                             c->n_pairs, c->cal, c->o, budget);
     if (err != MAPA_OK || z == -INFINITY)
@@ -875,6 +875,19 @@ static mapa_err days_first(sm *c, int *pick, double **start, double *coef, int n
         *done = true;
     }
     return MAPA_OK;
+}
+
+/* A bound no schedule beats: each session in its best slot, the busiest day holding one. */
+static double trivial_bound(const sm *c, const double *coef)
+{
+    double b = 0;
+    for (size_t i = 0; i < c->S; i++) {
+        double best = c->s[i].unheld ? coef[c->s[i].unheld] : -INFINITY;
+        for (size_t x = 0; x < c->s[i].n_c; x++)
+            best = fmax(best, coef[c->s[i].c[x].col]);
+        b += best;
+    }
+    return c->peak ? b + coef[c->peak] * (c->o->soft ? 0 : 1) : b;
 }
 
 /* The figures of a schedule proven optimal outside GLPK's search (c->best). */
@@ -936,6 +949,17 @@ static mapa_err levels(sm *c, mapa_schedule *out)
             glp_set_obj_coef(c->P, j, coef[j]);
         int st = solve_once(c, have ? c->best : start, &timed_out, &w);
         if (st != GLP_OPT && st != GLP_FEAS) {
+            if (!have && timed_out && start && feasible_point(c->P, start)) {
+                /* the heuristic's schedule, with the bound of each session's best slot */
+                memcpy(c->best, start, ((size_t)n_cols + 1) * sizeof *start);
+                obj = 0;
+                for (int j = 1; j <= n_cols; j++)
+                    obj += coef[j] * start[j];
+                out->bound = trivial_bound(c, coef);
+                out->gap = fabs(out->bound - obj) / fmax(1e-9, fabs(obj));
+                out->status = MAPA_STATUS_TIME_LIMIT;
+                break;
+            }
             if (!have) {
                 out->status = timed_out ? MAPA_STATUS_TIME_LIMIT : MAPA_STATUS_INFEASIBLE;
                 free(coef);

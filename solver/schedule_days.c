@@ -11,6 +11,7 @@
  */
 #include <glpk.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,10 +20,12 @@
 #include "solver/glpk_matrix.h"
 #include "solver/schedule_internal.h"
 
+/* A column: session `sess` in one of the slots `mask` of day `day`, all of value v. */
 typedef struct dcol {
     size_t sess;
-    size_t day;  /* day index */
-    double v;    /* the best value of the session's candidates that day */
+    size_t day;    /* day index */
+    double v;      /* the value of those candidates */
+    uint64_t mask; /* bit k: slot day_first[day] + k */
     int col;
 } dcol;
 
@@ -34,6 +37,7 @@ typedef struct dm {
     const size_t (*pairs)[2];
     size_t n_pairs;
     size_t *day_of; /* per slot */
+    size_t *day_first; /* per day: its first slot */
     size_t n_days;
     dcol *y;
     size_t n_y;
@@ -67,6 +71,12 @@ static size_t cand_day(const dm *m, size_t i, size_t x)
     return m->day_of[m->s[i].c[x].slot];
 }
 
+static uint64_t bit(const dm *m, size_t slot)
+{
+    return (uint64_t)1 << (slot - m->day_first[m->day_of[slot]]);
+}
+
+/* A column per session, day and value of its candidates that day (one when all are equal). */
 static bool columns(dm *m)
 {
     size_t total = 0;
@@ -78,35 +88,60 @@ static bool columns(dm *m)
         return false;
     for (size_t i = 0; i < m->S; i++) {
         m->yoff[i] = m->n_y;
+        size_t day_start = m->n_y; /* the columns of the current day */
         for (size_t x = 0; x < m->s[i].n_c; x++) { /* candidates are in time order */
             size_t d = cand_day(m, i, x);
             double v = value(m, i, x);
-            if (m->n_y > m->yoff[i] && m->y[m->n_y - 1].day == d) {
-                if (v > m->y[m->n_y - 1].v)
-                    m->y[m->n_y - 1].v = v;
-                continue;
-            }
-            m->y[m->n_y++] = (dcol){i, d, v, 0};
+            if (day_start == m->n_y || m->y[day_start].day != d)
+                day_start = m->n_y;
+            size_t j = day_start;
+            while (j < m->n_y && m->y[j].v != v)
+                j++;
+            if (j == m->n_y)
+                m->y[m->n_y++] = (dcol){i, d, v, 0, 0};
+            m->y[j].mask |= bit(m, m->s[i].c[x].slot);
         }
     }
     m->yoff[m->S] = m->n_y;
     return true;
 }
 
-/* Whether some candidate of D on day a and of E on day b are in order with the gap. */
-static bool days_in_order(const dm *m, size_t t, size_t a, size_t b)
+/* Whether some slot of column a (Decision-making) and of b (Evaluation) are in order. */
+static bool cols_in_order(const dm *m, size_t t, const dcol *a, const dcol *b)
 {
-    const sess *d = &m->s[2 * t], *e = &m->s[2 * t + 1];
     int32_t gap = m->cal->windows[2 * t + 1].min_gap;
-    for (size_t x = 0; x < d->n_c; x++) {
-        if (cand_day(m, 2 * t, x) != a)
+    for (size_t k = m->day_first[a->day]; k < m->cal->n_slots && m->day_of[k] == a->day; k++) {
+        if (!(a->mask & bit(m, k)))
             continue;
-        for (size_t z = 0; z < e->n_c; z++)
-            if (cand_day(m, 2 * t + 1, z) == b &&
-                in_order(&m->cal->slots[d->c[x].slot], &m->cal->slots[e->c[z].slot], gap))
+        for (size_t l = m->day_first[b->day]; l < m->cal->n_slots && m->day_of[l] == b->day; l++)
+            if ((b->mask & bit(m, l)) && in_order(&m->cal->slots[k], &m->cal->slots[l], gap))
                 return true;
     }
     return false;
+}
+
+/* Sessions in columns of day d inside slot set U: at most U's rooms (when they could exceed it). */
+static mapa_err room_row(dm *m, mapa__triplets *tr, size_t d, uint64_t U)
+{
+    size_t rooms = 0, n = 0;
+    for (size_t k = m->day_first[d]; k < m->cal->n_slots && m->day_of[k] == d; k++)
+        if (U & bit(m, k))
+            rooms += m->cal->slots[k].rooms;
+    size_t last = MAPA_NONE;
+    for (size_t j = 0; j < m->n_y; j++)
+        if (m->y[j].day == d && (m->y[j].mask & ~U) == 0 && m->y[j].sess != last) {
+            n++;
+            last = m->y[j].sess;
+        }
+    if (n <= rooms)
+        return MAPA_OK;
+    int r = glp_add_rows(m->P, 1);
+    glp_set_row_bnds(m->P, r, GLP_UP, 0, (double)rooms);
+    mapa_err err = MAPA_OK;
+    for (size_t j = 0; err == MAPA_OK && j < m->n_y; j++)
+        if (m->y[j].day == d && (m->y[j].mask & ~U) == 0)
+            err = mapa__triplets_put(tr, r, m->y[j].col, 1);
+    return err;
 }
 
 static mapa_err build(dm *m, mapa__triplets *tr)
@@ -134,7 +169,7 @@ static mapa_err build(dm *m, mapa__triplets *tr)
         for (size_t a = m->yoff[2 * t]; err == MAPA_OK && a < m->yoff[2 * t + 1]; a++) {
             int r = 0;
             for (size_t b = m->yoff[2 * t + 1]; err == MAPA_OK && b < m->yoff[2 * t + 2]; b++) {
-                if (days_in_order(m, t, m->y[a].day, m->y[b].day))
+                if (cols_in_order(m, t, &m->y[a], &m->y[b]))
                     continue;
                 if (!r) {
                     r = glp_add_rows(m->P, 1);
@@ -145,28 +180,43 @@ static mapa_err build(dm *m, mapa__triplets *tr)
                     err = mapa__triplets_put(tr, r, m->y[b].col, 1);
             }
         }
-    /* each day: its rooms (summed over its slots) and the busiest day */
-    size_t *rooms = calloc(m->n_days + 1, sizeof *rooms);
+    /* the busiest day, and rooms: for each day and each set U of slots that
+     * some column stands for (and the whole day), the columns inside U hold at
+     * most U's rooms */
     int *row = calloc(m->n_days + 1, sizeof *row);
-    if (err == MAPA_OK && (!rooms || !row))
+    uint64_t *masks = malloc((m->n_y + 1) * sizeof *masks);
+    if (err == MAPA_OK && (!row || !masks))
         err = MAPA_ENOMEM;
-    for (size_t k = 0; err == MAPA_OK && k < m->cal->n_slots; k++)
-        rooms[m->day_of[k]] += m->cal->slots[k].rooms;
     for (size_t j = 0; err == MAPA_OK && j < m->n_y; j++) {
         size_t d = m->y[j].day;
         if (!row[d]) {
-            row[d] = glp_add_rows(m->P, 2);
-            glp_set_row_bnds(m->P, row[d], GLP_UP, 0, (double)rooms[d]);
-            glp_set_row_bnds(m->P, row[d] + 1, GLP_UP, 0, 0);
-            err = mapa__triplets_put(tr, row[d] + 1, m->peak, -1);
+            row[d] = glp_add_rows(m->P, 1);
+            glp_set_row_bnds(m->P, row[d], GLP_UP, 0, 0);
+            err = mapa__triplets_put(tr, row[d], m->peak, -1);
         }
         if (err == MAPA_OK)
             err = mapa__triplets_put(tr, row[d], m->y[j].col, 1);
-        if (err == MAPA_OK)
-            err = mapa__triplets_put(tr, row[d] + 1, m->y[j].col, 1);
     }
-    free(rooms);
+    for (size_t d = 0; err == MAPA_OK && d < m->n_days; d++) {
+        size_t n_masks = 0;
+        uint64_t whole = 0;
+        for (size_t k = m->day_first[d]; k < m->cal->n_slots && m->day_of[k] == d; k++)
+            whole |= bit(m, k);
+        masks[n_masks++] = whole;
+        for (size_t j = 0; j < m->n_y; j++) {
+            if (m->y[j].day != d)
+                continue;
+            size_t q = 0;
+            while (q < n_masks && masks[q] != m->y[j].mask)
+                q++;
+            if (q == n_masks)
+                masks[n_masks++] = m->y[j].mask;
+        }
+        for (size_t q = 0; err == MAPA_OK && q < n_masks; q++)
+            err = room_row(m, tr, d, masks[q]);
+    }
     free(row);
+    free(masks);
     if (err == MAPA_OK)
         mapa__triplets_load(tr, m->P);
     return err;
@@ -194,22 +244,28 @@ static bool fits(const dm *m, size_t i, size_t x)
     return true;
 }
 
-/* Depth-first: the sessions of `set` in slots of day d (at the day's best value when `best`). */
-static int pack(dm *m, const size_t *set, const double *want, size_t n, size_t d, bool best)
+/*
+ * Depth-first: each session of `set` in a slot of its column `chosen[i]`
+ * (day and value); 1 when all fit (left in at[]), 0 when they cannot, -1
+ * when the search gave up.
+ */
+static int pack(dm *m, const size_t *set, const size_t *chosen, size_t n)
 {
     if (n == 0)
         return 1;
     if (m->budget == 0)
-        return -1; /* gave up: neither proven nor refuted */
+        return -1;
     m->budget--;
     size_t i = set[0];
+    const dcol *y = &m->y[chosen[i]];
     for (size_t x = 0; x < m->s[i].n_c; x++) {
-        if (cand_day(m, i, x) != d || (best && value(m, i, x) < want[0] - 1e-9) || !fits(m, i, x))
+        size_t slot = m->s[i].c[x].slot;
+        if (m->day_of[slot] != y->day || !(y->mask & bit(m, slot)) || !fits(m, i, x))
             continue;
         m->at[i] = (int)x;
-        m->room_use[m->s[i].c[x].slot]++;
-        int r = pack(m, set + 1, want + 1, n - 1, d, best);
-        m->room_use[m->s[i].c[x].slot]--;
+        m->room_use[slot]++;
+        int r = pack(m, set + 1, chosen, n - 1);
+        m->room_use[slot]--;
         if (r != 0)
             return r; /* found (kept in at[]), or gave up */
         m->at[i] = -1;
@@ -244,7 +300,7 @@ static bool neighbours(dm *m)
 
 typedef struct dsearch {
     const double *start;
-    bool given, proven;
+    bool given, rejected, proven;
 } dsearch;
 
 static void on_search(glp_tree *tree, void *info)
@@ -252,7 +308,11 @@ static void on_search(glp_tree *tree, void *info)
     dsearch *w = info;
     if (glp_ios_reason(tree) == GLP_IHEUR && w->start && !w->given) {
         w->given = true;
-        glp_ios_heur_sol(tree, w->start);
+        if (glp_ios_heur_sol(tree, w->start) != 0) { /* tol_obj would not be safe: give up */
+            w->rejected = true;
+            glp_ios_terminate(tree);
+            return;
+        }
     }
     int node = glp_ios_best_node(tree);
     glp_prob *mip = glp_ios_get_prob(tree);
@@ -280,6 +340,12 @@ static bool solve(dm *m, const double *start, double deadline)
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
     ip.clq_cuts = GLP_ON;
+    if (start) { /* prune what cannot gain 1 (integer objective; start <= z <= root bound) */
+        double z0 = 0;
+        for (int j = 1; j <= glp_get_num_cols(m->P); j++)
+            z0 += glp_get_obj_coef(m->P, j) * start[j];
+        ip.tol_obj = 0.5 / (1 + fmax(fabs(z0), fabs(glp_get_obj_val(m->P))));
+    }
     ip.cb_func = on_search;
     ip.cb_info = &w;
     left = deadline - mapa__now();
@@ -288,7 +354,7 @@ static bool solve(dm *m, const double *start, double deadline)
     ip.tm_lim = (int)fmin(2e9, fmax(1, left * 1000));
     int ret = glp_intopt(m->P, &ip);
     int st = glp_mip_status(m->P);
-    return (ret == 0 && st == GLP_OPT) || (w.proven && st == GLP_FEAS);
+    return !w.rejected && ((ret == 0 && st == GLP_OPT) || (w.proven && st == GLP_FEAS));
 }
 
 /* Whether the objective is integer, so that the search may stop at the bound's floor. */
@@ -301,64 +367,42 @@ static bool integral(const dm *m)
 }
 
 /*
- * Put each day's sessions of the relaxation's optimum in slots. Returns 1 when
- * every day is packed at its best value (pick[] filled), 0 after adding a
- * no-good row for a day that cannot hold its sessions at all, -1 when neither
- * (a day packs only below its best value, or the search gave up).
+ * Put each day's sessions of the relaxation's optimum in slots of their
+ * columns. Returns 1 when every day is packed (pick[] filled), 0 after adding
+ * a no-good row for a day whose sessions cannot all hold those columns (valid:
+ * a column fixes the day and the slots of that value), -1 when the search gave
+ * up (the full program decides).
  */
-static int realise(dm *m, int *pick, size_t *set, double *want)
+static int realise(dm *m, int *pick, size_t *set, size_t *chosen)
 {
     for (size_t i = 0; i < m->S; i++)
         m->at[i] = -1;
-    size_t *day_sess = malloc((m->S + 1) * sizeof *day_sess);
-    if (!day_sess)
-        return -1;
-    for (size_t i = 0; i < m->S; i++)
-        day_sess[i] = MAPA_NONE;
     for (size_t j = 0; j < m->n_y; j++)
-        if (glp_mip_col_val(m->P, m->y[j].col) > 0.5) {
-            day_sess[m->y[j].sess] = m->y[j].day;
-            want[m->y[j].sess] = m->y[j].v;
-        }
+        if (glp_mip_col_val(m->P, m->y[j].col) > 0.5)
+            chosen[m->y[j].sess] = j;
     int result = 1;
-    double *wset = malloc((m->S + 1) * sizeof *wset);
-    for (size_t d = 0; wset && result == 1 && d < m->n_days; d++) {
+    for (size_t d = 0; result == 1 && d < m->n_days; d++) {
         size_t n = 0;
         for (size_t i = 0; i < m->S; i++)
-            if (day_sess[i] == d)
+            if (m->y[chosen[i]].day == d)
                 set[n++] = i;
-        for (size_t k = 0; k < n; k++)
-            wset[k] = want[set[k]];
         m->budget = 200000;
-        int r = pack(m, set, wset, n, d, true);
+        int r = pack(m, set, chosen, n);
         if (r == 1)
             continue;
         unpack(m, set, n);
-        if (r < 0) {
-            result = -1;
-            break;
-        }
-        m->budget = 200000;
-        r = pack(m, set, wset, n, d, false);
-        unpack(m, set, n);
-        if (r != 0) {
-            result = -1; /* packs below its value, or unknown: the full program decides */
-            break;
-        }
-        /* no-good: these sessions cannot all be on day d */
-        int row = glp_add_rows(m->P, 1);
+        if (r < 0)
+            return -1;
+        int row = glp_add_rows(m->P, 1); /* no-good: not these columns together */
         int *ind = malloc((n + 1) * sizeof *ind);
         double *val = malloc((n + 1) * sizeof *val);
         if (!ind || !val) {
             free(ind);
             free(val);
-            result = -1;
-            break;
+            return -1;
         }
         for (size_t k = 0; k < n; k++) {
-            for (size_t j = m->yoff[set[k]]; j < m->yoff[set[k] + 1]; j++)
-                if (m->y[j].day == d)
-                    ind[k + 1] = m->y[j].col;
+            ind[k + 1] = m->y[chosen[set[k]]].col;
             val[k + 1] = 1;
         }
         glp_set_mat_row(m->P, row, (int)n, ind, val);
@@ -367,10 +411,6 @@ static int realise(dm *m, int *pick, size_t *set, double *want)
         free(val);
         result = 0;
     }
-    if (!wset)
-        result = -1;
-    free(wset);
-    free(day_sess);
     if (result == 1)
         memcpy(pick, m->at, m->S * sizeof *pick);
     return result;
@@ -389,9 +429,11 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
     m.room_use = calloc(cal->n_slots + 1, sizeof *m.room_use);
     m.at = malloc((S + 1) * sizeof *m.at);
     size_t *set = malloc((S + 1) * sizeof *set);
-    double *want = malloc((S + 1) * sizeof *want);
+    size_t *chosen = malloc((S + 1) * sizeof *chosen);
+    m.day_first = malloc((cal->n_slots + 1) * sizeof *m.day_first);
     double *x0 = NULL;
-    if (!m.day_of || !m.room_use || !m.at || !set || !want || !neighbours(&m)) {
+    if (!m.day_of || !m.room_use || !m.at || !set || !chosen || !m.day_first ||
+        !neighbours(&m)) {
         err = MAPA_ENOMEM;
         goto cleanup;
     }
@@ -400,8 +442,12 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
             goto cleanup; /* the diagnosis speaks for this */
     for (size_t k = 0; k < cal->n_slots; k++) {
         if (k > 0 && cal->slots[k].day != cal->slots[k - 1].day)
-            m.n_days++;
+            m.day_first[++m.n_days] = k;
+        else if (k == 0)
+            m.day_first[0] = 0;
         m.day_of[k] = m.n_days;
+        if (k - m.day_first[m.n_days] >= 64)
+            goto cleanup; /* more than 64 slots on a day: left to the full program */
     }
     m.n_days++;
     if (!columns(&m)) {
@@ -422,9 +468,9 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
             goto cleanup;
         }
         for (size_t i = 0; i < S; i++) {
-            size_t d = cand_day(&m, i, (size_t)start[i]);
+            size_t slot = s[i].c[start[i]].slot, d = m.day_of[slot];
             for (size_t j = m.yoff[i]; j < m.yoff[i + 1]; j++)
-                if (m.y[j].day == d)
+                if (m.y[j].day == d && (m.y[j].mask & bit(&m, slot)))
                     x0[m.y[j].col] = 1;
             peak = ++per_day[d] > peak ? per_day[d] : peak;
         }
@@ -432,9 +478,9 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
         free(per_day);
     }
     for (int round = 0; round < 50; round++) {
-        if (!solve(&m, round == 0 ? x0 : NULL, deadline))
+        if (!solve(&m, x0, deadline)) /* x0, a real schedule, keeps every no-good row */
             break;
-        int r = realise(&m, pick, set, want);
+        int r = realise(&m, pick, set, chosen);
         if (r == 1) {
             *proven = true;
             *bound = glp_mip_obj_val(m.P); /* the relaxation's optimum: no schedule does better */
@@ -456,7 +502,8 @@ cleanup:
     free(m.nb_off);
     free(m.nb);
     free(set);
-    free(want);
+    free(chosen);
+    free(m.day_first);
     free(x0);
     return err;
 }

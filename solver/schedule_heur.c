@@ -2,8 +2,9 @@
  * A first schedule for the stage-session program, found without GLPK: greedy
  * placement under a cap on the sessions of one day, improved by local search
  * (moving one session, or both of a team's, or one session and the one in its
- * way), for each cap from the uncapped schedule's busiest day downwards. It
- * proves nothing; GLPK receives it as its first incumbent (glp_ios_heur_sol),
+ * way), for each cap from the uncapped schedule's busiest day downwards. Its
+ * passes are counted, not timed, so that a run does not depend on the load
+ * (the time is only a safety stop). It proves nothing; GLPK receives it as its first incumbent (glp_ios_heur_sol),
  * so that the branch-and-cut prunes from the start (docs/schedule.md).
  */
 #include <math.h>
