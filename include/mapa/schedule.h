@@ -112,6 +112,12 @@ typedef struct mapa_schedule_options {
 /** Defaults: SPOC required, members and Critical Friends wanted, the weighted objective. */
 void mapa_schedule_options_init(mapa_schedule_options *o);
 
+/**
+ * Take settings.json's "schedule" (attendance, member share, travel time,
+ * weights, levels) into `o` where given; flags are applied after it.
+ */
+void mapa_schedule_options_settings(mapa_schedule_options *o, const mapa_settings *s);
+
 /** One person invited to a session. */
 typedef struct mapa_invitee {
     size_t member;

@@ -102,4 +102,18 @@ grep -q 'left as it was' "$tmp/out.txt" && ok || { bad "says the folder was left
 "$mapa" schedule "$root/tests/data/good/tiny" --plan "$tmp/b" -o "$tmp/n" >/dev/null 2>&1; rc=$?
 [ $rc = 66 ] && ok || bad "no slots.csv exit $rc"
 "$mapa" schedule "$bst" -o "$tmp/b" --max-moves 2 >/dev/null 2>&1; [ $? = 64 ] && ok || bad "--max-moves without --previous"
+# attendance from settings.json's "schedule" (Critical Friends optional, members required where
+# they can be), and a flag given over it wins; a bad value is settings.json:line:col, exit 65
+cp -r "$bst" "$tmp/set"
+printf '{\n  "schedule": {"critical_friends": "optional", "cf_weight": 50,\n    "travel_minutes": 30}\n}\n' > "$tmp/set/settings.json"
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s1" || bad "settings schedule"
+awk -F, '$10 ~ /critical_friend/' "$tmp/s1/sessions.csv" | grep -q . && ok || bad "CFs listed"
+awk -F, '$10 ~ /critical_friend/ && $11 !~ /optional/' "$tmp/s1/sessions.csv" | grep -q . && bad "CFs optional from settings.json" || ok
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s2" --cf required || bad "settings and --cf"
+awk -F, '$10 ~ /critical_friend/ && $11 !~ /required/' "$tmp/s2/sessions.csv" | grep -q . && bad "--cf required over settings.json" || ok
+printf '{\n  "schedule": {"members": "always",\n    "member_share": 2}\n}\n' > "$tmp/set/settings.json"
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s3" >"$tmp/out.txt" 2>&1; rc=$?
+[ $rc = 65 ] && ok || bad "bad schedule settings exit $rc"
+grep -q "settings.json:2:16: error: setting 'members' (in \"schedule\") must be \"required\", \"wanted\" or \"optional\"" "$tmp/out.txt" && ok || { bad "bad attendance setting message"; cat "$tmp/out.txt"; }
+grep -q "settings.json:3:5: error: setting 'member_share' (in \"schedule\") must be a number from 0 to 1" "$tmp/out.txt" && ok || { bad "bad share setting message"; cat "$tmp/out.txt"; }
 finish
