@@ -391,3 +391,54 @@ int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *s
     mapa_schedule_options_settings(&o.options, &p->settings);
     return mapa_cli_schedule_run(&o, p, team, spoc, cf);
 }
+
+int mapa_cli_schedule_saved(mapa_report_schedule *into, const char *plan,
+                            const mapa_partnership *p)
+{
+    *into = (mapa_report_schedule){NULL, 0};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sessions.csv", plan);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return MAPA_EXIT_OK; /* not scheduled */
+    fclose(fp);
+    mapa_saved_session *v = NULL;
+    size_t n = 0;
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_read_saved_sessions(&v, &n, p, path, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    mapa_report_session *r = err == MAPA_OK ? calloc(n + 1, sizeof *r) : NULL;
+    if (err == MAPA_OK && !r)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    for (size_t k = 0; err == MAPA_OK && k < n; k++) {
+        char date[11], when[40];
+        mapa_date_format(v[k].day, date);
+        snprintf(when, sizeof when, "%s %02d:%02d-%02d:%02d", date, v[k].start / 60,
+                 v[k].start % 60, v[k].end / 60, v[k].end % 60);
+        r[k] = (mapa_report_session){
+            .team = v[k].team,
+            .stage = v[k].stage == 0 ? MAPA_STAGE_DECISION : MAPA_STAGE_EVALUATION,
+            .when = copy_text(when),
+            .where = copy_text(v[k].place)};
+        into->sessions = r;
+        into->n_sessions = k + 1;
+        if (!r[k].when || !r[k].where)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(v[k].place);
+    free(v);
+    if (err != MAPA_OK) {
+        if (into->sessions)
+            mapa_cli_report_schedule_dispose(into);
+        else
+            free(r);
+        if (err != MAPA_EFORMAT)
+            fprintf(stderr, "mapa report: %s\n", mapa_error_last());
+        return mapa_cli_exit_code(err);
+    }
+    if (!into->sessions)
+        free(r);
+    return MAPA_EXIT_OK;
+}

@@ -116,4 +116,32 @@ printf '{\n  "schedule": {"members": "always",\n    "member_share": 2}\n}\n' > "
 [ $rc = 65 ] && ok || bad "bad schedule settings exit $rc"
 grep -q "settings.json:2:16: error: setting 'members' (in \"schedule\") must be \"required\", \"wanted\" or \"optional\"" "$tmp/out.txt" && ok || { bad "bad attendance setting message"; cat "$tmp/out.txt"; }
 grep -q "settings.json:3:5: error: setting 'member_share' (in \"schedule\") must be a number from 0 to 1" "$tmp/out.txt" && ok || { bad "bad share setting message"; cat "$tmp/out.txt"; }
+# mapa report on a saved plan reads its sessions.csv back: the report and briefings show the dates
+cp -r "$tmp/b" "$tmp/rep"
+"$mapa" report -q "$bst" --plan "$tmp/rep" || bad "report of a scheduled plan"
+grep -q 'not scheduled yet' "$tmp/rep/report.html" && bad "report says not scheduled" || ok
+$py - "$tmp/rep" <<'PY' && ok || bad "every session's date in the report and its people's briefings"
+import csv, sys, os, html
+d = sys.argv[1]
+rows = list(csv.DictReader(open(os.path.join(d, "sessions.csv"), encoding="utf-8-sig")))
+report = html.unescape(open(os.path.join(d, "report.html"), encoding="utf-8").read())
+missing = []
+for r in rows:
+    when = "%s %s-%s" % (r["date"], r["start"], r["end"])
+    if when not in report:
+        missing.append(("report", when))
+    brief = os.path.join(d, "briefings", r["member_id"] + ".html")
+    if os.path.exists(brief) and r["date"] not in open(brief, encoding="utf-8").read():
+        missing.append((r["member_id"], r["date"]))
+if missing or not rows:
+    print(missing[:5], file=sys.stderr)
+    sys.exit(1)
+PY
+rm "$tmp/rep/sessions.csv"
+"$mapa" report -q "$bst" --plan "$tmp/rep" || bad "report without sessions.csv"
+grep -q 'not scheduled yet' "$tmp/rep/report.html" && ok || bad "no sessions.csv: not scheduled yet"
+printf 'team_id,stage,date,start,end,place\nt1,decision,2027-13-01,10:00,12:00,online\n' > "$tmp/rep/sessions.csv"
+"$mapa" report -q "$bst" --plan "$tmp/rep" >"$tmp/out.txt" 2>&1; rc=$?
+[ $rc = 65 ] && ok || bad "bad sessions.csv report exit $rc"
+grep -q "sessions.csv:2:13: error" "$tmp/out.txt" && ok || { bad "bad sessions.csv at line:col"; cat "$tmp/out.txt"; }
 finish
