@@ -594,7 +594,7 @@ static void on_search(glp_tree *tree, void *info)
 }
 
 /* Whether x (per column) keeps every row and bound of P: a start GLPK may trust. */
-static bool feasible_point(glp_prob *P, const double *x)
+bool mapa__feasible_point(glp_prob *P, const double *x)
 {
     int n = glp_get_num_cols(P), m = glp_get_num_rows(P);
     int *ind = malloc(((size_t)n + 1) * sizeof *ind);
@@ -658,7 +658,7 @@ static int solve_once(sm *c, const double *start, bool *timed_out, search *w)
     if (ret != 0 || glp_get_status(c->P) == GLP_NOFEAS)
         return GLP_NOFEAS;
     bool integral = integral_objective(c->P);
-    if (start && !feasible_point(c->P, start))
+    if (start && !mapa__feasible_point(c->P, start))
         start = NULL;
     for (int attempt = 0; attempt < 2; attempt++) {
         *w = (search){.integral = integral, .start = attempt ? NULL : start};
@@ -858,13 +858,13 @@ static mapa_err days_first(sm *c, int *pick, double **start, double *coef, int n
         return err;
     double *x = NULL;
     err = point_of(c, &x, pick, n_cols);
-    if (err == MAPA_OK && !feasible_point(c->P, x)) /* a bug, not a result */
+    if (err == MAPA_OK && !mapa__feasible_point(c->P, x)) /* a bug, not a result */
         err = mapa_error_set(MAPA_EDEPENDENCY, "the schedule by days breaks a rule");
     if (err != MAPA_OK) {
         free(x);
         return err;
     }
-    level_objective(c, N_LEVELS, coef, n_cols);
+    level_objective(c, c->o->weighted ? N_LEVELS : LEVEL_SPREAD, coef, n_cols);
     double z = 0;
     for (int j = 1; j <= n_cols; j++)
         z += coef[j] * x[j];
@@ -921,8 +921,7 @@ static mapa_err levels(sm *c, mapa_schedule *out)
     double *start = NULL;
     int *pick = malloc((c->S + 1) * sizeof *pick);
     mapa_err herr = pick ? first_point(c, &start, pick, n_cols) : oom();
-    bool shortcut = herr == MAPA_OK && c->o->weighted && !c->o->soft &&
-                    (c->o->max_moves == MAPA_UNLIMITED || !c->o->previous) && c->o->aggregate;
+    bool shortcut = herr == MAPA_OK && !c->o->soft && c->o->aggregate;
     bool done = false;
     if (shortcut)
         herr = days_first(c, pick, &start, coef, n_cols, &done);
@@ -949,7 +948,7 @@ static mapa_err levels(sm *c, mapa_schedule *out)
             glp_set_obj_coef(c->P, j, coef[j]);
         int st = solve_once(c, have ? c->best : start, &timed_out, &w);
         if (st != GLP_OPT && st != GLP_FEAS) {
-            if (!have && timed_out && start && feasible_point(c->P, start)) {
+            if (!have && timed_out && start && mapa__feasible_point(c->P, start)) {
                 /* the heuristic's schedule, with the bound of each session's best slot */
                 memcpy(c->best, start, ((size_t)n_cols + 1) * sizeof *start);
                 obj = 0;

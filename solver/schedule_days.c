@@ -24,10 +24,14 @@
 typedef struct dcol {
     size_t sess;
     size_t day;    /* day index */
-    double v;      /* the value of those candidates */
+    double v;      /* the weighted value of those candidates */
+    int cf, mem, early, kept; /* the levels' figures, equal for the whole column */
     uint64_t mask; /* bit k: slot day_first[day] + k */
     int col;
 } dcol;
+
+/* The levels (docs/schedule.md), as solver/schedule.c takes them; WEIGHTED: their sum. */
+enum { D_MOVES, D_CF, D_MEMBERS, D_EARLY, D_SPREAD, D_WEIGHTED };
 
 typedef struct dm {
     const sess *s;
@@ -91,19 +95,74 @@ static bool columns(dm *m)
         size_t day_start = m->n_y; /* the columns of the current day */
         for (size_t x = 0; x < m->s[i].n_c; x++) { /* candidates are in time order */
             size_t d = cand_day(m, i, x);
+            const cand *c = &m->s[i].c[x];
             double v = value(m, i, x);
+            int kept = m->o->previous && m->o->previous[i] == c->slot;
             if (day_start == m->n_y || m->y[day_start].day != d)
                 day_start = m->n_y;
             size_t j = day_start;
-            while (j < m->n_y && m->y[j].v != v)
+            while (j < m->n_y && (m->y[j].cf != c->cf || m->y[j].mem != c->mem ||
+                                  m->y[j].early != c->early || m->y[j].kept != kept))
                 j++;
             if (j == m->n_y)
-                m->y[m->n_y++] = (dcol){i, d, v, 0, 0};
+                m->y[m->n_y++] = (dcol){i, d, v, c->cf, c->mem, c->early, kept, 0, 0};
             m->y[j].mask |= bit(m, m->s[i].c[x].slot);
         }
     }
     m->yoff[m->S] = m->n_y;
     return true;
+}
+
+/* Column y's coefficient in level L (the peak's is -1 in D_SPREAD, -w_spread weighted). */
+static double level_coef(const dm *m, const dcol *y, int L)
+{
+    switch (L) {
+    case D_MOVES: return y->kept;
+    case D_CF: return y->cf;
+    case D_MEMBERS: return y->mem;
+    case D_EARLY: return -y->early;
+    case D_SPREAD: return 0;
+    default: return y->v;
+    }
+    (void)m;
+}
+
+static void set_level(dm *m, int L)
+{
+    for (size_t j = 0; j < m->n_y; j++)
+        glp_set_obj_coef(m->P, m->y[j].col, level_coef(m, &m->y[j], L));
+    glp_set_obj_coef(m->P, m->peak,
+                     L == D_SPREAD ? -1 : L == D_WEIGHTED ? -m->o->w_spread : 0);
+}
+
+/* A row: level L's value at least `least` (its optimum, or the moves' cap). Returns the row. */
+static int fix_level(dm *m, int L, double least)
+{
+    int *ind = malloc((m->n_y + 2) * sizeof *ind);
+    double *val = malloc((m->n_y + 2) * sizeof *val);
+    if (!ind || !val) {
+        free(ind);
+        free(val);
+        return 0;
+    }
+    int len = 0;
+    for (size_t j = 0; j < m->n_y; j++) {
+        double v = level_coef(m, &m->y[j], L);
+        if (v != 0) {
+            ind[++len] = m->y[j].col;
+            val[len] = v;
+        }
+    }
+    if (L == D_SPREAD) {
+        ind[++len] = m->peak;
+        val[len] = -1;
+    }
+    int r = glp_add_rows(m->P, 1);
+    glp_set_mat_row(m->P, r, len, ind, val);
+    glp_set_row_bnds(m->P, r, GLP_LO, least - 0.5, 0);
+    free(ind);
+    free(val);
+    return r;
 }
 
 /* Whether some slot of column a (Decision-making) and of b (Evaluation) are in order. */
@@ -152,7 +211,7 @@ static mapa_err build(dm *m, mapa__triplets *tr)
     for (size_t j = 0; j < m->n_y; j++) {
         m->y[j].col = (int)j + 1;
         glp_set_col_kind(m->P, m->y[j].col, GLP_BV);
-        glp_set_obj_coef(m->P, m->y[j].col, m->y[j].v);
+        glp_set_obj_coef(m->P, m->y[j].col, m->y[j].v); /* the weighted sum; set_level changes it */
     }
     m->peak = (int)m->n_y + 1;
     glp_set_col_kind(m->P, m->peak, GLP_IV);
@@ -333,8 +392,15 @@ static bool solve(dm *m, const double *start, double deadline)
     if (left <= 0)
         return false;
     sp.tm_lim = (int)fmin(2e9, fmax(1, left * 1000));
-    if (glp_simplex(m->P, &sp) != 0 || glp_get_status(m->P) != GLP_OPT)
+    int ret = glp_simplex(m->P, &sp);
+    if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND) { /* rows deleted: start over */
+        glp_std_basis(m->P);
+        ret = glp_simplex(m->P, &sp);
+    }
+    if (ret != 0 || glp_get_status(m->P) != GLP_OPT)
         return false;
+    if (start && !mapa__feasible_point(m->P, start))
+        start = NULL; /* e.g. the heuristic's schedule moves more than --max-moves allows */
     dsearch w = {.start = start};
     glp_iocp ip;
     glp_init_iocp(&ip);
@@ -352,7 +418,7 @@ static bool solve(dm *m, const double *start, double deadline)
     if (left <= 0)
         return false;
     ip.tm_lim = (int)fmin(2e9, fmax(1, left * 1000));
-    int ret = glp_intopt(m->P, &ip);
+    ret = glp_intopt(m->P, &ip);
     int st = glp_mip_status(m->P);
     return !w.rejected && ((ret == 0 && st == GLP_OPT) || (w.proven && st == GLP_FEAS));
 }
@@ -360,6 +426,8 @@ static bool solve(dm *m, const double *start, double deadline)
 /* Whether the objective is integer, so that the search may stop at the bound's floor. */
 static bool integral(const dm *m)
 {
+    if (!m->o->weighted)
+        return true; /* every level counts people, days or sessions */
     for (size_t j = 0; j < m->n_y; j++)
         if (m->y[j].v != floor(m->y[j].v) || fabs(m->y[j].v) > 1e12)
             return false;
@@ -477,8 +545,40 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
         x0[m.peak] = (double)peak;
         free(per_day);
     }
-    for (int round = 0; round < 50; round++) {
-        if (!solve(&m, x0, deadline)) /* x0, a real schedule, keeps every no-good row */
+    if (o->previous && o->max_moves != MAPA_UNLIMITED)
+        fix_level(&m, D_MOVES, (double)S - (double)o->max_moves);
+    int seq[6], n_seq = 0;
+    if (o->weighted) {
+        seq[n_seq++] = D_WEIGHTED;
+    } else {
+        if (o->previous)
+            seq[n_seq++] = D_MOVES;
+        for (int L = D_CF; L <= D_SPREAD; L++)
+            seq[n_seq++] = L;
+    }
+    int fixed[6] = {0};
+    double *xs = calloc(m.n_y + 2, sizeof *xs);
+    for (int round = 0; xs && round < 50; round++) {
+        /* the levels again from the first: a no-good row may lower their optima */
+        for (int k = n_seq - 1; k >= 0; k--)
+            if (fixed[k]) {
+                glp_del_rows(m.P, 1, (const int[]){0, fixed[k]});
+                fixed[k] = 0;
+            }
+        const double *from = x0; /* a real schedule keeps every no-good row */
+        bool solved = true;
+        for (int k = 0; solved && k < n_seq; k++) {
+            set_level(&m, seq[k]);
+            solved = solve(&m, from, deadline);
+            if (!solved)
+                break;
+            for (size_t j = 1; j <= m.n_y + 1; j++)
+                xs[j] = glp_mip_col_val(m.P, (int)j);
+            from = xs; /* the level's optimum keeps its own row: the next level's start */
+            if (k + 1 < n_seq)
+                fixed[k] = fix_level(&m, seq[k], glp_mip_obj_val(m.P));
+        }
+        if (!solved)
             break;
         int r = realise(&m, pick, set, chosen);
         if (r == 1) {
@@ -488,6 +588,7 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
         if (r != 0)
             break;
     }
+    free(xs);
 cleanup:
     if (err == MAPA_ENOMEM)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory while scheduling the stage sessions");

@@ -2,6 +2,8 @@
 #ifndef MAPA_SOLVER_SCHEDULE_INTERNAL_H
 #define MAPA_SOLVER_SCHEDULE_INTERNAL_H
 
+#include <glpk.h>
+
 #include <mapa/schedule.h>
 
 typedef struct cand {
@@ -34,6 +36,9 @@ mapa_err mapa__schedule_diagnose(mapa_schedule *out, const mapa_partnership *p,
 mapa_err mapa__schedule_explain(mapa_schedule *out, const mapa_partnership *p, const size_t *team,
                                 const size_t *spoc, const mapa_cf *cf, const mapa_calendar *cal,
                                 const mapa_schedule_options *o);
+
+/** Whether x (per column, from 1) keeps every row and bound of P: a start GLPK may trust. */
+bool mapa__feasible_point(glp_prob *P, const double *x);
 
 /**
  * A first schedule without GLPK (greedy, then local search under caps on the
