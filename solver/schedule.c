@@ -42,6 +42,7 @@ typedef struct sm {
     size_t n_soft, cap_soft;
     int n_rows;
     double deadline;
+    double outer_bound; /* weighted: the relaxation by days' bound, or INFINITY */
     double *best; /* the last level's incumbent, per column */
     size_t *uoff; /* unavailable.csv lines of member m: un[uoff[m]] to un[uoff[m + 1]] */
     const mapa_unavailable **un;
@@ -560,6 +561,7 @@ static double remaining(const sm *c)
 /* What the branch-and-cut callback knows: the first incumbent, and the proof. */
 typedef struct search {
     const double *start; /* a feasible point for GLPK's first incumbent, or NULL */
+    double outer;        /* a bound known before the search (days first), or INFINITY */
     bool given, rejected, integral, proven, have_bound;
     double bound;
 } search;
@@ -583,7 +585,7 @@ static void on_search(glp_tree *tree, void *info)
     int node = glp_ios_best_node(tree);
     if (!node)
         return;
-    w->bound = glp_ios_node_bound(tree, node);
+    w->bound = fmin(glp_ios_node_bound(tree, node), w->outer);
     w->have_bound = true;
     glp_prob *mip = glp_ios_get_prob(tree);
     if (w->integral && glp_mip_status(mip) == GLP_FEAS &&
@@ -661,7 +663,8 @@ static int solve_once(sm *c, const double *start, bool *timed_out, search *w)
     if (start && !mapa__feasible_point(c->P, start))
         start = NULL;
     for (int attempt = 0; attempt < 2; attempt++) {
-        *w = (search){.integral = integral, .start = attempt ? NULL : start};
+        *w = (search){.integral = integral, .start = attempt ? NULL : start,
+                      .outer = c->o->weighted ? c->outer_bound : INFINITY};
         glp_iocp ip;
         glp_init_iocp(&ip);
         ip.msg_lev = c->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -854,6 +857,7 @@ static mapa_err days_first(sm *c, int *pick, double **start, double *coef, int n
                                           (const size_t(*)[2])c->pairs, c->n_pairs, c->cal, c->o,
                                           *start ? pick : NULL,
                                           c->deadline > 0 ? c->deadline : INFINITY);
+    c->outer_bound = bound;
     if (err != MAPA_OK || !proven)
         return err;
     double *x = NULL;
@@ -1066,7 +1070,7 @@ mapa_err mapa_schedule_solve(mapa_schedule *out, const mapa_partnership *p, cons
 {
     double t0 = mapa__now();
     mapa_schedule r = MAPA_SCHEDULE_INIT;
-    sm c = {.p = p, .cal = cal, .o = o};
+    sm c = {.p = p, .cal = cal, .o = o, .outer_bound = INFINITY};
     if (o->time_limit > 0)
         c.deadline = t0 + o->time_limit;
     mapa_err err = cal->n_slots == 0 ? mapa_error_set(MAPA_EINVAL, "the calendar has no slot")

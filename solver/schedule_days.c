@@ -435,6 +435,30 @@ static bool integral(const dm *m)
 }
 
 /*
+ * A smallest set of sessions that still cannot share the day (deletion
+ * filter: drop each one whose absence leaves the rest refuted), so that the
+ * no-good row forbids every combination holding them, not only this one.
+ */
+static size_t smallest_refuted(dm *m, size_t *set, const size_t *chosen, size_t n)
+{
+    for (size_t k = 0; k < n && n > 1;) {
+        size_t drop = set[k];
+        set[k] = set[n - 1];
+        m->budget = 20000;
+        int r = pack(m, set, chosen, n - 1);
+        unpack(m, set, n - 1);
+        if (r == 0) {
+            n--; /* refuted without it */
+            continue;
+        }
+        set[n - 1] = set[k];
+        set[k] = drop;
+        k++;
+    }
+    return n;
+}
+
+/*
  * Put each day's sessions of the relaxation's optimum in slots of their
  * columns. Returns 1 when every day is packed (pick[] filled), 0 after adding
  * a no-good row for a day whose sessions cannot all hold those columns (valid:
@@ -461,6 +485,7 @@ static int realise(dm *m, int *pick, size_t *set, size_t *chosen)
         unpack(m, set, n);
         if (r < 0)
             return -1;
+        n = smallest_refuted(m, set, chosen, n);
         int row = glp_add_rows(m->P, 1); /* no-good: not these columns together */
         int *ind = malloc((n + 1) * sizeof *ind);
         double *val = malloc((n + 1) * sizeof *val);
@@ -558,7 +583,9 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
     }
     int fixed[6] = {0};
     double *xs = calloc(m.n_y + 2, sizeof *xs);
-    for (int round = 0; xs && round < 50; round++) {
+    double last = INFINITY;
+    int stalled = 0; /* rounds whose no-good did not lower the bound */
+    for (int round = 0; xs && round < 40 && stalled < 6; round++) {
         /* the levels again from the first: a no-good row may lower their optima */
         for (int k = n_seq - 1; k >= 0; k--)
             if (fixed[k]) {
@@ -580,11 +607,15 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
         }
         if (!solved)
             break;
+        /* the relaxation's optimum: no schedule does better, proven or not */
+        double z = glp_mip_obj_val(m.P);
+        if (n_seq == 1)
+            *bound = z;
+        stalled = z < last - 0.5 ? 0 : stalled + 1;
+        last = z;
         int r = realise(&m, pick, set, chosen);
-        if (r == 1) {
+        if (r == 1)
             *proven = true;
-            *bound = glp_mip_obj_val(m.P); /* the relaxation's optimum: no schedule does better */
-        }
         if (r != 0)
             break;
     }

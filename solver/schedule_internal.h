@@ -55,8 +55,9 @@ mapa_err mapa__schedule_heuristic(int *pick, double *objective, const sess *s, s
  * The exact shortcut of solver/schedule_days.c: the relaxation by days solved
  * (from `start`, the heuristic's picks, or NULL), then each day packed into
  * slots. `*proven` when the relaxation's optimum is met: `pick` then holds
- * every session's candidate, `*bound` the relaxation's optimum, and the
- * schedule is optimal for the weighted objective when it reaches the bound. Otherwise nothing is claimed and the full program decides.
+ * every session's candidate, and the schedule is optimal when it reaches
+ * `*bound`. With the weighted objective, `*bound` is the last relaxation's
+ * optimum even when not proven: no schedule does better (INFINITY if none). Otherwise nothing is claimed and the full program decides.
  */
 mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const sess *s, size_t S,
                                 const size_t (*pairs)[2], size_t n_pairs,
