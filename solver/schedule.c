@@ -6,6 +6,8 @@
  * slot, and identical slots merged into one with several rooms. Objectives are
  * solved one level after another (each level's optimum fixed by a row before
  * the next), so the result is the lexicographic optimum, proven level by level.
+ * Before it: a first schedule (schedule_heur.c) and the exact relaxation by
+ * days (schedule_days.c), which most often proves the optimum on its own.
  */
 #include <mapa/schedule.h>
 
@@ -862,9 +864,7 @@ static mapa_err days_first(sm *c, int *pick, double **start, double *coef, int n
         return err;
     double *x = NULL;
     err = point_of(c, &x, pick, n_cols);
-    if (err == MAPA_OK && !mapa__feasible_point(c->P, x)) /* a bug, not a result */
-        err = mapa_error_set(MAPA_EDEPENDENCY, "the schedule by days breaks a rule");
-    if (err != MAPA_OK) {
+    if (err != MAPA_OK || !mapa__feasible_point(c->P, x)) { /* then the full program decides */
         free(x);
         return err;
     }

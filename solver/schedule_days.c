@@ -585,7 +585,8 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
     double *xs = calloc(m.n_y + 2, sizeof *xs);
     double last = INFINITY;
     int stalled = 0; /* rounds whose no-good did not lower the bound */
-    for (int round = 0; xs && round < 40 && stalled < 6; round++) {
+    /* by levels the full program is far slower: the rounds go on (no bound to hand over) */
+    for (int round = 0; xs && round < 50 && (n_seq > 1 || stalled < 6); round++) {
         /* the levels again from the first: a no-good row may lower their optima */
         for (int k = n_seq - 1; k >= 0; k--)
             if (fixed[k]) {
@@ -608,9 +609,8 @@ mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const se
         if (!solved)
             break;
         /* the relaxation's optimum: no schedule does better, proven or not */
-        double z = glp_mip_obj_val(m.P);
-        if (n_seq == 1)
-            *bound = z;
+        double z = glp_mip_obj_val(m.P); /* by levels: the last level's */
+        *bound = z;
         stalled = z < last - 0.5 ? 0 : stalled + 1;
         last = z;
         int r = realise(&m, pick, set, chosen);

@@ -56,8 +56,9 @@ mapa_err mapa__schedule_heuristic(int *pick, double *objective, const sess *s, s
  * (from `start`, the heuristic's picks, or NULL), then each day packed into
  * slots. `*proven` when the relaxation's optimum is met: `pick` then holds
  * every session's candidate, and the schedule is optimal when it reaches
- * `*bound`. With the weighted objective, `*bound` is the last relaxation's
- * optimum even when not proven: no schedule does better (INFINITY if none). Otherwise nothing is claimed and the full program decides.
+ * `*bound`, the last relaxation's optimum (by levels: the last level's). With
+ * the weighted objective that bound holds even when not proven: no schedule
+ * does better (INFINITY if none was solved). Otherwise the full program decides.
  */
 mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const sess *s, size_t S,
                                 const size_t (*pairs)[2], size_t n_pairs,
