@@ -270,6 +270,7 @@ mapa_err mapa_write_schedule_summary(const char *path, const mapa_partnership *p
     json_object_set_new(o, "objective", json_real(s->objective));
     json_object_set_new(o, "bound", json_real(s->bound));
     json_object_set_new(o, "gap", json_real(s->gap));
+    json_object_set_new(o, "proven_by_days", json_boolean(s->by_days));
     json_object_set_new(o, "seconds", json_real(s->seconds));
     json_object_set_new(o, "slots", json_integer((json_int_t)cal->n_slots));
     json_object_set_new(o, "slots_merged", json_integer((json_int_t)cal->merged));
