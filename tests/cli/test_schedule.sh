@@ -12,6 +12,7 @@ example=$root/scenarios/east-midlands
 grep -q "^Schedule: 16 sessions of 8 teams in .* slots: optimal" "$tmp/out.txt" && ok || bad "schedule report"
 [ -f "$tmp/p/sessions.csv" ] && [ -f "$tmp/p/calendar/partnership.ics" ] && [ -f "$tmp/p/diagrams/timeline.svg" ] && ok || bad "outputs"
 grep -q '"schedule"' "$tmp/p/summary.json" && grep -q '"allocation"' "$tmp/p/summary.json" && ok || bad "summary keeps its sections"
+grep -q '"proven_by_days": true' "$tmp/p/summary.json" && ok || bad "the example proven by days"
 $py "$check" "$tmp/p" >"$tmp/uids.txt" 2>"$tmp/ical.txt" && ok || { bad "ical check"; cat "$tmp/ical.txt"; }
 $py -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$tmp/p/diagrams/timeline.svg" && ok || bad "timeline is XML"
 # a second run updates the same events (stable UIDs) and leaves no stale member calendar
