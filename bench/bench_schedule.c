@@ -5,18 +5,33 @@
  * the weighted objective) beside glpsol on the straightforward model: a
  * binary per team, stage and slot of its window, a no-overlap row per person
  * and slot, the same weighted objective, written as CPLEX LP and solved in the
- * same run. Usage: bench_schedule [TEAMS] [GLPSOL_TIMEOUT_S]
+ * same run. Usage: bench_schedule [TEAMS] [GLPSOL_TIMEOUT_S] [levels|weighted|both|compare]
+ * ("compare": weighted, then the same with the program by slots alone,
+ * aggregate off). Environment: BENCH_SEED (the instance), BENCH_FAMILY=tight
+ * (a family not tuned to: four Critical Friends per team, two rooms per slot,
+ * half the unavailable days mornings only), BENCH_TIME_LIMIT, BENCH_LOG.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/resource.h>
+
 #include <mapa/mapa.h>
 
 #include "bench/bench_util.h"
 
 static uint64_t rng = 88172645463325252ull;
+
+/* CPU seconds of this process so far (user and system). */
+static double cpu_seconds(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec / 1e6 +
+           (double)u.ru_stime.tv_sec + (double)u.ru_stime.tv_usec / 1e6;
+}
 
 static unsigned rnd(unsigned n)
 {
@@ -41,6 +56,8 @@ static char *dup(const char *s)
 
 static void build(inst *x, size_t T, size_t per)
 {
+    bool tight = getenv("BENCH_FAMILY") && strcmp(getenv("BENCH_FAMILY"), "tight") == 0;
+    size_t n_cf = tight ? 4 : 2, rooms = tight ? 2 : 3;
     memset(x, 0, sizeof *x);
     size_t idx;
     char id[32];
@@ -66,9 +83,9 @@ static void build(inst *x, size_t T, size_t per)
         x->spoc[t] = t;
     /* two Critical Friends per team, from the next teams round the circle */
     x->cf = (mapa_cf)MAPA_CF_INIT;
-    x->cf.pairs = calloc(2 * T, sizeof *x->cf.pairs);
+    x->cf.pairs = calloc(n_cf * T, sizeof *x->cf.pairs);
     for (size_t t = 0; t < T; t++)
-        for (size_t j = 1; j <= 2; j++) {
+        for (size_t j = 1; j <= n_cf; j++) {
             size_t h = (t + j + 2 * (j - 1) * rnd(4)) % T; /* t+1, and t+2..t+8: distinct */
             size_t m = h + T * (1 + (t % (per - 1))); /* not h's SPOC */
             x->cf.pairs[x->cf.n_pairs++] = (mapa_cf_pair){m, t, 3, 0, false};
@@ -85,7 +102,7 @@ static void build(inst *x, size_t T, size_t per)
                 continue;
             x->cal.slots[x->cal.n_slots++] = (mapa_slot){
                 day0 + d, hours[h] * 60, hours[h] * 60 + 120,
-                dup(h == 2 ? "online" : (d % 2 ? "Derby" : "Nottingham")), MAPA_UNLIMITED, 3, 0};
+                dup(h == 2 ? "online" : (d % 2 ? "Derby" : "Nottingham")), MAPA_UNLIMITED, rooms, 0};
         }
     }
     x->cal.n_topics = T;
@@ -100,7 +117,9 @@ static void build(inst *x, size_t T, size_t per)
         size_t k = 3 + (rnd(10) < 1);
         for (size_t j = 0; j < k; j++) {
             int32_t d = day0 + (int32_t)rnd(84);
-            x->cal.unavailable[x->cal.n_unavailable++] = (mapa_unavailable){i, d, d, 0, 1440, 0};
+            bool morning = tight && rnd(2);
+            x->cal.unavailable[x->cal.n_unavailable++] =
+                (mapa_unavailable){i, d, d, 0, morning ? 13 * 60 : 1440, 0};
         }
     }
 }
@@ -263,28 +282,33 @@ static void print_log(const char *line, void *payload)
     fprintf(stderr, "%s\n", line);
 }
 
-static void run_mapa(const inst *x, bool weighted)
+static void run_mapa(const inst *x, bool weighted, bool aggregate)
 {
     mapa_schedule_options o;
     mapa_schedule_options_init(&o);
     o.weighted = weighted;
+    o.aggregate = aggregate;
     o.time_limit = getenv("BENCH_TIME_LIMIT") ? atof(getenv("BENCH_TIME_LIMIT")) : 600;
     if (getenv("BENCH_LOG"))
         o.log = print_log;
+    o.write_lp = getenv("BENCH_WRITE_LP"); /* mapa's own model, to try other solvers on it */
     mapa_schedule s = MAPA_SCHEDULE_INIT;
     bench_reset_peak();
-    double t0 = bench_now();
+    double t0 = bench_now(), c0 = cpu_seconds();
     mapa_err err = mapa_schedule_solve(&s, x->p, x->team, x->spoc, &x->cf, &x->cal, &o);
     double secs = bench_now() - t0;
     if (err != MAPA_OK) {
         printf("mapa: %s\n", mapa_error_last());
         return;
     }
-    printf("mapa %-13s %8.2f s %8.1f MiB peak  %s  objective %.1f  CF %zu/%zu  members %zu/%zu  "
-           "early %lld  peak day %zu  (%zu columns, %zu rows, %zu conflict pairs)\n",
-           weighted ? "weighted" : "by levels", secs, bench_peak_mib(), mapa_status_name(s.status),
-           s.objective, s.cf_attending, s.cf_wanted, s.members_attending, s.members_wanted,
-           (long long)s.earliness, s.peak_day, s.columns, s.rows, s.conflict_pairs);
+    printf("mapa %-13s %8.2f s %8.2f s CPU %8.1f MiB peak  %s%s  objective %.1f  bound %.1f  CF "
+           "%zu/%zu  members %zu/%zu  early %lld  peak day %zu  (%zu columns, %zu rows, %zu "
+           "conflict pairs)\n",
+           weighted ? (aggregate ? "weighted" : "weighted-full") : "by levels", secs,
+           cpu_seconds() - c0, bench_peak_mib(), mapa_status_name(s.status),
+           s.by_days ? " (by days)" : "", s.objective, s.bound, s.cf_attending, s.cf_wanted,
+           s.members_attending, s.members_wanted, (long long)s.earliness, s.peak_day, s.columns,
+           s.rows, s.conflict_pairs);
     for (size_t k = 0; k < s.n_notes && k < 5; k++)
         printf("  note: %s\n", s.notes[k]);
     mapa_schedule_dispose(&s);
@@ -294,15 +318,19 @@ int main(int argc, char **argv)
 {
     size_t T = argc > 1 ? (size_t)atoi(argv[1]) : 100;
     double glpsol_timeout = argc > 2 ? atof(argv[2]) : 600;
+    if (getenv("BENCH_SEED"))
+        rng = 88172645463325252ull ^ (0x9e3779b97f4a7c15ull * strtoull(getenv("BENCH_SEED"), NULL, 10));
     inst x;
     build(&x, T, 100);
     printf("instance: %zu teams, %zu members, %zu slots, %zu unavailable days, %zu CF duties\n", T,
            x.p->n_members, x.cal.n_slots, x.cal.n_unavailable, x.cf.n_pairs);
     const char *which = argc > 3 ? argv[3] : "both";
-    if (strcmp(which, "weighted") != 0)
-        run_mapa(&x, false);
+    if (strcmp(which, "levels") == 0 || strcmp(which, "both") == 0)
+        run_mapa(&x, false, true);
     if (strcmp(which, "levels") != 0)
-        run_mapa(&x, true);
+        run_mapa(&x, true, true);
+    if (strcmp(which, "compare") == 0)
+        run_mapa(&x, true, false);
     const char *lp = "/tmp/bench_schedule.lp", *sol = "/tmp/bench_schedule.sol";
     double t0 = bench_now();
     write_lp(&x, lp);

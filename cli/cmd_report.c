@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "cli/report.h"
+#include "cli/schedule_cmd.h"
 
 enum { OPT_PLAN, OPT_OUT };
 
@@ -117,6 +118,11 @@ static int report(const options *o, mapa_partnership *p)
     int rc = mapa_cli_exit_code(err);
     if (err != MAPA_OK && err != MAPA_EFORMAT)
         fprintf(stderr, "mapa report: %s\n", mapa_error_last());
+    mapa_report_schedule sessions = {NULL, 0}; /* the dates of PLAN/sessions.csv, when scheduled */
+    if (err == MAPA_OK)
+        rc = mapa_cli_schedule_saved(&sessions, o->plan, p);
+    if (rc != MAPA_EXIT_OK)
+        err = MAPA_EFORMAT;
     if (err == MAPA_OK) {
         const char *out = o->out ? o->out : o->plan;
         char *diagrams = malloc(strlen(o->plan) + sizeof "/diagrams");
@@ -134,11 +140,13 @@ static int report(const options *o, mapa_partnership *p)
             if (rc == MAPA_EXIT_OK)
                 rc =
                     mapa_cli_out_close(d, "report",
-                                       write_report(p, &r, plan.have_cf ? &plan.cf : NULL, NULL,
+                                       write_report(p, &r, plan.have_cf ? &plan.cf : NULL,
+                                                    sessions.n_sessions ? &sessions : NULL,
                                                     mapa_out_dir_path(d), out, diagrams, o->quiet));
             free(diagrams);
         }
     }
+    mapa_cli_report_schedule_dispose(&sessions);
     mapa_plan_result_dispose(&r);
     mapa_saved_plan_dispose(&plan);
     return rc;

@@ -89,9 +89,18 @@ static int number(double *out, const char *v, const char *opt, double lo, double
     return MAPA_EXIT_OK;
 }
 
-static int take(int id, const char *v, void *payload)
+/* The parsed command line; the attendance flags are kept to apply after settings.json. */
+typedef struct parsed {
+    mapa_cli_schedule o;
+    struct {
+        int id;
+        const char *v;
+    } flags[64];
+    size_t n_flags;
+} parsed;
+
+static int take_flag(mapa_cli_schedule *o, int id, const char *v)
 {
-    mapa_cli_schedule *o = payload;
     double x;
     int rc = MAPA_EXIT_OK;
     switch (id) {
@@ -118,11 +127,25 @@ static int take(int id, const char *v, void *payload)
     return rc;
 }
 
+static int take(int id, const char *v, void *payload)
+{
+    parsed *q = payload;
+    bool setting = id == OPT_WEIGHTED || id == OPT_CF || id == OPT_MEMBERS || id == OPT_SHARE ||
+                   id == OPT_TRAVEL;
+    if (setting && q->n_flags < sizeof q->flags / sizeof *q->flags) {
+        q->flags[q->n_flags].id = id;
+        q->flags[q->n_flags++].v = v;
+    }
+    return take_flag(&q->o, id, v);
+}
+
 static int run(int argc, char **argv)
 {
+    parsed q = {0};
     mapa_cli_schedule o = {0};
-    mapa_schedule_options_init(&o.options);
-    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, &o, &o.dir, &o.quiet);
+    mapa_schedule_options_init(&q.o.options);
+    int rc = mapa_cli_parse(&spec, 0, argc, argv, take, &q, &q.o.dir, &q.o.quiet);
+    o = q.o;
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
     if (!o.dir)
@@ -137,6 +160,16 @@ static int run(int argc, char **argv)
     rc = mapa_cli_load(&p, "schedule", o.dir);
     if (rc != MAPA_EXIT_OK)
         return rc;
+    /* settings.json's "schedule" first, then the flags given over it */
+    mapa_schedule_options flagged = o.options;
+    mapa_schedule_options_init(&o.options);
+    mapa_schedule_options_settings(&o.options, &p->settings);
+    o.options.soft = flagged.soft;
+    o.options.time_limit = flagged.time_limit;
+    o.options.max_moves = flagged.max_moves;
+    o.options.write_lp = flagged.write_lp;
+    for (size_t k = 0; k < q.n_flags; k++)
+        take_flag(&o, q.flags[k].id, q.flags[k].v);
     mapa_saved_plan plan = MAPA_SAVED_PLAN_INIT;
     mapa_err err = mapa_cli_read_plan(&plan, o.plan, p, false);
     if (err != MAPA_OK) {
@@ -355,5 +388,57 @@ int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *s
     mapa_cli_schedule o = {
         .dir = dir, .out = out, .plan = out, .shown = shown, .into = into, .quiet = quiet};
     mapa_schedule_options_init(&o.options);
+    mapa_schedule_options_settings(&o.options, &p->settings);
     return mapa_cli_schedule_run(&o, p, team, spoc, cf);
+}
+
+int mapa_cli_schedule_saved(mapa_report_schedule *into, const char *plan,
+                            const mapa_partnership *p)
+{
+    *into = (mapa_report_schedule){NULL, 0};
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sessions.csv", plan);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return MAPA_EXIT_OK; /* not scheduled */
+    fclose(fp);
+    mapa_saved_session *v = NULL;
+    size_t n = 0;
+    mapa_diags diags = MAPA_DIAGS_INIT;
+    mapa_err err = mapa_read_saved_sessions(&v, &n, p, path, &diags);
+    mapa_cli_print_problems(&diags, 50);
+    mapa_diags_dispose(&diags);
+    mapa_report_session *r = err == MAPA_OK ? calloc(n + 1, sizeof *r) : NULL;
+    if (err == MAPA_OK && !r)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    for (size_t k = 0; err == MAPA_OK && k < n; k++) {
+        char date[11], when[40];
+        mapa_date_format(v[k].day, date);
+        snprintf(when, sizeof when, "%s %02d:%02d-%02d:%02d", date, v[k].start / 60,
+                 v[k].start % 60, v[k].end / 60, v[k].end % 60);
+        r[k] = (mapa_report_session){
+            .team = v[k].team,
+            .stage = v[k].stage == 0 ? MAPA_STAGE_DECISION : MAPA_STAGE_EVALUATION,
+            .when = copy_text(when),
+            .where = copy_text(v[k].place)};
+        into->sessions = r;
+        into->n_sessions = k + 1;
+        if (!r[k].when || !r[k].where)
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    }
+    for (size_t k = 0; k < n; k++)
+        free(v[k].place);
+    free(v);
+    if (err != MAPA_OK) {
+        if (into->sessions)
+            mapa_cli_report_schedule_dispose(into);
+        else
+            free(r);
+        if (err != MAPA_EFORMAT)
+            fprintf(stderr, "mapa report: %s\n", mapa_error_last());
+        return mapa_cli_exit_code(err);
+    }
+    if (!into->sessions)
+        free(r);
+    return MAPA_EXIT_OK;
 }

@@ -28,6 +28,13 @@ int mapa_cli_schedule_after_plan(const char *dir, const char *out, const char *s
                                  const mapa_partnership *p, const size_t *team, const size_t *spoc,
                                  const mapa_cf *cf, mapa_report_schedule *into);
 
+/**
+ * The sessions of a saved plan in words, from PLAN/sessions.csv (nothing when
+ * absent), for mapa report; the exit code (65 after printing its problems).
+ */
+int mapa_cli_schedule_saved(mapa_report_schedule *into, const char *plan,
+                            const mapa_partnership *p);
+
 /** Free what mapa_cli_schedule_run put into a mapa_report_schedule (and empty it). */
 void mapa_cli_report_schedule_dispose(mapa_report_schedule *r);
 

@@ -157,6 +157,79 @@ static mapa_err read_columns(const json_ctx *c, const char *key, json_t *v, mapa
     return MAPA_OK;
 }
 
+/*
+ * "schedule": {"spoc": "required", "members": "wanted", "critical_friends":
+ * "wanted", "member_share": 0.5, "travel_minutes": 30, "cf_weight": 100,
+ * "member_weight": 10, "early_weight": 1, "spread_weight": 1, "move_weight":
+ * 1000, "levels": false} (docs/formats.md); every key optional.
+ */
+static void read_schedule(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
+{
+    if (!json_is_object(v)) {
+        problem(c, MAPA_DIAG_ERROR, key, "must be an object such as {\"critical_friends\": \"required\"}");
+        return;
+    }
+    struct {
+        const char *key;
+        int *out;
+    } attends[] = {{"spoc", &s->sched_spoc},
+                   {"members", &s->sched_members},
+                   {"critical_friends", &s->sched_cfs}};
+    struct {
+        const char *key;
+        double *out;
+        double most;
+    } numbers[] = {{"member_share", &s->sched_member_share, 1},
+                   {"travel_minutes", &s->sched_travel_minutes, 1440},
+                   {"cf_weight", &s->sched_w_cf, 1e6},
+                   {"member_weight", &s->sched_w_members, 1e6},
+                   {"early_weight", &s->sched_w_early, 1e6},
+                   {"spread_weight", &s->sched_w_spread, 1e6},
+                   {"move_weight", &s->sched_w_move, 1e6}};
+    static const char *const names[] = {"required", "wanted", "optional"};
+    const char *k;
+    json_t *x;
+    json_object_foreach(v, k, x) {
+        bool known = false;
+        for (size_t i = 0; !known && i < sizeof attends / sizeof *attends; i++)
+            if (strcmp(k, attends[i].key) == 0) {
+                known = true;
+                const char *w = json_is_string(x) ? json_string_value(x) : "";
+                int found = -1;
+                for (int a = 0; a < 3; a++)
+                    found = strcmp(w, names[a]) == 0 ? a : found;
+                if (found < 0)
+                    problem(c, MAPA_DIAG_ERROR, k,
+                            "(in \"schedule\") must be \"required\", \"wanted\" or \"optional\"");
+                else
+                    *attends[i].out = found;
+            }
+        for (size_t i = 0; !known && i < sizeof numbers / sizeof *numbers; i++)
+            if (strcmp(k, numbers[i].key) == 0) {
+                known = true;
+                if (json_is_number(x) && json_number_value(x) >= 0 &&
+                    json_number_value(x) <= numbers[i].most)
+                    *numbers[i].out = json_number_value(x);
+                else
+                    problem(c, MAPA_DIAG_ERROR, k,
+                            numbers[i].most == 1
+                                ? "(in \"schedule\") must be a number from 0 to 1"
+                                : numbers[i].most == 1440
+                                      ? "(in \"schedule\") must be minutes from 0 to 1440"
+                                      : "(in \"schedule\") must be a number from 0 to 10^6");
+            }
+        if (!known && strcmp(k, "levels") == 0) {
+            known = true;
+            if (json_is_boolean(x))
+                s->sched_levels = json_is_true(x);
+            else
+                problem(c, MAPA_DIAG_ERROR, k, "(in \"schedule\") must be true or false");
+        }
+        if (!known && k[0] != '_' && strncmp(k, "comment", 7) != 0)
+            problem(c, MAPA_DIAG_WARNING, k, "(in \"schedule\") is not one mapa knows; it is ignored");
+    }
+}
+
 static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_settings *s)
 {
     struct {
@@ -239,6 +312,10 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
     }
     if (strcmp(key, "columns") == 0)
         return read_columns(c, key, v, s);
+    if (strcmp(key, "schedule") == 0) {
+        read_schedule(c, key, v, s);
+        return MAPA_OK;
+    }
     if (strcmp(key, "near_miss") == 0) {
         const char *w = json_is_string(v) ? json_string_value(v) : "";
         if (strcmp(w, "match") == 0)

@@ -94,21 +94,19 @@ static bool any_column(const char *name, void *payload)
     return true;
 }
 
-mapa_err mapa_read_sessions_csv(size_t **previous, const mapa_partnership *p,
-                                const mapa_calendar *cal, const char *path, mapa_diags *d)
+/* One held session of a saved sessions.csv (its first row; the others name more invitees). */
+typedef void (*row_fn)(size_t team, int g, int32_t day, int start, int end, const char *place,
+                       void *payload);
+
+/* The rows of a saved sessions.csv, each held session's slot given to `fn`; problems to `d`. */
+static mapa_err read_rows(const mapa_partnership *p, const char *path, mapa_diags *d, row_fn fn,
+                          void *payload)
 {
     mapa__csv_table t = MAPA__CSV_TABLE_INIT;
     size_t errors = d->n_errors;
     mapa_err err = mapa__csv_read(&t, path, path, "team_id,stage,date,start,end,place", d);
     if (err != MAPA_OK)
         return err == MAPA_ENOTFOUND ? mapa_error_set(err, "%s: no such file", path) : err;
-    size_t *prev = malloc((p->n_topics * 2 + 1) * sizeof *prev);
-    if (!prev) {
-        mapa__csv_table_dispose(&t);
-        return mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
-    }
-    for (size_t k = 0; k < p->n_topics * 2; k++)
-        prev[k] = MAPA_NONE;
     mapa__column cols[N_COLS] = {
         {"team_id", true, 0, false}, {"stage", true, 0, false}, {"date", true, 0, false},
         {"start", true, 0, false},   {"end", true, 0, false},   {"place", true, 0, false},
@@ -144,15 +142,89 @@ mapa_err mapa_read_sessions_csv(size_t **previous, const mapa_partnership *p,
             ok = false;
         }
         if (ok)
-            prev[team * 2 + (size_t)g] =
-                find_slot(cal, day, start, end, mapa__csv_unformula(mapa__csv_text(&t, c[COL_PLACE])));
+            fn(team, g, day, start, end, mapa__csv_unformula(mapa__csv_text(&t, c[COL_PLACE])),
+               payload);
     }
     mapa__csv_table_dispose(&t);
-    if (d->n_errors > errors) {
-        free(prev);
+    if (d->n_errors > errors)
         return mapa_error_set(MAPA_EFORMAT, "%s has errors", path);
+    return MAPA_OK;
+}
+
+typedef struct previous_rows {
+    const mapa_calendar *cal;
+    size_t *prev;
+} previous_rows;
+
+static void previous_row(size_t team, int g, int32_t day, int start, int end, const char *place,
+                         void *payload)
+{
+    previous_rows *q = payload;
+    q->prev[team * 2 + (size_t)g] = find_slot(q->cal, day, start, end, place);
+}
+
+mapa_err mapa_read_sessions_csv(size_t **previous, const mapa_partnership *p,
+                                const mapa_calendar *cal, const char *path, mapa_diags *d)
+{
+    size_t *prev = malloc((p->n_topics * 2 + 1) * sizeof *prev);
+    if (!prev)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    for (size_t k = 0; k < p->n_topics * 2; k++)
+        prev[k] = MAPA_NONE;
+    previous_rows q = {cal, prev};
+    mapa_err err = read_rows(p, path, d, previous_row, &q);
+    if (err != MAPA_OK) {
+        free(prev);
+        return err;
     }
     *previous = prev;
+    return MAPA_OK;
+}
+
+typedef struct saved_rows {
+    mapa_saved_session *v; /* per team and stage; place NULL until a row is read */
+    bool *seen;
+    bool oom;
+} saved_rows;
+
+static void saved_row(size_t team, int g, int32_t day, int start, int end, const char *place,
+                      void *payload)
+{
+    saved_rows *q = payload;
+    size_t i = team * 2 + (size_t)g;
+    if (q->seen[i])
+        return; /* the session's other invitees */
+    q->seen[i] = true;
+    q->v[i] = (mapa_saved_session){team, g, day, start, end, mapa__strdup(place ? place : "")};
+    q->oom |= q->v[i].place == NULL;
+}
+
+mapa_err mapa_read_saved_sessions(mapa_saved_session **out, size_t *n, const mapa_partnership *p,
+                                  const char *path, mapa_diags *d)
+{
+    *out = NULL;
+    *n = 0;
+    size_t S = p->n_topics * 2;
+    saved_rows q = {calloc(S + 1, sizeof *q.v), calloc(S + 1, sizeof *q.seen), false};
+    mapa_err err = q.v && q.seen ? read_rows(p, path, d, saved_row, &q)
+                                 : mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    if (err == MAPA_OK && q.oom)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory reading %s", path);
+    size_t w = 0;
+    for (size_t i = 0; q.v && i < S; i++)
+        if (q.seen && q.seen[i]) {
+            if (err == MAPA_OK)
+                q.v[w++] = q.v[i];
+            else
+                free(q.v[i].place);
+        }
+    free(q.seen);
+    if (err != MAPA_OK) {
+        free(q.v);
+        return err;
+    }
+    *out = q.v;
+    *n = w;
     return MAPA_OK;
 }
 
@@ -198,6 +270,7 @@ mapa_err mapa_write_schedule_summary(const char *path, const mapa_partnership *p
     json_object_set_new(o, "objective", json_real(s->objective));
     json_object_set_new(o, "bound", json_real(s->bound));
     json_object_set_new(o, "gap", json_real(s->gap));
+    json_object_set_new(o, "proven_by_days", json_boolean(s->by_days));
     json_object_set_new(o, "seconds", json_real(s->seconds));
     json_object_set_new(o, "slots", json_integer((json_int_t)cal->n_slots));
     json_object_set_new(o, "slots_merged", json_integer((json_int_t)cal->merged));

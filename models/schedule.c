@@ -69,6 +69,28 @@ void mapa_schedule_options_init(mapa_schedule_options *o)
     };
 }
 
+void mapa_schedule_options_settings(mapa_schedule_options *o, const mapa_settings *s)
+{
+    if (s->sched_spoc >= 0)
+        o->spoc = (mapa_attend)s->sched_spoc;
+    if (s->sched_members >= 0)
+        o->members = (mapa_attend)s->sched_members;
+    if (s->sched_cfs >= 0)
+        o->cfs = (mapa_attend)s->sched_cfs;
+    if (s->sched_member_share >= 0)
+        o->member_share = s->sched_member_share;
+    if (s->sched_travel_minutes >= 0)
+        o->travel_minutes = (int)s->sched_travel_minutes;
+    double *w[] = {&o->w_cf, &o->w_members, &o->w_early, &o->w_spread, &o->w_move};
+    const double given[] = {s->sched_w_cf, s->sched_w_members, s->sched_w_early, s->sched_w_spread,
+                            s->sched_w_move};
+    for (size_t k = 0; k < 5; k++)
+        if (given[k] >= 0)
+            *w[k] = given[k];
+    if (s->sched_levels >= 0)
+        o->weighted = s->sched_levels == 0;
+}
+
 void mapa_schedule_dispose(mapa_schedule *s)
 {
     for (size_t k = 0; k < s->n_sessions; k++)

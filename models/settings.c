@@ -31,6 +31,17 @@ void mapa_settings_init(mapa_settings *s)
         .dup_dates_weight = 0.1,
         .dup_jaccard = 0.3,
         .seed = 1,
+        .sched_spoc = -1,
+        .sched_members = -1,
+        .sched_cfs = -1,
+        .sched_member_share = -1,
+        .sched_travel_minutes = -1,
+        .sched_w_cf = -1,
+        .sched_w_members = -1,
+        .sched_w_early = -1,
+        .sched_w_spread = -1,
+        .sched_w_move = -1,
+        .sched_levels = -1,
     };
 }
 

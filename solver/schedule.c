@@ -6,6 +6,8 @@
  * slot, and identical slots merged into one with several rooms. Objectives are
  * solved one level after another (each level's optimum fixed by a row before
  * the next), so the result is the lexicographic optimum, proven level by level.
+ * Before it: a first schedule (schedule_heur.c) and the exact relaxation by
+ * days (schedule_days.c), which most often proves the optimum on its own.
  */
 #include <mapa/schedule.h>
 
@@ -42,6 +44,7 @@ typedef struct sm {
     size_t n_soft, cap_soft;
     int n_rows;
     double deadline;
+    double outer_bound; /* weighted: the relaxation by days' bound, or INFINITY */
     double *best; /* the last level's incumbent, per column */
     size_t *uoff; /* unavailable.csv lines of member m: un[uoff[m]] to un[uoff[m + 1]] */
     const mapa_unavailable **un;
@@ -557,8 +560,90 @@ static double remaining(const sm *c)
     return c->deadline > 0 ? c->deadline - mapa__now() : INFINITY;
 }
 
-/* One MIP solve from the current LP basis; returns GLPK's status (GLP_OPT, GLP_FEAS, ...). */
-static int solve_once(sm *c, bool *timed_out)
+/* What the branch-and-cut callback knows: the first incumbent, and the proof. */
+typedef struct search {
+    const double *start; /* a feasible point for GLPK's first incumbent, or NULL */
+    double outer;        /* a bound known before the search (days first), or INFINITY */
+    bool given, rejected, integral, proven, have_bound;
+    double bound;
+} search;
+
+/*
+ * The callback: hand GLPK the start point at its first heuristic call, and,
+ * when every objective coefficient and column is integer, stop as soon as no
+ * open node can beat the incumbent by 1 (the optimum is then proven).
+ */
+static void on_search(glp_tree *tree, void *info)
+{
+    search *w = info;
+    if (glp_ios_reason(tree) == GLP_IHEUR && w->start && !w->given) {
+        w->given = true;
+        if (glp_ios_heur_sol(tree, w->start) != 0) { /* then tol_obj is not safe: start again */
+            w->rejected = true;
+            glp_ios_terminate(tree);
+            return;
+        }
+    }
+    int node = glp_ios_best_node(tree);
+    if (!node)
+        return;
+    w->bound = fmin(glp_ios_node_bound(tree, node), w->outer);
+    w->have_bound = true;
+    glp_prob *mip = glp_ios_get_prob(tree);
+    if (w->integral && glp_mip_status(mip) == GLP_FEAS &&
+        floor(w->bound + 1e-6) <= glp_mip_obj_val(mip) + 1e-6) {
+        w->proven = true;
+        glp_ios_terminate(tree);
+    }
+}
+
+/* Whether x (per column) keeps every row and bound of P: a start GLPK may trust. */
+bool mapa__feasible_point(glp_prob *P, const double *x)
+{
+    int n = glp_get_num_cols(P), m = glp_get_num_rows(P);
+    int *ind = malloc(((size_t)n + 1) * sizeof *ind);
+    double *val = malloc(((size_t)n + 1) * sizeof *val);
+    bool ok = ind && val;
+    for (int j = 1; ok && j <= n; j++) {
+        int t = glp_get_col_type(P, j);
+        double lo = glp_get_col_lb(P, j), hi = glp_get_col_ub(P, j);
+        ok = !((t == GLP_LO || t == GLP_DB || t == GLP_FX) && x[j] < lo - 1e-9) &&
+             !((t == GLP_UP || t == GLP_DB || t == GLP_FX) && x[j] > hi + 1e-9) &&
+             fabs(x[j] - floor(x[j] + 0.5)) < 1e-9;
+    }
+    for (int i = 1; ok && i <= m; i++) {
+        int len = glp_get_mat_row(P, i, ind, val);
+        double a = 0;
+        for (int k = 1; k <= len; k++)
+            a += val[k] * x[ind[k]];
+        int t = glp_get_row_type(P, i);
+        double lo = glp_get_row_lb(P, i), hi = glp_get_row_ub(P, i);
+        ok = !((t == GLP_LO || t == GLP_DB || t == GLP_FX) && a < lo - 1e-6) &&
+             !((t == GLP_UP || t == GLP_DB || t == GLP_FX) && a > hi + 1e-6);
+    }
+    free(ind);
+    free(val);
+    return ok;
+}
+
+/* Whether every column is integer and every objective coefficient too. */
+static bool integral_objective(glp_prob *P)
+{
+    for (int j = 1; j <= glp_get_num_cols(P); j++) {
+        double v = glp_get_obj_coef(P, j);
+        if (glp_get_col_kind(P, j) == GLP_CV || v != floor(v) || fabs(v) > 1e12)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * One MIP solve from the current LP basis, from `start` when it is a feasible
+ * point (or NULL); returns GLPK's status (GLP_OPT, GLP_FEAS, ...). With an
+ * integer objective, nodes that cannot beat the incumbent by 1 are pruned
+ * (tol_obj) and the search stops once the bound's floor is reached: exact.
+ */
+static int solve_once(sm *c, const double *start, bool *timed_out, search *w)
 {
     glp_smcp sp;
     glp_init_smcp(&sp);
@@ -576,17 +661,40 @@ static int solve_once(sm *c, bool *timed_out)
     }
     if (ret != 0 || glp_get_status(c->P) == GLP_NOFEAS)
         return GLP_NOFEAS;
-    glp_iocp ip;
-    glp_init_iocp(&ip);
-    ip.msg_lev = c->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
-    ip.presolve = GLP_OFF;
-    ip.clq_cuts = GLP_ON; /* the conflict rows are cliques; GLPK's clique cuts find more */
-    left = remaining(c);
-    ip.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
-    ret = glp_intopt(c->P, &ip);
-    if (ret == GLP_ETMLIM)
-        *timed_out = true;
-    return glp_mip_status(c->P);
+    bool integral = integral_objective(c->P);
+    if (start && !mapa__feasible_point(c->P, start))
+        start = NULL;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        *w = (search){.integral = integral, .start = attempt ? NULL : start,
+                      .outer = c->o->weighted ? c->outer_bound : INFINITY};
+        glp_iocp ip;
+        glp_init_iocp(&ip);
+        ip.msg_lev = c->o->log ? GLP_MSG_ON : GLP_MSG_OFF;
+        ip.presolve = GLP_OFF;
+        ip.clq_cuts = GLP_ON; /* the conflict rows are cliques; GLPK's clique cuts find more */
+        ip.cb_func = on_search;
+        ip.cb_info = w;
+        if (integral && w->start) {
+            /* prune nodes that cannot gain 1 on the incumbent z: GLPK's eps is
+             * tol_obj (1 + |z|), and start <= z <= root bound keeps it under 0.5 */
+            double z0 = 0;
+            for (int j = 1; j <= glp_get_num_cols(c->P); j++)
+                z0 += glp_get_obj_coef(c->P, j) * w->start[j];
+            double big = fmax(fabs(z0), fabs(glp_get_obj_val(c->P)));
+            ip.tol_obj = 0.5 / (1 + big);
+        }
+        left = remaining(c);
+        ip.tm_lim = left < 2e6 ? (int)fmax(1, left * 1000) : INT32_MAX;
+        ret = glp_intopt(c->P, &ip);
+        if (ret == GLP_ETMLIM)
+            *timed_out = true;
+        if (!w->rejected)
+            break;
+    }
+    int st = glp_mip_status(c->P);
+    if (w->proven && st == GLP_FEAS)
+        return GLP_OPT;
+    return st;
 }
 
 static size_t find_slot(const sess *s, int col_value_slot)
@@ -698,6 +806,107 @@ static void fix_level(sm *c, const double *coef, int n_cols, double value)
     free(val);
 }
 
+/*
+ * GLPK's first incumbent, from the heuristic (solver/schedule_heur.c): a value
+ * per column, or *start NULL when it found none. Half a second at most, or a
+ * quarter of the time left.
+ */
+/* The column values of the schedule `pick` (a candidate per session): x, malloc'd. */
+static mapa_err point_of(sm *c, double **start, const int *pick, int n_cols)
+{
+    double *x = calloc((size_t)n_cols + 1, sizeof *x);
+    size_t *per_day = calloc(c->n_days + 1, sizeof *per_day), peak = 0;
+    if (!x || !per_day) {
+        free(x);
+        free(per_day);
+        return oom();
+    }
+    for (size_t i = 0; i < c->S; i++) {
+        const cand *k = &c->s[i].c[pick[i]];
+        x[k->col] = 1;
+        size_t d = day_index(c, c->cal->slots[k->slot].day);
+        peak = ++per_day[d] > peak ? per_day[d] : peak;
+    }
+    if (c->peak)
+        x[c->peak] = (double)peak;
+    free(per_day);
+    *start = x;
+    return MAPA_OK;
+}
+
+static mapa_err first_point(sm *c, double **start, int *pick, int n_cols)
+{
+    *start = NULL;
+    double z;
+    double budget = fmin(10, remaining(c) / 4); /* a safety stop: it ends on its own */
+    mapa_err err = mapa__schedule_heuristic(pick, &z, c->s, c->S, (const size_t(*)[2])c->pairs,
+                                            c->n_pairs, c->cal, c->o, budget);
+    if (err != MAPA_OK || z == -INFINITY)
+        return err;
+    return point_of(c, start, pick, n_cols);
+}
+
+/*
+ * Days first (solver/schedule_days.c): when the relaxation by days is met by
+ * a schedule by slots, that schedule is optimal (*done, c->best holds it).
+ * Otherwise *start is the best schedule known for the full program.
+ */
+static mapa_err days_first(sm *c, int *pick, double **start, double *coef, int n_cols, bool *done)
+{
+    bool proven = false;
+    double bound = INFINITY;
+    mapa_err err = mapa__schedule_by_days(pick, &proven, &bound, c->s, c->S,
+                                          (const size_t(*)[2])c->pairs, c->n_pairs, c->cal, c->o,
+                                          *start ? pick : NULL,
+                                          c->deadline > 0 ? c->deadline : INFINITY);
+    c->outer_bound = bound;
+    if (err != MAPA_OK || !proven)
+        return err;
+    double *x = NULL;
+    err = point_of(c, &x, pick, n_cols);
+    if (err != MAPA_OK || !mapa__feasible_point(c->P, x)) { /* then the full program decides */
+        free(x);
+        return err;
+    }
+    level_objective(c, c->o->weighted ? N_LEVELS : LEVEL_SPREAD, coef, n_cols);
+    double z = 0;
+    for (int j = 1; j <= n_cols; j++)
+        z += coef[j] * x[j];
+    free(*start);
+    *start = x;
+    if (z >= bound - 1e-6) { /* the bound met: proven */
+        memcpy(c->best, x, ((size_t)n_cols + 1) * sizeof *x);
+        *done = true;
+    }
+    return MAPA_OK;
+}
+
+/* A bound no schedule beats: each session in its best slot, the busiest day holding one. */
+static double trivial_bound(const sm *c, const double *coef)
+{
+    double b = 0;
+    for (size_t i = 0; i < c->S; i++) {
+        double best = c->s[i].unheld ? coef[c->s[i].unheld] : -INFINITY;
+        for (size_t x = 0; x < c->s[i].n_c; x++)
+            best = fmax(best, coef[c->s[i].c[x].col]);
+        b += best;
+    }
+    return c->peak ? b + coef[c->peak] * (c->o->soft ? 0 : 1) : b;
+}
+
+/* The figures of a schedule proven optimal outside GLPK's search (c->best). */
+static mapa_schedule *out_optimal(const sm *c, mapa_schedule *out, const double *coef, int n_cols)
+{
+    double z = 0;
+    for (int j = 1; j <= n_cols; j++)
+        z += coef[j] * c->best[j];
+    out->status = MAPA_STATUS_OPTIMAL;
+    out->objective = out->bound = z;
+    out->gap = 0;
+    out->by_days = true;
+    return out;
+}
+
 static mapa_err levels(sm *c, mapa_schedule *out)
 {
     int n_cols = glp_get_num_cols(c->P);
@@ -712,6 +921,27 @@ static mapa_err levels(sm *c, mapa_schedule *out)
         fix_level(c, coef, n_cols, (double)c->S - (double)c->o->max_moves);
     }
     bool timed_out = false, have = false;
+    search w = {0};
+    double *start = NULL;
+    int *pick = malloc((c->S + 1) * sizeof *pick);
+    mapa_err herr = pick ? first_point(c, &start, pick, n_cols) : oom();
+    bool shortcut = herr == MAPA_OK && !c->o->soft && c->o->aggregate;
+    bool done = false;
+    if (shortcut)
+        herr = days_first(c, pick, &start, coef, n_cols, &done);
+    if (done) {
+        out_optimal(c, out, coef, n_cols);
+        free(pick);
+        free(start);
+        free(coef);
+        return extract(c, out);
+    }
+    free(pick);
+    if (herr != MAPA_OK) {
+        free(start);
+        free(coef);
+        return herr;
+    }
     int first = c->o->weighted ? N_LEVELS : 0, last = c->o->weighted ? N_LEVELS : N_LEVELS - 1;
     double obj = 0;
     for (int L = first; L <= last; L++) {
@@ -720,13 +950,27 @@ static mapa_err levels(sm *c, mapa_schedule *out)
         level_objective(c, L, coef, n_cols);
         for (int j = 1; j <= n_cols; j++)
             glp_set_obj_coef(c->P, j, coef[j]);
-        int st = solve_once(c, &timed_out);
+        int st = solve_once(c, have ? c->best : start, &timed_out, &w);
         if (st != GLP_OPT && st != GLP_FEAS) {
+            if (!have && timed_out && start && mapa__feasible_point(c->P, start)) {
+                /* the heuristic's schedule, with the bound of each session's best slot */
+                memcpy(c->best, start, ((size_t)n_cols + 1) * sizeof *start);
+                obj = 0;
+                for (int j = 1; j <= n_cols; j++)
+                    obj += coef[j] * start[j];
+                out->bound = trivial_bound(c, coef);
+                out->gap = fabs(out->bound - obj) / fmax(1e-9, fabs(obj));
+                out->status = MAPA_STATUS_TIME_LIMIT;
+                break;
+            }
             if (!have) {
                 out->status = timed_out ? MAPA_STATUS_TIME_LIMIT : MAPA_STATUS_INFEASIBLE;
                 free(coef);
+                free(start);
                 return MAPA_OK;
             }
+            if (timed_out) /* the previous levels' optimum, this level unfinished */
+                out->status = MAPA_STATUS_TIME_LIMIT;
             break; /* keep the previous level's incumbent: it is still in GLPK's solution */
         }
         have = true;
@@ -735,7 +979,7 @@ static mapa_err levels(sm *c, mapa_schedule *out)
             c->best[j] = glp_mip_col_val(c->P, j);
         out->nodes += 0;
         if (timed_out || st != GLP_OPT) {
-            double bound = glp_get_obj_val(c->P);
+            double bound = w.have_bound ? w.bound : glp_get_obj_val(c->P);
             out->bound = bound;
             out->gap = fabs(bound - obj) / fmax(1e-9, fabs(obj));
             out->status = MAPA_STATUS_TIME_LIMIT;
@@ -749,6 +993,7 @@ static mapa_err levels(sm *c, mapa_schedule *out)
     }
     out->objective = obj;
     free(coef);
+    free(start);
     return extract(c, out);
 }
 
@@ -825,7 +1070,7 @@ mapa_err mapa_schedule_solve(mapa_schedule *out, const mapa_partnership *p, cons
 {
     double t0 = mapa__now();
     mapa_schedule r = MAPA_SCHEDULE_INIT;
-    sm c = {.p = p, .cal = cal, .o = o};
+    sm c = {.p = p, .cal = cal, .o = o, .outer_bound = INFINITY};
     if (o->time_limit > 0)
         c.deadline = t0 + o->time_limit;
     mapa_err err = cal->n_slots == 0 ? mapa_error_set(MAPA_EINVAL, "the calendar has no slot")

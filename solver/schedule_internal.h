@@ -2,6 +2,8 @@
 #ifndef MAPA_SOLVER_SCHEDULE_INTERNAL_H
 #define MAPA_SOLVER_SCHEDULE_INTERNAL_H
 
+#include <glpk.h>
+
 #include <mapa/schedule.h>
 
 typedef struct cand {
@@ -34,5 +36,33 @@ mapa_err mapa__schedule_diagnose(mapa_schedule *out, const mapa_partnership *p,
 mapa_err mapa__schedule_explain(mapa_schedule *out, const mapa_partnership *p, const size_t *team,
                                 const size_t *spoc, const mapa_cf *cf, const mapa_calendar *cal,
                                 const mapa_schedule_options *o);
+
+/** Whether x (per column, from 1) keeps every row and bound of P: a start GLPK may trust. */
+bool mapa__feasible_point(glp_prob *P, const double *x);
+
+/**
+ * A first schedule without GLPK (greedy, then local search under caps on the
+ * busiest day): per session the index of its candidate in `pick` (S entries),
+ * and the weighted objective in `*objective` (-INFINITY when none was found).
+ * Proves nothing; it is GLPK's first incumbent. Stops after `seconds`.
+ */
+mapa_err mapa__schedule_heuristic(int *pick, double *objective, const sess *s, size_t S,
+                                  const size_t (*pairs)[2], size_t n_pairs,
+                                  const mapa_calendar *cal, const mapa_schedule_options *o,
+                                  double seconds);
+
+/**
+ * The exact shortcut of solver/schedule_days.c: the relaxation by days solved
+ * (from `start`, the heuristic's picks, or NULL), then each day packed into
+ * slots. `*proven` when the relaxation's optimum is met: `pick` then holds
+ * every session's candidate, and the schedule is optimal when it reaches
+ * `*bound`, the last relaxation's optimum (by levels: the last level's). With
+ * the weighted objective that bound holds even when not proven: no schedule
+ * does better (INFINITY if none was solved). Otherwise the full program decides.
+ */
+mapa_err mapa__schedule_by_days(int *pick, bool *proven, double *bound, const sess *s, size_t S,
+                                const size_t (*pairs)[2], size_t n_pairs,
+                                const mapa_calendar *cal, const mapa_schedule_options *o,
+                                const int *start, double deadline);
 
 #endif

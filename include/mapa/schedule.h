@@ -112,6 +112,12 @@ typedef struct mapa_schedule_options {
 /** Defaults: SPOC required, members and Critical Friends wanted, the weighted objective. */
 void mapa_schedule_options_init(mapa_schedule_options *o);
 
+/**
+ * Take settings.json's "schedule" (attendance, member share, travel time,
+ * weights, levels) into `o` where given; flags are applied after it.
+ */
+void mapa_schedule_options_settings(mapa_schedule_options *o, const mapa_settings *s);
+
 /** One person invited to a session. */
 typedef struct mapa_invitee {
     size_t member;
@@ -145,6 +151,7 @@ typedef struct mapa_schedule {
     size_t slot_groups;    /**< distinct slots after aggregation */
     size_t columns, rows, nodes;
     size_t relaxations; /**< with soft: rules relaxed */
+    bool by_days;       /**< proven by the relaxation by days, without the search by slots */
     char **notes;       /**< diagnosis or relaxations, in words */
     size_t n_notes;
 } mapa_schedule;
@@ -183,6 +190,23 @@ const char *mapa_session_stage_name(int stage);
  */
 mapa_err mapa_read_sessions_csv(size_t **previous, const mapa_partnership *p,
                                 const mapa_calendar *cal, const char *path, mapa_diags *diags);
+
+/** A held session as a saved sessions.csv gives it. */
+typedef struct mapa_saved_session {
+    size_t team;
+    int stage;
+    int32_t day;
+    int start, end; /**< minutes after midnight */
+    char *place;    /**< owned */
+} mapa_saved_session;
+
+/**
+ * Read a saved sessions.csv as it was written, without a calendar: each held
+ * session once, in team and stage order (`*out` malloc'd; free each place and
+ * the array). For the report and briefings of a saved plan.
+ */
+mapa_err mapa_read_saved_sessions(mapa_saved_session **out, size_t *n, const mapa_partnership *p,
+                                  const char *path, mapa_diags *diags);
 
 /** Write OUT/sessions.csv (docs/formats.md), whole or not at all. */
 mapa_err mapa_write_sessions_csv(const char *path, const mapa_partnership *p,

@@ -77,6 +77,12 @@ typedef struct mapa_settings {
     /* runs */
     uint64_t seed;
     double time_limit; /**< seconds; 0 means none */
+    /* stage sessions (settings.json "schedule", docs/schedule.md); -1 where not given */
+    int sched_spoc, sched_members, sched_cfs; /**< 0 required, 1 wanted, 2 optional */
+    double sched_member_share;                /**< 0..1 */
+    double sched_travel_minutes;              /**< between sessions at different places */
+    double sched_w_cf, sched_w_members, sched_w_early, sched_w_spread, sched_w_move;
+    int sched_levels; /**< 1: strict levels, 0: the weighted objective */
 } mapa_settings;
 
 /** Fill `s` with the documented defaults (docs/formats.md). */

@@ -12,6 +12,7 @@ example=$root/scenarios/east-midlands
 grep -q "^Schedule: 16 sessions of 8 teams in .* slots: optimal" "$tmp/out.txt" && ok || bad "schedule report"
 [ -f "$tmp/p/sessions.csv" ] && [ -f "$tmp/p/calendar/partnership.ics" ] && [ -f "$tmp/p/diagrams/timeline.svg" ] && ok || bad "outputs"
 grep -q '"schedule"' "$tmp/p/summary.json" && grep -q '"allocation"' "$tmp/p/summary.json" && ok || bad "summary keeps its sections"
+grep -q '"proven_by_days": true' "$tmp/p/summary.json" && ok || bad "the example proven by days"
 $py "$check" "$tmp/p" >"$tmp/uids.txt" 2>"$tmp/ical.txt" && ok || { bad "ical check"; cat "$tmp/ical.txt"; }
 $py -c "import xml.dom.minidom,sys; xml.dom.minidom.parse(sys.argv[1])" "$tmp/p/diagrams/timeline.svg" && ok || bad "timeline is XML"
 # a second run updates the same events (stable UIDs) and leaves no stale member calendar
@@ -102,4 +103,46 @@ grep -q 'left as it was' "$tmp/out.txt" && ok || { bad "says the folder was left
 "$mapa" schedule "$root/tests/data/good/tiny" --plan "$tmp/b" -o "$tmp/n" >/dev/null 2>&1; rc=$?
 [ $rc = 66 ] && ok || bad "no slots.csv exit $rc"
 "$mapa" schedule "$bst" -o "$tmp/b" --max-moves 2 >/dev/null 2>&1; [ $? = 64 ] && ok || bad "--max-moves without --previous"
+# attendance from settings.json's "schedule" (Critical Friends optional, members required where
+# they can be), and a flag given over it wins; a bad value is settings.json:line:col, exit 65
+cp -r "$bst" "$tmp/set"
+printf '{\n  "schedule": {"critical_friends": "optional", "cf_weight": 50,\n    "travel_minutes": 30}\n}\n' > "$tmp/set/settings.json"
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s1" || bad "settings schedule"
+awk -F, '$10 ~ /critical_friend/' "$tmp/s1/sessions.csv" | grep -q . && ok || bad "CFs listed"
+awk -F, '$10 ~ /critical_friend/ && $11 !~ /optional/' "$tmp/s1/sessions.csv" | grep -q . && bad "CFs optional from settings.json" || ok
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s2" --cf required || bad "settings and --cf"
+awk -F, '$10 ~ /critical_friend/ && $11 !~ /required/' "$tmp/s2/sessions.csv" | grep -q . && bad "--cf required over settings.json" || ok
+printf '{\n  "schedule": {"members": "always",\n    "member_share": 2}\n}\n' > "$tmp/set/settings.json"
+"$mapa" schedule -q "$tmp/set" --plan "$tmp/b" -o "$tmp/s3" >"$tmp/out.txt" 2>&1; rc=$?
+[ $rc = 65 ] && ok || bad "bad schedule settings exit $rc"
+grep -q "settings.json:2:16: error: setting 'members' (in \"schedule\") must be \"required\", \"wanted\" or \"optional\"" "$tmp/out.txt" && ok || { bad "bad attendance setting message"; cat "$tmp/out.txt"; }
+grep -q "settings.json:3:5: error: setting 'member_share' (in \"schedule\") must be a number from 0 to 1" "$tmp/out.txt" && ok || { bad "bad share setting message"; cat "$tmp/out.txt"; }
+# mapa report on a saved plan reads its sessions.csv back: the report and briefings show the dates
+cp -r "$tmp/b" "$tmp/rep"
+"$mapa" report -q "$bst" --plan "$tmp/rep" || bad "report of a scheduled plan"
+grep -q 'not scheduled yet' "$tmp/rep/report.html" && bad "report says not scheduled" || ok
+$py - "$tmp/rep" <<'PY' && ok || bad "every session's date in the report and its people's briefings"
+import csv, sys, os, html
+d = sys.argv[1]
+rows = list(csv.DictReader(open(os.path.join(d, "sessions.csv"), encoding="utf-8-sig")))
+report = html.unescape(open(os.path.join(d, "report.html"), encoding="utf-8").read())
+missing = []
+for r in rows:
+    when = "%s %s-%s" % (r["date"], r["start"], r["end"])
+    if when not in report:
+        missing.append(("report", when))
+    brief = os.path.join(d, "briefings", r["member_id"] + ".html")
+    if os.path.exists(brief) and r["date"] not in open(brief, encoding="utf-8").read():
+        missing.append((r["member_id"], r["date"]))
+if missing or not rows:
+    print(missing[:5], file=sys.stderr)
+    sys.exit(1)
+PY
+rm "$tmp/rep/sessions.csv"
+"$mapa" report -q "$bst" --plan "$tmp/rep" || bad "report without sessions.csv"
+grep -q 'not scheduled yet' "$tmp/rep/report.html" && ok || bad "no sessions.csv: not scheduled yet"
+printf 'team_id,stage,date,start,end,place\nt1,decision,2027-13-01,10:00,12:00,online\n' > "$tmp/rep/sessions.csv"
+"$mapa" report -q "$bst" --plan "$tmp/rep" >"$tmp/out.txt" 2>&1; rc=$?
+[ $rc = 65 ] && ok || bad "bad sessions.csv report exit $rc"
+grep -q "sessions.csv:2:13: error" "$tmp/out.txt" && ok || { bad "bad sessions.csv at line:col"; cat "$tmp/out.txt"; }
 finish

@@ -5,6 +5,7 @@
  * the generator below, the diagnosis texts word for word, and a re-schedule
  * after one cancellation.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -282,6 +283,30 @@ static bool brute(const inst *x, int travel, const size_t *prev, score *best)
     return found;
 }
 
+/* Every assignment, valued by the default weights: the weighted optimum, or false when none holds. */
+static bool brute_weighted(const inst *x, int travel, const mapa_schedule_options *o, double *best)
+{
+    size_t S = 2 * x->p->n_topics, K = x->cal.n_slots;
+    size_t at[16] = {0};
+    bool found = false;
+    for (;;) {
+        score sc;
+        if (feasible(x, at, travel, &sc)) {
+            double v = o->w_cf * (double)sc.cf + o->w_members * (double)sc.mem -
+                       o->w_early * (double)sc.early - o->w_spread * (double)sc.over;
+            if (!found || v > *best)
+                *best = v;
+            found = true;
+        }
+        size_t i = 0;
+        while (i < S && ++at[i] == K)
+            at[i++] = 0;
+        if (i == S)
+            break;
+    }
+    return found;
+}
+
 static void check_rules(const inst *x, const mapa_schedule_options *o, const mapa_schedule *s)
 {
     char **lines = NULL;
@@ -342,6 +367,94 @@ static void schedule_matches_brute_force(void **state)
     print_message("brute force: %zu feasible, %zu infeasible\n", agree_feasible, agree_infeasible);
     assert_true(agree_feasible >= 30);
     assert_true(agree_infeasible >= 10);
+}
+
+/*
+ * The weighted objective (the default, with the days-first shortcut of
+ * solver/schedule_days.c and the heuristic's incumbent) against brute force on
+ * tiny calendars, and the shortcut against the full program by slots
+ * (aggregate off) on larger random instances: the same optimum.
+ */
+static void weighted_matches_brute_force(void **state)
+{
+    (void)state;
+    size_t agree = 0;
+    for (unsigned seed = 1; seed <= 200; seed++) {
+        rng_state = 0x51afd7ed558ccd1bull * seed + 3;
+        inst x;
+        size_t T = 2 + rnd(2);
+        generate(&x, T, 2 + rnd(2), T == 3 ? 5 + rnd(2) : 5 + rnd(4), 3 + (int)rnd(3));
+        mapa_schedule_options o;
+        mapa_schedule_options_init(&o);
+        o.travel_minutes = rnd(2) ? 60 : 0;
+        double best = 0;
+        bool ok = brute_weighted(&x, o.travel_minutes, &o, &best);
+        mapa_schedule s = MAPA_SCHEDULE_INIT;
+        assert_int_equal(mapa_schedule_solve(&s, x.p, x.team, x.spoc, &x.cf, &x.cal, &o), MAPA_OK);
+        if (ok) {
+            assert_int_equal(s.status, MAPA_STATUS_OPTIMAL);
+            check_rules(&x, &o, &s);
+            if (fabs(s.objective - best) > 0.5)
+                print_message("seed %u: mapa %.0f, brute force %.0f\n", seed, s.objective, best);
+            assert_true(fabs(s.objective - best) < 0.5);
+            agree++;
+        } else {
+            assert_int_equal(s.status, MAPA_STATUS_INFEASIBLE);
+        }
+        mapa_schedule_dispose(&s);
+        inst_free(&x);
+    }
+    print_message("weighted against brute force: %zu feasible agree\n", agree);
+    assert_true(agree >= 50);
+}
+
+static void days_first_matches_full_program(void **state)
+{
+    (void)state;
+    size_t agree = 0, by_days = 0, levels = 0;
+    for (unsigned seed = 1; seed <= 60; seed++) {
+        rng_state = 0x3c6ef372fe94f82bull * seed + 11;
+        inst x;
+        size_t T = 4 + rnd(9);
+        generate(&x, T, 3 + rnd(6), 20 + rnd(50), 10 + (int)rnd(30));
+        /* some instances with whole days only and repeated hours, as real calendars */
+        mapa_schedule_options o;
+        mapa_schedule_options_init(&o);
+        o.travel_minutes = rnd(3) == 0 ? 45 : 0;
+        o.cfs = rnd(4) == 0 ? MAPA_ATTEND_REQUIRED : MAPA_ATTEND_WANTED;
+        o.weighted = !(seed % 2 == 0 && T <= 8); /* some by levels, where slots alone finish */
+        o.time_limit = 60;
+        mapa_schedule a = MAPA_SCHEDULE_INIT, b = MAPA_SCHEDULE_INIT;
+        assert_int_equal(mapa_schedule_solve(&a, x.p, x.team, x.spoc, &x.cf, &x.cal, &o), MAPA_OK);
+        o.aggregate = false; /* the program by slots alone, as before the shortcut */
+        assert_int_equal(mapa_schedule_solve(&b, x.p, x.team, x.spoc, &x.cf, &x.cal, &o), MAPA_OK);
+        assert_int_equal(a.status, b.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            check_rules(&x, &o, &a);
+            if (fabs(a.objective - b.objective) > 0.5)
+                print_message("seed %u: days first %.0f, by slots %.0f\n", seed, a.objective,
+                              b.objective);
+            assert_true(fabs(a.objective - b.objective) < 0.5);
+            assert_false(b.by_days);
+            if (!o.weighted) { /* every level the same, not only the last */
+                assert_int_equal(a.cf_attending, b.cf_attending);
+                assert_int_equal(a.members_attending, b.members_attending);
+                assert_int_equal(a.earliness, b.earliness);
+                assert_int_equal(a.peak_day, b.peak_day);
+                levels++;
+            }
+            agree++;
+            by_days += a.by_days;
+        }
+        mapa_schedule_dispose(&a);
+        mapa_schedule_dispose(&b);
+        inst_free(&x);
+    }
+    print_message("days first against the full program: %zu optimal agree (%zu proven by days, "
+                  "%zu by levels)\n",
+                  agree, by_days, levels);
+    assert_true(agree >= 20);
+    assert_true(levels >= 3);
 }
 
 static void trace_log(const char *line, void *payload)
@@ -668,6 +781,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(schedule_matches_brute_force),
+        cmocka_unit_test(weighted_matches_brute_force),
+        cmocka_unit_test(days_first_matches_full_program),
         cmocka_unit_test(every_rule_holds_on_random_instances),
         cmocka_unit_test(diagnosis_names_the_critical_friend),
         cmocka_unit_test(diagnosis_names_the_unavailable_spoc),
