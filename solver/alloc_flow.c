@@ -20,6 +20,7 @@
  * The flow's optimum minus prices x right-hand sides bounds every plan, and
  * its reduced costs bound how much any plan using an arc loses (docs/model.md).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,12 @@ typedef struct net {
     size_t n_nodes;
     size_t *at;          /* (agency, team) node, or MAPA_NONE */
     size_t *at_arc;      /* (agency, team) -> team arc, or MAPA_NONE */
+    size_t *wnode;       /* [t]: W_t, the willing members of team t's SPOC agency, or MAPA_NONE */
+    int64_t forced;      /* teams with a SPOC agency: units S -> (agency, team) besides the members */
     size_t *distinct;    /* [t]: the node D_t counting distinct agencies, or MAPA_NONE */
+    size_t *group;       /* [2t + g]: G_{g,t} (g 0 statutory, 1 voluntary) in the network, or MAPA_NONE */
+    int64_t *need;       /* [t]: distinct agencies the network gives team t (0: no D_t) */
+    bool sectors;        /* sector cover (require_statutory, _voluntary) is in the network */
     size_t *pool;        /* [2a + willing]: the class's pool node, or MAPA_NONE */
     size_t *member_node; /* per allocatable member (i) */
     size_t *first_arc;   /* per member: id of its first option arc */
@@ -54,15 +60,70 @@ static size_t pool_key(const mapa__alloc_problem *pr, size_t m)
 }
 
 /*
- * Distinct agencies a team needs from the network (docs/model.md); 0 when the
- * rule is absent, or cannot hold within max_size (then it stays a side row and
- * the integer program says so).
+ * Whether the sector rules are in the network (docs/model.md): they are when the
+ * required sectors' agencies are disjoint (no agency with members counts for both),
+ * so the (sector, team) nodes nest under the teams; otherwise they stay side rows.
  */
-static int64_t need_agencies(const mapa_topic *topic)
+static bool sectors_nest(const mapa__alloc_problem *pr)
 {
-    if (topic->min_agencies < 2 || topic->max_size < topic->min_agencies)
+    const mapa_settings *s = pr->s;
+    if (!s->require_statutory && !s->require_voluntary)
+        return false;
+    if (!s->require_statutory || !s->require_voluntary)
+        return true;
+    for (size_t i = 0; i < pr->n; i++) {
+        const mapa_agency *ag = &pr->p->agencies[pr->p->members[pr->member[i]].agency];
+        if (ag->statutory && mapa_sector_voluntary(ag->sector))
+            return false;
+    }
+    return true;
+}
+
+/* Required sectors team t gets from the network: 0, 1 or 2. */
+static int64_t sectors_required(const net *nw)
+{
+    return nw->sectors ? (int64_t)nw->pr->s->require_statutory + nw->pr->s->require_voluntary : 0;
+}
+
+/*
+ * Distinct agencies a team needs from the network: min_agencies (when at least
+ * 2), and at least one per required sector when the sectors are in it; 0 when
+ * no rule asks, or the rules cannot hold within max_size (then they stay side
+ * rows and the integer program says so).
+ */
+static int64_t need_agencies(const net *nw, const mapa_topic *topic)
+{
+    int64_t d = topic->min_agencies >= 2 && topic->max_size >= topic->min_agencies
+                    ? (int64_t)topic->min_agencies
+                    : 0;
+    int64_t r = sectors_required(nw);
+    if (r > 0 && topic->max_size >= (size_t)r && r > d)
+        d = r;
+    return d;
+}
+
+/* Whether team t's sector rules are in the network (they fit within max_size). */
+static bool team_sectors(const net *nw, size_t t)
+{
+    int64_t r = sectors_required(nw);
+    return r > 0 && nw->pr->p->topics[t].max_size >= (size_t)r;
+}
+
+/* The sector group of agency a in the network: 0 statutory, 1 voluntary, 2 neither. */
+static size_t agency_group(const net *nw, size_t a)
+{
+    const mapa_agency *ag = &nw->pr->p->agencies[a];
+    if (nw->pr->s->require_statutory && ag->statutory)
         return 0;
-    return (int64_t)topic->min_agencies;
+    if (nw->pr->s->require_voluntary && mapa_sector_voluntary(ag->sector))
+        return 1;
+    return 2;
+}
+
+/* The agency that must give team t its SPOC, or MAPA_NONE. */
+static size_t spoc_agency(const net *nw, size_t t)
+{
+    return nw->price && nw->price->spoc_agency ? nw->price->spoc_agency[t] : MAPA_NONE;
 }
 
 static size_t at_node(net *nw, size_t a, size_t t)
@@ -79,8 +140,13 @@ static void number_nodes(net *nw)
     const mapa__alloc_problem *pr = nw->pr;
     const mapa_partnership *p = pr->p;
     nw->n_nodes = FIRST_TEAM + nw->T;
-    for (size_t t = 0; t < nw->T; t++)
-        nw->distinct[t] = need_agencies(&p->topics[t]) ? nw->n_nodes++ : MAPA_NONE;
+    for (size_t t = 0; t < nw->T; t++) {
+        nw->need[t] = need_agencies(nw, &p->topics[t]);
+        nw->distinct[t] = nw->need[t] ? nw->n_nodes++ : MAPA_NONE;
+        bool sec = team_sectors(nw, t);
+        nw->group[2 * t] = sec && pr->s->require_statutory ? nw->n_nodes++ : MAPA_NONE;
+        nw->group[2 * t + 1] = sec && pr->s->require_voluntary ? nw->n_nodes++ : MAPA_NONE;
+    }
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i];
         size_t a = p->members[m].agency, key = pool_key(pr, m);
@@ -93,6 +159,15 @@ static void number_nodes(net *nw)
         for (size_t t = 0; t < nw->T; t++)
             if (mapa__alloc_explicit(pr, m, t))
                 at_node(nw, a, t);
+    }
+    nw->forced = 0;
+    for (size_t t = 0; t < nw->T; t++) {
+        size_t a = spoc_agency(nw, t);
+        nw->wnode[t] = a == MAPA_NONE ? MAPA_NONE : nw->n_nodes++;
+        if (a != MAPA_NONE) {
+            at_node(nw, a, t);
+            nw->forced++;
+        }
     }
 }
 
@@ -115,6 +190,14 @@ static int64_t sector_bonus(const net *nw, size_t a, size_t t)
            (mapa_sector_voluntary(ag->sector) ? nw->price->voluntary[t] : 0);
 }
 
+/* Where a member of agency a enters team t: (a, t), or W_t for the SPOC's agency's willing. */
+static size_t entry(const net *nw, size_t a, bool willing, size_t t)
+{
+    if (willing && nw->wnode[t] != MAPA_NONE && spoc_agency(nw, t) == a)
+        return nw->wnode[t];
+    return nw->at[a * nw->T + t];
+}
+
 static mapa_err add_member_arcs(net *nw)
 {
     const mapa__alloc_problem *pr = nw->pr;
@@ -131,7 +214,8 @@ static mapa_err add_member_arcs(net *nw)
                 continue;
             size_t id;
             int64_t cost = nw->cmax - mapa__alloc_score(pr, m, t) - member_bonus(nw, m, t);
-            err = mapa__mcf_add_arc(nw->g, &id, u, nw->at[a * nw->T + t], 1, cost);
+            err = mapa__mcf_add_arc(nw->g, &id, u, entry(nw, a, p->members[m].spoc_willing, t), 1,
+                                    cost);
             if (nw->first_arc[i] == MAPA_NONE)
                 nw->first_arc[i] = id;
             nw->n_arcs[i]++;
@@ -156,16 +240,18 @@ static mapa_err add_pool_arcs(net *nw, size_t a)
         for (size_t t = 0; nw->pool[key] != MAPA_NONE && t < nw->T && err == MAPA_OK; t++) {
             int64_t bonus = w && nw->price ? nw->price->spoc[t] : 0;
             err = mapa__mcf_add_arc(nw->g, &nw->pool_arc[key * nw->T + t], nw->pool[key],
-                                    nw->at[a * nw->T + t], n, nw->cmax - bonus);
+                                    entry(nw, a, w == 1, t), n, nw->cmax - bonus);
         }
     }
     return err;
 }
 
 /*
- * (agency, t) -> t carries max_per_agency; with min_agencies D >= 2 its first
- * unit may instead go (agency, t) -> D_t, and D_t -> SS must carry D units:
- * at least D agencies in the team, exactly (each agency sends D_t at most one).
+ * (agency, t) -> t carries max_per_agency; when team t has D_t its first unit
+ * may instead go (agency, t) -> G_{g,t} (the agency's required sector g) or
+ * straight to D_t, and D_t -> SS (with G_{g,t} -> SS) must carry D units: at
+ * least D agencies in the team, one of each required sector, exactly (each
+ * agency sends at most one unit that way).
  */
 static mapa_err add_agency_arcs(net *nw, size_t a, size_t t)
 {
@@ -174,12 +260,32 @@ static mapa_err add_agency_arcs(net *nw, size_t a, size_t t)
     size_t v = nw->at[a * nw->T + t], capa = p->topics[t].max_per_agency;
     int64_t cap = capa == MAPA_UNLIMITED || (int64_t)capa > n ? n : (int64_t)capa;
     int64_t cost = nw->bmax - sector_bonus(nw, a, t);
-    if (need_agencies(&p->topics[t]) == 0 || cap == 0)
+    if (nw->need[t] == 0 || cap == 0)
         return mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap, cost);
-    mapa_err err = mapa__mcf_add_arc(nw->g, NULL, v, nw->distinct[t], 1, cost);
+    size_t g = agency_group(nw, a);
+    size_t first = g < 2 && nw->group[2 * t + g] != MAPA_NONE ? nw->group[2 * t + g]
+                                                               : nw->distinct[t];
+    mapa_err err = mapa__mcf_add_arc(nw->g, NULL, v, first, 1, cost);
     if (err == MAPA_OK && cap > 1)
         err = mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap - 1,
                                 cost);
+    return err;
+}
+
+/* G_{g,t} -> SS carries the one unit the sector needs, G_{g,t} -> D_t the rest. */
+static mapa_err add_group_arcs(net *nw, size_t t, int64_t *into_ss)
+{
+    mapa_err err = MAPA_OK;
+    *into_ss = 0;
+    for (size_t g = 0; g < 2 && err == MAPA_OK; g++) {
+        size_t u = nw->group[2 * t + g];
+        if (u == MAPA_NONE)
+            continue;
+        err = mapa__mcf_add_arc(nw->g, NULL, u, NODE_SS, 1, 0);
+        if (err == MAPA_OK)
+            err = mapa__mcf_add_arc(nw->g, NULL, u, nw->distinct[t], (int64_t)nw->A, 0);
+        (*into_ss)++;
+    }
     return err;
 }
 
@@ -197,7 +303,7 @@ static mapa_err add_team_arcs(net *nw)
     }
     for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
         const mapa_topic *topic = &p->topics[t];
-        int64_t d = need_agencies(topic);
+        int64_t d = nw->need[t], sec = 0;
         int64_t lo = (int64_t)topic->min_size > d ? (int64_t)topic->min_size : d;
         int64_t hi = topic->max_size == MAPA_UNLIMITED || (int64_t)topic->max_size > n
                          ? n
@@ -206,7 +312,9 @@ static mapa_err add_team_arcs(net *nw)
             hi = lo; /* max_size below min_size: the pre-check reports it */
         total_min += lo;
         if (d > 0) {
-            err = mapa__mcf_add_arc(nw->g, NULL, nw->distinct[t], NODE_SS, d, 0);
+            err = add_group_arcs(nw, t, &sec);
+            if (err == MAPA_OK && d > sec)
+                err = mapa__mcf_add_arc(nw->g, NULL, nw->distinct[t], NODE_SS, d - sec, 0);
             if (err == MAPA_OK)
                 err = mapa__mcf_add_arc(nw->g, NULL, nw->distinct[t], FIRST_TEAM + t,
                                         (int64_t)nw->A, 0);
@@ -218,6 +326,18 @@ static mapa_err add_team_arcs(net *nw)
     }
     if (err == MAPA_OK && n > total_min)
         err = mapa__mcf_add_arc(nw->g, NULL, NODE_X, NODE_SS, n - total_min, 0);
+    /* the SPOC's unit: W_t -> SS (one, saturated), replaced in (a, t) by one from S */
+    for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
+        size_t w = nw->wnode[t], v;
+        if (w == MAPA_NONE)
+            continue;
+        v = nw->at[spoc_agency(nw, t) * nw->T + t];
+        err = mapa__mcf_add_arc(nw->g, NULL, w, NODE_SS, 1, 0);
+        if (err == MAPA_OK)
+            err = mapa__mcf_add_arc(nw->g, NULL, w, v, n, 0);
+        if (err == MAPA_OK)
+            err = mapa__mcf_add_arc(nw->g, NULL, NODE_S, v, 1, 0);
+    }
     nw->total_min = total_min;
     return err;
 }
@@ -234,7 +354,11 @@ static mapa_err build(net *nw)
     nw->first_arc = malloc(n * sizeof *nw->first_arc);
     nw->n_arcs = malloc(n * sizeof *nw->n_arcs);
     nw->distinct = malloc((T + 1) * sizeof *nw->distinct);
-    if (!nw->at || !nw->at_arc || !nw->pool_arc || !nw->pool || !nw->member_node ||
+    nw->group = malloc((2 * T + 1) * sizeof *nw->group);
+    nw->wnode = malloc((T + 1) * sizeof *nw->wnode);
+    nw->need = malloc((T + 1) * sizeof *nw->need);
+    nw->sectors = sectors_nest(pr);
+    if (!nw->group || !nw->need || !nw->wnode || !nw->at || !nw->at_arc || !nw->pool_arc || !nw->pool || !nw->member_node ||
         !nw->first_arc || !nw->n_arcs || !nw->distinct)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
     for (size_t k = 0; k < A * T; k++)
@@ -244,7 +368,7 @@ static mapa_err build(net *nw)
     for (size_t k = 0; k < 2 * A; k++)
         nw->pool[k] = MAPA_NONE;
     number_nodes(nw);
-    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 4 * A * T + 5 * T);
+    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 4 * A * T + 12 * T);
     if (err == MAPA_OK)
         err = add_member_arcs(nw);
     if (err == MAPA_OK)
@@ -263,6 +387,9 @@ static void dispose(net *nw)
     free(nw->first_arc);
     free(nw->n_arcs);
     free(nw->distinct);
+    free(nw->group);
+    free(nw->wnode);
+    free(nw->need);
 }
 
 /* The team of member i from its option arcs; MAPA_NONE when it went through the pool. */
@@ -342,6 +469,195 @@ static void fill_losses(const net *nw, mapa__alloc_duals *d, const size_t *chose
     }
 }
 
+/*
+ * Cover (docs/model.md, "Repair"): the certified flow's optimal face holds
+ * every plan that meets the Lagrangian bound. For a team without a willing
+ * member, look for a cycle of zero reduced cost in the residual network that
+ * enters the team by a willing member's arc (its option arc, or its class's
+ * pool arc) and takes no team's last willing member away (nor gives a second
+ * one to a team whose SPOC price is positive): breadth-first from the arc's
+ * head back to its tail. The flow stays optimal for its costs (the cycle
+ * costs nothing), and the potentials still certify it.
+ */
+typedef struct cover {
+    size_t *team_of;  /* [arc / 2]: the team a willing member's unit enters by it, or MAPA_NONE */
+    size_t *first;    /* CSR by team over `entering` */
+    size_t *entering; /* willing arcs by team */
+    int64_t *count;   /* [t]: willing members in t */
+    size_t *parent;   /* BFS: arc into each node, or MAPA_NONE */
+    size_t *queue, *cycle;
+    size_t *stamp, mark;
+} cover;
+
+static void cover_dispose(cover *cv)
+{
+    free(cv->team_of);
+    free(cv->first);
+    free(cv->entering);
+    free(cv->count);
+    free(cv->parent);
+    free(cv->queue);
+    free(cv->cycle);
+    free(cv->stamp);
+}
+
+/* Label every arc a willing unit enters a team by, and count each team's willing members. */
+static void cover_label(const net *nw, cover *cv)
+{
+    const mapa__alloc_problem *pr = nw->pr;
+    size_t T = nw->T;
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t m = pr->member[i];
+        if (!pr->p->members[m].spoc_willing)
+            continue;
+        for (size_t t = 0, k = 0; t < T; t++)
+            if (mapa__alloc_explicit(pr, m, t))
+                cv->team_of[(nw->first_arc[i] + 2 * k++) / 2] = t;
+    }
+    for (size_t a = 0; a < nw->A; a++)
+        for (size_t t = 0; t < T; t++) {
+            size_t arc = nw->pool_arc[(2 * a + 1) * T + t];
+            if (arc != MAPA_NONE)
+                cv->team_of[arc / 2] = t;
+        }
+    size_t E = mapa__mcf_arc_count(nw->g) / 2;
+    for (size_t e = 0; e < E; e++) {
+        size_t t = cv->team_of[e];
+        if (t == MAPA_NONE)
+            continue;
+        cv->count[t] += mapa__mcf_flow(nw->g, 2 * e);
+        cv->first[t + 1]++;
+    }
+    for (size_t t = 0; t < T; t++)
+        cv->first[t + 1] += cv->first[t];
+    size_t *fill = cv->queue; /* scratch */
+    memcpy(fill, cv->first, T * sizeof *fill);
+    for (size_t e = 0; e < E; e++)
+        if (cv->team_of[e] != MAPA_NONE)
+            cv->entering[fill[cv->team_of[e]]++] = 2 * e;
+}
+
+/* Whether the BFS may use `arc`: residual, zero reduced cost, no last willing member lost. */
+static bool cover_usable(const net *nw, const cover *cv, size_t arc)
+{
+    if (mapa__mcf_residual(nw->g, arc) <= 0 || mapa__mcf_reduced_cost(nw->g, arc) != 0)
+        return false;
+    size_t t = cv->team_of[arc / 2];
+    if (t == MAPA_NONE)
+        return true;
+    if (arc & 1) /* a willing unit leaves t */
+        return cv->count[t] > 1;
+    return !(nw->price->spoc[t] > 0 && cv->count[t] >= 1);
+}
+
+/* A path from `from` to `to` of usable arcs, into cv->cycle after `at`; its length or 0. */
+static size_t cover_path(const net *nw, cover *cv, size_t from, size_t to, size_t at)
+{
+    size_t head = 0, tail = 0;
+    cv->mark++;
+    cv->stamp[from] = cv->mark;
+    cv->parent[from] = MAPA_NONE;
+    cv->queue[tail++] = from;
+    while (head < tail && cv->stamp[to] != cv->mark) {
+        size_t u = cv->queue[head++], count;
+        const size_t *arcs;
+        mapa__mcf_out_arcs(nw->g, u, &arcs, &count);
+        for (size_t k = 0; k < count; k++) {
+            size_t arc = arcs[k], v = mapa__mcf_head(nw->g, arc);
+            if (cv->stamp[v] == cv->mark || v == NODE_S || !cover_usable(nw, cv, arc))
+                continue;
+            cv->stamp[v] = cv->mark;
+            cv->parent[v] = arc;
+            cv->queue[tail++] = v;
+        }
+    }
+    if (cv->stamp[to] != cv->mark)
+        return 0;
+    size_t len = 0;
+    for (size_t v = to; v != from; v = mapa__mcf_tail(nw->g, cv->parent[v]))
+        len++;
+    size_t k = at + len;
+    for (size_t v = to; v != from; v = mapa__mcf_tail(nw->g, cv->parent[v]))
+        cv->cycle[--k] = cv->parent[v];
+    return len;
+}
+
+/* Push the cycle if every team keeps a willing member; update the counts. */
+static bool cover_push(const net *nw, cover *cv, size_t len)
+{
+    for (size_t k = 0; k < len; k++) { /* two units leaving one team: check the net change */
+        size_t t = cv->team_of[cv->cycle[k] / 2];
+        if (t != MAPA_NONE)
+            cv->count[t] += cv->cycle[k] & 1 ? -1 : 1;
+    }
+    bool ok = true;
+    for (size_t k = 0; k < len; k++) {
+        size_t t = cv->team_of[cv->cycle[k] / 2];
+        ok &= t == MAPA_NONE || cv->count[t] >= 1;
+    }
+    if (ok && mapa__mcf_try_cycle(nw->g, cv->cycle, len))
+        return true;
+    for (size_t k = 0; k < len; k++) {
+        size_t t = cv->team_of[cv->cycle[k] / 2];
+        if (t != MAPA_NONE)
+            cv->count[t] -= cv->cycle[k] & 1 ? -1 : 1;
+    }
+    return false;
+}
+
+/* A zero-cost cycle through `arc`, pushed when it keeps every team covered. */
+static void cover_try(const net *nw, cover *cv, size_t arc)
+{
+    if (!cover_usable(nw, cv, arc))
+        return;
+    cv->cycle[0] = arc;
+    size_t len = cover_path(nw, cv, mapa__mcf_head(nw->g, arc), mapa__mcf_tail(nw->g, arc), 1);
+    if (len > 0)
+        cover_push(nw, cv, len + 1);
+}
+
+static mapa_err cover_teams(net *nw)
+{
+    size_t T = nw->T, E = mapa__mcf_arc_count(nw->g), V = nw->n_nodes;
+    cover cv = {0};
+    cv.team_of = malloc((E / 2 + 1) * sizeof *cv.team_of);
+    cv.first = calloc(T + 1, sizeof *cv.first);
+    cv.entering = malloc((E / 2 + 1) * sizeof *cv.entering);
+    cv.count = calloc(T + 1, sizeof *cv.count);
+    cv.parent = malloc((V + 1) * sizeof *cv.parent);
+    cv.queue = malloc((V + T + 1) * sizeof *cv.queue);
+    cv.cycle = malloc((V + 2) * sizeof *cv.cycle);
+    cv.stamp = calloc(V + 1, sizeof *cv.stamp);
+    if (!cv.team_of || !cv.first || !cv.entering || !cv.count || !cv.parent || !cv.queue ||
+        !cv.cycle || !cv.stamp) {
+        cover_dispose(&cv);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
+    }
+    for (size_t e = 0; e < E / 2; e++)
+        cv.team_of[e] = MAPA_NONE;
+    cover_label(nw, &cv);
+    size_t before = 0, after = 0, extra = 0;
+    for (size_t t = 0; t < T; t++)
+        before += cv.count[t] == 0;
+    for (size_t t = 0; t < T; t++) /* teams without one: a willing unit enters */
+        for (size_t k = cv.first[t]; cv.count[t] == 0 && k < cv.first[t + 1]; k++)
+            cover_try(nw, &cv, cv.entering[k]);
+    for (size_t t = 0; t < T; t++) /* priced teams with two or more (each loses its price): one leaves */
+        for (size_t k = cv.first[t]; nw->price->spoc[t] > 0 && cv.count[t] > 1 &&
+                                     k < cv.first[t + 1];
+             k++)
+            cover_try(nw, &cv, cv.entering[k] ^ 1);
+    for (size_t t = 0; t < T; t++) {
+        after += cv.count[t] == 0;
+        extra += nw->price->spoc[t] > 0 && cv.count[t] > 1;
+    }
+    if (getenv("MAPA_DEBUG_REPAIR"))
+        fprintf(stderr, "cover: %zu teams without a willing member, %zu after; %zu priced with 2+\n",
+                before, after, extra);
+    cover_dispose(&cv);
+    return MAPA_OK;
+}
+
 /* The Lagrangian bound: the flow's best priced score minus prices x right-hand sides. */
 static int64_t lagrangian(const net *nw)
 {
@@ -382,17 +698,19 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
         return MAPA_OK; /* costs too large for exact 64-bit paths: GLPK decides */
     size_t *pool_left = NULL, *chosen = NULL;
     mapa_err err = build(&nw);
-    int64_t sent = 0;
+    int64_t sent = 0, value = (int64_t)pr->n + nw.forced;
     if (err == MAPA_OK && nw.total_min <= (int64_t)pr->n)
-        err = mapa__mcf_solve(nw.g, NODE_S, NODE_SS, (int64_t)pr->n, &sent);
+        err = mapa__mcf_solve(nw.g, NODE_S, NODE_SS, value, &sent);
     /* more members needed (sizes and distinct agencies) than there are: sent stays 0 */
-    if (err != MAPA_OK || sent < (int64_t)pr->n) {
+    if (err != MAPA_OK || sent < value) {
         /* no flow of value n: the hard size and agency limits cannot hold */
         if (err == MAPA_OK)
             out->status = MAPA_STATUS_INFEASIBLE;
         *usable = err == MAPA_OK;
         goto cleanup;
     }
+    if (price && price->cover && mapa__mcf_certify(nw.g) && (err = cover_teams(&nw)) != MAPA_OK)
+        goto cleanup;
     pool_left = calloc(2 * nw.A * nw.T + 1, sizeof *pool_left);
     chosen = malloc((pr->n + 1) * sizeof *chosen);
     if (!pool_left || !chosen) {
@@ -409,7 +727,7 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
     out->certified = mapa__mcf_certify(nw.g);
     out->status = out->certified ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_FEASIBLE;
     out->method = "min-cost flow";
-    if (duals) {
+    if (duals && !(price && price->spoc_agency)) { /* then no losses to tell */ /* forced members have no losses to tell */
         duals->bound = lagrangian(&nw);
         fill_losses(&nw, duals, chosen);
     }

@@ -16,8 +16,12 @@
 #include <string.h>
 
 #include "solver/alloc_problem.h"
+#include "solver/mcf.h"
 
 enum { PRICE_ROUNDS = 16 };
+
+/* Losses at or above this are no move at all for the repair (costs stay far from overflow). */
+#define LOSS_CAP ((int64_t)1 << 40)
 
 typedef struct priced {
     const mapa__alloc_problem *pr;
@@ -25,6 +29,8 @@ typedef struct priced {
     mapa__alloc_prices price;
     mapa__alloc_duals cur, best; /* the last flow's, and the lowest bound's */
     bool have_best;
+    mapa__alloc_prices best_price; /* the prices of the lowest bound */
+    size_t *best_team;             /* the flow's plan at them (per member of p) */
     size_t *plan;  /* best plan keeping every rule (per member of p), or NULL */
     int64_t value; /* its total */
     unsigned char *mask;
@@ -55,6 +61,10 @@ static void priced_free(priced *c)
     free(c->price.spoc);
     free(c->price.statutory);
     free(c->price.voluntary);
+    free(c->best_price.spoc);
+    free(c->best_price.statutory);
+    free(c->best_price.voluntary);
+    free(c->best_team);
     duals_free(&c->cur);
     duals_free(&c->best);
     free(c->plan);
@@ -71,13 +81,19 @@ static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
     c->price.spoc = calloc(T + 1, sizeof *c->price.spoc);
     c->price.statutory = calloc(T + 1, sizeof *c->price.statutory);
     c->price.voluntary = calloc(T + 1, sizeof *c->price.voluntary);
+    c->best_price.spoc = calloc(T + 1, sizeof *c->best_price.spoc);
+    c->best_price.statutory = calloc(T + 1, sizeof *c->best_price.statutory);
+    c->best_price.voluntary = calloc(T + 1, sizeof *c->best_price.voluntary);
+    c->best_team = malloc((pr->p->n_members + 1) * sizeof *c->best_team);
     c->mask = calloc(T + 1, 1);
     c->count = calloc(3 * T + 1, sizeof *c->count);
     c->step = malloc((3 * T + 1) * sizeof *c->step);
     c->dir = calloc(3 * T + 1, 1);
     for (size_t k = 0; c->step && k <= 3 * T; k++)
         c->step[k] = pr->scale;
-    if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask || !c->count ||
+    if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask ||
+        !c->best_price.spoc || !c->best_price.statutory || !c->best_price.voluntary ||
+        !c->best_team || !c->count ||
         !c->step || !c->dir ||
         !duals_new(&c->cur, n, T, c->A) || !duals_new(&c->best, n, T, c->A))
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
@@ -151,12 +167,19 @@ static void update_prices(priced *c, const mapa_alloc *a)
                        stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
 }
 
-static void swap_duals(priced *c)
+/* The last flow has the lowest bound so far: keep its duals, prices and plan. */
+static void swap_duals(priced *c, const mapa_alloc *a)
 {
     mapa__alloc_duals tmp = c->best;
     c->best = c->cur;
     c->cur = tmp;
     c->have_best = true;
+    size_t T = c->T;
+    memcpy(c->best_price.spoc, c->price.spoc, T * sizeof *c->price.spoc);
+    memcpy(c->best_price.statutory, c->price.statutory, T * sizeof *c->price.statutory);
+    memcpy(c->best_price.voluntary, c->price.voluntary, T * sizeof *c->price.voluntary);
+    c->best_price.stay = c->price.stay;
+    memcpy(c->best_team, a->team, c->pr->p->n_members * sizeof *a->team);
 }
 
 /* Subgradient rounds; false in *usable when a flow has no certificate (its duals prove nothing). */
@@ -172,7 +195,7 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
             return err;
         }
         if (!c->have_best || c->cur.bound < c->best.bound) {
-            swap_duals(c);
+            swap_duals(c, a);
             stalled = 0;
         } else {
             stalled++;
@@ -186,6 +209,212 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
             break;
     }
     return MAPA_OK;
+}
+
+/*
+ * The assignment of one SPOC to each team (docs/model.md, "Repair"): teams
+ * -> willing members at the least loss the best duals allow, a min-cost flow
+ * S -> team -> (member | willing class -> member) -> SS. A pooled member
+ * reaches a team outside its own options through its agency's willing class,
+ * at the class's pool loss there plus the member's loss for leaving its team
+ * (members of a class are interchangeable there, so any pairing of the
+ * class's teams and members costs the same). Fills force[i]; false in *found
+ * when some team gets no one.
+ */
+typedef struct spoc_net {
+    mapa__mcf *g;
+    size_t *direct;     /* per edge team -> member: arc id, team, member (3 entries) */
+    size_t n_direct;
+    size_t *via_class;  /* per team -> class arc: arc id, team, agency */
+    size_t n_via;
+    size_t *from_class; /* per member i: its class -> member arc, or MAPA_NONE */
+} spoc_net;
+
+static mapa_err spoc_edges(spoc_net *sn, priced *c, size_t mem0, size_t cls0)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    const mapa__alloc_duals *d = &c->best;
+    size_t T = c->T;
+    mapa_err err = MAPA_OK;
+    for (size_t a = 0; a < c->A && err == MAPA_OK; a++)
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            int64_t u = d->u_loss[(2 * a + 1) * T + t];
+            size_t *e = &sn->via_class[3 * sn->n_via];
+            if (u >= LOSS_CAP)
+                continue;
+            err = mapa__mcf_add_arc(sn->g, &e[0], 2 + t, cls0 + a, (int64_t)T, u);
+            e[1] = t, e[2] = a, sn->n_via++;
+        }
+    for (size_t i = 0; i < c->n && err == MAPA_OK; i++) {
+        size_t m = pr->member[i], home = c->best_team[m];
+        const mapa_member *mm = &pr->p->members[m];
+        sn->from_class[i] = MAPA_NONE;
+        if (!mm->spoc_willing)
+            continue;
+        err = mapa__mcf_add_arc(sn->g, NULL, mem0 + i, 1, 1, 0);
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            int64_t loss = t == home                        ? 0
+                           : mapa__alloc_explicit(pr, m, t) ? d->x_loss[i * T + t]
+                                                            : INT64_MAX;
+            size_t *e = &sn->direct[3 * sn->n_direct];
+            if (loss >= LOSS_CAP)
+                continue;
+            err = mapa__mcf_add_arc(sn->g, &e[0], 2 + t, mem0 + i, 1, loss);
+            e[1] = t, e[2] = i, sn->n_direct++;
+        }
+        if (err == MAPA_OK && mapa__alloc_pooled(pr, m) && d->keep_loss[i] < LOSS_CAP)
+            err = mapa__mcf_add_arc(sn->g, &sn->from_class[i], cls0 + mm->agency, mem0 + i, 1,
+                                    d->keep_loss[i]);
+    }
+    return err;
+}
+
+/* Who went where: direct edges, then each class's teams paired with its members in order. */
+static void spoc_read(const spoc_net *sn, priced *c, size_t *force)
+{
+    for (size_t k = 0; k < sn->n_direct; k++)
+        if (mapa__mcf_flow(sn->g, sn->direct[3 * k]) > 0)
+            force[sn->direct[3 * k + 2]] = sn->direct[3 * k + 1];
+    size_t next = 0; /* members are visited in order, classes by agency */
+    for (size_t k = 0; k < sn->n_via; k++) {
+        int64_t units = mapa__mcf_flow(sn->g, sn->via_class[3 * k]);
+        size_t t = sn->via_class[3 * k + 1], a = sn->via_class[3 * k + 2];
+        if (k > 0 && sn->via_class[3 * (k - 1) + 2] != a)
+            next = 0;
+        for (; units > 0 && next < c->n; next++) {
+            size_t arc = sn->from_class[next];
+            if (arc == MAPA_NONE || c->pr->p->members[c->pr->member[next]].agency != a ||
+                mapa__mcf_flow(sn->g, arc) == 0)
+                continue;
+            force[next] = t;
+            units--;
+        }
+    }
+}
+
+static mapa_err assign_spocs(priced *c, size_t *force, bool *found)
+{
+    size_t T = c->T, A = c->A, n = c->n, willing = 0;
+    for (size_t i = 0; i < n; i++) {
+        willing += c->pr->p->members[c->pr->member[i]].spoc_willing;
+        force[i] = MAPA_NONE;
+    }
+    size_t cls0 = 2 + T, mem0 = cls0 + A; /* nodes: S, SS, teams, classes, members */
+    spoc_net sn = {0};
+    sn.direct = malloc((3 * willing * T + 1) * sizeof *sn.direct);
+    sn.via_class = malloc((3 * A * T + 1) * sizeof *sn.via_class);
+    sn.from_class = malloc((n + 1) * sizeof *sn.from_class);
+    mapa_err err = sn.direct && sn.via_class && sn.from_class
+                       ? mapa__mcf_new(&sn.g, mem0 + n, 4 * willing + A * T + T)
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    *found = false;
+    for (size_t t = 0; t < T && err == MAPA_OK; t++)
+        err = mapa__mcf_add_arc(sn.g, NULL, 0, 2 + t, 1, 0);
+    if (err == MAPA_OK)
+        err = spoc_edges(&sn, c, mem0, cls0);
+    int64_t sent = 0;
+    if (err == MAPA_OK)
+        err = mapa__mcf_solve(sn.g, 0, 1, (int64_t)T, &sent);
+    if (getenv("MAPA_DEBUG_REPAIR"))
+        fprintf(stderr, "assignment: sent %lld of %zu, cost %lld, willing %zu\n", (long long)sent, T,
+                (long long)mapa__mcf_cost(sn.g), willing);
+    if (err == MAPA_OK && sent == (int64_t)T) {
+        spoc_read(&sn, c, force);
+        *found = true;
+    }
+    mapa__mcf_free(sn.g);
+    free(sn.direct);
+    free(sn.via_class);
+    free(sn.from_class);
+    return err;
+}
+
+/* Members kept in their previous team by a plan. */
+static int64_t count_stays(const priced *c, const size_t *team)
+{
+    int64_t stays = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t m = c->pr->member[i];
+        stays += c->pr->p->members[m].previous_team == team[m];
+    }
+    return stays;
+}
+
+/* The flow with SPOCs forced; keeps its plan if it keeps every rule; *stays its stays. */
+static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *pc,
+                            int64_t *stays, bool *ok)
+{
+    mapa_err err = mapa__alloc_flow_priced(a, c->pr, pc, NULL, ok);
+    *ok = *ok && err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE;
+    if (!*ok)
+        return err;
+    *stays = count_stays(c, a->team);
+    return keep_plan(c, a);
+}
+
+/*
+ * Repair (docs/model.md): one SPOC per team forced by the assignment above,
+ * the SPOC rows so kept, their prices dropped; the rest is the network and
+ * the moves row, whose one price is raised (doubling, then bisection) to the
+ * least that keeps the cap. Every plan that keeps every rule is kept (V).
+ */
+static size_t *debug_agency;
+static mapa_err repair(priced *c, mapa_alloc *a)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    size_t *force = malloc((c->n + 1) * sizeof *force);
+    int64_t *zero = calloc(c->T + 1, sizeof *zero);
+    bool found = false, ok = false;
+    mapa_err err = force && zero ? assign_spocs(c, force, &found)
+                                 : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    mapa__alloc_prices pc = c->best_price;
+    pc.spoc = zero;
+    size_t *agency = malloc((c->T + 1) * sizeof *agency); /* the SPOC's agency per team */
+    for (size_t t = 0; agency && t < c->T; t++)
+        agency[t] = MAPA_NONE;
+    for (size_t i = 0; agency && found && i < c->n; i++)
+        if (force[i] != MAPA_NONE)
+            agency[force[i]] = pr->p->members[pr->member[i]].agency;
+    if (!agency && err == MAPA_OK)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    pc.spoc_agency = agency;
+    if (getenv("MAPA_DEBUG_REPAIR") && agency) {
+        static size_t saved[4096];
+        for (size_t t = 0; t < c->T && t < 4096; t++)
+            saved[t] = agency[t];
+        debug_agency = saved;
+    }
+    int64_t stays = 0, need = 0;
+    mapa__alloc_prices cover = c->best_price;
+    cover.cover = true;
+    if (err == MAPA_OK) /* first the bound's own face: zero-cost cycles that cover teams */
+        err = forced_flow(c, a, &cover, &stays, &ok);
+    if (err == MAPA_OK && found && !(c->plan && c->value >= c->best.bound))
+        err = forced_flow(c, a, &pc, &stays, &ok);
+    if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
+        need = (int64_t)(pr->n_with_previous - pr->s->max_moves);
+    if (err == MAPA_OK && ok && stays < need) {
+        int64_t lo = pc.stay, step = pr->scale, hi = lo;
+        for (size_t k = 0; k < 40 && err == MAPA_OK && ok && stays < need; k++, step *= 2) {
+            lo = hi;
+            pc.stay = hi = lo + step;
+            err = forced_flow(c, a, &pc, &stays, &ok);
+        }
+        for (size_t k = 0; k < 16 && err == MAPA_OK && ok && hi - lo > 1; k++) {
+            if (mapa__alloc_remaining(pr) <= 0 || (c->plan && c->value >= c->best.bound))
+                break;
+            pc.stay = lo + (hi - lo) / 2;
+            err = forced_flow(c, a, &pc, &stays, &ok);
+            if (stays >= need)
+                hi = pc.stay;
+            else
+                lo = pc.stay;
+        }
+    }
+    free(force);
+    free(zero);
+    free(agency);
+    return err;
 }
 
 /* Fix every column that loses more than `gap` below the best bound. */
@@ -302,6 +531,16 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
     if (err != MAPA_OK || !usable || !c.have_best)
         goto cleanup;
     *done = true;
+    if (!(c.plan && c.value >= c.best.bound)) {
+        err = repair(&c, a);
+        char line[160];
+        snprintf(line, sizeof line, "prices on the flow: bound %.3f; repaired plan %.3f",
+                 (double)c.best.bound / (double)pr->scale,
+                 c.plan ? (double)c.value / (double)pr->scale : NAN);
+        say(o, line);
+    }
+    if (err != MAPA_OK)
+        goto cleanup;
     if (c.plan && c.value >= c.best.bound) { /* L = V: proven by the flow's potentials */
         memcpy(a->team, c.plan, pr->p->n_members * sizeof *a->team);
         a->status = MAPA_STATUS_OPTIMAL;
@@ -313,6 +552,22 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
     }
     a->certified = false;
     err = fixed_solves(&c, a, o);
+    if (debug_agency) {
+        size_t miss = 0, uncovered = 0;
+        for (size_t t = 0; t < c.T; t++) {
+            bool hit = false, had = false;
+            for (size_t i = 0; i < c.n; i++) {
+                const mapa_member *mm = &pr->p->members[pr->member[i]];
+                if (a->team[pr->member[i]] == t && mm->spoc_willing && mm->agency == debug_agency[t])
+                    hit = true;
+                if (c.best_team[pr->member[i]] == t && mm->spoc_willing)
+                    had = true;
+            }
+            miss += !hit;
+            uncovered += !had;
+        }
+        fprintf(stderr, "designations not in the optimum: %zu; teams uncovered in the flow: %zu\n", miss, uncovered);
+    }
 cleanup:
     priced_free(&c);
     return err;

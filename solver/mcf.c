@@ -346,3 +346,34 @@ bool mapa__mcf_try_cycle(mapa__mcf *g, const size_t *cycle, size_t length)
     }
     return true;
 }
+
+size_t mapa__mcf_arc_count(const mapa__mcf *g)
+{
+    return g->n_arcs;
+}
+
+size_t mapa__mcf_tail(const mapa__mcf *g, size_t a)
+{
+    return g->tail[a];
+}
+
+size_t mapa__mcf_head(const mapa__mcf *g, size_t a)
+{
+    return g->arcs[a].to;
+}
+
+int64_t mapa__mcf_residual(const mapa__mcf *g, size_t a)
+{
+    return g->arcs[a].cap;
+}
+
+void mapa__mcf_out_arcs(const mapa__mcf *g, size_t u, const size_t **arcs, size_t *count)
+{
+    if (!g->built) {
+        *arcs = NULL;
+        *count = 0;
+        return;
+    }
+    *arcs = g->order + g->first[u];
+    *count = g->first[u + 1] - g->first[u];
+}

@@ -51,6 +51,22 @@ void mapa__mcf_unpush(mapa__mcf *g, const size_t *cycle, size_t length);
 /** Potential of a node after solving (reduced cost of u -> v at cost c: c + pi(u) - pi(v)). */
 int64_t mapa__mcf_potential(const mapa__mcf *g, size_t node);
 
+/** Arcs in the residual network (each added arc and its reverse: ids 2k and 2k + 1). */
+size_t mapa__mcf_arc_count(const mapa__mcf *g);
+
+/** Tail and head of an arc (or of its reverse, id ^ 1). */
+size_t mapa__mcf_tail(const mapa__mcf *g, size_t arc);
+size_t mapa__mcf_head(const mapa__mcf *g, size_t arc);
+
+/** Residual capacity of an arc (of its reverse: the flow on it). */
+int64_t mapa__mcf_residual(const mapa__mcf *g, size_t arc);
+
+/**
+ * The arcs leaving node u in the residual network (added arcs and reverses), after
+ * solving: `*count` ids from `*arcs`, borrowed from g.
+ */
+void mapa__mcf_out_arcs(const mapa__mcf *g, size_t u, const size_t **arcs, size_t *count);
+
 /** Total cost of the flow. */
 int64_t mapa__mcf_cost(const mapa__mcf *g);
 
