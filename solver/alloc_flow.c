@@ -20,7 +20,6 @@
  * The flow's optimum minus prices x right-hand sides bounds every plan, and
  * its reduced costs bound how much any plan using an arc loses (docs/model.md).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -484,7 +483,9 @@ typedef struct cover {
     size_t *first;    /* CSR by team over `entering` */
     size_t *entering; /* willing arcs by team */
     int64_t *count;   /* [t]: willing members in t */
-    size_t *parent;   /* BFS: arc into each node, or MAPA_NONE */
+    size_t *parent;   /* BFS, per state (node + layer x nodes): the arc into it */
+    size_t *from;     /* the state before it */
+    size_t *owe;      /* layer 1: 2t (a willing member must leave t), 2t + 1 (one must enter t) */
     size_t *queue, *cycle;
     size_t *stamp, mark;
 } cover;
@@ -496,6 +497,8 @@ static void cover_dispose(cover *cv)
     free(cv->entering);
     free(cv->count);
     free(cv->parent);
+    free(cv->from);
+    free(cv->owe);
     free(cv->queue);
     free(cv->cycle);
     free(cv->stamp);
@@ -537,48 +540,80 @@ static void cover_label(const net *nw, cover *cv)
             cv->entering[fill[cv->team_of[e]]++] = 2 * e;
 }
 
-/* Whether the BFS may use `arc`: residual, zero reduced cost, no last willing member lost. */
-static bool cover_usable(const net *nw, const cover *cv, size_t arc)
+/*
+ * The BFS state after `arc` from state `layer` (0: nothing owed; 1: one team
+ * owes a willing member's move, `owe`), or -1 when the arc may not be used: it
+ * must be residual, of zero reduced cost, and end with every team keeping a
+ * willing member and no priced team gaining a second one (at most one debt at
+ * a time: a heuristic, the plan is checked and valued anyway).
+ */
+static int cover_step(const net *nw, const cover *cv, size_t arc, int layer, size_t *owe)
 {
     if (mapa__mcf_residual(nw->g, arc) <= 0 || mapa__mcf_reduced_cost(nw->g, arc) != 0)
-        return false;
+        return -1;
     size_t t = cv->team_of[arc / 2];
     if (t == MAPA_NONE)
-        return true;
-    if (arc & 1) /* a willing unit leaves t */
-        return cv->count[t] > 1;
-    return !(nw->price->spoc[t] > 0 && cv->count[t] >= 1);
+        return layer;
+    if (arc & 1) { /* a willing unit leaves t */
+        if (layer == 1 && *owe == 2 * t)
+            return 0;
+        if (cv->count[t] > 1)
+            return layer;
+        if (layer == 1)
+            return -1;
+        *owe = 2 * t + 1; /* t's last one left: another must enter t further on */
+        return 1;
+    }
+    if (layer == 1 && *owe == 2 * t + 1)
+        return 0;
+    if (!(nw->price->spoc[t] > 0 && cv->count[t] >= 1))
+        return layer;
+    if (layer == 1)
+        return -1;
+    *owe = 2 * t; /* a second one in a priced team: one must leave t further on */
+    return 1;
 }
 
-/* A path from `from` to `to` of usable arcs, into cv->cycle after `at`; its length or 0. */
+/*
+ * A path from `from` to `to` (both with nothing owed) of usable arcs, into
+ * cv->cycle after `at`; its length or 0. States are (node, layer).
+ */
 static size_t cover_path(const net *nw, cover *cv, size_t from, size_t to, size_t at)
 {
-    size_t head = 0, tail = 0;
+    size_t V = nw->n_nodes, head = 0, tail = 0;
     cv->mark++;
     cv->stamp[from] = cv->mark;
     cv->parent[from] = MAPA_NONE;
+    cv->owe[from] = MAPA_NONE;
     cv->queue[tail++] = from;
     while (head < tail && cv->stamp[to] != cv->mark) {
-        size_t u = cv->queue[head++], count;
+        size_t s = cv->queue[head++], u = s % V, count;
+        int layer = s >= V;
         const size_t *arcs;
         mapa__mcf_out_arcs(nw->g, u, &arcs, &count);
         for (size_t k = 0; k < count; k++) {
-            size_t arc = arcs[k], v = mapa__mcf_head(nw->g, arc);
-            if (cv->stamp[v] == cv->mark || v == NODE_S || !cover_usable(nw, cv, arc))
+            size_t arc = arcs[k], v = mapa__mcf_head(nw->g, arc), owe = cv->owe[s];
+            if (v == NODE_S)
                 continue;
-            cv->stamp[v] = cv->mark;
-            cv->parent[v] = arc;
-            cv->queue[tail++] = v;
+            int next = cover_step(nw, cv, arc, layer, &owe);
+            size_t sv = v + (next == 1 ? V : 0);
+            if (next < 0 || cv->stamp[sv] == cv->mark)
+                continue;
+            cv->stamp[sv] = cv->mark;
+            cv->parent[sv] = arc;
+            cv->from[sv] = s;
+            cv->owe[sv] = next == 1 ? owe : MAPA_NONE;
+            cv->queue[tail++] = sv;
         }
     }
     if (cv->stamp[to] != cv->mark)
         return 0;
     size_t len = 0;
-    for (size_t v = to; v != from; v = mapa__mcf_tail(nw->g, cv->parent[v]))
+    for (size_t sv = to; sv != from; sv = cv->from[sv])
         len++;
     size_t k = at + len;
-    for (size_t v = to; v != from; v = mapa__mcf_tail(nw->g, cv->parent[v]))
-        cv->cycle[--k] = cv->parent[v];
+    for (size_t sv = to; sv != from; sv = cv->from[sv])
+        cv->cycle[--k] = cv->parent[sv];
     return len;
 }
 
@@ -606,14 +641,14 @@ static bool cover_push(const net *nw, cover *cv, size_t len)
 }
 
 /* A zero-cost cycle through `arc`, pushed when it keeps every team covered. */
-static void cover_try(const net *nw, cover *cv, size_t arc)
+static bool cover_try(const net *nw, cover *cv, size_t arc)
 {
-    if (!cover_usable(nw, cv, arc))
-        return;
+    size_t owe = MAPA_NONE;
+    if (cover_step(nw, cv, arc, 0, &owe) != 0)
+        return false;
     cv->cycle[0] = arc;
     size_t len = cover_path(nw, cv, mapa__mcf_head(nw->g, arc), mapa__mcf_tail(nw->g, arc), 1);
-    if (len > 0)
-        cover_push(nw, cv, len + 1);
+    return len > 0 && cover_push(nw, cv, len + 1);
 }
 
 static mapa_err cover_teams(net *nw)
@@ -624,11 +659,14 @@ static mapa_err cover_teams(net *nw)
     cv.first = calloc(T + 1, sizeof *cv.first);
     cv.entering = malloc((E / 2 + 1) * sizeof *cv.entering);
     cv.count = calloc(T + 1, sizeof *cv.count);
-    cv.parent = malloc((V + 1) * sizeof *cv.parent);
-    cv.queue = malloc((V + T + 1) * sizeof *cv.queue);
-    cv.cycle = malloc((V + 2) * sizeof *cv.cycle);
-    cv.stamp = calloc(V + 1, sizeof *cv.stamp);
-    if (!cv.team_of || !cv.first || !cv.entering || !cv.count || !cv.parent || !cv.queue ||
+    cv.parent = malloc((2 * V + 1) * sizeof *cv.parent);
+    cv.from = malloc((2 * V + 1) * sizeof *cv.from);
+    cv.owe = malloc((2 * V + 1) * sizeof *cv.owe);
+    cv.queue = malloc((2 * V + T + 1) * sizeof *cv.queue);
+    cv.cycle = malloc((2 * V + 2) * sizeof *cv.cycle);
+    cv.stamp = calloc(2 * V + 1, sizeof *cv.stamp);
+    if (!cv.team_of || !cv.first || !cv.entering || !cv.count || !cv.parent || !cv.from || !cv.owe ||
+        !cv.queue ||
         !cv.cycle || !cv.stamp) {
         cover_dispose(&cv);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
@@ -636,24 +674,15 @@ static mapa_err cover_teams(net *nw)
     for (size_t e = 0; e < E / 2; e++)
         cv.team_of[e] = MAPA_NONE;
     cover_label(nw, &cv);
-    size_t before = 0, after = 0, extra = 0;
-    for (size_t t = 0; t < T; t++)
-        before += cv.count[t] == 0;
     for (size_t t = 0; t < T; t++) /* teams without one: a willing unit enters */
         for (size_t k = cv.first[t]; cv.count[t] == 0 && k < cv.first[t + 1]; k++)
             cover_try(nw, &cv, cv.entering[k]);
-    for (size_t t = 0; t < T; t++) /* priced teams with two or more (each loses its price): one leaves */
+    for (size_t t = 0; t < T; t++) /* priced teams with two or more (each loses its price) */
         for (size_t k = cv.first[t]; nw->price->spoc[t] > 0 && cv.count[t] > 1 &&
                                      k < cv.first[t + 1];
              k++)
-            cover_try(nw, &cv, cv.entering[k] ^ 1);
-    for (size_t t = 0; t < T; t++) {
-        after += cv.count[t] == 0;
-        extra += nw->price->spoc[t] > 0 && cv.count[t] > 1;
-    }
-    if (getenv("MAPA_DEBUG_REPAIR"))
-        fprintf(stderr, "cover: %zu teams without a willing member, %zu after; %zu priced with 2+\n",
-                before, after, extra);
+            while (cv.count[t] > 1 && cover_try(nw, &cv, cv.entering[k] ^ 1))
+                ; /* a pool arc may carry several: one leaves per cycle */
     cover_dispose(&cv);
     return MAPA_OK;
 }

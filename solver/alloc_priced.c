@@ -186,6 +186,7 @@ static void swap_duals(priced *c, const mapa_alloc *a)
 static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
 {
     size_t stalled = 0;
+    c->price.cover = true; /* each flow's plan covers what its face allows: an early proof */
     for (size_t round = 0; round < PRICE_ROUNDS && stalled < 4; round++) {
         if (round > 0)
             update_prices(c, a);
@@ -315,9 +316,6 @@ static mapa_err assign_spocs(priced *c, size_t *force, bool *found)
     int64_t sent = 0;
     if (err == MAPA_OK)
         err = mapa__mcf_solve(sn.g, 0, 1, (int64_t)T, &sent);
-    if (getenv("MAPA_DEBUG_REPAIR"))
-        fprintf(stderr, "assignment: sent %lld of %zu, cost %lld, willing %zu\n", (long long)sent, T,
-                (long long)mapa__mcf_cost(sn.g), willing);
     if (err == MAPA_OK && sent == (int64_t)T) {
         spoc_read(&sn, c, force);
         *found = true;
@@ -358,59 +356,80 @@ static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *
  * the moves row, whose one price is raised (doubling, then bisection) to the
  * least that keeps the cap. Every plan that keeps every rule is kept (V).
  */
-static size_t *debug_agency;
+/* The least number of stays the moves row allows (0: no such row). */
+static int64_t stays_needed(const mapa__alloc_problem *pr)
+{
+    if (pr->s->max_moves == MAPA_UNLIMITED || pr->n_with_previous <= pr->s->max_moves)
+        return 0;
+    return (int64_t)(pr->n_with_previous - pr->s->max_moves);
+}
+
+/*
+ * The moves row's one price, raised from pc->stay (doubling, then bisection)
+ * to the least that keeps the cap, each a flow with the other prices of `pc`.
+ */
+static mapa_err raise_stay(priced *c, mapa_alloc *a, mapa__alloc_prices *pc, int64_t stays,
+                           bool ok)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    int64_t need = stays_needed(pr), lo = pc->stay, hi = lo, step = pr->scale;
+    mapa_err err = MAPA_OK;
+    for (size_t k = 0; k < 40 && err == MAPA_OK && ok && stays < need; k++, step *= 2) {
+        lo = hi;
+        pc->stay = hi = lo + step;
+        err = forced_flow(c, a, pc, &stays, &ok);
+    }
+    for (size_t k = 0; k < 16 && err == MAPA_OK && ok && hi - lo > 1; k++) {
+        if (mapa__alloc_remaining(pr) <= 0 || (c->plan && c->value >= c->best.bound))
+            break;
+        pc->stay = lo + (hi - lo) / 2;
+        err = forced_flow(c, a, pc, &stays, &ok);
+        if (stays >= need)
+            hi = pc->stay;
+        else
+            lo = pc->stay;
+    }
+    return err;
+}
+
+/*
+ * Repair (docs/model.md, "Repair"): first the bound's own optimal face, the
+ * flow at the best prices with zero-cost cycles that cover teams (when the
+ * optimum equals the bound, some plan there keeps every rule); then one SPOC
+ * agency per team from the assignment above, the SPOC rows so kept and their
+ * prices dropped. Each time the moves row's price is raised until the cap
+ * holds. Every plan that keeps every rule is kept (V).
+ */
 static mapa_err repair(priced *c, mapa_alloc *a)
 {
     const mapa__alloc_problem *pr = c->pr;
+    int64_t stays = 0, need = stays_needed(pr);
+    bool ok = false;
+    mapa__alloc_prices pc = c->best_price;
+    pc.cover = true;
+    mapa_err err = forced_flow(c, a, &pc, &stays, &ok);
+    if (err == MAPA_OK && ok && stays < need)
+        err = raise_stay(c, a, &pc, stays, ok);
+    if (err != MAPA_OK || (c->plan && c->value >= c->best.bound))
+        return err;
     size_t *force = malloc((c->n + 1) * sizeof *force);
     int64_t *zero = calloc(c->T + 1, sizeof *zero);
-    bool found = false, ok = false;
-    mapa_err err = force && zero ? assign_spocs(c, force, &found)
-                                 : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
-    mapa__alloc_prices pc = c->best_price;
-    pc.spoc = zero;
     size_t *agency = malloc((c->T + 1) * sizeof *agency); /* the SPOC's agency per team */
-    for (size_t t = 0; agency && t < c->T; t++)
+    bool found = false;
+    err = force && zero && agency ? assign_spocs(c, force, &found)
+                                  : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    for (size_t t = 0; err == MAPA_OK && t < c->T; t++)
         agency[t] = MAPA_NONE;
-    for (size_t i = 0; agency && found && i < c->n; i++)
+    for (size_t i = 0; err == MAPA_OK && found && i < c->n; i++)
         if (force[i] != MAPA_NONE)
             agency[force[i]] = pr->p->members[pr->member[i]].agency;
-    if (!agency && err == MAPA_OK)
-        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    pc = c->best_price;
+    pc.spoc = zero;
     pc.spoc_agency = agency;
-    if (getenv("MAPA_DEBUG_REPAIR") && agency) {
-        static size_t saved[4096];
-        for (size_t t = 0; t < c->T && t < 4096; t++)
-            saved[t] = agency[t];
-        debug_agency = saved;
-    }
-    int64_t stays = 0, need = 0;
-    mapa__alloc_prices cover = c->best_price;
-    cover.cover = true;
-    if (err == MAPA_OK) /* first the bound's own face: zero-cost cycles that cover teams */
-        err = forced_flow(c, a, &cover, &stays, &ok);
-    if (err == MAPA_OK && found && !(c->plan && c->value >= c->best.bound))
+    if (err == MAPA_OK && found)
         err = forced_flow(c, a, &pc, &stays, &ok);
-    if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
-        need = (int64_t)(pr->n_with_previous - pr->s->max_moves);
-    if (err == MAPA_OK && ok && stays < need) {
-        int64_t lo = pc.stay, step = pr->scale, hi = lo;
-        for (size_t k = 0; k < 40 && err == MAPA_OK && ok && stays < need; k++, step *= 2) {
-            lo = hi;
-            pc.stay = hi = lo + step;
-            err = forced_flow(c, a, &pc, &stays, &ok);
-        }
-        for (size_t k = 0; k < 16 && err == MAPA_OK && ok && hi - lo > 1; k++) {
-            if (mapa__alloc_remaining(pr) <= 0 || (c->plan && c->value >= c->best.bound))
-                break;
-            pc.stay = lo + (hi - lo) / 2;
-            err = forced_flow(c, a, &pc, &stays, &ok);
-            if (stays >= need)
-                hi = pc.stay;
-            else
-                lo = pc.stay;
-        }
-    }
+    if (err == MAPA_OK && found && ok && stays < need)
+        err = raise_stay(c, a, &pc, stays, ok);
     free(force);
     free(zero);
     free(agency);
@@ -552,22 +571,6 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
     }
     a->certified = false;
     err = fixed_solves(&c, a, o);
-    if (debug_agency) {
-        size_t miss = 0, uncovered = 0;
-        for (size_t t = 0; t < c.T; t++) {
-            bool hit = false, had = false;
-            for (size_t i = 0; i < c.n; i++) {
-                const mapa_member *mm = &pr->p->members[pr->member[i]];
-                if (a->team[pr->member[i]] == t && mm->spoc_willing && mm->agency == debug_agency[t])
-                    hit = true;
-                if (c.best_team[pr->member[i]] == t && mm->spoc_willing)
-                    had = true;
-            }
-            miss += !hit;
-            uncovered += !had;
-        }
-        fprintf(stderr, "designations not in the optimum: %zu; teams uncovered in the flow: %zu\n", miss, uncovered);
-    }
 cleanup:
     priced_free(&c);
     return err;
