@@ -70,7 +70,7 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     } else {
         bool done = false;
         say(o, "min-cost flow optimum breaks side rows: pricing them");
-        err = mapa__alloc_priced(a, pr, o, &done);
+        err = mapa__alloc_priced(a, pr, o, a->certified, &done);
         if (err == MAPA_OK && !done) {
             say(o, "no certified prices: adding the side rows to the integer program");
             a->certified = false;

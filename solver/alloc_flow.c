@@ -42,6 +42,9 @@ typedef struct net {
     bool sectors;        /* sector cover (require_statutory, _voluntary) is in the network */
     size_t *pool;        /* [2a + willing]: the class's pool node, or MAPA_NONE */
     size_t *member_node; /* per allocatable member (i) */
+    size_t *opt_first;   /* [i..i+1]: member i's explicit teams, ascending, in opt_team */
+    size_t *opt_team;
+    bool *pooled;        /* per member: interchangeable within its class outside its options */
     size_t *first_arc;   /* per member: id of its first option arc */
     size_t *n_arcs;      /* per member: its option arcs (the pool arc last) */
     size_t *pool_arc;    /* [(2a + w) * T + t]: pool -> (agency, team) arc, or MAPA_NONE */
@@ -133,6 +136,57 @@ static size_t at_node(net *nw, size_t a, size_t t)
     return *slot;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/*
+ * Each member's explicit teams (mapa__alloc_explicit), once per network: a
+ * pooled member has them among its ranks and its previous team only, so the
+ * network is built in O(n K) rather than O(n T).
+ */
+static mapa_err list_options(net *nw)
+{
+    const mapa__alloc_problem *pr = nw->pr;
+    size_t n = pr->n, total = 0, T = nw->T;
+    nw->opt_first = malloc((n + 1) * sizeof *nw->opt_first);
+    nw->pooled = malloc((n + 1) * sizeof *nw->pooled);
+    for (size_t pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !(nw->opt_team = malloc((total + 1) * sizeof *nw->opt_team)))
+            break;
+        total = 0;
+        for (size_t i = 0; nw->opt_first && nw->pooled && i < n; i++) {
+            size_t m = pr->member[i], start = total;
+            const mapa_member *mm = &pr->p->members[m];
+            bool pooled = nw->pooled[i] = mapa__alloc_pooled(pr, m);
+            nw->opt_first[i] = total;
+            size_t cand = pooled ? mm->n_prefs + 1 : T;
+            for (size_t k = 0; k < cand; k++) {
+                size_t t = !pooled ? k : k < mm->n_prefs ? mm->prefs[k] : mm->previous_team;
+                if (t >= T || !mapa__alloc_explicit(pr, m, t))
+                    continue;
+                bool dup = false;
+                for (size_t j = start; pooled && pass == 1 && j < total; j++)
+                    dup |= nw->opt_team[j] == t;
+                if (dup)
+                    continue;
+                if (pass == 1)
+                    nw->opt_team[total] = t;
+                total++;
+            }
+            if (pass == 1 && pooled)
+                qsort(nw->opt_team + start, total - start, sizeof *nw->opt_team, cmp_size);
+        }
+        if (nw->opt_first)
+            nw->opt_first[n] = total;
+    }
+    if (!nw->opt_first || !nw->pooled || !nw->opt_team)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
+    return MAPA_OK;
+}
+
 /* Number the nodes (members, pools, (agency, team) pairs) before any arc is added. */
 static void number_nodes(net *nw)
 {
@@ -150,14 +204,13 @@ static void number_nodes(net *nw)
         size_t m = pr->member[i];
         size_t a = p->members[m].agency, key = pool_key(pr, m);
         nw->member_node[i] = nw->n_nodes++;
-        if (mapa__alloc_pooled(pr, m) && nw->pool[key] == MAPA_NONE) {
+        if (nw->pooled[i] && nw->pool[key] == MAPA_NONE) {
             nw->pool[key] = nw->n_nodes++;
             for (size_t t = 0; t < nw->T; t++)
                 at_node(nw, a, t);
         }
-        for (size_t t = 0; t < nw->T; t++)
-            if (mapa__alloc_explicit(pr, m, t))
-                at_node(nw, a, t);
+        for (size_t k = nw->opt_first[i]; k < nw->opt_first[i + 1]; k++)
+            at_node(nw, a, nw->opt_team[k]);
     }
     nw->forced = 0;
     for (size_t t = 0; t < nw->T; t++) {
@@ -204,14 +257,12 @@ static mapa_err add_member_arcs(net *nw)
     mapa_err err = MAPA_OK;
     for (size_t i = 0; i < pr->n && err == MAPA_OK; i++) {
         size_t m = pr->member[i], a = p->members[m].agency, u = nw->member_node[i];
-        bool pooled = mapa__alloc_pooled(pr, m);
+        bool pooled = nw->pooled[i];
         err = mapa__mcf_add_arc(nw->g, NULL, NODE_S, u, 1, 0);
         nw->first_arc[i] = MAPA_NONE;
         nw->n_arcs[i] = 0;
-        for (size_t t = 0; t < nw->T && err == MAPA_OK; t++) {
-            if (!mapa__alloc_explicit(pr, m, t))
-                continue;
-            size_t id;
+        for (size_t j = nw->opt_first[i]; j < nw->opt_first[i + 1] && err == MAPA_OK; j++) {
+            size_t t = nw->opt_team[j], id;
             int64_t cost = nw->cmax - mapa__alloc_score(pr, m, t) - member_bonus(nw, m, t);
             err = mapa__mcf_add_arc(nw->g, &id, u, entry(nw, a, p->members[m].spoc_willing, t), 1,
                                     cost);
@@ -366,8 +417,11 @@ static mapa_err build(net *nw)
         nw->pool_arc[k] = MAPA_NONE;
     for (size_t k = 0; k < 2 * A; k++)
         nw->pool[k] = MAPA_NONE;
+    mapa_err err = list_options(nw);
+    if (err != MAPA_OK)
+        return err;
     number_nodes(nw);
-    mapa_err err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 4 * A * T + 12 * T);
+    err = mapa__mcf_new(&nw->g, nw->n_nodes, pr->n * (pr->K + 3) + 4 * A * T + 12 * T);
     if (err == MAPA_OK)
         err = add_member_arcs(nw);
     if (err == MAPA_OK)
@@ -383,6 +437,9 @@ static void dispose(net *nw)
     free(nw->pool_arc);
     free(nw->pool);
     free(nw->member_node);
+    free(nw->opt_first);
+    free(nw->opt_team);
+    free(nw->pooled);
     free(nw->first_arc);
     free(nw->n_arcs);
     free(nw->distinct);
@@ -394,15 +451,9 @@ static void dispose(net *nw)
 /* The team of member i from its option arcs; MAPA_NONE when it went through the pool. */
 static size_t explicit_team(const net *nw, size_t i)
 {
-    const mapa__alloc_problem *pr = nw->pr;
-    size_t m = pr->member[i];
-    for (size_t t = 0, k = 0; t < nw->T; t++) {
-        if (!mapa__alloc_explicit(pr, m, t))
-            continue;
+    for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++)
         if (mapa__mcf_flow(nw->g, nw->first_arc[i] + 2 * k) > 0)
-            return t;
-        k++;
-    }
+            return nw->opt_team[j];
     return MAPA_NONE;
 }
 
@@ -436,7 +487,7 @@ static void fill_losses(const net *nw, mapa__alloc_duals *d, const size_t *chose
     const mapa__alloc_problem *pr = nw->pr;
     size_t T = nw->T;
     for (size_t i = 0; i < pr->n; i++) {
-        size_t m = pr->member[i], t1 = chosen[i];
+        size_t t1 = chosen[i];
         d->chosen[i] = t1;
         int64_t base = 0, other = INT64_MAX / 4;
         for (size_t t = 0; t < T; t++)
@@ -446,16 +497,14 @@ static void fill_losses(const net *nw, mapa__alloc_duals *d, const size_t *chose
             if (mapa__mcf_flow(nw->g, arc) > 0)
                 base = -mapa__mcf_reduced_cost(nw->g, arc);
         }
-        for (size_t t = 0, k = 0; t < T; t++) {
-            if (!mapa__alloc_explicit(pr, m, t))
-                continue;
+        for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++) {
+            size_t t = nw->opt_team[j];
             int64_t rc = mapa__mcf_reduced_cost(nw->g, nw->first_arc[i] + 2 * k);
-            k++;
             d->x_loss[i * T + t] = t == t1 ? 0 : base + rc;
             if (t != t1)
                 other = min64(other, rc);
         }
-        if (mapa__alloc_pooled(pr, m) && t1 != MAPA_NONE) /* the pool arc is the last */
+        if (nw->pooled[i] && t1 != MAPA_NONE) /* the pool arc is the last */
             other = min64(other, mapa__mcf_reduced_cost(
                                      nw->g, nw->first_arc[i] + 2 * (nw->n_arcs[i] - 1)));
         d->keep_loss[i] = t1 == MAPA_NONE ? 0 : base + other;
@@ -513,9 +562,8 @@ static void cover_label(const net *nw, cover *cv)
         size_t m = pr->member[i];
         if (!pr->p->members[m].spoc_willing)
             continue;
-        for (size_t t = 0, k = 0; t < T; t++)
-            if (mapa__alloc_explicit(pr, m, t))
-                cv->team_of[(nw->first_arc[i] + 2 * k++) / 2] = t;
+        for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++)
+            cv->team_of[(nw->first_arc[i] + 2 * k) / 2] = nw->opt_team[j];
     }
     for (size_t a = 0; a < nw->A; a++)
         for (size_t t = 0; t < T; t++) {
@@ -756,9 +804,10 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
     out->certified = mapa__mcf_certify(nw.g);
     out->status = out->certified ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_FEASIBLE;
     out->method = "min-cost flow";
-    if (duals && !(price && price->spoc_agency)) { /* then no losses to tell */ /* forced members have no losses to tell */
+    if (duals && !(price && price->spoc_agency)) { /* with a SPOC agency: no losses to tell */
         duals->bound = lagrangian(&nw);
-        fill_losses(&nw, duals, chosen);
+        if (duals->x_loss)
+            fill_losses(&nw, duals, chosen);
     }
     *usable = true;
 cleanup:
@@ -770,5 +819,13 @@ cleanup:
 
 mapa_err mapa__alloc_flow(mapa_alloc *out, const mapa__alloc_problem *pr, bool *usable)
 {
-    return mapa__alloc_flow_priced(out, pr, NULL, NULL, usable);
+    size_t T = pr->p->n_topics;
+    int64_t *zero = calloc(3 * T + 1, sizeof *zero);
+    if (!zero)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    mapa__alloc_prices none = {.spoc = zero, .statutory = zero + T, .voluntary = zero + 2 * T,
+                               .cover = true};
+    mapa_err err = mapa__alloc_flow_priced(out, pr, &none, NULL, usable);
+    free(zero);
+    return err;
 }

@@ -94,8 +94,7 @@ static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
     if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask ||
         !c->best_price.spoc || !c->best_price.statutory || !c->best_price.voluntary ||
         !c->best_team || !c->count ||
-        !c->step || !c->dir ||
-        !duals_new(&c->cur, n, T, c->A) || !duals_new(&c->best, n, T, c->A))
+        !c->step || !c->dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     return MAPA_OK;
 }
@@ -182,15 +181,25 @@ static void swap_duals(priced *c, const mapa_alloc *a)
     memcpy(c->best_team, a->team, c->pr->p->n_members * sizeof *a->team);
 }
 
-/* Subgradient rounds; false in *usable when a flow has no certificate (its duals prove nothing). */
-static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
+/*
+ * Subgradient rounds. Round 0 (no prices) is the caller's flow when `seeded`
+ * (a->team holds its certified plan, covered as in mapa__alloc_flow): its
+ * bound is its plan's total.
+ */
+static mapa_err price_rounds(priced *c, mapa_alloc *a, bool seeded, bool *usable)
 {
     size_t stalled = 0;
     c->price.cover = true; /* each flow's plan covers what its face allows: an early proof */
     for (size_t round = 0; round < PRICE_ROUNDS && stalled < 4; round++) {
         if (round > 0)
             update_prices(c, a);
-        mapa_err err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
+        mapa_err err = MAPA_OK;
+        if (round == 0 && seeded) {
+            *usable = true;
+            c->cur.bound = mapa__alloc_total(c->pr, a->team);
+        } else {
+            err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
+        }
         if (err != MAPA_OK || !*usable || a->status == MAPA_STATUS_INFEASIBLE || !a->certified) {
             *usable = *usable && a->certified;
             return err;
@@ -327,6 +336,28 @@ static mapa_err assign_spocs(priced *c, size_t *force, bool *found)
     return err;
 }
 
+/*
+ * The losses of the best prices (the rounds keep only bounds): their flow once
+ * more, with every loss (docs/model.md), and its plan as the best flow's.
+ */
+static mapa_err need_losses(priced *c, mapa_alloc *a)
+{
+    if (c->best.x_loss)
+        return MAPA_OK;
+    int64_t bound = c->best.bound;
+    bool usable = false;
+    if (!duals_new(&c->best, c->n, c->T, c->A))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    mapa__alloc_prices pc = c->best_price;
+    pc.cover = true;
+    mapa_err err = mapa__alloc_flow_priced(a, c->pr, &pc, &c->best, &usable);
+    if (err == MAPA_OK && (!usable || !a->certified || c->best.bound != bound))
+        err = mapa_error_set(MAPA_EDEPENDENCY, "the priced flow did not repeat its bound");
+    if (err == MAPA_OK)
+        memcpy(c->best_team, a->team, c->pr->p->n_members * sizeof *a->team);
+    return err;
+}
+
 /* Members kept in their previous team by a plan. */
 static int64_t count_stays(const priced *c, const size_t *team)
 {
@@ -416,8 +447,10 @@ static mapa_err repair(priced *c, mapa_alloc *a)
     int64_t *zero = calloc(c->T + 1, sizeof *zero);
     size_t *agency = malloc((c->T + 1) * sizeof *agency); /* the SPOC's agency per team */
     bool found = false;
-    err = force && zero && agency ? assign_spocs(c, force, &found)
+    err = force && zero && agency ? need_losses(c, a)
                                   : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    if (err == MAPA_OK)
+        err = assign_spocs(c, force, &found);
     for (size_t t = 0; err == MAPA_OK && t < c->T; t++)
         agency[t] = MAPA_NONE;
     for (size_t i = 0; err == MAPA_OK && found && i < c->n; i++)
@@ -539,14 +572,14 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
 }
 
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
-                            const mapa_alloc_options *o, bool *done)
+                            const mapa_alloc_options *o, bool seeded, bool *done)
 {
     priced c;
     *done = false;
     mapa_err err = priced_init(&c, pr);
     bool usable = false;
     if (err == MAPA_OK)
-        err = price_rounds(&c, a, &usable);
+        err = price_rounds(&c, a, seeded, &usable);
     if (err != MAPA_OK || !usable || !c.have_best)
         goto cleanup;
     *done = true;
@@ -570,7 +603,9 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
         goto cleanup;
     }
     a->certified = false;
-    err = fixed_solves(&c, a, o);
+    err = need_losses(&c, a);
+    if (err == MAPA_OK)
+        err = fixed_solves(&c, a, o);
 cleanup:
     priced_free(&c);
     return err;

@@ -90,7 +90,11 @@ bool mapa__alloc_note(mapa_alloc *a, size_t topic, size_t agency, const char *fm
 #endif
     ;
 
-/** Min-cost flow path: fills a->team, or sets a->status infeasible. */
+/**
+ * Min-cost flow path: fills a->team, or sets a->status infeasible. Among the
+ * flow's optima it takes one that gives teams a SPOC-willing member where
+ * zero-cost cycles allow (docs/model.md, "Repair").
+ */
 mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *usable);
 
 /** Prices on side rows (score units, >= 0; 0 for rows the model does not have). */
@@ -104,7 +108,10 @@ typedef struct mapa__alloc_prices {
     bool cover; /* after solving, zero-cost cycles give teams without a willing member one */
 } mapa__alloc_prices;
 
-/** What a priced flow proves (docs/model.md, "Prices on the flow"). */
+/**
+ * What a priced flow proves (docs/model.md, "Prices on the flow"). The loss
+ * arrays may be NULL (then only the bound is filled).
+ */
 typedef struct mapa__alloc_duals {
     int64_t bound;      /* no plan's objective total (x scale) exceeds it */
     int64_t *x_loss;    /* [i * T + t]: a plan with x[i,t] = 1 totals at most bound - this;
@@ -141,10 +148,12 @@ mapa_err mapa__alloc_glpk_fixed(mapa_alloc *a, const mapa__alloc_problem *pr,
  * and the best plan V that keeps every rule; when L = V the plan is proven
  * optimal; otherwise every column that loses more than L - V is fixed and
  * GLPK solves the rest with every row (exact). *done is false when the path
- * cannot apply (costs beyond 64 bits, a flow without certificate).
+ * cannot apply (costs beyond 64 bits, a flow without certificate). With
+ * `seeded`, a->team holds mapa__alloc_flow's certified plan, which stands for
+ * the first round (no prices).
  */
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
-                            const mapa_alloc_options *o, bool *done);
+                            const mapa_alloc_options *o, bool seeded, bool *done);
 
 /** A plan's objective total in score units (objective x scale). */
 int64_t mapa__alloc_total(const mapa__alloc_problem *pr, const size_t *team);
