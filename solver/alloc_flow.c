@@ -32,25 +32,26 @@ typedef struct net {
     mapa__mcf *g;
     size_t T, A;
     size_t n_nodes;
-    size_t *at;          /* (agency, team) node, or MAPA_NONE */
-    size_t *at_arc;      /* (agency, team) -> team arc, or MAPA_NONE */
-    size_t *wnode;       /* [t]: W_t, the willing members of team t's SPOC agency, or MAPA_NONE */
-    int64_t forced;      /* teams with a SPOC agency: units S -> (agency, team) besides the members */
-    size_t *distinct;    /* [t]: the node D_t counting distinct agencies, or MAPA_NONE */
-    size_t *group;       /* [2t + g]: G_{g,t} (g 0 statutory, 1 voluntary) in the network, or MAPA_NONE */
-    int64_t *need;       /* [t]: distinct agencies the network gives team t (0: no D_t) */
-    bool sectors;        /* sector cover (require_statutory, _voluntary) is in the network */
-    size_t *pool;        /* [2a + willing]: the class's pool node, or MAPA_NONE */
+    size_t *at;       /* (agency, team) node, or MAPA_NONE */
+    size_t *at_arc;   /* (agency, team) -> team arc, or MAPA_NONE */
+    size_t *x_arc;    /* [t]: t -> X, or MAPA_NONE */
+    size_t *wnode;    /* [t]: W_t, the willing members of team t's SPOC agency, or MAPA_NONE */
+    int64_t forced;   /* teams with a SPOC agency: units S -> (agency, team) besides the members */
+    size_t *distinct; /* [t]: the node D_t counting distinct agencies, or MAPA_NONE */
+    size_t *group; /* [2t + g]: G_{g,t} (g 0 statutory, 1 voluntary) in the network, or MAPA_NONE */
+    int64_t *need; /* [t]: distinct agencies the network gives team t (0: no D_t) */
+    bool sectors;  /* sector cover (require_statutory, _voluntary) is in the network */
+    size_t *pool;  /* [2a + willing]: the class's pool node, or MAPA_NONE */
     size_t *member_node; /* per allocatable member (i) */
     size_t *opt_first;   /* [i..i+1]: member i's explicit teams, ascending, in opt_team */
     size_t *opt_team;
-    bool *pooled;        /* per member: interchangeable within its class outside its options */
-    size_t *first_arc;   /* per member: id of its first option arc */
-    size_t *n_arcs;      /* per member: its option arcs (the pool arc last) */
-    size_t *pool_arc;    /* [(2a + w) * T + t]: pool -> (agency, team) arc, or MAPA_NONE */
-    int64_t cmax;        /* option arcs cost cmax - score - bonus */
-    int64_t bmax;        /* (agency, team) -> team arcs cost bmax - sector bonus */
-    int64_t total_min;   /* sum over teams of max(min_size, min_agencies in the network) */
+    bool *pooled;      /* per member: interchangeable within its class outside its options */
+    size_t *first_arc; /* per member: id of its first option arc */
+    size_t *n_arcs;    /* per member: its option arcs (the pool arc last) */
+    size_t *pool_arc;  /* [(2a + w) * T + t]: pool -> (agency, team) arc, or MAPA_NONE */
+    int64_t cmax;      /* option arcs cost cmax - score - bonus */
+    int64_t bmax;      /* (agency, team) -> team arcs cost bmax - sector bonus */
+    int64_t total_min; /* sum over teams of max(min_size, min_agencies in the network) */
 } net;
 
 enum { NODE_S, NODE_SS, NODE_X, FIRST_TEAM };
@@ -313,12 +314,12 @@ static mapa_err add_agency_arcs(net *nw, size_t a, size_t t)
     if (nw->need[t] == 0 || cap == 0)
         return mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap, cost);
     size_t g = agency_group(nw, a);
-    size_t first = g < 2 && nw->group[2 * t + g] != MAPA_NONE ? nw->group[2 * t + g]
-                                                               : nw->distinct[t];
+    size_t first =
+        g < 2 && nw->group[2 * t + g] != MAPA_NONE ? nw->group[2 * t + g] : nw->distinct[t];
     mapa_err err = mapa__mcf_add_arc(nw->g, NULL, v, first, 1, cost);
     if (err == MAPA_OK && cap > 1)
-        err = mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap - 1,
-                                cost);
+        err =
+            mapa__mcf_add_arc(nw->g, &nw->at_arc[a * nw->T + t], v, FIRST_TEAM + t, cap - 1, cost);
     return err;
 }
 
@@ -372,7 +373,7 @@ static mapa_err add_team_arcs(net *nw)
         if (err == MAPA_OK && lo > d)
             err = mapa__mcf_add_arc(nw->g, NULL, FIRST_TEAM + t, NODE_SS, lo - d, 0);
         if (err == MAPA_OK && hi > lo)
-            err = mapa__mcf_add_arc(nw->g, NULL, FIRST_TEAM + t, NODE_X, hi - lo, 0);
+            err = mapa__mcf_add_arc(nw->g, &nw->x_arc[t], FIRST_TEAM + t, NODE_X, hi - lo, 0);
     }
     if (err == MAPA_OK && n > total_min)
         err = mapa__mcf_add_arc(nw->g, NULL, NODE_X, NODE_SS, n - total_min, 0);
@@ -406,10 +407,14 @@ static mapa_err build(net *nw)
     nw->distinct = malloc((T + 1) * sizeof *nw->distinct);
     nw->group = malloc((2 * T + 1) * sizeof *nw->group);
     nw->wnode = malloc((T + 1) * sizeof *nw->wnode);
+    nw->x_arc = malloc((T + 1) * sizeof *nw->x_arc);
+    for (size_t t = 0; nw->x_arc && t < T; t++)
+        nw->x_arc[t] = MAPA_NONE;
     nw->need = malloc((T + 1) * sizeof *nw->need);
     nw->sectors = sectors_nest(pr);
-    if (!nw->group || !nw->need || !nw->wnode || !nw->at || !nw->at_arc || !nw->pool_arc || !nw->pool || !nw->member_node ||
-        !nw->first_arc || !nw->n_arcs || !nw->distinct)
+    if (!nw->group || !nw->need || !nw->wnode || !nw->x_arc || !nw->at || !nw->at_arc ||
+        !nw->pool_arc || !nw->pool || !nw->member_node || !nw->first_arc || !nw->n_arcs ||
+        !nw->distinct)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
     for (size_t k = 0; k < A * T; k++)
         nw->at[k] = nw->at_arc[k] = MAPA_NONE;
@@ -445,6 +450,7 @@ static void dispose(net *nw)
     free(nw->distinct);
     free(nw->group);
     free(nw->wnode);
+    free(nw->x_arc);
     free(nw->need);
 }
 
@@ -505,13 +511,13 @@ static void fill_losses(const net *nw, mapa__alloc_duals *d, const size_t *chose
                 other = min64(other, rc);
         }
         if (nw->pooled[i] && t1 != MAPA_NONE) /* the pool arc is the last */
-            other = min64(other, mapa__mcf_reduced_cost(
-                                     nw->g, nw->first_arc[i] + 2 * (nw->n_arcs[i] - 1)));
+            other = min64(
+                other, mapa__mcf_reduced_cost(nw->g, nw->first_arc[i] + 2 * (nw->n_arcs[i] - 1)));
         d->keep_loss[i] = t1 == MAPA_NONE ? 0 : base + other;
     }
     for (size_t k = 0; k < 2 * nw->A * T; k++) {
         size_t arc = nw->pool_arc[k];
-        d->u_loss[k] = arc == MAPA_NONE       ? INT64_MAX
+        d->u_loss[k] = arc == MAPA_NONE                 ? INT64_MAX
                        : mapa__mcf_flow(nw->g, arc) > 0 ? 0
                                                         : mapa__mcf_reduced_cost(nw->g, arc);
     }
@@ -537,6 +543,9 @@ typedef struct cover {
     size_t *owe;      /* layer 1: 2t (a willing member must leave t), 2t + 1 (one must enter t) */
     size_t *queue, *cycle;
     size_t *stamp, mark;
+    unsigned char *stay_arc; /* [arc / 2]: a member's arc to its previous team */
+    size_t *comp;            /* [node]: its strong component of usable arcs */
+    int64_t stays, need;     /* members kept in their previous team; the least the cap allows */
 } cover;
 
 static void cover_dispose(cover *cv)
@@ -551,6 +560,8 @@ static void cover_dispose(cover *cv)
     free(cv->queue);
     free(cv->cycle);
     free(cv->stamp);
+    free(cv->stay_arc);
+    free(cv->comp);
 }
 
 /* Label every arc a willing unit enters a team by, and count each team's willing members. */
@@ -560,10 +571,16 @@ static void cover_label(const net *nw, cover *cv)
     size_t T = nw->T;
     for (size_t i = 0; i < pr->n; i++) {
         size_t m = pr->member[i];
-        if (!pr->p->members[m].spoc_willing)
-            continue;
-        for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++)
-            cv->team_of[(nw->first_arc[i] + 2 * k) / 2] = nw->opt_team[j];
+        const mapa_member *mm = &pr->p->members[m];
+        for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++) {
+            size_t arc = nw->first_arc[i] + 2 * k;
+            if (mm->spoc_willing)
+                cv->team_of[arc / 2] = nw->opt_team[j];
+            if (mm->previous_team == nw->opt_team[j]) {
+                cv->stay_arc[arc / 2] = 1;
+                cv->stays += mapa__mcf_flow(nw->g, arc);
+            }
+        }
     }
     for (size_t a = 0; a < nw->A; a++)
         for (size_t t = 0; t < T; t++) {
@@ -589,6 +606,19 @@ static void cover_label(const net *nw, cover *cv)
 }
 
 /*
+ * Whether the stays may change by `delta` (the moves row: never below the
+ * least the cap allows, nor further below it; and while its price is
+ * positive, never above it, each extra stay losing the price).
+ */
+static bool stay_ok(const net *nw, const cover *cv, int64_t delta)
+{
+    int64_t after = cv->stays + delta;
+    if (cv->need > 0 && after < cv->need && after < cv->stays)
+        return false;
+    return !(nw->price->stay > 0 && after > cv->need && after > cv->stays);
+}
+
+/*
  * The BFS state after `arc` from state `layer` (0: nothing owed; 1: one team
  * owes a willing member's move, `owe`), or -1 when the arc may not be used: it
  * must be residual, of zero reduced cost, and end with every team keeping a
@@ -598,6 +628,8 @@ static void cover_label(const net *nw, cover *cv)
 static int cover_step(const net *nw, const cover *cv, size_t arc, int layer, size_t *owe)
 {
     if (mapa__mcf_residual(nw->g, arc) <= 0 || mapa__mcf_reduced_cost(nw->g, arc) != 0)
+        return -1;
+    if (cv->stay_arc[arc / 2] && !stay_ok(nw, cv, arc & 1 ? -1 : 1))
         return -1;
     size_t t = cv->team_of[arc / 2];
     if (t == MAPA_NONE)
@@ -668,18 +700,23 @@ static size_t cover_path(const net *nw, cover *cv, size_t from, size_t to, size_
 /* Push the cycle if every team keeps a willing member; update the counts. */
 static bool cover_push(const net *nw, cover *cv, size_t len)
 {
+    int64_t delta = 0;
     for (size_t k = 0; k < len; k++) { /* two units leaving one team: check the net change */
         size_t t = cv->team_of[cv->cycle[k] / 2];
         if (t != MAPA_NONE)
             cv->count[t] += cv->cycle[k] & 1 ? -1 : 1;
+        if (cv->stay_arc[cv->cycle[k] / 2])
+            delta += cv->cycle[k] & 1 ? -1 : 1;
     }
-    bool ok = true;
+    bool ok = stay_ok(nw, cv, delta);
     for (size_t k = 0; k < len; k++) {
         size_t t = cv->team_of[cv->cycle[k] / 2];
         ok &= t == MAPA_NONE || cv->count[t] >= 1;
     }
-    if (ok && mapa__mcf_try_cycle(nw->g, cv->cycle, len))
+    if (ok && mapa__mcf_try_cycle(nw->g, cv->cycle, len)) {
+        cv->stays += delta;
         return true;
+    }
     for (size_t k = 0; k < len; k++) {
         size_t t = cv->team_of[cv->cycle[k] / 2];
         if (t != MAPA_NONE)
@@ -692,11 +729,117 @@ static bool cover_push(const net *nw, cover *cv, size_t len)
 static bool cover_try(const net *nw, cover *cv, size_t arc)
 {
     size_t owe = MAPA_NONE;
-    if (cover_step(nw, cv, arc, 0, &owe) != 0)
-        return false;
+    if (cover_step(nw, cv, arc, 0, &owe) != 0 || mapa__alloc_remaining(nw->pr) <= 0)
+        return false; /* past the time limit: the flow as it is (still optimal for its costs) */
     cv->cycle[0] = arc;
     size_t len = cover_path(nw, cv, mapa__mcf_head(nw->g, arc), mapa__mcf_tail(nw->g, arc), 1);
     return len > 0 && cover_push(nw, cv, len + 1);
+}
+
+/* Whether the component search may use `arc` (cover_step's rules that do not depend on state). */
+static bool comp_usable(const net *nw, const cover *cv, size_t arc)
+{
+    if (mapa__mcf_residual(nw->g, arc) <= 0 || mapa__mcf_reduced_cost(nw->g, arc) != 0 ||
+        mapa__mcf_head(nw->g, arc) == NODE_S)
+        return false;
+    if (cv->stay_arc[arc / 2] && !stay_ok(nw, cv, arc & 1 ? -1 : 1))
+        return false;
+    size_t t = cv->team_of[arc / 2];
+    return t == MAPA_NONE || !(arc & 1) || cv->count[t] > 1;
+}
+
+/* Strong components of the usable arcs (Tarjan, iterative), into cv->comp. */
+static void cover_components(const net *nw, cover *cv)
+{
+    size_t V = nw->n_nodes, index = 0, comps = 0, top = 0, depth = 0;
+    size_t *low = cv->parent, *num = cv->from, *edge = cv->owe, *stack = cv->queue,
+           *call = cv->cycle; /* scratch, 2V each */
+    for (size_t v = 0; v < V; v++)
+        num[v] = SIZE_MAX, cv->comp[v] = SIZE_MAX;
+    for (size_t root = 0; root < V; root++) {
+        if (num[root] != SIZE_MAX)
+            continue;
+        call[depth++] = root;
+        num[root] = low[root] = index++;
+        edge[root] = 0;
+        stack[top++] = root;
+        while (depth > 0) {
+            size_t u = call[depth - 1], count;
+            const size_t *arcs;
+            mapa__mcf_out_arcs(nw->g, u, &arcs, &count);
+            if (edge[u] < count) {
+                size_t arc = arcs[edge[u]++], v = mapa__mcf_head(nw->g, arc);
+                if (!comp_usable(nw, cv, arc))
+                    continue;
+                if (num[v] == SIZE_MAX) {
+                    num[v] = low[v] = index++;
+                    edge[v] = 0;
+                    stack[top++] = v;
+                    call[depth++] = v;
+                } else if (cv->comp[v] == SIZE_MAX && num[v] < low[u]) {
+                    low[u] = num[v];
+                }
+                continue;
+            }
+            depth--;
+            if (depth > 0 && low[u] < low[call[depth - 1]])
+                low[call[depth - 1]] = low[u];
+            if (low[u] == num[u]) {
+                size_t w;
+                do {
+                    w = stack[--top];
+                    cv->comp[w] = comps;
+                } while (w != u);
+                comps++;
+            }
+        }
+    }
+}
+
+/*
+ * The short cycle most ties offer, tried before any search: member i moves
+ * between its previous team p and another option t by its own arcs, and one
+ * unit of team size goes back through X (t -> X -> p, or p -> X -> t). dir 0:
+ * into p; 1: out of p.
+ */
+static bool cover_short(const net *nw, cover *cv, size_t i, int dir)
+{
+    const mapa__alloc_problem *pr = nw->pr;
+    size_t m = pr->member[i], a = pr->p->members[m].agency, p = pr->p->members[m].previous_team;
+    size_t T = nw->T, stay = MAPA_NONE;
+    for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++)
+        if (nw->opt_team[j] == p)
+            stay = nw->first_arc[i] + 2 * k;
+    if (stay == MAPA_NONE || nw->at_arc[a * T + p] == MAPA_NONE || nw->x_arc[p] == MAPA_NONE)
+        return false;
+    for (size_t j = nw->opt_first[i], k = 0; j < nw->opt_first[i + 1]; j++, k++) {
+        size_t t = nw->opt_team[j], other = nw->first_arc[i] + 2 * k;
+        if (t == p || nw->at_arc[a * T + t] == MAPA_NONE || nw->x_arc[t] == MAPA_NONE)
+            continue;
+        if (dir == 0 && mapa__mcf_flow(nw->g, other) == 0)
+            continue;
+        size_t in[6] = {stay,
+                        nw->at_arc[a * T + p],
+                        nw->x_arc[p],
+                        nw->x_arc[t] ^ 1,
+                        nw->at_arc[a * T + t] ^ 1,
+                        other ^ 1};
+        size_t out[6] = {stay ^ 1,
+                         other,
+                         nw->at_arc[a * T + t],
+                         nw->x_arc[t],
+                         nw->x_arc[p] ^ 1,
+                         nw->at_arc[a * T + p] ^ 1};
+        memcpy(cv->cycle, dir == 0 ? in : out, sizeof in);
+        bool fits = true;
+        for (size_t k2 = 0; k2 < 6; k2++)
+            fits &= mapa__mcf_residual(nw->g, cv->cycle[k2]) > 0;
+        if (fits && cover_push(nw, cv, 6))
+            return true;
+        if (dir == 0)
+            return false; /* the member's one current arc */
+    }
+    return false;
 }
 
 static mapa_err cover_teams(net *nw)
@@ -713,9 +856,13 @@ static mapa_err cover_teams(net *nw)
     cv.queue = malloc((2 * V + T + 1) * sizeof *cv.queue);
     cv.cycle = malloc((2 * V + 2) * sizeof *cv.cycle);
     cv.stamp = calloc(2 * V + 1, sizeof *cv.stamp);
-    if (!cv.team_of || !cv.first || !cv.entering || !cv.count || !cv.parent || !cv.from || !cv.owe ||
-        !cv.queue ||
-        !cv.cycle || !cv.stamp) {
+    cv.stay_arc = calloc(E / 2 + 1, 1);
+    cv.comp = malloc((V + 1) * sizeof *cv.comp);
+    const mapa__alloc_problem *pr = nw->pr;
+    if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
+        cv.need = (int64_t)(pr->n_with_previous - pr->s->max_moves);
+    if (!cv.team_of || !cv.first || !cv.entering || !cv.count || !cv.parent || !cv.from ||
+        !cv.owe || !cv.queue || !cv.cycle || !cv.stamp || !cv.stay_arc || !cv.comp) {
         cover_dispose(&cv);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation network");
     }
@@ -726,11 +873,30 @@ static mapa_err cover_teams(net *nw)
         for (size_t k = cv.first[t]; cv.count[t] == 0 && k < cv.first[t + 1]; k++)
             cover_try(nw, &cv, cv.entering[k]);
     for (size_t t = 0; t < T; t++) /* priced teams with two or more (each loses its price) */
-        for (size_t k = cv.first[t]; nw->price->spoc[t] > 0 && cv.count[t] > 1 &&
-                                     k < cv.first[t + 1];
-             k++)
+        for (size_t k = cv.first[t];
+             nw->price->spoc[t] > 0 && cv.count[t] > 1 && k < cv.first[t + 1]; k++)
             while (cv.count[t] > 1 && cover_try(nw, &cv, cv.entering[k] ^ 1))
                 ; /* a pool arc may carry several: one leaves per cycle */
+    /* the moves row: stays up to the least the cap allows, or (priced) down to it; only arcs
+       whose ends share a strong component of the usable arcs can lie on a cycle */
+    for (int dir = 0; dir < 2; dir++) { /* far from the cap, the price is not there yet: skip */
+        int64_t off = cv.stays > cv.need ? cv.stays - cv.need : cv.need - cv.stays;
+        bool more = dir == 0 ? cv.stays < cv.need : nw->price->stay > 0 && cv.stays > cv.need;
+        more = more && off <= cv.need / 4 + 16;
+        if (!more)
+            continue;
+        cover_components(nw, &cv);
+        for (size_t i = 0; i < nw->pr->n && (dir == 0 ? cv.stays < cv.need : cv.stays > cv.need);
+             i++)
+            if (nw->pr->p->members[nw->pr->member[i]].previous_team != MAPA_NONE)
+                cover_short(nw, &cv, i, dir);
+        for (size_t e = 0; e < E / 2 && (dir == 0 ? cv.stays < cv.need : cv.stays > cv.need); e++) {
+            size_t arc = 2 * e + (size_t)dir;
+            if (cv.stay_arc[e] &&
+                cv.comp[mapa__mcf_tail(nw->g, arc)] == cv.comp[mapa__mcf_head(nw->g, arc)])
+                cover_try(nw, &cv, arc);
+        }
+    }
     cover_dispose(&cv);
     return MAPA_OK;
 }
@@ -799,7 +965,8 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
             pool_left[k] = (size_t)mapa__mcf_flow(nw.g, nw.pool_arc[k]);
     for (size_t i = 0; i < pr->n; i++) {
         chosen[i] = explicit_team(&nw, i);
-        out->team[pr->member[i]] = chosen[i] != MAPA_NONE ? chosen[i] : pool_team(&nw, i, pool_left);
+        out->team[pr->member[i]] =
+            chosen[i] != MAPA_NONE ? chosen[i] : pool_team(&nw, i, pool_left);
     }
     out->certified = mapa__mcf_certify(nw.g);
     out->status = out->certified ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_FEASIBLE;
@@ -823,8 +990,8 @@ mapa_err mapa__alloc_flow(mapa_alloc *out, const mapa__alloc_problem *pr, bool *
     int64_t *zero = calloc(3 * T + 1, sizeof *zero);
     if (!zero)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
-    mapa__alloc_prices none = {.spoc = zero, .statutory = zero + T, .voluntary = zero + 2 * T,
-                               .cover = true};
+    mapa__alloc_prices none = {
+        .spoc = zero, .statutory = zero + T, .voluntary = zero + 2 * T, .cover = true};
     mapa_err err = mapa__alloc_flow_priced(out, pr, &none, NULL, usable);
     free(zero);
     return err;

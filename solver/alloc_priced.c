@@ -31,8 +31,8 @@ typedef struct priced {
     bool have_best;
     mapa__alloc_prices best_price; /* the prices of the lowest bound */
     size_t *best_team;             /* the flow's plan at them (per member of p) */
-    size_t *plan;  /* best plan keeping every rule (per member of p), or NULL */
-    int64_t value; /* its total */
+    size_t *plan;                  /* best plan keeping every rule (per member of p), or NULL */
+    int64_t value;                 /* its total */
     unsigned char *mask;
     size_t *count;    /* per team: willing, statutory, voluntary */
     int64_t *step;    /* per priced row (SPOC, statutory, voluntary per team; moves last) */
@@ -93,8 +93,7 @@ static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
         c->step[k] = pr->scale;
     if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask ||
         !c->best_price.spoc || !c->best_price.statutory || !c->best_price.voluntary ||
-        !c->best_team || !c->count ||
-        !c->step || !c->dir)
+        !c->best_team || !c->count || !c->step || !c->dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     return MAPA_OK;
 }
@@ -161,9 +160,8 @@ static void update_prices(priced *c, const mapa_alloc *a)
                 step_price(c, 2 * T + t, c->price.voluntary[t], (int64_t)c->count[3 * t + 2] - 1);
     }
     if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
-        c->price.stay =
-            step_price(c, 3 * T, c->price.stay,
-                       stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
+        c->price.stay = step_price(c, 3 * T, c->price.stay,
+                                   stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
 }
 
 /* The last flow has the lowest bound so far: keep its duals, prices and plan. */
@@ -233,9 +231,9 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool seeded, bool *usable
  */
 typedef struct spoc_net {
     mapa__mcf *g;
-    size_t *direct;     /* per edge team -> member: arc id, team, member (3 entries) */
+    size_t *direct; /* per edge team -> member: arc id, team, member (3 entries) */
     size_t n_direct;
-    size_t *via_class;  /* per team -> class arc: arc id, team, agency */
+    size_t *via_class; /* per team -> class arc: arc id, team, agency */
     size_t n_via;
     size_t *from_class; /* per member i: its class -> member arc, or MAPA_NONE */
 } spoc_net;
@@ -370,9 +368,13 @@ static int64_t count_stays(const priced *c, const size_t *team)
 }
 
 /* The flow with SPOCs forced; keeps its plan if it keeps every rule; *stays its stays. */
-static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *pc,
-                            int64_t *stays, bool *ok)
+static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *pc, int64_t *stays,
+                            bool *ok)
 {
+    if (mapa__alloc_remaining(c->pr) <= 0) { /* past the time limit: no more flows */
+        *ok = false;
+        return MAPA_OK;
+    }
     mapa_err err = mapa__alloc_flow_priced(a, c->pr, pc, NULL, ok);
     *ok = *ok && err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE;
     if (!*ok)
@@ -399,8 +401,7 @@ static int64_t stays_needed(const mapa__alloc_problem *pr)
  * The moves row's one price, raised from pc->stay (doubling, then bisection)
  * to the least that keeps the cap, each a flow with the other prices of `pc`.
  */
-static mapa_err raise_stay(priced *c, mapa_alloc *a, mapa__alloc_prices *pc, int64_t stays,
-                           bool ok)
+static mapa_err raise_stay(priced *c, mapa_alloc *a, mapa__alloc_prices *pc, int64_t stays, bool ok)
 {
     const mapa__alloc_problem *pr = c->pr;
     int64_t need = stays_needed(pr), lo = pc->stay, hi = lo, step = pr->scale;

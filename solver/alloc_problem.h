@@ -99,10 +99,10 @@ mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *us
 
 /** Prices on side rows (score units, >= 0; 0 for rows the model does not have). */
 typedef struct mapa__alloc_prices {
-    int64_t *spoc;      /* [T]: per willing member placed in t */
-    int64_t *statutory; /* [T]: per member of a statutory agency placed in t */
-    int64_t *voluntary; /* [T]: per member of a voluntary agency placed in t */
-    int64_t stay;       /* per member kept in its previous team (the max_moves row) */
+    int64_t *spoc;             /* [T]: per willing member placed in t */
+    int64_t *statutory;        /* [T]: per member of a statutory agency placed in t */
+    int64_t *voluntary;        /* [T]: per member of a voluntary agency placed in t */
+    int64_t stay;              /* per member kept in its previous team (the max_moves row) */
     const size_t *spoc_agency; /* [t]: the agency that must give team t a willing member
                                   (its SPOC), or MAPA_NONE; NULL: none (docs/model.md) */
     bool cover; /* after solving, zero-cost cycles give teams without a willing member one */
