@@ -1,7 +1,8 @@
 /*
  * mapa_alloc_solve: checks supply and demand, solves (min-cost flow when the
- * side rows hold at its optimum, GLPK otherwise), explains infeasibility with
- * a soft solve, picks each team's SPOC, and fills the figures.
+ * side rows hold at an optimum it reaches, then prices on the flow and their
+ * repairs, GLPK on what they leave open), explains infeasibility with a soft
+ * solve, picks each team's SPOC, and fills the figures.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/alloc.h>

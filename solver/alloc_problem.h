@@ -144,13 +144,15 @@ mapa_err mapa__alloc_glpk_fixed(mapa_alloc *a, const mapa__alloc_problem *pr,
 
 /**
  * Prices on the flow, then GLPK on what they leave open: subgradient steps on
- * the prices of the side rows the flow breaks, each a flow; the best bound L
- * and the best plan V that keeps every rule; when L = V the plan is proven
- * optimal; otherwise every column that loses more than L - V is fixed and
- * GLPK solves the rest with every row (exact). *done is false when the path
- * cannot apply (costs beyond 64 bits, a flow without certificate). With
- * `seeded`, a->team holds mapa__alloc_flow's certified plan, which stands for
- * the first round (no prices).
+ * the prices of the side rows the flow breaks, each a flow whose plan is moved
+ * along its optimal face by zero-cost cycles (docs/model.md, "Repair"); the
+ * best bound L and the best plan V that keeps every rule; when L = V the plan
+ * is proven optimal; otherwise a SPOC agency per team is fixed and the moves
+ * price raised, and if still L > V every column that loses more than L - V is
+ * fixed and GLPK solves the rest with every row (exact). *done is false when
+ * the path cannot apply (costs beyond 64 bits, a flow without certificate).
+ * With `seeded`, a->team holds mapa__alloc_flow's certified plan, which
+ * stands for the first round (no prices).
  */
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
                             const mapa_alloc_options *o, bool seeded, bool *done);
