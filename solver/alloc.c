@@ -55,8 +55,9 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
         return mapa__alloc_glpk(a, pr, o, o->formulation == MAPA_FORMULATION_FULL, soft, NULL);
     bool usable = false;
     mapa_err err = mapa__alloc_flow(a, pr, &usable);
-    if (err != MAPA_OK || (usable && a->status == MAPA_STATUS_INFEASIBLE))
-        return err;
+    if (err != MAPA_OK ||
+        (usable && (a->status == MAPA_STATUS_INFEASIBLE || a->status == MAPA_STATUS_TIME_LIMIT)))
+        return err; /* no plan; past the time limit, mapa_alloc_solve says so */
     unsigned char *side = calloc(pr->p->n_topics + 1, 1);
     size_t broken = 0;
     if (!side)
@@ -214,4 +215,3 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     *out = a;
     return MAPA_OK;
 }
-

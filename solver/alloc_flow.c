@@ -929,6 +929,11 @@ static void set_offsets(net *nw)
         nw->cmax += spoc + pc->stay;
 }
 
+static bool past_deadline(void *payload)
+{
+    return mapa__alloc_remaining(payload) <= 0;
+}
+
 mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
                                  const mapa__alloc_prices *price, mapa__alloc_duals *duals,
                                  bool *usable)
@@ -942,8 +947,17 @@ mapa_err mapa__alloc_flow_priced(mapa_alloc *out, const mapa__alloc_problem *pr,
     size_t *pool_left = NULL, *chosen = NULL;
     mapa_err err = build(&nw);
     int64_t sent = 0, value = (int64_t)pr->n + nw.forced;
+    if (err == MAPA_OK && pr->deadline > 0)
+        mapa__mcf_set_stop(nw.g, past_deadline, (void *)pr);
     if (err == MAPA_OK && nw.total_min <= (int64_t)pr->n)
         err = mapa__mcf_solve(nw.g, NODE_S, NODE_SS, value, &sent);
+    if (err == MAPA_OK && sent < value && mapa__mcf_stopped(nw.g)) {
+        out->status = MAPA_STATUS_TIME_LIMIT; /* out->team as it was: no plan from this flow */
+        out->certified = false;
+        out->method = "min-cost flow";
+        *usable = true;
+        goto cleanup;
+    }
     /* more members needed (sizes and distinct agencies) than there are: sent stays 0 */
     if (err != MAPA_OK || sent < value) {
         /* no flow of value n: the hard size and agency limits cannot hold */

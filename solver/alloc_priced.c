@@ -189,6 +189,8 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool seeded, bool *usable
     size_t stalled = 0;
     c->price.cover = true; /* each flow's plan covers what its face allows: an early proof */
     for (size_t round = 0; round < PRICE_ROUNDS && stalled < 4; round++) {
+        if (round > 0 && mapa__alloc_remaining(c->pr) <= 0)
+            break; /* past the time limit: no more flows */
         if (round > 0)
             update_prices(c, a);
         mapa_err err = MAPA_OK;
@@ -198,6 +200,8 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool seeded, bool *usable
         } else {
             err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
         }
+        if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT)
+            break; /* the flow stopped at the time limit */
         if (err != MAPA_OK || !*usable || a->status == MAPA_STATUS_INFEASIBLE || !a->certified) {
             *usable = *usable && a->certified;
             return err;
@@ -349,6 +353,11 @@ static mapa_err need_losses(priced *c, mapa_alloc *a)
     mapa__alloc_prices pc = c->best_price;
     pc.cover = true;
     mapa_err err = mapa__alloc_flow_priced(a, c->pr, &pc, &c->best, &usable);
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) { /* no losses: time is up */
+        duals_free(&c->best);
+        c->best = (mapa__alloc_duals){.bound = bound};
+        return MAPA_OK;
+    }
     if (err == MAPA_OK && (!usable || !a->certified || c->best.bound != bound))
         err = mapa_error_set(MAPA_EDEPENDENCY, "the priced flow did not repeat its bound");
     if (err == MAPA_OK)
@@ -376,7 +385,8 @@ static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *
         return MAPA_OK;
     }
     mapa_err err = mapa__alloc_flow_priced(a, c->pr, pc, NULL, ok);
-    *ok = *ok && err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE;
+    *ok = *ok && err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE &&
+          a->status != MAPA_STATUS_TIME_LIMIT;
     if (!*ok)
         return err;
     *stays = count_stays(c, a->team);
@@ -442,7 +452,7 @@ static mapa_err repair(priced *c, mapa_alloc *a)
     mapa_err err = forced_flow(c, a, &pc, &stays, &ok);
     if (err == MAPA_OK && ok && stays < need)
         err = raise_stay(c, a, &pc, stays, ok);
-    if (err != MAPA_OK || (c->plan && c->value >= c->best.bound))
+    if (err != MAPA_OK || (c->plan && c->value >= c->best.bound) || mapa__alloc_remaining(pr) <= 0)
         return err;
     size_t *force = malloc((c->n + 1) * sizeof *force);
     int64_t *zero = calloc(c->T + 1, sizeof *zero);
@@ -450,7 +460,7 @@ static mapa_err repair(priced *c, mapa_alloc *a)
     bool found = false;
     err = force && zero && agency ? need_losses(c, a)
                                   : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
-    if (err == MAPA_OK)
+    if (err == MAPA_OK && c->best.x_loss)
         err = assign_spocs(c, force, &found);
     for (size_t t = 0; err == MAPA_OK && t < c->T; t++)
         agency[t] = MAPA_NONE;
@@ -572,6 +582,21 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
     return err;
 }
 
+/* Past the time limit: the best plan keeping every rule with its bound and gap, or no plan. */
+static void time_up(const priced *c, mapa_alloc *a)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    a->status = MAPA_STATUS_TIME_LIMIT;
+    a->method = "min-cost flow with prices";
+    a->bound = c->have_best ? (double)c->best.bound / (double)pr->scale : 0;
+    for (size_t i = 0; i < pr->n; i++)
+        a->team[pr->member[i]] = c->plan ? c->plan[pr->member[i]] : MAPA_NONE;
+    if (c->plan) {
+        double v = (double)c->value;
+        a->gap = ((double)c->best.bound - v) / (fabs(v) > 1 ? fabs(v) : 1);
+    }
+}
+
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
                             const mapa_alloc_options *o, bool seeded, bool *done)
 {
@@ -581,6 +606,11 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
     bool usable = false;
     if (err == MAPA_OK)
         err = price_rounds(&c, a, seeded, &usable);
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) { /* a flow stopped */
+        *done = true;
+        time_up(&c, a);
+        goto cleanup;
+    }
     if (err != MAPA_OK || !usable || !c.have_best)
         goto cleanup;
     *done = true;
@@ -604,8 +634,14 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
         goto cleanup;
     }
     a->certified = false;
+    if (mapa__alloc_remaining(pr) <= 0) { /* no time for GLPK: the best plan so far, or none */
+        time_up(&c, a);
+        goto cleanup;
+    }
     err = need_losses(&c, a);
-    if (err == MAPA_OK)
+    if (err == MAPA_OK && !c.best.x_loss)
+        time_up(&c, a);
+    else if (err == MAPA_OK)
         err = fixed_solves(&c, a, o);
 cleanup:
     priced_free(&c);

@@ -32,6 +32,16 @@ mapa_err mapa__mcf_add_arc(mapa__mcf *g, size_t *arc, size_t u, size_t v, int64_
  */
 mapa_err mapa__mcf_solve(mapa__mcf *g, size_t s, size_t t, int64_t value, int64_t *sent);
 
+/**
+ * A check mapa__mcf_solve makes before each phase: when `stop(payload)` is
+ * true it returns at once with the flow so far (less than asked for), and
+ * mapa__mcf_stopped says so. NULL: never.
+ */
+void mapa__mcf_set_stop(mapa__mcf *g, bool (*stop)(void *), void *payload);
+
+/** Whether the last mapa__mcf_solve ended on its stop check. */
+bool mapa__mcf_stopped(const mapa__mcf *g);
+
 /** Flow on an arc after solving. */
 int64_t mapa__mcf_flow(const mapa__mcf *g, size_t arc);
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -107,12 +108,55 @@ static void alloc_easy_family_matches_full_model(void **state)
         assert_true(check_family(BENCH_EASY, 150, 6, 10, seed));
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/*
+ * A time limit far below what the instance needs (30,000 members, hard and
+ * moves: several flows of about 0.1 s each, and searches on their faces)
+ * bounds the whole stage: back within the limit and one flow phase, with a
+ * plan that keeps every rule, or none and the note that says so.
+ */
+static void alloc_time_limit_stops_flows_and_repairs(void **state)
+{
+    (void)state;
+    bench_family f = {30000, 150, 80, BENCH_HARD_MOVES, 2, false, 9};
+    mapa_partnership *p = bench_family_make(&f);
+    assert_non_null(p);
+    for (size_t k = 0; k < 3; k++) {
+        double limit = 0.05 + 0.1 * (double)k;
+        mapa_alloc a = MAPA_ALLOC_INIT;
+        mapa_alloc_options o = MAPA_ALLOC_OPTIONS_INIT;
+        o.time_limit = limit;
+        double start = now();
+        assert_int_equal(mapa_alloc_solve(&a, p, &o), MAPA_OK);
+        double took = now() - start;
+        if (took > limit + 1.0)
+            fail_msg("limit %.2f s: took %.2f s", limit, took);
+        assert_true(a.status == MAPA_STATUS_TIME_LIMIT || a.status == MAPA_STATUS_OPTIMAL);
+        if (a.team[0] != MAPA_NONE) {
+            assert_int_equal(mapa_alloc_violations(p, a.team, a.spoc, NULL, NULL), 0);
+        } else {
+            assert_int_equal(a.status, MAPA_STATUS_TIME_LIMIT);
+            assert_true(a.n_notes > 0);
+            assert_non_null(strstr(a.notes[a.n_notes - 1].text, "No plan was found within"));
+        }
+        mapa_alloc_dispose(&a);
+    }
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(alloc_hard_family_matches_full_model),
         cmocka_unit_test(alloc_hard_moves_family_matches_full_model),
         cmocka_unit_test(alloc_easy_family_matches_full_model),
+        cmocka_unit_test(alloc_time_limit_stops_flows_and_repairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
