@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <mapa/mapa.h>
@@ -23,6 +24,15 @@
 #include "bench_hard.h"
 #include "bench_util.h"
 #include "solver/alloc_problem.h"
+
+/* CPU seconds (user + system) of this process, or of its waited-for children. */
+static double cpu_seconds(int who)
+{
+    struct rusage ru;
+    getrusage(who, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
 
 typedef struct size_spec {
     size_t members, topics, agencies;
@@ -74,18 +84,21 @@ static void peers(const mapa_partnership *p, bool full, double mine, const confi
     snprintf(out, sizeof out, "%s.out", lp);
     const char *model = full ? "straightforward model" : "mapa's --write-lp model";
     char *cbc[] = {"cbc", lp, "solve", "solu", sol, NULL};
-    double s, mib;
+    double s, mib, cpu0 = cpu_seconds(RUSAGE_CHILDREN);
     int rc = bench_run_to(cbc, c->peer_timeout, &s, &mib, out);
     double v = rc == -2 ? NAN : bench_cbc_objective(sol);
-    printf("%34s CBC    (%s, written in %.2f s) %8.2f s %7.1f MiB objective %.0f: %s\n", "",
-           model, write_s, s, mib, v, verdict(rc, v, mine));
+    printf("%34s CBC    (%s, written in %.2f s) %8.2f s (CPU %.2f s) %7.1f MiB objective %.0f: "
+           "%s\n",
+           "", model, write_s, s, cpu_seconds(RUSAGE_CHILDREN) - cpu0, mib, v,
+           verdict(rc, v, mine));
     fflush(stdout);
     unlink(sol);
     char *glpsol[] = {"glpsol", "--lp", lp, "-o", sol, NULL};
+    cpu0 = cpu_seconds(RUSAGE_CHILDREN);
     rc = bench_run(glpsol, c->peer_timeout, &s, &mib);
     v = rc == -2 ? NAN : bench_glpsol_objective(sol, "preference_score");
-    printf("%34s glpsol (%s) %8.2f s %7.1f MiB objective %.0f: %s\n", "", model, s, mib, v,
-           verdict(rc, v, mine));
+    printf("%34s glpsol (%s) %8.2f s (CPU %.2f s) %7.1f MiB objective %.0f: %s\n", "", model, s,
+           cpu_seconds(RUSAGE_CHILDREN) - cpu0, mib, v, verdict(rc, v, mine));
     fflush(stdout);
     unlink(sol);
     unlink(out);
@@ -104,15 +117,16 @@ static void run(const size_spec *z, bench_kind kind, const config *c)
     o.time_limit = c->time_limit;
     if (getenv("MAPA_BENCH_LOG"))
         o.log = log_line;
-    double t0 = bench_now();
+    double t0 = bench_now(), cpu0 = cpu_seconds(RUSAGE_SELF);
     mapa_err err = mapa_alloc_solve(&a, p, &o);
     double solve_s = bench_now() - t0, solve_mib = bench_peak_mib();
+    double solve_cpu = cpu_seconds(RUSAGE_SELF) - cpu0;
     bool planned = err == MAPA_OK && p->n_members > 0 && a.team[0] != MAPA_NONE;
     size_t broken = planned ? mapa_alloc_violations(p, a.team, a.spoc, NULL, NULL) : 0;
-    printf("%6zu x %3zu x %3zu %-10s mapa %-13s %-10s %8.3f s %7.1f MiB objective %.0f bound "
-           "%.0f%s, %s\n",
+    printf("%6zu x %3zu x %3zu %-10s mapa %-13s %-10s %8.3f s (CPU %.3f s) %7.1f MiB objective "
+           "%.0f bound %.0f%s, %s\n",
            z->members, z->topics, z->agencies, bench_kind_name(kind), a.method,
-           err == MAPA_OK ? mapa_status_name(a.status) : mapa_error_last(), solve_s,
+           err == MAPA_OK ? mapa_status_name(a.status) : mapa_error_last(), solve_s, solve_cpu,
            solve_mib, a.objective, a.bound, a.certified ? " (certified)" : "",
            planned ? (broken ? "RULES BROKEN" : "every rule kept") : "no plan");
     fflush(stdout);

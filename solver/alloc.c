@@ -1,7 +1,8 @@
 /*
  * mapa_alloc_solve: checks supply and demand, solves (min-cost flow when the
- * side rows hold at its optimum, GLPK otherwise), explains infeasibility with
- * a soft solve, picks each team's SPOC, and fills the figures.
+ * side rows hold at an optimum it reaches, then prices on the flow and their
+ * repairs, GLPK on what they leave open), explains infeasibility with a soft
+ * solve, picks each team's SPOC, and fills the figures.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <mapa/alloc.h>
@@ -54,8 +55,9 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
         return mapa__alloc_glpk(a, pr, o, o->formulation == MAPA_FORMULATION_FULL, soft, NULL);
     bool usable = false;
     mapa_err err = mapa__alloc_flow(a, pr, &usable);
-    if (err != MAPA_OK || (usable && a->status == MAPA_STATUS_INFEASIBLE))
-        return err;
+    if (err != MAPA_OK ||
+        (usable && (a->status == MAPA_STATUS_INFEASIBLE || a->status == MAPA_STATUS_TIME_LIMIT)))
+        return err; /* no plan; past the time limit, mapa_alloc_solve says so */
     unsigned char *side = calloc(pr->p->n_topics + 1, 1);
     size_t broken = 0;
     if (!side)
@@ -70,7 +72,7 @@ static mapa_err solve_once(mapa_alloc *a, const mapa__alloc_problem *pr,
     } else {
         bool done = false;
         say(o, "min-cost flow optimum breaks side rows: pricing them");
-        err = mapa__alloc_priced(a, pr, o, &done);
+        err = mapa__alloc_priced(a, pr, o, a->certified, &done);
         if (err == MAPA_OK && !done) {
             say(o, "no certified prices: adding the side rows to the integer program");
             a->certified = false;
@@ -213,4 +215,3 @@ mapa_err mapa_alloc_solve(mapa_alloc *out, const mapa_partnership *p,
     *out = a;
     return MAPA_OK;
 }
-

@@ -16,8 +16,12 @@
 #include <string.h>
 
 #include "solver/alloc_problem.h"
+#include "solver/mcf.h"
 
 enum { PRICE_ROUNDS = 16 };
+
+/* Losses at or above this are no move at all for the repair (costs stay far from overflow). */
+#define LOSS_CAP ((int64_t)1 << 40)
 
 typedef struct priced {
     const mapa__alloc_problem *pr;
@@ -25,8 +29,10 @@ typedef struct priced {
     mapa__alloc_prices price;
     mapa__alloc_duals cur, best; /* the last flow's, and the lowest bound's */
     bool have_best;
-    size_t *plan;  /* best plan keeping every rule (per member of p), or NULL */
-    int64_t value; /* its total */
+    mapa__alloc_prices best_price; /* the prices of the lowest bound */
+    size_t *best_team;             /* the flow's plan at them (per member of p) */
+    size_t *plan;                  /* best plan keeping every rule (per member of p), or NULL */
+    int64_t value;                 /* its total */
     unsigned char *mask;
     size_t *count;    /* per team: willing, statutory, voluntary */
     int64_t *step;    /* per priced row (SPOC, statutory, voluntary per team; moves last) */
@@ -55,6 +61,10 @@ static void priced_free(priced *c)
     free(c->price.spoc);
     free(c->price.statutory);
     free(c->price.voluntary);
+    free(c->best_price.spoc);
+    free(c->best_price.statutory);
+    free(c->best_price.voluntary);
+    free(c->best_team);
     duals_free(&c->cur);
     duals_free(&c->best);
     free(c->plan);
@@ -71,15 +81,19 @@ static mapa_err priced_init(priced *c, const mapa__alloc_problem *pr)
     c->price.spoc = calloc(T + 1, sizeof *c->price.spoc);
     c->price.statutory = calloc(T + 1, sizeof *c->price.statutory);
     c->price.voluntary = calloc(T + 1, sizeof *c->price.voluntary);
+    c->best_price.spoc = calloc(T + 1, sizeof *c->best_price.spoc);
+    c->best_price.statutory = calloc(T + 1, sizeof *c->best_price.statutory);
+    c->best_price.voluntary = calloc(T + 1, sizeof *c->best_price.voluntary);
+    c->best_team = malloc((pr->p->n_members + 1) * sizeof *c->best_team);
     c->mask = calloc(T + 1, 1);
     c->count = calloc(3 * T + 1, sizeof *c->count);
     c->step = malloc((3 * T + 1) * sizeof *c->step);
     c->dir = calloc(3 * T + 1, 1);
     for (size_t k = 0; c->step && k <= 3 * T; k++)
         c->step[k] = pr->scale;
-    if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask || !c->count ||
-        !c->step || !c->dir ||
-        !duals_new(&c->cur, n, T, c->A) || !duals_new(&c->best, n, T, c->A))
+    if (!c->price.spoc || !c->price.statutory || !c->price.voluntary || !c->mask ||
+        !c->best_price.spoc || !c->best_price.statutory || !c->best_price.voluntary ||
+        !c->best_team || !c->count || !c->step || !c->dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
     return MAPA_OK;
 }
@@ -146,33 +160,54 @@ static void update_prices(priced *c, const mapa_alloc *a)
                 step_price(c, 2 * T + t, c->price.voluntary[t], (int64_t)c->count[3 * t + 2] - 1);
     }
     if (pr->s->max_moves != MAPA_UNLIMITED && pr->n_with_previous > pr->s->max_moves)
-        c->price.stay =
-            step_price(c, 3 * T, c->price.stay,
-                       stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
+        c->price.stay = step_price(c, 3 * T, c->price.stay,
+                                   stays - (int64_t)(pr->n_with_previous - pr->s->max_moves));
 }
 
-static void swap_duals(priced *c)
+/* The last flow has the lowest bound so far: keep its duals, prices and plan. */
+static void swap_duals(priced *c, const mapa_alloc *a)
 {
     mapa__alloc_duals tmp = c->best;
     c->best = c->cur;
     c->cur = tmp;
     c->have_best = true;
+    size_t T = c->T;
+    memcpy(c->best_price.spoc, c->price.spoc, T * sizeof *c->price.spoc);
+    memcpy(c->best_price.statutory, c->price.statutory, T * sizeof *c->price.statutory);
+    memcpy(c->best_price.voluntary, c->price.voluntary, T * sizeof *c->price.voluntary);
+    c->best_price.stay = c->price.stay;
+    memcpy(c->best_team, a->team, c->pr->p->n_members * sizeof *a->team);
 }
 
-/* Subgradient rounds; false in *usable when a flow has no certificate (its duals prove nothing). */
-static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
+/*
+ * Subgradient rounds. Round 0 (no prices) is the caller's flow when `seeded`
+ * (a->team holds its certified plan, covered as in mapa__alloc_flow): its
+ * bound is its plan's total.
+ */
+static mapa_err price_rounds(priced *c, mapa_alloc *a, bool seeded, bool *usable)
 {
     size_t stalled = 0;
+    c->price.cover = true; /* each flow's plan covers what its face allows: an early proof */
     for (size_t round = 0; round < PRICE_ROUNDS && stalled < 4; round++) {
+        if (round > 0 && mapa__alloc_remaining(c->pr) <= 0)
+            break; /* past the time limit: no more flows */
         if (round > 0)
             update_prices(c, a);
-        mapa_err err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
+        mapa_err err = MAPA_OK;
+        if (round == 0 && seeded) {
+            *usable = true;
+            c->cur.bound = mapa__alloc_total(c->pr, a->team);
+        } else {
+            err = mapa__alloc_flow_priced(a, c->pr, &c->price, &c->cur, usable);
+        }
+        if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT)
+            break; /* the flow stopped at the time limit */
         if (err != MAPA_OK || !*usable || a->status == MAPA_STATUS_INFEASIBLE || !a->certified) {
             *usable = *usable && a->certified;
             return err;
         }
         if (!c->have_best || c->cur.bound < c->best.bound) {
-            swap_duals(c);
+            swap_duals(c, a);
             stalled = 0;
         } else {
             stalled++;
@@ -186,6 +221,263 @@ static mapa_err price_rounds(priced *c, mapa_alloc *a, bool *usable)
             break;
     }
     return MAPA_OK;
+}
+
+/*
+ * The assignment of one SPOC to each team (docs/model.md, "Repair"): teams
+ * -> willing members at the least loss the best duals allow, a min-cost flow
+ * S -> team -> (member | willing class -> member) -> SS. A pooled member
+ * reaches a team outside its own options through its agency's willing class,
+ * at the class's pool loss there plus the member's loss for leaving its team
+ * (members of a class are interchangeable there, so any pairing of the
+ * class's teams and members costs the same). Fills force[i]; false in *found
+ * when some team gets no one.
+ */
+typedef struct spoc_net {
+    mapa__mcf *g;
+    size_t *direct; /* per edge team -> member: arc id, team, member (3 entries) */
+    size_t n_direct;
+    size_t *via_class; /* per team -> class arc: arc id, team, agency */
+    size_t n_via;
+    size_t *from_class; /* per member i: its class -> member arc, or MAPA_NONE */
+} spoc_net;
+
+static mapa_err spoc_edges(spoc_net *sn, priced *c, size_t mem0, size_t cls0)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    const mapa__alloc_duals *d = &c->best;
+    size_t T = c->T;
+    mapa_err err = MAPA_OK;
+    for (size_t a = 0; a < c->A && err == MAPA_OK; a++)
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            int64_t u = d->u_loss[(2 * a + 1) * T + t];
+            size_t *e = &sn->via_class[3 * sn->n_via];
+            if (u >= LOSS_CAP)
+                continue;
+            err = mapa__mcf_add_arc(sn->g, &e[0], 2 + t, cls0 + a, (int64_t)T, u);
+            e[1] = t, e[2] = a, sn->n_via++;
+        }
+    for (size_t i = 0; i < c->n && err == MAPA_OK; i++) {
+        size_t m = pr->member[i], home = c->best_team[m];
+        const mapa_member *mm = &pr->p->members[m];
+        sn->from_class[i] = MAPA_NONE;
+        if (!mm->spoc_willing)
+            continue;
+        err = mapa__mcf_add_arc(sn->g, NULL, mem0 + i, 1, 1, 0);
+        for (size_t t = 0; t < T && err == MAPA_OK; t++) {
+            int64_t loss = t == home                        ? 0
+                           : mapa__alloc_explicit(pr, m, t) ? d->x_loss[i * T + t]
+                                                            : INT64_MAX;
+            size_t *e = &sn->direct[3 * sn->n_direct];
+            if (loss >= LOSS_CAP)
+                continue;
+            err = mapa__mcf_add_arc(sn->g, &e[0], 2 + t, mem0 + i, 1, loss);
+            e[1] = t, e[2] = i, sn->n_direct++;
+        }
+        if (err == MAPA_OK && mapa__alloc_pooled(pr, m) && d->keep_loss[i] < LOSS_CAP)
+            err = mapa__mcf_add_arc(sn->g, &sn->from_class[i], cls0 + mm->agency, mem0 + i, 1,
+                                    d->keep_loss[i]);
+    }
+    return err;
+}
+
+/* Who went where: direct edges, then each class's teams paired with its members in order. */
+static void spoc_read(const spoc_net *sn, priced *c, size_t *force)
+{
+    for (size_t k = 0; k < sn->n_direct; k++)
+        if (mapa__mcf_flow(sn->g, sn->direct[3 * k]) > 0)
+            force[sn->direct[3 * k + 2]] = sn->direct[3 * k + 1];
+    size_t next = 0; /* members are visited in order, classes by agency */
+    for (size_t k = 0; k < sn->n_via; k++) {
+        int64_t units = mapa__mcf_flow(sn->g, sn->via_class[3 * k]);
+        size_t t = sn->via_class[3 * k + 1], a = sn->via_class[3 * k + 2];
+        if (k > 0 && sn->via_class[3 * (k - 1) + 2] != a)
+            next = 0;
+        for (; units > 0 && next < c->n; next++) {
+            size_t arc = sn->from_class[next];
+            if (arc == MAPA_NONE || c->pr->p->members[c->pr->member[next]].agency != a ||
+                mapa__mcf_flow(sn->g, arc) == 0)
+                continue;
+            force[next] = t;
+            units--;
+        }
+    }
+}
+
+static mapa_err assign_spocs(priced *c, size_t *force, bool *found)
+{
+    size_t T = c->T, A = c->A, n = c->n, willing = 0;
+    for (size_t i = 0; i < n; i++) {
+        willing += c->pr->p->members[c->pr->member[i]].spoc_willing;
+        force[i] = MAPA_NONE;
+    }
+    size_t cls0 = 2 + T, mem0 = cls0 + A; /* nodes: S, SS, teams, classes, members */
+    spoc_net sn = {0};
+    sn.direct = malloc((3 * willing * T + 1) * sizeof *sn.direct);
+    sn.via_class = malloc((3 * A * T + 1) * sizeof *sn.via_class);
+    sn.from_class = malloc((n + 1) * sizeof *sn.from_class);
+    mapa_err err = sn.direct && sn.via_class && sn.from_class
+                       ? mapa__mcf_new(&sn.g, mem0 + n, 4 * willing + A * T + T)
+                       : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    *found = false;
+    for (size_t t = 0; t < T && err == MAPA_OK; t++)
+        err = mapa__mcf_add_arc(sn.g, NULL, 0, 2 + t, 1, 0);
+    if (err == MAPA_OK)
+        err = spoc_edges(&sn, c, mem0, cls0);
+    int64_t sent = 0;
+    if (err == MAPA_OK)
+        err = mapa__mcf_solve(sn.g, 0, 1, (int64_t)T, &sent);
+    if (err == MAPA_OK && sent == (int64_t)T) {
+        spoc_read(&sn, c, force);
+        *found = true;
+    }
+    mapa__mcf_free(sn.g);
+    free(sn.direct);
+    free(sn.via_class);
+    free(sn.from_class);
+    return err;
+}
+
+/*
+ * The losses of the best prices (the rounds keep only bounds): their flow once
+ * more, with every loss (docs/model.md), and its plan as the best flow's.
+ */
+static mapa_err need_losses(priced *c, mapa_alloc *a)
+{
+    if (c->best.x_loss)
+        return MAPA_OK;
+    int64_t bound = c->best.bound;
+    bool usable = false;
+    if (!duals_new(&c->best, c->n, c->T, c->A))
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    mapa__alloc_prices pc = c->best_price;
+    pc.cover = true;
+    mapa_err err = mapa__alloc_flow_priced(a, c->pr, &pc, &c->best, &usable);
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) { /* no losses: time is up */
+        duals_free(&c->best);
+        c->best = (mapa__alloc_duals){.bound = bound};
+        return MAPA_OK;
+    }
+    if (err == MAPA_OK && (!usable || !a->certified || c->best.bound != bound))
+        err = mapa_error_set(MAPA_EDEPENDENCY, "the priced flow did not repeat its bound");
+    if (err == MAPA_OK)
+        memcpy(c->best_team, a->team, c->pr->p->n_members * sizeof *a->team);
+    return err;
+}
+
+/* Members kept in their previous team by a plan. */
+static int64_t count_stays(const priced *c, const size_t *team)
+{
+    int64_t stays = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t m = c->pr->member[i];
+        stays += c->pr->p->members[m].previous_team == team[m];
+    }
+    return stays;
+}
+
+/* The flow with SPOCs forced; keeps its plan if it keeps every rule; *stays its stays. */
+static mapa_err forced_flow(priced *c, mapa_alloc *a, const mapa__alloc_prices *pc, int64_t *stays,
+                            bool *ok)
+{
+    if (mapa__alloc_remaining(c->pr) <= 0) { /* past the time limit: no more flows */
+        *ok = false;
+        return MAPA_OK;
+    }
+    mapa_err err = mapa__alloc_flow_priced(a, c->pr, pc, NULL, ok);
+    *ok = *ok && err == MAPA_OK && a->status != MAPA_STATUS_INFEASIBLE &&
+          a->status != MAPA_STATUS_TIME_LIMIT;
+    if (!*ok)
+        return err;
+    *stays = count_stays(c, a->team);
+    return keep_plan(c, a);
+}
+
+/*
+ * Repair (docs/model.md): one SPOC per team forced by the assignment above,
+ * the SPOC rows so kept, their prices dropped; the rest is the network and
+ * the moves row, whose one price is raised (doubling, then bisection) to the
+ * least that keeps the cap. Every plan that keeps every rule is kept (V).
+ */
+/* The least number of stays the moves row allows (0: no such row). */
+static int64_t stays_needed(const mapa__alloc_problem *pr)
+{
+    if (pr->s->max_moves == MAPA_UNLIMITED || pr->n_with_previous <= pr->s->max_moves)
+        return 0;
+    return (int64_t)(pr->n_with_previous - pr->s->max_moves);
+}
+
+/*
+ * The moves row's one price, raised from pc->stay (doubling, then bisection)
+ * to the least that keeps the cap, each a flow with the other prices of `pc`.
+ */
+static mapa_err raise_stay(priced *c, mapa_alloc *a, mapa__alloc_prices *pc, int64_t stays, bool ok)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    int64_t need = stays_needed(pr), lo = pc->stay, hi = lo, step = pr->scale;
+    mapa_err err = MAPA_OK;
+    for (size_t k = 0; k < 40 && err == MAPA_OK && ok && stays < need; k++, step *= 2) {
+        lo = hi;
+        pc->stay = hi = lo + step;
+        err = forced_flow(c, a, pc, &stays, &ok);
+    }
+    for (size_t k = 0; k < 16 && err == MAPA_OK && ok && hi - lo > 1; k++) {
+        if (mapa__alloc_remaining(pr) <= 0 || (c->plan && c->value >= c->best.bound))
+            break;
+        pc->stay = lo + (hi - lo) / 2;
+        err = forced_flow(c, a, pc, &stays, &ok);
+        if (stays >= need)
+            hi = pc->stay;
+        else
+            lo = pc->stay;
+    }
+    return err;
+}
+
+/*
+ * Repair (docs/model.md, "Repair"): first the bound's own optimal face, the
+ * flow at the best prices with zero-cost cycles that cover teams (when the
+ * optimum equals the bound, some plan there keeps every rule); then one SPOC
+ * agency per team from the assignment above, the SPOC rows so kept and their
+ * prices dropped. Each time the moves row's price is raised until the cap
+ * holds. Every plan that keeps every rule is kept (V).
+ */
+static mapa_err repair(priced *c, mapa_alloc *a)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    int64_t stays = 0, need = stays_needed(pr);
+    bool ok = false;
+    mapa__alloc_prices pc = c->best_price;
+    pc.cover = true;
+    mapa_err err = forced_flow(c, a, &pc, &stays, &ok);
+    if (err == MAPA_OK && ok && stays < need)
+        err = raise_stay(c, a, &pc, stays, ok);
+    if (err != MAPA_OK || (c->plan && c->value >= c->best.bound) || mapa__alloc_remaining(pr) <= 0)
+        return err;
+    size_t *force = malloc((c->n + 1) * sizeof *force);
+    int64_t *zero = calloc(c->T + 1, sizeof *zero);
+    size_t *agency = malloc((c->T + 1) * sizeof *agency); /* the SPOC's agency per team */
+    bool found = false;
+    err = force && zero && agency ? need_losses(c, a)
+                                  : mapa_error_set(MAPA_ENOMEM, "out of memory for the allocation");
+    if (err == MAPA_OK && c->best.x_loss)
+        err = assign_spocs(c, force, &found);
+    for (size_t t = 0; err == MAPA_OK && t < c->T; t++)
+        agency[t] = MAPA_NONE;
+    for (size_t i = 0; err == MAPA_OK && found && i < c->n; i++)
+        if (force[i] != MAPA_NONE)
+            agency[force[i]] = pr->p->members[pr->member[i]].agency;
+    pc = c->best_price;
+    pc.spoc = zero;
+    pc.spoc_agency = agency;
+    if (err == MAPA_OK && found)
+        err = forced_flow(c, a, &pc, &stays, &ok);
+    if (err == MAPA_OK && found && ok && stays < need)
+        err = raise_stay(c, a, &pc, stays, ok);
+    free(force);
+    free(zero);
+    free(agency);
+    return err;
 }
 
 /* Fix every column that loses more than `gap` below the best bound. */
@@ -290,18 +582,48 @@ static mapa_err fixed_solves(priced *c, mapa_alloc *a, const mapa_alloc_options 
     return err;
 }
 
+/* Past the time limit: the best plan keeping every rule with its bound and gap, or no plan. */
+static void time_up(const priced *c, mapa_alloc *a)
+{
+    const mapa__alloc_problem *pr = c->pr;
+    a->status = MAPA_STATUS_TIME_LIMIT;
+    a->method = "min-cost flow with prices";
+    a->bound = c->have_best ? (double)c->best.bound / (double)pr->scale : 0;
+    for (size_t i = 0; i < pr->n; i++)
+        a->team[pr->member[i]] = c->plan ? c->plan[pr->member[i]] : MAPA_NONE;
+    if (c->plan) {
+        double v = (double)c->value;
+        a->gap = ((double)c->best.bound - v) / (fabs(v) > 1 ? fabs(v) : 1);
+    }
+}
+
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
-                            const mapa_alloc_options *o, bool *done)
+                            const mapa_alloc_options *o, bool seeded, bool *done)
 {
     priced c;
     *done = false;
     mapa_err err = priced_init(&c, pr);
     bool usable = false;
     if (err == MAPA_OK)
-        err = price_rounds(&c, a, &usable);
+        err = price_rounds(&c, a, seeded, &usable);
+    if (err == MAPA_OK && a->status == MAPA_STATUS_TIME_LIMIT) { /* a flow stopped */
+        *done = true;
+        time_up(&c, a);
+        goto cleanup;
+    }
     if (err != MAPA_OK || !usable || !c.have_best)
         goto cleanup;
     *done = true;
+    if (!(c.plan && c.value >= c.best.bound)) {
+        err = repair(&c, a);
+        char line[160];
+        snprintf(line, sizeof line, "prices on the flow: bound %.3f; repaired plan %.3f",
+                 (double)c.best.bound / (double)pr->scale,
+                 c.plan ? (double)c.value / (double)pr->scale : NAN);
+        say(o, line);
+    }
+    if (err != MAPA_OK)
+        goto cleanup;
     if (c.plan && c.value >= c.best.bound) { /* L = V: proven by the flow's potentials */
         memcpy(a->team, c.plan, pr->p->n_members * sizeof *a->team);
         a->status = MAPA_STATUS_OPTIMAL;
@@ -312,7 +634,15 @@ mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
         goto cleanup;
     }
     a->certified = false;
-    err = fixed_solves(&c, a, o);
+    if (mapa__alloc_remaining(pr) <= 0) { /* no time for GLPK: the best plan so far, or none */
+        time_up(&c, a);
+        goto cleanup;
+    }
+    err = need_losses(&c, a);
+    if (err == MAPA_OK && !c.best.x_loss)
+        time_up(&c, a);
+    else if (err == MAPA_OK)
+        err = fixed_solves(&c, a, o);
 cleanup:
     priced_free(&c);
     return err;

@@ -90,18 +90,28 @@ bool mapa__alloc_note(mapa_alloc *a, size_t topic, size_t agency, const char *fm
 #endif
     ;
 
-/** Min-cost flow path: fills a->team, or sets a->status infeasible. */
+/**
+ * Min-cost flow path: fills a->team, or sets a->status infeasible. Among the
+ * flow's optima it takes one that gives teams a SPOC-willing member where
+ * zero-cost cycles allow (docs/model.md, "Repair").
+ */
 mapa_err mapa__alloc_flow(mapa_alloc *a, const mapa__alloc_problem *pr, bool *usable);
 
 /** Prices on side rows (score units, >= 0; 0 for rows the model does not have). */
 typedef struct mapa__alloc_prices {
-    int64_t *spoc;      /* [T]: per willing member placed in t */
-    int64_t *statutory; /* [T]: per member of a statutory agency placed in t */
-    int64_t *voluntary; /* [T]: per member of a voluntary agency placed in t */
-    int64_t stay;       /* per member kept in its previous team (the max_moves row) */
+    int64_t *spoc;             /* [T]: per willing member placed in t */
+    int64_t *statutory;        /* [T]: per member of a statutory agency placed in t */
+    int64_t *voluntary;        /* [T]: per member of a voluntary agency placed in t */
+    int64_t stay;              /* per member kept in its previous team (the max_moves row) */
+    const size_t *spoc_agency; /* [t]: the agency that must give team t a willing member
+                                  (its SPOC), or MAPA_NONE; NULL: none (docs/model.md) */
+    bool cover; /* after solving, zero-cost cycles give teams without a willing member one */
 } mapa__alloc_prices;
 
-/** What a priced flow proves (docs/model.md, "Prices on the flow"). */
+/**
+ * What a priced flow proves (docs/model.md, "Prices on the flow"). The loss
+ * arrays may be NULL (then only the bound is filled).
+ */
 typedef struct mapa__alloc_duals {
     int64_t bound;      /* no plan's objective total (x scale) exceeds it */
     int64_t *x_loss;    /* [i * T + t]: a plan with x[i,t] = 1 totals at most bound - this;
@@ -134,14 +144,18 @@ mapa_err mapa__alloc_glpk_fixed(mapa_alloc *a, const mapa__alloc_problem *pr,
 
 /**
  * Prices on the flow, then GLPK on what they leave open: subgradient steps on
- * the prices of the side rows the flow breaks, each a flow; the best bound L
- * and the best plan V that keeps every rule; when L = V the plan is proven
- * optimal; otherwise every column that loses more than L - V is fixed and
- * GLPK solves the rest with every row (exact). *done is false when the path
- * cannot apply (costs beyond 64 bits, a flow without certificate).
+ * the prices of the side rows the flow breaks, each a flow whose plan is moved
+ * along its optimal face by zero-cost cycles (docs/model.md, "Repair"); the
+ * best bound L and the best plan V that keeps every rule; when L = V the plan
+ * is proven optimal; otherwise a SPOC agency per team is fixed and the moves
+ * price raised, and if still L > V every column that loses more than L - V is
+ * fixed and GLPK solves the rest with every row (exact). *done is false when
+ * the path cannot apply (costs beyond 64 bits, a flow without certificate).
+ * With `seeded`, a->team holds mapa__alloc_flow's certified plan, which
+ * stands for the first round (no prices).
  */
 mapa_err mapa__alloc_priced(mapa_alloc *a, const mapa__alloc_problem *pr,
-                            const mapa_alloc_options *o, bool *done);
+                            const mapa_alloc_options *o, bool seeded, bool *done);
 
 /** A plan's objective total in score units (objective x scale). */
 int64_t mapa__alloc_total(const mapa__alloc_problem *pr, const size_t *team);

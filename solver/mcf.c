@@ -34,6 +34,9 @@ struct mapa__mcf {
     size_t *stack;
     size_t *stack_arc;
     bool built;
+    bool (*stop)(void *); /* checked before each phase, or NULL */
+    void *stop_payload;
+    bool stopped;
 };
 
 mapa_err mapa__mcf_new(mapa__mcf **out, size_t n_nodes, size_t arcs_hint)
@@ -276,7 +279,9 @@ mapa_err mapa__mcf_solve(mapa__mcf *g, size_t s, size_t t, int64_t value, int64_
             return err;
     }
     int64_t flow = 0;
-    while (flow < value && dijkstra(g, s, t)) {
+    g->stopped = false;
+    while (flow < value && !(g->stop && (g->stopped = g->stop(g->stop_payload))) &&
+           dijkstra(g, s, t)) {
         while (flow < value && levels(g, s, t)) {
             memcpy(g->cursor, g->first, g->n * sizeof *g->cursor);
             int64_t pushed;
@@ -345,4 +350,46 @@ bool mapa__mcf_try_cycle(mapa__mcf *g, const size_t *cycle, size_t length)
         g->arcs[cycle[k] ^ 1].cap += 1;
     }
     return true;
+}
+
+size_t mapa__mcf_arc_count(const mapa__mcf *g)
+{
+    return g->n_arcs;
+}
+
+size_t mapa__mcf_tail(const mapa__mcf *g, size_t a)
+{
+    return g->tail[a];
+}
+
+size_t mapa__mcf_head(const mapa__mcf *g, size_t a)
+{
+    return g->arcs[a].to;
+}
+
+int64_t mapa__mcf_residual(const mapa__mcf *g, size_t a)
+{
+    return g->arcs[a].cap;
+}
+
+void mapa__mcf_out_arcs(const mapa__mcf *g, size_t u, const size_t **arcs, size_t *count)
+{
+    if (!g->built) {
+        *arcs = NULL;
+        *count = 0;
+        return;
+    }
+    *arcs = g->order + g->first[u];
+    *count = g->first[u + 1] - g->first[u];
+}
+
+void mapa__mcf_set_stop(mapa__mcf *g, bool (*stop)(void *), void *payload)
+{
+    g->stop = stop;
+    g->stop_payload = payload;
+}
+
+bool mapa__mcf_stopped(const mapa__mcf *g)
+{
+    return g->stopped;
 }

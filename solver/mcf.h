@@ -32,6 +32,16 @@ mapa_err mapa__mcf_add_arc(mapa__mcf *g, size_t *arc, size_t u, size_t v, int64_
  */
 mapa_err mapa__mcf_solve(mapa__mcf *g, size_t s, size_t t, int64_t value, int64_t *sent);
 
+/**
+ * A check mapa__mcf_solve makes before each phase: when `stop(payload)` is
+ * true it returns at once with the flow so far (less than asked for), and
+ * mapa__mcf_stopped says so. NULL: never.
+ */
+void mapa__mcf_set_stop(mapa__mcf *g, bool (*stop)(void *), void *payload);
+
+/** Whether the last mapa__mcf_solve ended on its stop check. */
+bool mapa__mcf_stopped(const mapa__mcf *g);
+
 /** Flow on an arc after solving. */
 int64_t mapa__mcf_flow(const mapa__mcf *g, size_t arc);
 
@@ -50,6 +60,22 @@ void mapa__mcf_unpush(mapa__mcf *g, const size_t *cycle, size_t length);
 
 /** Potential of a node after solving (reduced cost of u -> v at cost c: c + pi(u) - pi(v)). */
 int64_t mapa__mcf_potential(const mapa__mcf *g, size_t node);
+
+/** Arcs in the residual network (each added arc and its reverse: ids 2k and 2k + 1). */
+size_t mapa__mcf_arc_count(const mapa__mcf *g);
+
+/** Tail and head of an arc (or of its reverse, id ^ 1). */
+size_t mapa__mcf_tail(const mapa__mcf *g, size_t arc);
+size_t mapa__mcf_head(const mapa__mcf *g, size_t arc);
+
+/** Residual capacity of an arc (of its reverse: the flow on it). */
+int64_t mapa__mcf_residual(const mapa__mcf *g, size_t arc);
+
+/**
+ * The arcs leaving node u in the residual network (added arcs and reverses), after
+ * solving: `*count` ids from `*arcs`, borrowed from g.
+ */
+void mapa__mcf_out_arcs(const mapa__mcf *g, size_t u, const size_t **arcs, size_t *count);
 
 /** Total cost of the flow. */
 int64_t mapa__mcf_cost(const mapa__mcf *g);

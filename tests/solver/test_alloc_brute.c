@@ -244,6 +244,46 @@ static void run_objective(mapa_objective objective, uint64_t seed, size_t instan
     assert_true(feasible < instances);
 }
 
+/*
+ * Sector cover and distinct agencies together in the network (docs/model.md):
+ * every member willing, so the SPOC rows rarely bind, both sectors required,
+ * and in every third instance one agency counting for both (then the sector
+ * rows are side rows again). Each optimum must match brute force.
+ */
+static void alloc_sector_cover_network_matches_brute_force(void **state)
+{
+    (void)state;
+    rng_state = 0x5EC70125u;
+    size_t instances = 600, feasible = 0, flow_proofs = 0;
+    for (size_t k = 0; k < instances; k++) {
+        mapa_partnership *p = random_partnership(MAPA_OBJECTIVE_BORDA);
+        for (size_t i = 0; i < p->n_members; i++)
+            p->members[i].spoc_willing = true;
+        p->settings.require_statutory = true;
+        p->settings.require_voluntary = true;
+        p->settings.max_moves = MAPA_UNLIMITED;
+        for (size_t t = 0; t < p->n_topics; t++)
+            p->topics[t].min_agencies = rnd(4);
+        p->agencies[0].sector = MAPA_SECTOR_POLICE; /* both sectors exist */
+        p->agencies[0].statutory = true;
+        p->agencies[1].sector = MAPA_SECTOR_NGO;
+        p->agencies[1].statutory = k % 3 == 2; /* then it counts for both */
+        best b = brute_force(p);
+        feasible += b.found;
+        check_against(p, &b, MAPA_FORMULATION_AUTO, k);
+        check_against(p, &b, MAPA_FORMULATION_AGGREGATED, k);
+        check_against(p, &b, MAPA_FORMULATION_FULL, k);
+        mapa_alloc a = MAPA_ALLOC_INIT;
+        assert_int_equal(mapa_alloc_solve(&a, p, NULL), MAPA_OK);
+        flow_proofs += a.certified;
+        mapa_alloc_dispose(&a);
+        mapa_partnership_free(p);
+    }
+    assert_true(feasible > instances / 5);
+    assert_true(feasible < instances);
+    assert_true(flow_proofs > instances / 10); /* the network itself decides many of them */
+}
+
 static void alloc_borda_matches_brute_force(void **state)
 {
     (void)state;
@@ -278,6 +318,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(alloc_borda_matches_brute_force),
+        cmocka_unit_test(alloc_sector_cover_network_matches_brute_force),
         cmocka_unit_test(alloc_convex_matches_brute_force),
         cmocka_unit_test(alloc_weights_match_brute_force),
         cmocka_unit_test(alloc_rank_maximal_matches_brute_force),
