@@ -82,11 +82,11 @@ typedef struct finder {
     cand *c;
     size_t n, cap;
     mapa_duplicates *out;
-    const float *rare;  /* per stem: its weight in the contrast (0: template word); NULL: off */
+    const float *rare;     /* per stem: its weight in the contrast (0: template word); NULL: off */
     const mapa_text *text; /* stem strings, for near matches */
-    double contrast;    /* how much the contrast counts in the score, 0..1 (0: off) */
-    size_t *nfirst;     /* CSR: action i's proper names (stems) nstem[nfirst[i] .. nfirst[i+1]) */
-    size_t *nstem;      /* NULL: no names test */
+    double contrast;       /* how much the contrast counts in the score, 0..1 (0: off) */
+    size_t *nfirst;      /* CSR: action i's proper names (stems) nstem[nfirst[i] .. nfirst[i+1]) */
+    size_t *nstem;       /* NULL: no names test */
     size_t names_differ; /* pairs left out because each names what the other does not */
 } finder;
 
@@ -167,7 +167,8 @@ static bool has_stem(const finder *f, size_t b, size_t t)
 {
     const mapa__dup_docs *d = f->docs;
     for (size_t j = d->ufirst[b]; j < d->ufirst[b + 1]; j++)
-        if (!(d->stem[j] & MAPA_DUP_LABEL) && (d->stem[j] == t || near_stem(f->text, t, d->stem[j])))
+        if (!(d->stem[j] & MAPA_DUP_LABEL) &&
+            (d->stem[j] == t || near_stem(f->text, t, d->stem[j])))
             return true;
     return false;
 }

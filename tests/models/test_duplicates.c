@@ -534,7 +534,8 @@ static void different_names_are_left_out(void **state)
 {
     (void)state;
     mapa_partnership *p = teams(2);
-    add_action(p, "g", 0, "Survivor drop-in", "Weekly drop-in for survivors at the Goole family hub.");
+    add_action(p, "g", 0, "Survivor drop-in",
+               "Weekly drop-in for survivors at the Goole family hub.");
     add_action(p, "m", 1, "Survivor drop-in",
                "Weekly drop-in for survivors at St Mary's community centre.");
     add_action(p, "b", 0, "Driver leaflets", "Leaflets for drivers in Boston, Lincolnshire.");
