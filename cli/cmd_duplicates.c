@@ -25,7 +25,10 @@ enum {
     OPT_NO_GLOSSARY,
     OPT_GLOSSARY,
     OPT_WAIT,
-    OPT_EXCEL
+    OPT_EXCEL,
+    OPT_CONTRAST,
+    OPT_TEMPLATE_SHARE,
+    OPT_KEEP_NAMES
 };
 
 static const mapa_cli_opt opts[] = {
@@ -57,6 +60,16 @@ static const mapa_cli_opt opts[] = {
     {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
      0},
     {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
+    {OPT_CONTRAST, 0, "contrast", "C",
+     "experimental, off: weigh the unmatched rare words of both actions, score x (1 - C + C x "
+     "contrast) (0..1)",
+     0},
+    {OPT_KEEP_NAMES, 0, "keep-different-names", NULL,
+     "keep pairs where each action names a place or body (a capitalised name) the other does "
+     "not (default: left out when every pair is scored)",
+     0},
+    {OPT_TEMPLATE_SHARE, 0, "template-share", "S",
+     "with --contrast: words in this share of the actions weigh 0 (default 0.05)", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -152,6 +165,18 @@ static int take(int id, const char *v, void *payload)
         o->dup.top_k = (size_t)k;
         break;
     }
+    case OPT_KEEP_NAMES: o->dup.keep_different_names = true; break;
+    case OPT_CONTRAST:
+        o->dup.contrast = strtod(v, &end);
+        if (*end || !(o->dup.contrast >= 0 && o->dup.contrast <= 1))
+            return mapa_cli_usage_error("duplicates", "--contrast is a number from 0 to 1");
+        break;
+    case OPT_TEMPLATE_SHARE:
+        o->dup.template_share = strtod(v, &end);
+        if (*end || !(o->dup.template_share > 0 && o->dup.template_share <= 1))
+            return mapa_cli_usage_error("duplicates",
+                                        "--template-share is a number above 0, up to 1");
+        break;
     case OPT_NO_GLOSSARY: o->dup.no_glossary = true; break;
     case OPT_GLOSSARY: o->print_glossary = true; break;
     }
@@ -205,6 +230,10 @@ static int find(const options *o, mapa_partnership *p)
                    "pairs below were left out as near topics, not copies (--break 1 keeps them).\n",
                    o->dup.gap > 0 && o->dup.gap <= 1 ? o->dup.gap : MAPA_DUP_BREAK,
                    r.duplicates.cut);
+        if (r.duplicates.names_differ)
+            printf("%zu pair%s left out: each action names a place or body the other does not "
+                   "(--keep-different-names keeps them).\n",
+                   r.duplicates.names_differ, r.duplicates.names_differ == 1 ? "" : "s");
         if (r.duplicates.ruled_out)
             printf("%zu pair%s left out: not_duplicates.csv rules %s out.\n",
                    r.duplicates.ruled_out, r.duplicates.ruled_out == 1 ? "" : "s",

@@ -6,7 +6,8 @@
  * decision: a pair is a duplicate when each action is among the other's
  * top_k cross-team matches and the score reaches the floor (mutual top k),
  * and, with every pair scored, stands near each one's best match and above
- * its mean match; then the natural break in the kept scores. Each pair gets
+ * its mean match, and the two do not each name a place or body the other
+ * does not (proper names); then the natural break in the kept scores. Each pair gets
  * its rank and z-score among each action's matches; clusters by average
  * linkage on the kept pairs. docs/duplicates.md has every formula.
  */
@@ -81,12 +82,111 @@ typedef struct finder {
     cand *c;
     size_t n, cap;
     mapa_duplicates *out;
+    const float *rare;     /* per stem: its weight in the contrast (0: template word); NULL: off */
+    const mapa_text *text; /* stem strings, for near matches */
+    double contrast;       /* how much the contrast counts in the score, 0..1 (0: off) */
+    size_t *nfirst;      /* CSR: action i's proper names (stems) nstem[nfirst[i] .. nfirst[i+1]) */
+    size_t *nstem;       /* NULL: no names test */
+    size_t names_differ; /* pairs left out because each names what the other does not */
 } finder;
 
 static int by_key(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : (x > y);
+}
+
+/* One edit apart (a letter changed, added, dropped, or two swapped), both of 5 letters or more. */
+static bool one_edit(const char *p, const char *q)
+{
+    size_t lp = strlen(p), lq = strlen(q);
+    if (lp < 5 || lq < 5 || lp > lq + 1 || lq > lp + 1)
+        return false;
+    size_t i = 0;
+    while (p[i] && p[i] == q[i])
+        i++;
+    if (lp == lq)
+        return strcmp(p + i + 1, q + i + 1) == 0 ||
+               (p[i + 1] == q[i] && q[i + 1] == p[i] && strcmp(p + i + 2, q + i + 2) == 0);
+    return lp > lq ? strcmp(p + i + 1, q + i) == 0 : strcmp(p + i, q + i + 1) == 0;
+}
+
+/* Two stems are near when they share a prefix of 5 bytes or more, or are one edit apart. */
+static bool near_stem(const mapa_text *t, size_t x, size_t y)
+{
+    const char *p = mapa_text_stem(t, x), *q = mapa_text_stem(t, y);
+    size_t k = 0;
+    while (p[k] && p[k] == q[k])
+        k++;
+    return k >= 5 || one_edit(p, q);
+}
+
+/*
+ * The contrast of two actions: their shared rare stems over those and the rare
+ * stems of either that have no counterpart (the same stem, or a near one) in
+ * the other. A stem most actions use (the plan's template) weighs nothing; a
+ * pair that differs in one content slot (another place, another audience) has
+ * that slot's words unmatched on both sides.
+ */
+static double contrast(const finder *f, size_t a, size_t b)
+{
+    const mapa__dup_docs *d = f->docs;
+    size_t x0 = d->ufirst[a], xe = d->ufirst[a + 1], y0 = d->ufirst[b], ye = d->ufirst[b + 1];
+    while (xe > x0 && (d->stem[xe - 1] & MAPA_DUP_LABEL))
+        xe--;
+    while (ye > y0 && (d->stem[ye - 1] & MAPA_DUP_LABEL))
+        ye--;
+    double shared = 0, lone = 0;
+    for (int side = 0; side < 2; side++) {
+        size_t i0 = side ? y0 : x0, ie = side ? ye : xe, j0 = side ? x0 : y0, je = side ? xe : ye;
+        for (size_t i = i0; i < ie; i++) {
+            uint32_t t = d->stem[i];
+            double w = f->rare[t];
+            if (w <= 0)
+                continue;
+            bool found = false;
+            for (size_t j = j0; j < je && !found; j++)
+                found = d->stem[j] == t;
+            if (found) {
+                shared += w;
+                continue;
+            }
+            double near = 0;
+            for (size_t j = j0; j < je && near <= 0; j++)
+                if (f->rare[d->stem[j]] > 0 && near_stem(f->text, t, d->stem[j]))
+                    near = w;
+            shared += near;
+            lone += w - near;
+        }
+    }
+    return shared + lone > 0 ? shared / (shared + lone) : 1;
+}
+
+/* Whether stem t (or a near one) is among action b's stems. */
+static bool has_stem(const finder *f, size_t b, size_t t)
+{
+    const mapa__dup_docs *d = f->docs;
+    for (size_t j = d->ufirst[b]; j < d->ufirst[b + 1]; j++)
+        if (!(d->stem[j] & MAPA_DUP_LABEL) &&
+            (d->stem[j] == t || near_stem(f->text, t, d->stem[j])))
+            return true;
+    return false;
+}
+
+/*
+ * Each action names a place, a body or a person the other does not (Goole
+ * against St Mary's, Boston against Grantham): two pieces of the same kind of
+ * work, not one piece done twice. A name one action adds ("Boston,
+ * Lincolnshire" against "Boston") is no difference.
+ */
+static bool names_differ(const finder *f, size_t a, size_t b)
+{
+    bool one = false, other = false;
+    for (size_t k = f->nfirst[a]; k < f->nfirst[a + 1] && !one; k++)
+        one = !has_stem(f, b, f->nstem[k]);
+    for (size_t k = f->nfirst[b]; one && k < f->nfirst[b + 1] && !other; k++)
+        other = !has_stem(f, a, f->nstem[k]);
+    return one && other;
 }
 
 static mapa_err score(finder *f, size_t a, size_t b)
@@ -109,6 +209,8 @@ static mapa_err score(finder *f, size_t a, size_t b)
     double context =
         s->dup_tags_weight * tags + s->dup_target_weight * target + s->dup_dates_weight * days_share;
     double sc = wsum > 0 ? (s->dup_text_weight * cosine + gate * context) / wsum : 0;
+    if (f->contrast > 0 && sc > 0) /* the difference-aware score, off by default */
+        sc *= 1 - f->contrast + f->contrast * contrast(f, a, b);
     if (sc <= 0)
         return MAPA_OK;
     f->sum[a] += sc;
@@ -119,6 +221,10 @@ static mapa_err score(finder *f, size_t a, size_t b)
     f->count[b]++;
     if (sc < f->keep_from)
         return MAPA_OK;
+    if (f->nstem && f->all_scored && names_differ(f, a, b)) {
+        f->names_differ++;
+        return MAPA_OK;
+    }
     uint64_t key = (uint64_t)a << 32 | b;
     if (f->n_ruled && bsearch(&key, f->ruled, f->n_ruled, sizeof key, by_key)) {
         f->out->ruled_out++;
@@ -501,8 +607,190 @@ static mapa_err prepare(finder *f, const mapa_dup_options *o, size_t n)
     return err;
 }
 
+/*
+ * Each stem's weight in the contrast: its idf above the idf of a stem in
+ * `template_share` of the actions, 0 from there (the template's words).
+ */
+static mapa_err rare_weights(finder *f, const mapa_dup_options *o, const mapa__dup_docs *d,
+                             const mapa_text *text)
+{
+    f->contrast = o->contrast > 0 ? (o->contrast < 1 ? o->contrast : 1) : 0;
+    if (f->contrast <= 0)
+        return MAPA_OK;
+    double share = o->template_share > 0 ? o->template_share : 0.05, N = (double)d->n;
+    double df0 = share * N > 2 ? share * N : 2, top = log((1 + N) / (1 + df0));
+    float *r = malloc((d->n_stems + 1) * sizeof *r);
+    if (!r)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    for (size_t t = 0; t < d->n_stems; t++) {
+        double w = log((1 + N) / (1 + d->df[t])) - top;
+        r[t] = w > 0 ? (float)w : 0;
+    }
+    f->rare = r;
+    f->text = text;
+    return MAPA_OK;
+}
+
+/* A word of a title or description: where it is in `buf` (lower-cased), whose it is. */
+typedef struct name_tok {
+    uint32_t action, off;
+    unsigned char capital; /* 1: capitalised inside a sentence; 0: lower case; 2: neither */
+} name_tok;
+
+static const char *name_buf;
+
+static int by_word(const void *x, const void *y)
+{
+    const name_tok *a = x, *b = y;
+    int c = strcmp(name_buf + a->off, name_buf + b->off);
+    return c ? c : (a->action > b->action) - (a->action < b->action);
+}
+
+/* Bytes of a word: ASCII letters and digits, apostrophes, UTF-8 letters (not U+2000..U+206F). */
+static size_t word_len(const unsigned char *s)
+{
+    size_t k = 0;
+    for (;;) {
+        if ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+            (s[k] >= '0' && s[k] <= '9') || s[k] == '\'')
+            k++;
+        else if (s[k] == 0xe2 && s[k + 1] == 0x80 && s[k + 2] == 0x99)
+            k += 3; /* ’ */
+        else if (s[k] == 0xe2 && (s[k + 1] == 0x80 || s[k + 1] == 0x81))
+            return k; /* general punctuation: dashes, quotes */
+        else if (s[k] >= 0x80)
+            k++;
+        else
+            return k;
+    }
+}
+
+/*
+ * The proper names of each action: the words it writes with a capital inside
+ * a sentence that the partnership's texts never write in lower case (so a
+ * title in title case names nothing: its words are lower case elsewhere), and
+ * not in capitals (acronyms are the glossary's). Their stems, per action.
+ */
+static mapa_err proper_names(finder *f, const mapa_partnership *p, mapa_text *text)
+{
+    size_t n = p->n_actions, len = 0, n_tok = 0, cap = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(p->actions[i].title) + strlen(p->actions[i].description) + 2;
+    char *buf = malloc(len + 1);
+    name_tok *tok = malloc((len / 2 + 1) * sizeof *tok);
+    char *words = malloc(len + 1);
+    size_t *ids = NULL, n_ids = 0, id_cap = 0, *wfirst = calloc(n + 1, sizeof *wfirst);
+    mapa_err err = MAPA_OK;
+    f->nfirst = calloc(n + 1, sizeof *f->nfirst);
+    if (!buf || !tok || !words || !wfirst || !f->nfirst) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+        goto cleanup;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int field = 0; field < 2; field++) {
+            const unsigned char *t =
+                (const unsigned char *)(field ? p->actions[i].description : p->actions[i].title);
+            bool start = true;
+            while (*t) {
+                size_t k = word_len(t);
+                if (k == 0) {
+                    if (strchr(".!?:;(\n\r", *t))
+                        start = true;
+                    t++;
+                    continue;
+                }
+                bool upper = *t >= 'A' && *t <= 'Z', lower_after = false;
+                for (size_t j = 1; j < k; j++)
+                    lower_after |= t[j] >= 'a' && t[j] <= 'z';
+                unsigned char kind = !upper ? 0 : (!start && lower_after ? 1 : 2);
+                tok[n_tok++] = (name_tok){(uint32_t)i, (uint32_t)at, kind};
+                for (size_t j = 0; j < k; j++)
+                    buf[at++] = (char)(t[j] >= 'A' && t[j] <= 'Z' ? t[j] + 32 : t[j]);
+                buf[at++] = '\0';
+                t += k;
+                start = false;
+            }
+        }
+    name_buf = buf;
+    qsort(tok, n_tok, sizeof *tok, by_word);
+    for (size_t x = 0; x < n_tok;) { /* a word is a name when it is never in lower case */
+        size_t y = x;
+        bool lower = false, capital = false;
+        for (; y < n_tok && strcmp(buf + tok[y].off, buf + tok[x].off) == 0; y++) {
+            lower |= tok[y].capital == 0;
+            capital |= tok[y].capital == 1;
+        }
+        for (size_t z = x; z < y; z++)
+            tok[z].capital = capital && !lower;
+        x = y;
+    }
+    for (size_t x = 0; x < n_tok; x++) /* by action: count, then words */
+        wfirst[tok[x].action + 1] += tok[x].capital ? strlen(buf + tok[x].off) + 1 : 0;
+    for (size_t i = 0; i < n; i++)
+        wfirst[i + 1] += wfirst[i];
+    size_t *fill = malloc((n + 1) * sizeof *fill);
+    if (!fill) {
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+        goto cleanup;
+    }
+    memcpy(fill, wfirst, (n + 1) * sizeof *fill);
+    for (size_t x = 0; x < n_tok; x++)
+        if (tok[x].capital) {
+            size_t l = strlen(buf + tok[x].off);
+            memcpy(words + fill[tok[x].action], buf + tok[x].off, l);
+            words[fill[tok[x].action] + l] = ' ';
+            fill[tok[x].action] += l + 1;
+        }
+    free(fill);
+    for (size_t i = 0; i < n && err == MAPA_OK; i++) {
+        size_t l = wfirst[i + 1] - wfirst[i];
+        char save = words[wfirst[i] + l];
+        words[wfirst[i] + l] = '\0';
+        char *w = l ? strndup(words + wfirst[i], l) : NULL;
+        words[wfirst[i] + l] = save;
+        if (l && !w) {
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+            break;
+        }
+        size_t got = 0;
+        if (w)
+            err = mapa_text_stems(text, w, &ids, &got, &id_cap);
+        free(w);
+        if (err != MAPA_OK)
+            break;
+        if (!mapa__grow((void **)&f->nstem, &cap, n_ids + got + 1, sizeof *f->nstem)) {
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+            break;
+        }
+        for (size_t k = 0; k < got; k++) { /* a name the lexicon rewrote is the lexicon's */
+            const mapa__dup_docs *d = f->docs;
+            bool own = false;
+            for (size_t j = d->ufirst[i]; j < d->ufirst[i + 1] && !own; j++)
+                own = d->stem[j] == ids[k];
+            if (own)
+                f->nstem[n_ids++] = ids[k];
+        }
+        f->nfirst[i + 1] = n_ids;
+    }
+    if (err == MAPA_OK && !f->nstem) /* no names at all: the test is on, and finds none */
+        f->nstem = malloc(sizeof *f->nstem);
+    if (err == MAPA_OK && !f->nstem)
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+cleanup:
+    free(buf);
+    free(tok);
+    free(words);
+    free(wfirst);
+    free(ids);
+    return err;
+}
+
 static void finder_dispose(finder *f)
 {
+    free(f->nfirst);
+    free(f->nstem);
+    free((void *)f->rare);
     free(f->sum);
     free(f->sumsq);
     free(f->count);
@@ -538,6 +826,12 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
         err = mapa__dup_docs_build(&docs, p, d.text, &lex);
     if (err == MAPA_OK)
         err = prepare(&f, o, p->n_actions);
+    if (err == MAPA_OK)
+        err = rare_weights(&f, o, &docs, d.text);
+    f.text = d.text;
+    if (err == MAPA_OK && !o->keep_different_names && p->n_actions <= EXACT_UP_TO &&
+        o->method != MAPA_DUP_LSH && o->method != MAPA_DUP_TARGET && o->method != MAPA_DUP_TAGS)
+        err = proper_names(&f, p, d.text);
     if (err != MAPA_OK)
         goto cleanup;
     linked = d.have_plan ? cf_links(p, team, cf) : NULL;
@@ -546,6 +840,7 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
         goto cleanup;
     }
     err = find(&f, o, &d);
+    d.names_differ = f.names_differ;
     if (err == MAPA_OK && o->rule != MAPA_DUP_THRESHOLD && !f.all_scored)
         snprintf(d.rule, sizeof d.rule,
                  "mutual top %zu, score from %.2f (pairs sampled: no near-best, ratio)",

@@ -24,8 +24,9 @@ enum { MAPA_DUP_TERMS = 5 };
 /**
  * The default decision (docs/duplicates.md, "Calibration"): mutual top 3, a
  * combined score of at least 0.30, and (when every pair is scored) at least
- * 0.95 of each action's best match and 2.25 times its mean match score; then
- * the natural break (MAPA_DUP_BREAK).
+ * 0.95 of each action's best match and 2.25 times its mean match score, and
+ * not each naming a place or body the other does not; then the natural break
+ * (MAPA_DUP_BREAK).
  */
 #define MAPA_DUP_TOP_K 3
 #define MAPA_DUP_FLOOR 0.30
@@ -84,6 +85,15 @@ typedef struct mapa_dup_options {
     const mapa_dup_lexicon *lexicon; /**< synonyms and ruled-out pairs, or NULL; borrowed */
     double near_best;  /**< lowest score / each action's best match; <= 0: MAPA_DUP_NEAR_BEST */
     double gap;        /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
+    /** The difference-aware score (experimental, off): score x (1 - c + c x contrast), the
+        contrast being the shared rare stems over those and the unmatched rare stems of
+        both actions (docs/duplicates.md); 0: off, up to 1. */
+    double contrast;
+    /** A stem in at least this share of the actions weighs 0 in the contrast; <= 0: 0.05. */
+    double template_share;
+    /** Keep pairs where each action names a place or body (a proper name) the other does
+        not; false (the default, every pair scored): such pairs are left out. */
+    bool keep_different_names;
 } mapa_dup_options;
 
 #define MAPA_DUP_OPTIONS_INIT {.method = MAPA_DUP_AUTO}
@@ -121,6 +131,7 @@ typedef struct mapa_duplicates {
     char *warning; /**< why the largest cluster is large, or NULL; owned */
     mapa_text *text; /**< the vocabulary of `terms`; owned */
     double cut; /**< the natural break: pairs below this score were left out; 0 when none */
+    size_t names_differ; /**< pairs from the floor left out: each names what the other does not */
 } mapa_duplicates;
 
 /** An empty result (what mapa_duplicates_dispose leaves). */

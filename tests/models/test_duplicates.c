@@ -525,6 +525,58 @@ static void natural_break_leaves_a_near_topic_out(void **state)
     mapa_partnership_free(p);
 }
 
+/*
+ * Proper names: two actions that each name a place the other does not are two
+ * pieces of work (Goole against St Mary's); a name only one adds, or a typo in
+ * it, is no difference; --keep-different-names keeps them all.
+ */
+static void different_names_are_left_out(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(2);
+    add_action(p, "g", 0, "Survivor drop-in",
+               "Weekly drop-in for survivors at the Goole family hub.");
+    add_action(p, "m", 1, "Survivor drop-in",
+               "Weekly drop-in for survivors at St Mary's community centre.");
+    add_action(p, "b", 0, "Driver leaflets", "Leaflets for drivers in Boston, Lincolnshire.");
+    add_action(p, "c", 1, "Driver leaflets", "Leaflets for drivers in Boston.");
+    add_action(p, "k", 0, "Nail bar checks", "Licensing checks of nail bars in Mansfield.");
+    add_action(p, "l", 1, "Nail bar checks", "Licensing checks of nail bars in Mansfeild.");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD; /* every pair from the threshold: the names test alone */
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_false(found(&d, p, "g", "m"));
+    assert_true(found(&d, p, "b", "c") && found(&d, p, "k", "l"));
+    assert_true(d.names_differ >= 1);
+    mapa_duplicates_dispose(&d);
+    o.keep_different_names = true;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(found(&d, p, "g", "m") && found(&d, p, "b", "c") && found(&d, p, "k", "l"));
+    assert_int_equal(d.names_differ, 0);
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+
+    /* a word written in lower case somewhere is no name: Hub and Centre are names here... */
+    p = teams(2);
+    add_action(p, "x", 0, "Survivor drop-in", "Weekly drop-in at the Hub for survivors, Goole.");
+    add_action(p, "y", 1, "Survivor drop-in", "Weekly drop-in at the Centre for survivors, Goole.");
+    o.keep_different_names = false;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_false(found(&d, p, "x", "y"));
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+    /* ...and not when the plan also writes them in lower case */
+    p = teams(3);
+    add_action(p, "x", 0, "Survivor drop-in", "Weekly drop-in at the Hub for survivors, Goole.");
+    add_action(p, "y", 1, "Survivor drop-in", "Weekly drop-in at the Centre for survivors, Goole.");
+    add_action(p, "z", 2, "Referral desk", "A referral desk at the hub and the centre.");
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(found(&d, p, "x", "y"));
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +588,7 @@ int main(void)
         cmocka_unit_test(mutual_top_k_brute_force),
         cmocka_unit_test(near_best_and_break_brute_force),
         cmocka_unit_test(natural_break_leaves_a_near_topic_out),
+        cmocka_unit_test(different_names_are_left_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
