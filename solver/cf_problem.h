@@ -30,6 +30,7 @@ typedef struct mapa__cf_problem {
     double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
     size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
     size_t pair_members;    /* mapa_cf_options.pair_members */
+    int64_t *link;          /* [h * T + t]: the link term of h -> t (overlap), or NULL */
 } mapa__cf_problem;
 
 /** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
