@@ -310,6 +310,75 @@ static void cf_team_arcs_match_the_full_model(void **state)
     assert_true(compared > 40);
 }
 
+static void count_member_cuts(const char *line, void *payload)
+{
+    if (getenv("CF_TEST_LOG"))
+        fprintf(stderr, "  %s\n", line);
+    if (strstr(line, "team arcs with member cuts"))
+        (*(size_t *)payload)++;
+}
+
+/*
+ * Teams whose best members are few and busy (one member per team ranks most
+ * topics and has capacity 2-3, the others rank little): the team graph's best
+ * arcs overstate what its members can do, so the per-home values with member
+ * cuts decide (counted in the log). Same status and optimum as GLPK's full
+ * member model, every rule kept.
+ */
+static void cf_member_cuts_match_the_full_model(void **state)
+{
+    (void)state;
+    rng_state = 9090;
+    size_t compared = 0, cut = 0;
+    for (size_t k = 0; k < 80; k++) {
+        size_t T = 6 + rnd(7), n = T * (2 + rnd(3)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        p->settings.cf_reach_weight = 0;
+        p->settings.cf_load_weight = 0.1 + 0.1 * rnd(5);
+        size_t req = 2 + rnd(2);
+        for (size_t t = 0; t < T; t++)
+            p->topics[t].cf_required = req;
+        p->settings.cf_novelty_weight = rnd(3) == 0 ? 0.5 : 0;
+        size_t half = T / 2;
+        for (size_t i = 0; i < n; i++) { /* the first member of each team: the star */
+            mapa_member *m = &p->members[i];
+            m->cf_capacity = i < T ? 2 + rnd(2) : 1 + rnd(2);
+            if (i >= T && rnd(4) != 0)
+                m->n_prefs = 0; /* the others rank little */
+            /* interests inside the member's half of the teams: the flow's best plan is two
+             * groups, so the team graph decides */
+            size_t base = team[i] < half ? 0 : half, size = team[i] < half ? half : T - half;
+            for (size_t j = 0; j < m->n_prefs; j++)
+                m->prefs[j] = base + (team[i] - base + 1 + j) % size;
+        }
+        mapa_cf a = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT, f = MAPA_CF_OPTIONS_INIT;
+        o.log = count_member_cuts;
+        o.payload = &cut;
+        f.full = true;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, &o), MAPA_OK);
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &f), MAPA_OK);
+        if (a.status != full.status)
+            fail_msg("instance %zu: status %d, full model %d", k, a.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            compared++;
+            if (fabs(a.objective - full.objective) > 1e-6)
+                fail_msg("instance %zu (%s): objective %.9f, full model %.9f", k, a.method,
+                         a.objective, full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_true(a.strongly_connected);
+            assert_true(arcs_connected(p, team, &a));
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&full);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    print_message("%zu compared, %zu through the member cuts\n", compared, cut);
+    assert_true(compared > 30);
+    assert_true(cut > 5); /* the path under test was taken */
+}
+
 /*
  * Above 8 teams the reach term is raised by swaps among the flow's optimal
  * plans: the primary objective must equal the optimum without the term, every
@@ -438,6 +507,7 @@ int main(void)
         cmocka_unit_test(cf_keeps_every_rule_on_random_plans),
         cmocka_unit_test(cf_raises_reach_among_optimal_plans),
         cmocka_unit_test(cf_team_arcs_match_the_full_model),
+        cmocka_unit_test(cf_member_cuts_match_the_full_model),
         cmocka_unit_test(cf_explains_impossible_coverage),
         cmocka_unit_test(cf_baselines_are_seeded),
     };
