@@ -241,6 +241,12 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     }
     bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
+    if (!o->full && pr->reach) { /* up to 8 teams: the team graphs by branch and bound */
+        bool decided = false;
+        err = mapa__cf_graphs(out, pr, o, &decided);
+        if (err != MAPA_OK || decided)
+            return err;
+    }
     if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
         bool toured = false;
         err = mapa__cf_tour(out, pr, o, &toured);

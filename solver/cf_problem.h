@@ -109,6 +109,25 @@ bool mapa__cf_arcs_apply(const mapa__cf_problem *pr);
 mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool *usable);
 
+/**
+ * Each home team's best member part for every set of its out-arcs (T <= 8):
+ * g[h * 2^T + mask] in 1/scale points (interest, novelty, load; no link
+ * term), INT64_MIN where the set holds h or more arcs than h's members can
+ * serve. 2^T min-cost flows per home.
+ */
+mapa_err mapa__cf_home_table(const mapa__cf_problem *pr, int64_t *g);
+
+/** Append the best members for the team graph sel ([h * T + t]), per home team, to out. */
+mapa_err mapa__cf_home_members(const mapa__cf_problem *pr, const unsigned char *sel, mapa_cf *out);
+
+/**
+ * Exact branch and bound over team graphs for the one-stage objective with
+ * the two-step reach term (T <= 8, weights >= 0): *decided false when it does
+ * not apply, finds no plan, or passes its node limit (the GLPK path decides).
+ */
+mapa_err mapa__cf_graphs(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                         bool *decided);
+
 /** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);
 

@@ -1405,3 +1405,51 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     tour_free(&w);
     return err;
 }
+
+/* A tour struct with only what the per-home flows need (T <= 8 searches). */
+static mapa_err homes_only(tour *w, const mapa__cf_problem *pr)
+{
+    *w = (tour){.pr = pr, .T = pr->T, .link = pr->link};
+    return homes_index(w);
+}
+
+mapa_err mapa__cf_home_table(const mapa__cf_problem *pr, int64_t *g)
+{
+    size_t T = pr->T, subsets = (size_t)1 << T;
+    tour w;
+    mapa_err err = homes_only(&w, pr);
+    size_t *targets = malloc((T + 1) * sizeof *targets);
+    if (err == MAPA_OK && !targets)
+        err = oom();
+    for (size_t h = 0; err == MAPA_OK && h < T; h++) {
+        size_t capsum = 0;
+        for (size_t k = w.hfirst[h]; k < w.hfirst[h + 1]; k++)
+            capsum += pr->cap[w.horder[k]];
+        for (size_t mask = 0; err == MAPA_OK && mask < subsets; mask++) {
+            size_t nt = 0;
+            for (size_t t = 0; t < T; t++)
+                if (mask >> t & 1)
+                    targets[nt++] = t;
+            g[h * subsets + mask] = INT64_MIN;
+            if (mask >> h & 1 || nt > capsum)
+                continue; /* its own team, or more arcs than its members can serve */
+            err = home_assign(&w, h, targets, nt, NULL, &g[h * subsets + mask]);
+        }
+    }
+    free(targets);
+    free(w.hfirst);
+    free(w.horder);
+    return err;
+}
+
+mapa_err mapa__cf_home_members(const mapa__cf_problem *pr, const unsigned char *sel, mapa_cf *out)
+{
+    tour w;
+    mapa_err err = homes_only(&w, pr);
+    int64_t value = 0;
+    if (err == MAPA_OK)
+        err = assign_members(&w, sel, out, &value, NULL);
+    free(w.hfirst);
+    free(w.horder);
+    return err;
+}

@@ -380,6 +380,53 @@ static void cf_member_cuts_match_the_full_model(void **state)
 }
 
 /*
+ * Up to 8 teams with the reach term: the branch and bound over team graphs
+ * against GLPK's full member model (reach rows), on random plans with reach
+ * weights from small (the members decide) to large (the reach decides),
+ * cf_required 1 to 3 and the load penalty on or off.
+ */
+static void cf_graph_search_matches_the_full_model(void **state)
+{
+    (void)state;
+    rng_state = 5151;
+    size_t compared = 0, searched = 0;
+    const double weights[] = {0.1, 1, 4};
+    for (size_t k = 0; k < 45; k++) {
+        size_t T = 4 + rnd(4), n = T * (2 + rnd(2)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        size_t req = 1 + rnd(T < 6 ? 2 : 3);
+        for (size_t t = 0; t < T; t++)
+            p->topics[t].cf_required = req;
+        p->settings.cf_reach_weight = weights[k % 3];
+        if (k % 4 == 1)
+            p->settings.cf_load_weight = 0;
+        mapa_cf a = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options f = MAPA_CF_OPTIONS_INIT;
+        f.full = true;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, NULL), MAPA_OK);
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &f), MAPA_OK);
+        if (a.status != full.status)
+            fail_msg("instance %zu: status %d, full model %d", k, a.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            compared++;
+            searched += strcmp(a.method, "branch and bound") == 0;
+            if (fabs(a.objective - full.objective) > 1e-6)
+                fail_msg("instance %zu (%s): objective %.9f, full model %.9f", k, a.method,
+                         a.objective, full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_true(a.strongly_connected && arcs_connected(p, team, &a));
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&full);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    print_message("%zu compared, %zu by the branch and bound\n", compared, searched);
+    assert_true(compared > 20);
+    assert_true(searched == compared);
+}
+
+/*
  * Above 8 teams the reach term is raised by swaps among the flow's optimal
  * plans: the primary objective must equal the optimum without the term, every
  * rule still holds, the reach never falls below the plain plan's, and "at its
@@ -508,6 +555,7 @@ int main(void)
         cmocka_unit_test(cf_raises_reach_among_optimal_plans),
         cmocka_unit_test(cf_team_arcs_match_the_full_model),
         cmocka_unit_test(cf_member_cuts_match_the_full_model),
+        cmocka_unit_test(cf_graph_search_matches_the_full_model),
         cmocka_unit_test(cf_explains_impossible_coverage),
         cmocka_unit_test(cf_baselines_are_seeded),
     };
