@@ -347,6 +347,8 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     pr.max_memory = mapa__memory_limit(o->max_memory);
     pr.pair_members = o->pair_members;
     if (err == MAPA_OK)
+        err = mapa__cf_problem_link(&pr, o->overlap);
+    if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)
                   : mapa__cf_baseline(&out, &pr, o->policy == MAPA_CF_RANDOM);

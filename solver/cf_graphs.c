@@ -4,7 +4,8 @@
  * branch and bound over team graphs"). Each team t chooses its cf_required
  * in-arcs (distinct homes); a home's member part depends only on its set of
  * out-arcs, so it is a table of 2^T min-cost flows per home computed once
- * (mapa__cf_home_table). Bounds: the decided homes' table values plus, for
+ * (mapa__cf_home_table; the overlap's link term is inside each score).
+ * Bounds: the decided homes' table values plus, for
  * the teams still open, their best in-arcs' scores (a home's value never
  * rises by more than an arc's best score when the arc is added), and the
  * reach counted on what is decided plus cf_required for what is not.
@@ -33,18 +34,12 @@ typedef struct search {
     double reach_unit;      /* objective units (1/scale points) per pair within two steps */
     size_t most_req;
     unsigned in[8], out[8]; /* the current partial graph */
-    int64_t links;          /* link terms of the decided arcs */
     double best;
     unsigned best_in[8];
     bool have;
     size_t nodes;
     bool stopped;
 } search;
-
-static int64_t link_of(const search *s, size_t h, size_t t)
-{
-    return s->pr->link ? s->pr->link[h * s->T + t] : 0;
-}
 
 static int64_t home_value(const search *s, size_t h)
 {
@@ -122,7 +117,7 @@ static void dive(search *s, size_t k)
         return;
     }
     size_t T = s->T;
-    int64_t members = s->links;
+    int64_t members = 0;
     for (size_t h = 0; h < T; h++) {
         int64_t v = home_value(s, h);
         if (v == INT64_MIN)
@@ -146,16 +141,11 @@ static void dive(search *s, size_t k)
         return;
     for (size_t j = 0; j < s->n_sets[k]; j++) {
         unsigned set = s->sets[k][j];
-        int64_t extra = 0;
         for (size_t h = 0; h < T; h++)
-            if (set >> h & 1) {
+            if (set >> h & 1)
                 s->out[h] |= 1u << k;
-                extra += link_of(s, h, k);
-            }
         s->in[k] = set;
-        s->links += extra;
         dive(s, k + 1);
-        s->links -= extra;
         s->in[k] = 0;
         for (size_t h = 0; h < T; h++)
             if (set >> h & 1)
@@ -238,7 +228,7 @@ mapa_err mapa__cf_graphs(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf
         for (size_t t = 0; t < T; t++) {
             int64_t v = h == t ? INT64_MIN : g[h * s.subsets + (1u << t)];
             s.arc_ok[h * T + t] = v != INT64_MIN;
-            s.c[h * T + t] = v == INT64_MIN ? 0 : v + link_of(&s, h, t);
+            s.c[h * T + t] = v == INT64_MIN ? 0 : v; /* the link term is in every score */
         }
     for (size_t t = 0; t < T; t++) {
         s.req[t] = pr->p->topics[t].cf_required;

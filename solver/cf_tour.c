@@ -52,7 +52,6 @@ typedef struct tour {
     bool cycle;           /* cf_required 1 everywhere: succ is the solution */
     size_t *capsum;       /* [h]: capacity of h's candidates */
     unsigned char *sel;   /* [h * T + t]: the best team graph found (not a cycle) */
-    const int64_t *link;  /* [h * T + t]: the link term of arc h -> t, or NULL (pr->link) */
     size_t *hfirst, *horder; /* candidates by home team (homes_index) */
     /* members that score less than the graph's arcs: per-home values v[h] and cuts */
     bool benders;
@@ -137,9 +136,6 @@ static bool pair_scores(tour *w)
             }
         }
     }
-    for (size_t k = 0; w->link && k < T * T; k++)
-        if (w->best[k] != MAPA_NONE)
-            w->c[k] += w->link[k]; /* the link term goes with the arc, whoever serves it */
     for (size_t h = 0; h < T; h++)
         if (w->best[h * T + (h + 1) % T] == MAPA_NONE)
             return false;
@@ -889,7 +885,7 @@ static mapa_err home_assign(const tour *w, size_t h, const size_t *targets, size
  * The members for a team graph `sel` that is not a cycle, per home team (its
  * members serve only its out-arcs, so the choice separates by home). Each
  * arc's best member bounds it, so the plan scores at most the graph's score;
- * *value is what it scores (with the link terms), `per_home` (may be NULL)
+ * *value is what it scores, `per_home` (may be NULL)
  * each home's member part.
  */
 static mapa_err assign_members(const tour *w, const unsigned char *sel, mapa_cf *out,
@@ -902,10 +898,8 @@ static mapa_err assign_members(const tour *w, const unsigned char *sel, mapa_cf 
     for (size_t h = 0; err == MAPA_OK && h < T; h++) {
         size_t nt = 0;
         for (size_t t = 0; t < T; t++)
-            if (sel[h * T + t]) {
+            if (sel[h * T + t])
                 targets[nt++] = t;
-                *value += w->link ? w->link[h * T + t] : 0;
-            }
         int64_t v = 0;
         err = home_assign(w, h, targets, nt, out, &v);
         *value += v;
@@ -918,10 +912,10 @@ static mapa_err assign_members(const tour *w, const unsigned char *sel, mapa_cf 
 
 /* ---- members that score less than the graph: per-home values and Benders cuts ---- */
 
-/* The member part of arc h -> t's best member (the graph's score without the link term). */
+/* Arc h -> t's best member's score (the link term of mapa__cf_score included). */
 static int64_t member_arc(const tour *w, size_t h, size_t t)
 {
-    return arc(w, h, t) - (w->link ? w->link[h * w->T + t] : 0);
+    return arc(w, h, t);
 }
 
 /*
@@ -1161,7 +1155,7 @@ static mapa_err enter_benders(tour *w, glp_prob *P)
     }
     for (size_t k = 0; k < T * T; k++)
         if (w->col[k])
-            glp_set_obj_coef(P, w->col[k], w->link ? (double)w->link[k] : 0);
+            glp_set_obj_coef(P, w->col[k], 0);
     double *wt = malloc((T + 1) * sizeof *wt);
     if (!wt)
         return oom();
@@ -1304,7 +1298,7 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
                                       "The Critical Friend team-arc model");
     if (err != MAPA_OK)
         return err;
-    tour w = {.pr = pr, .o = o, .T = T, .cycle = all_one(pr), .link = pr->link};
+    tour w = {.pr = pr, .o = o, .T = T, .cycle = all_one(pr)};
     w.c = malloc((TT + 1) * sizeof *w.c);
     w.best = malloc((TT + 1) * sizeof *w.best);
     w.succ = malloc((T + 1) * sizeof *w.succ);
@@ -1409,7 +1403,7 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
 /* A tour struct with only what the per-home flows need (T <= 8 searches). */
 static mapa_err homes_only(tour *w, const mapa__cf_problem *pr)
 {
-    *w = (tour){.pr = pr, .T = pr->T, .link = pr->link};
+    *w = (tour){.pr = pr, .T = pr->T};
     return homes_index(w);
 }
 

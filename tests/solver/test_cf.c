@@ -116,6 +116,9 @@ typedef struct best {
     double value;
 } best;
 
+/* The overlap matrix of the brute force's instance (T x T), or NULL. */
+static const double *brute_overlap;
+
 /* Each member chooses a subset of the other teams (bits), within its capacity. */
 static void enumerate(const mapa_partnership *p, const size_t *team, size_t i, unsigned *choice,
                       best *b)
@@ -155,6 +158,8 @@ static void enumerate(const mapa_partnership *p, const size_t *team, size_t i, u
                     novel = false;
             value += s->cf_interest_weight * (r ? (double)(K + 1 - r) / (double)K : 0) +
                      s->cf_novelty_weight * novel;
+            if (brute_overlap) /* the link h -> t, once: distinct homes */
+                value += s->cf_overlap_weight * brute_overlap[team[m] * T + t];
         }
         if (duties > 1)
             value -= s->cf_load_weight * (double)(duties - 1);
@@ -177,18 +182,28 @@ static void cf_matches_brute_force(void **state)
     rng_state = 2024;
     size_t feasible = 0, instances = 150;
     for (size_t k = 0; k < instances; k++) {
-        size_t T = 3, n = 4 + rnd(3), *team;
+        size_t T = k % 8 == 7 ? 4 : 3, n = T == 4 ? 4 + rnd(2) : 4 + rnd(3), *team;
         mapa_partnership *p = random_plan(n, T, &team);
         if (k % 3 == 1)
             p->settings.cf_reach_weight = 0; /* the flow path */
         if (k % 5 == 2)
             p->settings.cf_load_weight = 0;
+        double overlap[16] = {0};
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+        brute_overlap = NULL;
+        if (k % 4 == 3) { /* the overlap term, in steps exact in 1/scale points */
+            for (size_t h = 0; h < T; h++)
+                for (size_t t = h + 1; t < T; t++)
+                    overlap[h * T + t] = overlap[t * T + h] = 0.25 * rnd(9);
+            p->settings.cf_overlap_weight = 0.5 * (1 + rnd(4));
+            brute_overlap = o.overlap = overlap;
+        }
         unsigned choice[8];
         best b = {false, 0};
         enumerate(p, team, 0, choice, &b);
         feasible += b.found;
         mapa_cf cf = MAPA_CF_INIT;
-        mapa_err err = mapa_cf_solve(&cf, p, team, NULL, NULL);
+        mapa_err err = mapa_cf_solve(&cf, p, team, NULL, &o);
         if (err != MAPA_OK)
             fail_msg("instance %zu: %s", k, mapa_error_last());
         if (!b.found) {
