@@ -74,9 +74,14 @@ typedef struct mapa_cf {
     size_t n_notes;
     bool overlap_used;        /**< the overlap term was in the objective */
     double overlap_value;     /**< its part of the objective */
+    /** With the term, set by mapa_plan_run: duplicate pairs no CF link joins in this plan
+     * and in the plan without the term; MAPA_NONE when not known. */
+    size_t blind_spots, blind_spots_without;
 } mapa_cf;
 
-#define MAPA_CF_INIT {.status = MAPA_STATUS_INFEASIBLE, .method = "", .reach_method = "not optimised"}
+#define MAPA_CF_INIT                                                                              \
+    {.status = MAPA_STATUS_INFEASIBLE, .method = "", .reach_method = "not optimised",             \
+     .blind_spots = MAPA_NONE, .blind_spots_without = MAPA_NONE}
 
 /**
  * Choose Critical Friends for the plan `team` (per member, a topic index or
