@@ -24,14 +24,14 @@
 typedef struct search {
     const mapa__cf_problem *pr;
     size_t T, subsets;
-    const int64_t *g;       /* mapa__cf_home_table */
-    int64_t c[64];          /* [h * T + t]: the best member's score for t, with the link */
-    bool arc_ok[64];        /* h has a candidate (h != t) */
+    const int64_t *g; /* mapa__cf_home_table */
+    int64_t c[64];    /* [h * T + t]: the best member's score for t, with the link */
+    bool arc_ok[64];  /* h has a candidate (h != t) */
     size_t req[8];
-    unsigned *sets[8];      /* per team: its in-sets, best score first */
+    unsigned *sets[8]; /* per team: its in-sets, best score first */
     size_t n_sets[8];
-    int64_t tail[9];        /* member part bound of teams k.. (their best in-arcs) */
-    double reach_unit;      /* objective units (1/scale points) per pair within two steps */
+    int64_t tail[9];   /* member part bound of teams k.. (their best in-arcs) */
+    double reach_unit; /* objective units (1/scale points) per pair within two steps */
     size_t most_req;
     unsigned in[8], out[8]; /* the current partial graph */
     double best;
@@ -155,9 +155,6 @@ static void dive(search *s, size_t k)
     }
 }
 
-static const search *sort_ctx;
-static size_t sort_team;
-
 static int64_t set_score(const search *s, size_t t, unsigned set)
 {
     int64_t v = 0;
@@ -167,11 +164,17 @@ static int64_t set_score(const search *s, size_t t, unsigned set)
     return v;
 }
 
+typedef struct scored_set {
+    int64_t score;
+    unsigned mask;
+} scored_set;
+
 static int by_score(const void *a, const void *b)
 {
-    int64_t x = set_score(sort_ctx, sort_team, *(const unsigned *)a);
-    int64_t y = set_score(sort_ctx, sort_team, *(const unsigned *)b);
-    return x > y ? -1 : x < y ? 1 : (*(const unsigned *)a > *(const unsigned *)b) - (*(const unsigned *)a < *(const unsigned *)b);
+    const scored_set *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return (x->mask > y->mask) - (x->mask < y->mask);
 }
 
 /* Every in-set of team t (req[t] other teams that have candidates), best first. */
@@ -181,6 +184,9 @@ static bool in_sets(search *s, size_t t)
     s->sets[t] = malloc(((size_t)1 << T) * sizeof **s->sets);
     if (!s->sets[t])
         return false;
+    scored_set *all = malloc(((size_t)1 << T) * sizeof *all);
+    if (!all)
+        return false;
     for (unsigned mask = 0; mask < (1u << T); mask++) {
         if (mask >> t & 1 || (size_t)popcount(mask) != s->req[t])
             continue;
@@ -188,14 +194,14 @@ static bool in_sets(search *s, size_t t)
         for (size_t h = 0; h < T && ok; h++)
             ok = !(mask >> h & 1) || s->arc_ok[h * T + t];
         if (ok)
-            s->sets[t][n++] = mask;
+            all[n++] = (scored_set){set_score(s, t, mask), mask};
     }
+    qsort(all, n, sizeof *all, by_score);
+    for (size_t j = 0; j < n; j++)
+        s->sets[t][j] = all[j].mask;
     s->n_sets[t] = n;
-    sort_ctx = s;
-    sort_team = t;
-    qsort(s->sets[t], n, sizeof **s->sets, by_score);
-    int64_t top = n ? set_score(s, t, s->sets[t][0]) : 0;
-    s->tail[t] = top;
+    s->tail[t] = n ? all[0].score : 0;
+    free(all);
     return true;
 }
 
@@ -245,7 +251,9 @@ mapa_err mapa__cf_graphs(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf
     if (o && o->log) {
         char line[160];
         snprintf(line, sizeof line, "team graphs by branch and bound: %zu nodes, %s", s.nodes,
-                 s.stopped ? "node limit: GLPK decides" : s.have ? "optimal" : "no plan");
+                 s.stopped ? "node limit: GLPK decides"
+                 : s.have  ? "optimal"
+                           : "no plan");
         o->log(line, o->payload);
     }
     if (err == MAPA_OK && s.have && !s.stopped) {
