@@ -3,6 +3,7 @@
  * metrics, duplicates, diagrams and the HDF5 run, each stage a library call,
  * each writing its files into the output folder as it ends.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -302,9 +303,11 @@ static mapa_err critical_friends(mapa__plan_ctx *c)
         co.time_limit = c->p->settings.time_limit;
     co.log = c->o->log;
     co.payload = c->o->payload;
-    double *overlap = NULL;
+    double *overlap = NULL, started = mapa__now();
     size_t without = MAPA_NONE;
     mapa_err err = overlap_first(c) ? overlap_data(c, &co, &overlap, &without) : MAPA_OK;
+    if (co.time_limit > 0 && overlap) /* the limit bounds the stage: both solves */
+        co.time_limit = fmax(1e-3, co.time_limit - (mapa__now() - started));
     co.overlap = overlap;
     bool weighed = overlap != NULL;
     if (err == MAPA_OK)
