@@ -247,7 +247,10 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
         if (err != MAPA_OK || decided)
             return err;
     }
-    if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
+    /* one CF per team: a tour of the teams; with the overlap term, the team arcs first too
+     * (its many distinct link scores make the flow's primal-dual phases many: 7 min and
+     * more at 100,000 x 300, against seconds for the team-arc model) */
+    if (!o->full && (mapa__cf_tour_applies(pr) || (pr->link && mapa__cf_arcs_apply(pr)))) {
         bool toured = false;
         err = mapa__cf_tour(out, pr, o, &toured);
         if (err != MAPA_OK || toured)
