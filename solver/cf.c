@@ -241,7 +241,16 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     }
     bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
-    if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
+    if (!o->full && pr->reach) { /* up to 8 teams: the team graphs by branch and bound */
+        bool decided = false;
+        err = mapa__cf_graphs(out, pr, o, &decided);
+        if (err != MAPA_OK || decided)
+            return err;
+    }
+    /* one CF per team: a tour of the teams; with the overlap term, the team arcs first too
+     * (its many distinct link scores make the flow's primal-dual phases many: 7 min and
+     * more at 100,000 x 300, against seconds for the team-arc model) */
+    if (!o->full && (mapa__cf_tour_applies(pr) || (pr->link && mapa__cf_arcs_apply(pr)))) {
         bool toured = false;
         err = mapa__cf_tour(out, pr, o, &toured);
         if (err != MAPA_OK || toured)
@@ -340,6 +349,8 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
     pr.max_memory = mapa__memory_limit(o->max_memory);
     pr.pair_members = o->pair_members;
+    if (err == MAPA_OK)
+        err = mapa__cf_problem_link(&pr, o->overlap);
     if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)
