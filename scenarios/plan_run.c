@@ -320,7 +320,11 @@ static mapa_err diagrams(mapa__plan_ctx *c)
     if (!dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_diagram_input in = {c->p, c->r->team, c->r->spoc, c->cf,
-                             (mapa_diagram_level)c->o->diagram_level};
+                             (mapa_diagram_level)c->o->diagram_level,
+                             /* the stage's own pairs, once they know the CF links */
+                             c->r->have_duplicates && c->r->duplicates.have_plan
+                                 ? &c->r->duplicates
+                                 : NULL};
     mapa_err err = mapa_draw_diagrams(dir, &in, c->o->diagram_formats, &c->r->diagrams);
     free(dir);
     return err;
