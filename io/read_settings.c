@@ -179,6 +179,7 @@ static mapa_err read_key(const json_ctx *c, const char *key, json_t *v, mapa_set
         {"cf_novelty_weight", &s->cf_novelty_weight},
         {"cf_load_weight", &s->cf_load_weight},
         {"cf_reach_weight", &s->cf_reach_weight},
+        {"cf_overlap_weight", &s->cf_overlap_weight},
         {"duplicate_threshold", &s->dup_threshold},
         {"duplicate_text_weight", &s->dup_text_weight},
         {"duplicate_tags_weight", &s->dup_tags_weight},

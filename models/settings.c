@@ -24,6 +24,7 @@ void mapa_settings_init(mapa_settings *s)
         .cf_novelty_weight = 1.0,
         .cf_load_weight = 0.5,
         .cf_reach_weight = 0.1,
+        .cf_overlap_weight = 0,
         .dup_threshold = 0.30,
         .dup_text_weight = 0.6,
         .dup_tags_weight = 0.15,

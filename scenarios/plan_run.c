@@ -3,6 +3,7 @@
  * metrics, duplicates, diagrams and the HDF5 run, each stage a library call,
  * each writing its files into the output folder as it ends.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -261,6 +262,39 @@ cleanup:
     return err;
 }
 
+/* The overlap term wants the duplicates before the Critical Friends (docs/model.md). */
+static bool overlap_first(const mapa__plan_ctx *c)
+{
+    return c->p->settings.cf_overlap_weight > 0 && c->p->n_actions > 0 &&
+           c->o->cf.policy == MAPA_CF_OPTIMAL;
+}
+
+/*
+ * The duplicates (unmarked) and their overlap matrix, and the blind spots of
+ * the plan without the term, for the comparison (*without; MAPA_NONE when
+ * that plan has no Critical Friends).
+ */
+static mapa_err overlap_data(mapa__plan_ctx *c, const mapa_cf_options *co, double **overlap,
+                             size_t *without)
+{
+    mapa_duplicates *d = &c->r->duplicates;
+    mapa_err err = mapa_duplicates_find(d, c->p, c->r->team, NULL, &c->o->dup);
+    if (err != MAPA_OK)
+        return err;
+    c->r->have_duplicates = true;
+    err = mapa_duplicates_overlap(overlap, c->p, d);
+    mapa_cf plain = MAPA_CF_INIT;
+    if (err == MAPA_OK)
+        err = mapa_cf_solve(&plain, c->p, c->r->team, c->r->spoc, co);
+    *without = MAPA_NONE;
+    if (err == MAPA_OK && plain.status != MAPA_STATUS_INFEASIBLE) {
+        err = mapa_duplicates_mark(d, c->p, c->r->team, &plain);
+        *without = d->blind_spots;
+    }
+    mapa_cf_dispose(&plain);
+    return err;
+}
+
 static mapa_err critical_friends(mapa__plan_ctx *c)
 {
     mapa_cf_options co = c->o->cf;
@@ -268,7 +302,26 @@ static mapa_err critical_friends(mapa__plan_ctx *c)
         co.time_limit = c->p->settings.time_limit;
     co.log = c->o->log;
     co.payload = c->o->payload;
-    mapa_err err = mapa_cf_solve(&c->r->cf, c->p, c->r->team, c->r->spoc, &co);
+    double *overlap = NULL;
+    size_t without = MAPA_NONE;
+    mapa_err err = overlap_first(c) ? overlap_data(c, &co, &overlap, &without) : MAPA_OK;
+    co.overlap = overlap;
+    bool weighed = overlap != NULL;
+    if (err == MAPA_OK)
+        err = mapa_cf_solve(&c->r->cf, c->p, c->r->team, c->r->spoc, &co);
+    free(overlap);
+    if (err == MAPA_OK && weighed && c->r->cf.status != MAPA_STATUS_INFEASIBLE)
+        err = mapa_duplicates_mark(&c->r->duplicates, c->p, c->r->team, &c->r->cf);
+    c->r->cf.blind_spots = weighed ? c->r->duplicates.blind_spots : MAPA_NONE;
+    c->r->cf.blind_spots_without = without;
+    if (err == MAPA_OK && weighed && co.log) {
+        char line[200];
+        snprintf(line, sizeof line,
+                 "Critical Friends where the plans overlap: %zu of %zu duplicate pairs are blind "
+                 "spots, against %zu without the overlap term",
+                 c->r->cf.blind_spots, c->r->duplicates.n_pairs, without);
+        co.log(line, co.payload);
+    }
     if (err != MAPA_OK)
         return err;
     c->r->cf_planned = c->r->cf.status != MAPA_STATUS_INFEASIBLE ||
@@ -280,7 +333,10 @@ static mapa_err duplicates(mapa__plan_ctx *c)
 {
     if (c->p->n_actions == 0 && c->o->stages != MAPA_PLAN_DUPLICATES)
         return MAPA_OK; /* asked alone, the stage writes its (empty) files all the same */
-    mapa_err err = mapa_duplicates_find(&c->r->duplicates, c->p, c->r->team, c->cf, &c->o->dup);
+    mapa_err err = c->r->have_duplicates /* found before the Critical Friends: marked there */
+                       ? mapa_duplicates_mark(&c->r->duplicates, c->p, c->r->team, c->cf)
+                       : mapa_duplicates_find(&c->r->duplicates, c->p, c->r->team, c->cf,
+                                              &c->o->dup);
     if (err != MAPA_OK)
         return err;
     c->r->have_duplicates = true;

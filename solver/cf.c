@@ -241,6 +241,12 @@ static mapa_err optimal(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_
     }
     bool usable = false, reach_best = false;
     mapa_err err = MAPA_OK;
+    if (!o->full && pr->reach) { /* up to 8 teams: the team graphs by branch and bound */
+        bool decided = false;
+        err = mapa__cf_graphs(out, pr, o, &decided);
+        if (err != MAPA_OK || decided)
+            return err;
+    }
     if (!o->full && mapa__cf_tour_applies(pr)) { /* one CF per team: a tour of the teams */
         bool toured = false;
         err = mapa__cf_tour(out, pr, o, &toured);
@@ -340,6 +346,8 @@ mapa_err mapa_cf_solve(mapa_cf *result, const mapa_partnership *p, const size_t 
     pr.deadline = limit > 0 ? start + limit : 0; /* the whole stage, settings.json's too */
     pr.max_memory = mapa__memory_limit(o->max_memory);
     pr.pair_members = o->pair_members;
+    if (err == MAPA_OK)
+        err = mapa__cf_problem_link(&pr, o->overlap);
     if (err == MAPA_OK)
         err = o->policy == MAPA_CF_OPTIMAL
                   ? optimal(&out, &pr, o)

@@ -74,8 +74,34 @@ double mapa__cf_remaining(const mapa__cf_problem *pr)
     return pr->deadline > 0 ? pr->deadline - mapa__now() : INFINITY;
 }
 
+mapa_err mapa__cf_problem_link(mapa__cf_problem *pr, const double *overlap)
+{
+    double w = pr->s->cf_overlap_weight;
+    if (!isfinite(w) || w < 0)
+        return mapa_error_set(MAPA_EINVAL, "cf_overlap_weight %g must be a number >= 0", w);
+    if (!overlap || w == 0 || pr->T < 2)
+        return MAPA_OK;
+    size_t T = pr->T;
+    double most = 9007199254740992.0 / (double)pr->scale / (double)(pr->places + pr->n + 1);
+    pr->link = calloc(T * T + 1, sizeof *pr->link);
+    if (!pr->link)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
+    for (size_t k = 0; k < T * T; k++) {
+        double v = k / T == k % T ? 0 : w * overlap[k];
+        if (!isfinite(v) || v < 0 || v >= most)
+            return mapa_error_set(MAPA_EINVAL,
+                                  "cf_overlap_weight %g times an overlap of %g is not a number "
+                                  "mapa can weigh exactly (at most %.6g, not negative)",
+                                  w, overlap[k], most);
+        pr->link[k] = llround(v * (double)pr->scale); /* 1/scale points, as every score */
+    }
+    return MAPA_OK;
+}
+
 void mapa__cf_problem_dispose(mapa__cf_problem *pr)
 {
+    free(pr->link);
+    pr->link = NULL;
     free(pr->cand);
     free(pr->cap);
     free(pr->present);
@@ -89,7 +115,8 @@ int64_t mapa__cf_score(const mapa__cf_problem *pr, size_t m, size_t t)
     size_t K = pr->p->max_prefs, r = mapa_member_rank(mm, t);
     int64_t interest = r ? (int64_t)(K + 1 - r) : 0; /* in units of 1/K */
     bool novel = !pr->present[t * pr->p->n_agencies + mm->agency];
-    return pr->interest_unit * interest + (novel ? pr->novelty_unit : 0);
+    int64_t link = pr->link ? pr->link[pr->team[m] * pr->T + t] : 0;
+    return pr->interest_unit * interest + (novel ? pr->novelty_unit : 0) + link;
 }
 
 bool mapa__cf_push(mapa_cf *out, const mapa__cf_problem *pr, size_t m, size_t t, unsigned stages)
@@ -135,7 +162,7 @@ mapa_err mapa__cf_figures(mapa_cf *out, const mapa__cf_problem *pr)
     size_t *duties = calloc(pr->p->n_members + 1, sizeof *duties);
     if (!duties)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for Critical Friends");
-    int64_t total = 0;
+    int64_t total = 0, links = 0;
     out->filled = 0;
     for (size_t t = 0; t < pr->T; t++)
         out->short_by[t] = pr->p->topics[t].cf_required * pr->S;
@@ -146,12 +173,16 @@ mapa_err mapa__cf_figures(mapa_cf *out, const mapa__cf_problem *pr)
         out->short_by[c->team] -=
             stages <= out->short_by[c->team] ? stages : out->short_by[c->team];
         total += mapa__cf_score(pr, c->member, c->team) * (int64_t)stages;
+        if (pr->link)
+            links += pr->link[pr->team[c->member] * pr->T + c->team] * (int64_t)stages;
         duties[c->member] += stages;
     }
     for (size_t m = 0; m < pr->p->n_members; m++)
         if (duties[m] > 1)
             total -= pr->load_penalty * (int64_t)(duties[m] - 1);
     free(duties);
+    out->overlap_used = pr->link != NULL;
+    out->overlap_value = (double)links / (double)pr->scale;
     mapa_err err = graph_figures(out, pr);
     out->objective =
         (double)total / (double)pr->scale + (pr->reach ? pr->s->cf_reach_weight * out->reach2 : 0);

@@ -30,7 +30,14 @@ typedef struct mapa__cf_problem {
     double deadline;        /* mapa__now() by which the stage must end; 0: no limit */
     size_t max_memory;      /* bytes a model may take (mapa__memory_limit) */
     size_t pair_members;    /* mapa_cf_options.pair_members */
+    int64_t *link;          /* [h * T + t]: the link term of h -> t (overlap), or NULL; owned */
 } mapa__cf_problem;
+
+/**
+ * The link term from the overlap matrix (T x T, may be NULL) and settings
+ * cf_overlap_weight: pr->link, in 1/scale points, or NULL when off.
+ */
+mapa_err mapa__cf_problem_link(mapa__cf_problem *pr, const double *overlap);
 
 /** Seconds left before pr->deadline (INFINITY without a limit; <= 0 when past it). */
 double mapa__cf_remaining(const mapa__cf_problem *pr);
@@ -39,7 +46,11 @@ mapa_err mapa__cf_problem_init(mapa__cf_problem *pr, const mapa_partnership *p, 
                                const size_t *spoc);
 void mapa__cf_problem_dispose(mapa__cf_problem *pr);
 
-/** Score (1/scale points) of candidate member `m` reviewing team `t`: interest and novelty. */
+/**
+ * Score (1/scale points) of candidate member `m` reviewing team `t`: interest,
+ * novelty, and the link term of home(m) -> t (distinct homes: one member per
+ * link and stage, so the term is exact on every path).
+ */
 int64_t mapa__cf_score(const mapa__cf_problem *pr, size_t m, size_t t);
 
 /** Home team of candidate i. */
@@ -107,6 +118,25 @@ bool mapa__cf_arcs_apply(const mapa__cf_problem *pr);
  */
 mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
                        bool *usable);
+
+/**
+ * Each home team's best member part for every set of its out-arcs (T <= 8):
+ * g[h * 2^T + mask] in 1/scale points (interest, novelty, the link term,
+ * load), INT64_MIN where the set holds h or more arcs than h's members can
+ * serve. 2^T min-cost flows per home.
+ */
+mapa_err mapa__cf_home_table(const mapa__cf_problem *pr, int64_t *g);
+
+/** Append the best members for the team graph sel ([h * T + t]), per home team, to out. */
+mapa_err mapa__cf_home_members(const mapa__cf_problem *pr, const unsigned char *sel, mapa_cf *out);
+
+/**
+ * Exact branch and bound over team graphs for the one-stage objective with
+ * the two-step reach term (T <= 8, weights >= 0): *decided false when it does
+ * not apply, finds no plan, or passes its node limit (the GLPK path decides).
+ */
+mapa_err mapa__cf_graphs(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_options *o,
+                         bool *decided);
 
 /** Write the model of the first round (no connectivity rows) as CPLEX LP, unsolved. */
 mapa_err mapa__cf_write_lp(const mapa__cf_problem *pr, const char *path);

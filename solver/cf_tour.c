@@ -52,6 +52,16 @@ typedef struct tour {
     bool cycle;           /* cf_required 1 everywhere: succ is the solution */
     size_t *capsum;       /* [h]: capacity of h's candidates */
     unsigned char *sel;   /* [h * T + t]: the best team graph found (not a cycle) */
+    size_t *hfirst, *horder; /* candidates by home team (homes_index) */
+    /* members that score less than the graph's arcs: per-home values v[h] and cuts */
+    bool benders;
+    int *vcol;            /* [h]: column of v[h] */
+    unsigned char *bsel;  /* the best plan's graph, its exact value and per-home parts */
+    int64_t bvalue;
+    int64_t *bhome;
+    bool bhave, bgiven;
+    size_t bcuts;
+    double *load;         /* [candidate]: scratch of the quick screen, zero between uses */
 } tour;
 
 static mapa_err oom(void)
@@ -566,6 +576,11 @@ static size_t separate(tour *w, glp_prob *P)
     return added;
 }
 
+static size_t benders_separate(tour *w, glp_prob *P);
+static void benders_incumbent(tour *w, glp_tree *tree);
+static int time_ms(const mapa__cf_problem *pr);
+static bool sel_connected(const tour *w, const unsigned char *sel);
+
 static void callback(glp_tree *tree, void *info)
 {
     tour *w = info;
@@ -576,8 +591,12 @@ static void callback(glp_tree *tree, void *info)
     case GLP_IROWGEN:
         if (separate(w, glp_ios_get_prob(tree)) > 0)
             w->rounds++;
+        else if (w->benders)
+            benders_separate(w, glp_ios_get_prob(tree));
         break;
     case GLP_IHEUR: {
+        if (w->benders)
+            benders_incumbent(w, tree);
         if (!w->cycle)
             break;
         /* the node's LP point guides a tour (the first nodes, then every tenth) */
@@ -785,80 +804,466 @@ static mapa_err solve(tour *w, mapa_cf *out)
     return MAPA_OK;
 }
 
-/*
- * The members for a team graph that is not a cycle: per home team h, its
- * out-arcs get members of h by a min-cost flow (score, capacity, load
- * penalty). Each arc's best member bounds it, so the plan scores at most the
- * graph's score; *value is what it scores.
- */
-static mapa_err assign_members(const tour *w, mapa_cf *out, int64_t *value)
+/* Candidates by home team (CSR): w->hfirst[h] .. w->hfirst[h + 1] in w->horder. */
+static mapa_err homes_index(tour *w)
 {
     const mapa__cf_problem *pr = w->pr;
     size_t T = w->T;
-    size_t *first = calloc(T + 2, sizeof *first), *order = malloc((pr->n + 1) * sizeof *order);
-    size_t *targets = malloc((T + 1) * sizeof *targets);
-    mapa_err err = first && order && targets ? MAPA_OK : oom();
-    for (size_t i = 0; err == MAPA_OK && i < pr->n; i++)
-        first[mapa__cf_home(pr, i) + 1]++;
-    for (size_t h = 0; err == MAPA_OK && h < T; h++)
-        first[h + 1] += first[h];
-    if (err == MAPA_OK) {
-        size_t *pos = calloc(T + 1, sizeof *pos);
-        if (!pos)
-            err = oom();
-        for (size_t i = 0; err == MAPA_OK && i < pr->n; i++) {
-            size_t h = mapa__cf_home(pr, i);
-            order[first[h] + pos[h]++] = i;
-        }
+    w->hfirst = calloc(T + 2, sizeof *w->hfirst);
+    w->horder = malloc((pr->n + 1) * sizeof *w->horder);
+    size_t *pos = calloc(T + 1, sizeof *pos);
+    if (!w->hfirst || !w->horder || !pos) {
         free(pos);
+        return oom();
     }
+    for (size_t i = 0; i < pr->n; i++)
+        w->hfirst[mapa__cf_home(pr, i) + 1]++;
+    for (size_t h = 0; h < T; h++)
+        w->hfirst[h + 1] += w->hfirst[h];
+    for (size_t i = 0; i < pr->n; i++) {
+        size_t h = mapa__cf_home(pr, i);
+        w->horder[w->hfirst[h] + pos[h]++] = i;
+    }
+    free(pos);
+    return MAPA_OK;
+}
+
+/*
+ * The best members of home h for its out-arcs `targets` (nt of them): a
+ * min-cost flow from h's candidates (capacity, the first duty free and each
+ * further one at the load penalty) to the arcs. *value is what they score
+ * (member part only); the pairs go to `out` when it is not NULL.
+ */
+static mapa_err home_assign(const tour *w, size_t h, const size_t *targets, size_t nt,
+                            mapa_cf *out, int64_t *value)
+{
+    const mapa__cf_problem *pr = w->pr;
+    size_t m = w->hfirst[h + 1] - w->hfirst[h];
+    const size_t *order = w->horder + w->hfirst[h];
     *value = 0;
+    if (nt == 0)
+        return MAPA_OK;
     int64_t cmax = 0;
-    for (size_t k = 0; k < T * T; k++)
-        if (w->best[k] != MAPA_NONE && w->c[k] > cmax)
-            cmax = w->c[k];
-    for (size_t h = 0; err == MAPA_OK && h < T; h++) {
-        size_t nt = 0, m = first[h + 1] - first[h];
-        for (size_t t = 0; t < T; t++)
-            if (w->sel[h * T + t])
-                targets[nt++] = t;
-        if (nt == 0)
-            continue;
-        mapa__mcf *g = NULL;
-        size_t *arc = malloc((m * nt + 1) * sizeof *arc);
-        err = arc ? mapa__mcf_new(&g, 2 + m + nt, m * (nt + 2) + nt) : oom();
-        for (size_t a = 0; err == MAPA_OK && a < m; a++) {
-            size_t i = order[first[h] + a];
-            err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, 1, 0);
-            if (err == MAPA_OK && pr->cap[i] > 1)
-                err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, (int64_t)pr->cap[i] - 1,
-                                        pr->load_penalty);
-            for (size_t b = 0; err == MAPA_OK && b < nt; b++)
-                err = mapa__mcf_add_arc(g, &arc[a * nt + b], 2 + a, 2 + m + b, 1,
-                                        cmax - mapa__cf_score(pr, pr->cand[i], targets[b]));
+    for (size_t a = 0; a < m; a++)
+        for (size_t b = 0; b < nt; b++) {
+            int64_t s = mapa__cf_score(pr, pr->cand[order[a]], targets[b]);
+            cmax = s > cmax ? s : cmax;
         }
+    mapa__mcf *g = NULL;
+    size_t *arc = malloc((m * nt + 1) * sizeof *arc);
+    mapa_err err = arc ? mapa__mcf_new(&g, 2 + m + nt, m * (nt + 2) + nt) : oom();
+    for (size_t a = 0; err == MAPA_OK && a < m; a++) {
+        size_t i = order[a];
+        err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, 1, 0);
+        if (err == MAPA_OK && pr->cap[i] > 1)
+            err = mapa__mcf_add_arc(g, NULL, 0, 2 + a, (int64_t)pr->cap[i] - 1, pr->load_penalty);
         for (size_t b = 0; err == MAPA_OK && b < nt; b++)
-            err = mapa__mcf_add_arc(g, NULL, 2 + m + b, 1, 1, 0);
-        int64_t sent = 0;
-        if (err == MAPA_OK)
-            err = mapa__mcf_solve(g, 0, 1, (int64_t)nt, &sent);
-        if (err == MAPA_OK && sent < (int64_t)nt)
-            err = mapa_error_set(MAPA_EINVAL, "internal: a team arc found no member");
-        for (size_t a = 0; err == MAPA_OK && a < m; a++)
-            for (size_t b = 0; err == MAPA_OK && b < nt; b++)
-                if (mapa__mcf_flow(g, arc[a * nt + b]) > 0 &&
-                    !mapa__cf_push(out, pr, pr->cand[order[first[h] + a]], targets[b],
-                                   MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
-                    err = oom();
-        if (err == MAPA_OK)
-            *value += cmax * (int64_t)nt - mapa__mcf_cost(g);
-        mapa__mcf_free(g);
-        free(arc);
+            err = mapa__mcf_add_arc(g, &arc[a * nt + b], 2 + a, 2 + m + b, 1,
+                                    cmax - mapa__cf_score(pr, pr->cand[i], targets[b]));
     }
-    free(first);
-    free(order);
+    for (size_t b = 0; err == MAPA_OK && b < nt; b++)
+        err = mapa__mcf_add_arc(g, NULL, 2 + m + b, 1, 1, 0);
+    int64_t sent = 0;
+    if (err == MAPA_OK)
+        err = mapa__mcf_solve(g, 0, 1, (int64_t)nt, &sent);
+    if (err == MAPA_OK && sent < (int64_t)nt)
+        err = mapa_error_set(MAPA_EINVAL, "internal: a team arc found no member");
+    for (size_t a = 0; err == MAPA_OK && out && a < m; a++)
+        for (size_t b = 0; err == MAPA_OK && b < nt; b++)
+            if (mapa__mcf_flow(g, arc[a * nt + b]) > 0 &&
+                !mapa__cf_push(out, pr, pr->cand[order[a]], targets[b],
+                               MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
+                err = oom();
+    if (err == MAPA_OK)
+        *value = cmax * (int64_t)nt - mapa__mcf_cost(g);
+    mapa__mcf_free(g);
+    free(arc);
+    return err;
+}
+
+/*
+ * The members for a team graph `sel` that is not a cycle, per home team (its
+ * members serve only its out-arcs, so the choice separates by home). Each
+ * arc's best member bounds it, so the plan scores at most the graph's score;
+ * *value is what it scores, `per_home` (may be NULL)
+ * each home's member part.
+ */
+static mapa_err assign_members(const tour *w, const unsigned char *sel, mapa_cf *out,
+                               int64_t *value, int64_t *per_home)
+{
+    size_t T = w->T;
+    size_t *targets = malloc((T + 1) * sizeof *targets);
+    mapa_err err = targets ? MAPA_OK : oom();
+    *value = 0;
+    for (size_t h = 0; err == MAPA_OK && h < T; h++) {
+        size_t nt = 0;
+        for (size_t t = 0; t < T; t++)
+            if (sel[h * T + t])
+                targets[nt++] = t;
+        int64_t v = 0;
+        err = home_assign(w, h, targets, nt, out, &v);
+        *value += v;
+        if (per_home)
+            per_home[h] = v;
+    }
     free(targets);
     return err;
+}
+
+/* ---- members that score less than the graph: per-home values and Benders cuts ---- */
+
+/* Arc h -> t's best member's score (the link term of mapa__cf_score included). */
+static int64_t member_arc(const tour *w, size_t h, size_t t)
+{
+    return arc(w, h, t);
+}
+
+/*
+ * Home h's member part at the point y (fractional allowed) by a quick
+ * screen: when no candidate is asked beyond its capacity by the arcs it is
+ * best for, it is the arcs' best scores less the load penalty, exactly.
+ * *known false when the screen cannot tell.
+ */
+static double home_screen(const tour *w, size_t h, const double *y, bool *known)
+{
+    const mapa__cf_problem *pr = w->pr;
+    size_t T = w->T;
+    double total = 0, over = 0;
+    *known = true;
+    for (size_t t = 0; t < T; t++)
+        if (w->col[h * T + t] && y[h * T + t] > 1e-9) {
+            w->load[w->best[h * T + t]] += y[h * T + t];
+            total += (double)member_arc(w, h, t) * y[h * T + t];
+        }
+    for (size_t t = 0; t < T; t++)
+        if (w->col[h * T + t] && y[h * T + t] > 1e-9) {
+            size_t i = w->best[h * T + t];
+            double l = w->load[i];
+            if (l > (double)pr->cap[i] + 1e-9)
+                *known = false;
+            else if (l > 1 + 1e-9)
+                over += l - 1;
+            w->load[i] = 0; /* counted once: later arcs of i see 0 */
+        }
+    return total - (double)pr->load_penalty * over;
+}
+
+/*
+ * Home h's member part g at the point y, by the LP of its members (capacity,
+ * the first duty free, later ones at the load penalty, each out-arc y[h,t]
+ * served exactly), and from its duals a cut v[h] <= K + sum_t wt[t] y[h,t]
+ * that holds for every y (the duals stay feasible: the arcs appear only in the
+ * right-hand side) and is tight at this y (LP duality). wt covers every t, the
+ * least dual value feasible for t (max over members of score less the
+ * member's price). *ok false when GLPK's LP did not give a checked cut.
+ */
+static mapa_err home_cut(const tour *w, size_t h, const double *y, double *g, double *K,
+                         double *wt, bool *ok)
+{
+    const mapa__cf_problem *pr = w->pr;
+    size_t T = w->T, m = w->hfirst[h + 1] - w->hfirst[h];
+    const size_t *order = w->horder + w->hfirst[h];
+    *ok = false;
+    size_t *targets = malloc((T + 1) * sizeof *targets), nt = 0;
+    int *r1 = calloc(m + 1, sizeof *r1), *r2 = calloc(m + 1, sizeof *r2);
+    int *rc = calloc(T + 1, sizeof *rc);
+    glp_prob *L = glp_create_prob();
+    mapa__triplets tr = {0};
+    mapa_err err = targets && r1 && r2 && rc ? MAPA_OK : oom();
+    for (size_t t = 0; err == MAPA_OK && t < T; t++)
+        if (w->col[h * T + t] && y[h * T + t] > 1e-9)
+            targets[nt++] = t;
+    glp_set_obj_dir(L, GLP_MAX);
+    for (size_t a = 0; err == MAPA_OK && a < m; a++) {
+        size_t cap = pr->cap[order[a]];
+        r1[a] = mapa__glpk_row(L, NULL, GLP_UP, 0, 1);
+        if (cap > 1)
+            r2[a] = mapa__glpk_row(L, NULL, GLP_UP, 0, (double)(cap - 1));
+    }
+    for (size_t b = 0; err == MAPA_OK && b < nt; b++) {
+        double yt = y[h * T + targets[b]];
+        rc[b] = mapa__glpk_row(L, NULL, GLP_FX, yt, yt);
+    }
+    for (size_t a = 0; err == MAPA_OK && a < m; a++)
+        for (size_t b = 0; err == MAPA_OK && b < nt; b++) {
+            double sc = (double)mapa__cf_score(pr, pr->cand[order[a]], targets[b]);
+            for (int piece = 0; piece < (r2[a] ? 2 : 1) && err == MAPA_OK; piece++) {
+                int j = mapa__glpk_col(L, NULL, GLP_CV, 0, INFINITY,
+                                       sc - (piece ? (double)pr->load_penalty : 0));
+                err = mapa__triplets_put(&tr, piece ? r2[a] : r1[a], j, 1);
+                if (err == MAPA_OK)
+                    err = mapa__triplets_put(&tr, rc[b], j, 1);
+            }
+        }
+    if (err == MAPA_OK && nt > 0) {
+        mapa__triplets_load(&tr, L);
+        glp_smcp sp;
+        glp_init_smcp(&sp);
+        sp.msg_lev = GLP_MSG_OFF;
+        if (glp_simplex(L, &sp) == 0 && glp_get_status(L) == GLP_OPT) {
+            *g = glp_get_obj_val(L);
+            *K = 0;
+            double *u1 = calloc(m + 1, sizeof *u1), *u2 = calloc(m + 1, sizeof *u2);
+            if (!u1 || !u2)
+                err = oom();
+            for (size_t a = 0; err == MAPA_OK && a < m; a++) {
+                u1[a] = fmax(0, glp_get_row_dual(L, r1[a]));
+                u2[a] = r2[a] ? fmax(0, glp_get_row_dual(L, r2[a])) : 0;
+                *K += u1[a] + u2[a] * (double)(pr->cap[order[a]] - 1);
+            }
+            double at = *K;
+            for (size_t t = 0; err == MAPA_OK && t < T; t++) {
+                wt[t] = 0;
+                if (!w->col[h * T + t])
+                    continue;
+                double most = -INFINITY;
+                for (size_t a = 0; a < m; a++) {
+                    double sc = (double)mapa__cf_score(pr, pr->cand[order[a]], t);
+                    most = fmax(most, sc - u1[a]);
+                    if (r2[a])
+                        most = fmax(most, sc - (double)pr->load_penalty - u2[a]);
+                }
+                wt[t] = most;
+                at += most * y[h * T + t];
+            }
+            /* the cut must meet g at y (it is never below: weak duality) */
+            *ok = err == MAPA_OK && fabs(at - *g) <= 1e-6 * fmax(1, fabs(*g));
+            free(u1);
+            free(u2);
+        }
+    }
+    mapa__triplets_dispose(&tr);
+    glp_delete_prob(L);
+    free(targets);
+    free(r1);
+    free(r2);
+    free(rc);
+    return err;
+}
+
+/* Add the row v[h] - sum_t wt[t] y[h,t] <= K. */
+static void add_value_cut(tour *w, glp_prob *P, size_t h, double K, const double *wt)
+{
+    size_t T = w->T, n = 0;
+    int *ind = malloc((T + 2) * sizeof *ind);
+    double *val = malloc((T + 2) * sizeof *val);
+    if (!ind || !val) { /* the cut is only a help here: without room, go on without it */
+        free(ind);
+        free(val);
+        return;
+    }
+    ind[++n] = w->vcol[h];
+    val[n] = 1;
+    for (size_t t = 0; t < T; t++)
+        if (w->col[h * T + t] && wt[t] != 0) {
+            ind[++n] = w->col[h * T + t];
+            val[n] = -wt[t];
+        }
+    int r = glp_add_rows(P, 1);
+    char name[48];
+    snprintf(name, sizeof name, "members_%zu", ++w->bcuts);
+    glp_set_row_name(P, r, name);
+    glp_set_row_bnds(P, r, GLP_UP, 0, K);
+    glp_set_mat_row(P, r, (int)n, ind, val);
+    free(ind);
+    free(val);
+}
+
+/* Cuts on every home whose v at P's point is above its members' value there; how many. */
+static size_t benders_separate(tour *w, glp_prob *P)
+{
+    size_t T = w->T, added = 0;
+    double *y = lp_point(w, P), *wt = malloc((T + 1) * sizeof *wt);
+    for (size_t h = 0; y && wt && h < T; h++) {
+        double v = glp_get_col_prim(P, w->vcol[h]), g = 0, K = 0;
+        bool known = false, ok = false;
+        double quick = home_screen(w, h, y, &known);
+        double tol = 1e-4 + 1e-9 * fabs(v);
+        if ((known && v <= quick + tol) || w->hfirst[h + 1] == w->hfirst[h])
+            continue;
+        if (home_cut(w, h, y, &g, &K, wt, &ok) != MAPA_OK || !ok || v <= g + tol)
+            continue;
+        add_value_cut(w, P, h, K, wt);
+        added++;
+    }
+    free(y);
+    free(wt);
+    return added;
+}
+
+/* Our best plan as GLPK's incumbent (once: GLPK keeps it). */
+static void benders_incumbent(tour *w, glp_tree *tree)
+{
+    if (!w->bhave || w->bgiven)
+        return;
+    w->bgiven = true;
+    double *x = calloc(w->n_cols + 1, sizeof *x);
+    if (!x)
+        return;
+    for (size_t k = 0; k < w->T * w->T; k++)
+        if (w->col[k] && w->bsel[k])
+            x[w->col[k]] = 1;
+    for (size_t h = 0; h < w->T; h++)
+        x[w->vcol[h]] = (double)w->bhome[h];
+    glp_ios_heur_sol(tree, x);
+    free(x);
+}
+
+/* Keep the graph `sel` (strongly connected) when its members make it better than the best. */
+static mapa_err benders_offer(tour *w, const unsigned char *sel)
+{
+    int64_t value = 0;
+    int64_t *home = malloc((w->T + 1) * sizeof *home);
+    mapa_err err = home ? assign_members(w, sel, NULL, &value, home) : oom();
+    if (err == MAPA_OK && (!w->bhave || value > w->bvalue)) {
+        memcpy(w->bsel, sel, w->T * w->T);
+        memcpy(w->bhome, home, w->T * sizeof *home);
+        w->bvalue = value;
+        w->bhave = true;
+        w->bgiven = false;
+    }
+    free(home);
+    return err;
+}
+
+/*
+ * The team-arc model with a value v[h] per home team in place of its arcs'
+ * best scores: v[h] <= sum_t c(h,t) y[h,t] (the old objective, the first cut),
+ * and Benders cuts from the LP of h's members (home_cut) wherever v[h] is
+ * above what h's members can do, on LP points before and during branching
+ * (GLP_IROWGEN, after the subtour rows). Exact: y is branched on, the cuts
+ * are valid for every y and tight where they are added, and every graph GLPK
+ * returns is scored by its members (home_assign) before it counts.
+ */
+static mapa_err enter_benders(tour *w, glp_prob *P)
+{
+    size_t T = w->T;
+    w->vcol = malloc((T + 1) * sizeof *w->vcol);
+    w->bsel = calloc(T * T + 1, 1);
+    w->bhome = calloc(T + 1, sizeof *w->bhome);
+    w->load = calloc(w->pr->n + 1, sizeof *w->load);
+    if (!w->vcol || !w->bsel || !w->bhome || !w->load)
+        return oom();
+    char name[48];
+    int first = glp_add_cols(P, (int)T);
+    for (size_t h = 0; h < T; h++) {
+        w->vcol[h] = first + (int)h;
+        snprintf(name, sizeof name, "v(%zu)", h);
+        glp_set_col_name(P, w->vcol[h], name);
+        glp_set_col_bnds(P, w->vcol[h], GLP_FR, 0, 0);
+        glp_set_obj_coef(P, w->vcol[h], 1);
+    }
+    for (size_t k = 0; k < T * T; k++)
+        if (w->col[k])
+            glp_set_obj_coef(P, w->col[k], 0);
+    double *wt = malloc((T + 1) * sizeof *wt);
+    if (!wt)
+        return oom();
+    for (size_t h = 0; h < T; h++) {
+        for (size_t t = 0; t < T; t++)
+            wt[t] = w->col[h * T + t] ? (double)member_arc(w, h, t) : 0;
+        add_value_cut(w, P, h, 0, wt);
+    }
+    free(wt);
+    w->n_cols = (size_t)glp_get_num_cols(P);
+    w->benders = true;
+    return MAPA_OK;
+}
+
+/*
+ * From the graph w->sel whose members score less than its arcs: the model of
+ * enter_benders, solved to the end (or the time limit). The best plan is in
+ * w->bsel / w->bvalue, the bound in w->bound.
+ */
+static mapa_err benders_solve(tour *w, mapa_cf *out)
+{
+    glp_prob *P = w->P;
+    mapa_err err = enter_benders(w, P);
+    if (err == MAPA_OK)
+        err = benders_offer(w, w->sel);
+    if (err != MAPA_OK)
+        return err;
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    bool proven = false;
+    size_t rounds = 0;
+    for (size_t pass = 0; !proven && pass < 50; pass++) {
+        for (;;) { /* the LP with every cut it violates */
+            if (mapa__cf_remaining(w->pr) <= 0) {
+                out->status = MAPA_STATUS_TIME_LIMIT;
+                return MAPA_OK;
+            }
+            sp.tm_lim = time_ms(w->pr);
+            int ret = glp_simplex(P, &sp);
+            if (ret == GLP_ETMLIM) {
+                out->status = MAPA_STATUS_TIME_LIMIT;
+                return MAPA_OK;
+            }
+            if (ret != 0 || glp_get_status(P) != GLP_OPT)
+                return mapa_error_set(MAPA_EDEPENDENCY,
+                                      "GLPK's simplex failed on the member cuts (code %d)", ret);
+            w->bound = glp_get_obj_val(P);
+            if ((double)w->bvalue > w->bound - 1 + 1e-6) {
+                proven = true;
+                break;
+            }
+            size_t added = separate(w, P);
+            if (added == 0)
+                added = benders_separate(w, P);
+            if (added == 0)
+                break;
+            rounds++;
+        }
+        if (proven)
+            break;
+        glp_iocp parm;
+        glp_init_iocp(&parm);
+        parm.presolve = GLP_OFF;
+        parm.sr_heur = GLP_OFF; /* its rounded points skip the lazy rows */
+        parm.msg_lev = GLP_MSG_OFF;
+        parm.cb_func = callback;
+        parm.cb_info = w;
+        parm.tm_lim = time_ms(w->pr);
+        w->bgiven = false;
+        int ret = glp_intopt(P, &parm);
+        if (ret != 0 && ret != GLP_ETMLIM)
+            return mapa_error_set(MAPA_EDEPENDENCY, "GLPK's branch-and-cut failed (code %d)", ret);
+        int status = glp_mip_status(P);
+        double obj = status == GLP_OPT || status == GLP_FEAS ? glp_mip_obj_val(P) : -INFINITY;
+        if (status == GLP_OPT || status == GLP_FEAS) {
+            unsigned char *sel = malloc(w->T * w->T + 1);
+            if (!sel)
+                return oom();
+            for (size_t k = 0; k < w->T * w->T; k++)
+                sel[k] = w->col[k] && glp_mip_col_val(P, w->col[k]) > 0.5;
+            err = sel_connected(w, sel) ? benders_offer(w, sel) : MAPA_OK;
+            free(sel);
+            if (err != MAPA_OK)
+                return err;
+        }
+        if (ret == GLP_ETMLIM) {
+            out->status = MAPA_STATUS_TIME_LIMIT;
+            return MAPA_OK;
+        }
+        /* GLPK's optimum is the model's bound once its point's members meet it */
+        if (status == GLP_OPT && (double)w->bvalue > obj - 1 + 1e-6) {
+            w->bound = obj;
+            proven = true;
+        } else if (status != GLP_OPT) {
+            break;
+        }
+        /* else: a point whose cut was not taken (numerics); the next pass cuts it */
+    }
+    w->rounds += rounds;
+    if (w->o && w->o->log) {
+        char line[160];
+        snprintf(line, sizeof line, "team arcs with member cuts: %zu cuts, best %lld, bound %.0f%s",
+                 w->bcuts - w->T, (long long)w->bvalue, w->bound, proven ? " (optimal)" : "");
+        w->o->log(line, w->o->payload);
+    }
+    out->status = proven ? MAPA_STATUS_OPTIMAL : MAPA_STATUS_TIME_LIMIT;
+    return MAPA_OK;
 }
 
 static void tour_free(tour *w)
@@ -872,6 +1277,12 @@ static void tour_free(tour *w)
     free(w->side);
     free(w->capsum);
     free(w->sel);
+    free(w->hfirst);
+    free(w->horder);
+    free(w->vcol);
+    free(w->bsel);
+    free(w->bhome);
+    free(w->load);
     if (w->P)
         glp_delete_prob(w->P);
     w->P = NULL;
@@ -919,6 +1330,26 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
             return mapa_error_set(MAPA_EDEPENDENCY, "GLPK stopped with an internal error");
         }
         err = solve(&w, out);
+        int64_t graph = w.value, members = w.value;
+        if (err == MAPA_OK && !w.cycle && w.have && out->status != MAPA_STATUS_INFEASIBLE)
+            err = homes_index(&w);
+        if (err == MAPA_OK && !w.cycle && w.have && out->status != MAPA_STATUS_INFEASIBLE)
+            err = assign_members(&w, w.sel, NULL, &members, NULL);
+        if (err == MAPA_OK && members < graph) {
+            /* the members score less than the graph: per-home values with member cuts */
+            if (o && o->log) {
+                char line[160];
+                snprintf(line, sizeof line,
+                         "team arcs: graph %.4f, its members %.4f: cuts on the members' value",
+                         (double)graph / (double)pr->scale, (double)members / (double)pr->scale);
+                o->log(line, o->payload);
+            }
+            err = benders_solve(&w, out);
+            if (err == MAPA_OK && w.bhave) {
+                memcpy(w.sel, w.bsel, TT);
+                w.value = w.bvalue;
+            }
+        }
         mapa__glpk_hooks_off(0);
     }
     mapa_cf plan = MAPA_CF_INIT; /* the pairs, put in `out` only when this path decides */
@@ -930,11 +1361,10 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
                                    MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION))
                     err = oom();
         } else {
-            err = assign_members(&w, &plan, &value);
+            err = assign_members(&w, w.sel, &plan, &value, NULL);
         }
     }
-    /* a graph whose members score less than its arcs' best proves nothing: the general
-     * path (member variables) decides then */
+    /* the plan's value is its members' (the member cuts make the bound theirs too) */
     bool decided = err == MAPA_OK && (out->status == MAPA_STATUS_INFEASIBLE ||
                                       !w.have || value == w.value ||
                                       out->status == MAPA_STATUS_TIME_LIMIT);
@@ -967,5 +1397,53 @@ mapa_err mapa__cf_tour(mapa_cf *out, const mapa__cf_problem *pr, const mapa_cf_o
     }
     free(plan.pairs);
     tour_free(&w);
+    return err;
+}
+
+/* A tour struct with only what the per-home flows need (T <= 8 searches). */
+static mapa_err homes_only(tour *w, const mapa__cf_problem *pr)
+{
+    *w = (tour){.pr = pr, .T = pr->T};
+    return homes_index(w);
+}
+
+mapa_err mapa__cf_home_table(const mapa__cf_problem *pr, int64_t *g)
+{
+    size_t T = pr->T, subsets = (size_t)1 << T;
+    tour w;
+    mapa_err err = homes_only(&w, pr);
+    size_t *targets = malloc((T + 1) * sizeof *targets);
+    if (err == MAPA_OK && !targets)
+        err = oom();
+    for (size_t h = 0; err == MAPA_OK && h < T; h++) {
+        size_t capsum = 0;
+        for (size_t k = w.hfirst[h]; k < w.hfirst[h + 1]; k++)
+            capsum += pr->cap[w.horder[k]];
+        for (size_t mask = 0; err == MAPA_OK && mask < subsets; mask++) {
+            size_t nt = 0;
+            for (size_t t = 0; t < T; t++)
+                if (mask >> t & 1)
+                    targets[nt++] = t;
+            g[h * subsets + mask] = INT64_MIN;
+            if (mask >> h & 1 || nt > capsum)
+                continue; /* its own team, or more arcs than its members can serve */
+            err = home_assign(&w, h, targets, nt, NULL, &g[h * subsets + mask]);
+        }
+    }
+    free(targets);
+    free(w.hfirst);
+    free(w.horder);
+    return err;
+}
+
+mapa_err mapa__cf_home_members(const mapa__cf_problem *pr, const unsigned char *sel, mapa_cf *out)
+{
+    tour w;
+    mapa_err err = homes_only(&w, pr);
+    int64_t value = 0;
+    if (err == MAPA_OK)
+        err = assign_members(&w, sel, out, &value, NULL);
+    free(w.hfirst);
+    free(w.horder);
     return err;
 }

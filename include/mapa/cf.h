@@ -34,6 +34,10 @@ typedef struct mapa_cf_options {
     /** Members per team pair in the first flow network, more priced in as needed (exact);
      * 0: automatic (all below 2 million candidate-team arcs, else 4). For checks. */
     size_t pair_members;
+    /** T x T: how much the teams' action plans overlap (mapa_duplicates_overlap), or NULL.
+     * With settings cf_overlap_weight > 0 each link h -> t scores the weight times
+     * overlap[h * T + t] (docs/model.md, "Where the plans overlap"). Borrowed. */
+    const double *overlap;
 } mapa_cf_options;
 
 #define MAPA_CF_OPTIONS_INIT {.policy = MAPA_CF_OPTIMAL}
@@ -68,9 +72,16 @@ typedef struct mapa_cf {
     size_t reach_swaps;       /**< swaps kept by the reach search among optimal plans */
     mapa_alloc_note *notes;   /**< why places are empty, or relaxations */
     size_t n_notes;
+    bool overlap_used;        /**< the overlap term was in the objective */
+    double overlap_value;     /**< its part of the objective */
+    /** With the term, set by mapa_plan_run: duplicate pairs no CF link joins in this plan
+     * and in the plan without the term; MAPA_NONE when not known. */
+    size_t blind_spots, blind_spots_without;
 } mapa_cf;
 
-#define MAPA_CF_INIT {.status = MAPA_STATUS_INFEASIBLE, .method = "", .reach_method = "not optimised"}
+#define MAPA_CF_INIT                                                                              \
+    {.status = MAPA_STATUS_INFEASIBLE, .method = "", .reach_method = "not optimised",             \
+     .blind_spots = MAPA_NONE, .blind_spots_without = MAPA_NONE}
 
 /**
  * Choose Critical Friends for the plan `team` (per member, a topic index or

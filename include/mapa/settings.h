@@ -60,6 +60,7 @@ typedef struct mapa_settings {
     double cf_novelty_weight;
     double cf_load_weight;
     double cf_reach_weight;
+    double cf_overlap_weight; /**< per link h -> t, times the overlap of the two teams' plans; 0: off */
     bool no_spoc_cf;
     bool cf_per_stage;
     bool excel; /**< CSV outputs start with a UTF-8 byte-order mark, for Excel */

@@ -55,4 +55,25 @@ printf 'member_id,team_id,spoc\nm1,t9,yes\n' > "$tmp/bad_teams.csv"
 grep -q "bad_teams.csv:2:4: error: team 't9' is not a topic id in topics.csv" "$tmp/err.txt" && ok || bad "bad teams.csv message"
 "$mapa" cf "$root/tests/data/good/tiny" -o "$tmp/b" >/dev/null 2>&1; [ $? = 64 ] && ok || bad "cf without --teams is a usage error"
 
+# cf_overlap_weight: the duplicates come before the Critical Friends, the log compares the blind
+# spots with the plan without the term, and duplicates.csv is marked against the final plan
+cp -r "$example" "$tmp/ov"
+/usr/bin/python3 - "$tmp/ov/settings.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1])); s["cf_overlap_weight"] = 1
+json.dump(s, open(sys.argv[1], "w"))
+PY
+"$mapa" plan "$tmp/ov" -o "$tmp/ovp" -v >"$tmp/ov.txt" 2>&1; rc=$?
+[ $rc = 0 ] && ok || bad "plan with cf_overlap_weight exit $rc"
+line=$(grep "Critical Friends where the plans overlap" "$tmp/ov.txt")
+[ -n "$line" ] && ok || bad "the blind spots compared in the log"
+with=$(echo "$line" | sed 's/.*overlap: \([0-9]*\) of.*/\1/')
+without=$(echo "$line" | sed 's/.*against \([0-9]*\) without.*/\1/')
+[ "$with" -le "$without" ] && ok || bad "blind spots $with with the term, $without without"
+marked=$(grep -c '"blind spot"' "$tmp/ovp/duplicates.csv")
+[ "$marked" = "$with" ] && ok || bad "duplicates.csv marks $marked blind spots, the log says $with"
+cf_ov=$(cf_value objective "$tmp/ovp/summary.json")
+cf_plain=$(cf_value objective "$tmp/p/summary.json")
+/usr/bin/python3 -c "import sys; sys.exit(0 if float('$cf_ov') > float('$cf_plain') else 1)" && ok || bad "the term adds to the objective ($cf_ov, plain $cf_plain)"
+
 finish

@@ -116,6 +116,9 @@ typedef struct best {
     double value;
 } best;
 
+/* The overlap matrix of the brute force's instance (T x T), or NULL. */
+static const double *brute_overlap;
+
 /* Each member chooses a subset of the other teams (bits), within its capacity. */
 static void enumerate(const mapa_partnership *p, const size_t *team, size_t i, unsigned *choice,
                       best *b)
@@ -155,6 +158,8 @@ static void enumerate(const mapa_partnership *p, const size_t *team, size_t i, u
                     novel = false;
             value += s->cf_interest_weight * (r ? (double)(K + 1 - r) / (double)K : 0) +
                      s->cf_novelty_weight * novel;
+            if (brute_overlap) /* the link h -> t, once: distinct homes */
+                value += s->cf_overlap_weight * brute_overlap[team[m] * T + t];
         }
         if (duties > 1)
             value -= s->cf_load_weight * (double)(duties - 1);
@@ -177,18 +182,28 @@ static void cf_matches_brute_force(void **state)
     rng_state = 2024;
     size_t feasible = 0, instances = 150;
     for (size_t k = 0; k < instances; k++) {
-        size_t T = 3, n = 4 + rnd(3), *team;
+        size_t T = k % 8 == 7 ? 4 : 3, n = T == 4 ? 4 + rnd(2) : 4 + rnd(3), *team;
         mapa_partnership *p = random_plan(n, T, &team);
         if (k % 3 == 1)
             p->settings.cf_reach_weight = 0; /* the flow path */
         if (k % 5 == 2)
             p->settings.cf_load_weight = 0;
+        double overlap[16] = {0};
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT;
+        brute_overlap = NULL;
+        if (k % 4 == 3) { /* the overlap term, in steps exact in 1/scale points */
+            for (size_t h = 0; h < T; h++)
+                for (size_t t = h + 1; t < T; t++)
+                    overlap[h * T + t] = overlap[t * T + h] = 0.25 * rnd(9);
+            p->settings.cf_overlap_weight = 0.5 * (1 + rnd(4));
+            brute_overlap = o.overlap = overlap;
+        }
         unsigned choice[8];
         best b = {false, 0};
         enumerate(p, team, 0, choice, &b);
         feasible += b.found;
         mapa_cf cf = MAPA_CF_INIT;
-        mapa_err err = mapa_cf_solve(&cf, p, team, NULL, NULL);
+        mapa_err err = mapa_cf_solve(&cf, p, team, NULL, &o);
         if (err != MAPA_OK)
             fail_msg("instance %zu: %s", k, mapa_error_last());
         if (!b.found) {
@@ -308,6 +323,122 @@ static void cf_team_arcs_match_the_full_model(void **state)
         free(team);
     }
     assert_true(compared > 40);
+}
+
+static void count_member_cuts(const char *line, void *payload)
+{
+    if (getenv("CF_TEST_LOG"))
+        fprintf(stderr, "  %s\n", line);
+    if (strstr(line, "team arcs with member cuts"))
+        (*(size_t *)payload)++;
+}
+
+/*
+ * Teams whose best members are few and busy (one member per team ranks most
+ * topics and has capacity 2-3, the others rank little): the team graph's best
+ * arcs overstate what its members can do, so the per-home values with member
+ * cuts decide (counted in the log). Same status and optimum as GLPK's full
+ * member model, every rule kept.
+ */
+static void cf_member_cuts_match_the_full_model(void **state)
+{
+    (void)state;
+    rng_state = 9090;
+    size_t compared = 0, cut = 0;
+    for (size_t k = 0; k < 80; k++) {
+        size_t T = 6 + rnd(7), n = T * (2 + rnd(3)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        p->settings.cf_reach_weight = 0;
+        p->settings.cf_load_weight = 0.1 + 0.1 * rnd(5);
+        size_t req = 2 + rnd(2);
+        for (size_t t = 0; t < T; t++)
+            p->topics[t].cf_required = req;
+        p->settings.cf_novelty_weight = rnd(3) == 0 ? 0.5 : 0;
+        size_t half = T / 2;
+        for (size_t i = 0; i < n; i++) { /* the first member of each team: the star */
+            mapa_member *m = &p->members[i];
+            m->cf_capacity = i < T ? 2 + rnd(2) : 1 + rnd(2);
+            if (i >= T && rnd(4) != 0)
+                m->n_prefs = 0; /* the others rank little */
+            /* interests inside the member's half of the teams: the flow's best plan is two
+             * groups, so the team graph decides */
+            size_t base = team[i] < half ? 0 : half, size = team[i] < half ? half : T - half;
+            for (size_t j = 0; j < m->n_prefs; j++)
+                m->prefs[j] = base + (team[i] - base + 1 + j) % size;
+        }
+        mapa_cf a = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options o = MAPA_CF_OPTIONS_INIT, f = MAPA_CF_OPTIONS_INIT;
+        o.log = count_member_cuts;
+        o.payload = &cut;
+        f.full = true;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, &o), MAPA_OK);
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &f), MAPA_OK);
+        if (a.status != full.status)
+            fail_msg("instance %zu: status %d, full model %d", k, a.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            compared++;
+            if (fabs(a.objective - full.objective) > 1e-6)
+                fail_msg("instance %zu (%s): objective %.9f, full model %.9f", k, a.method,
+                         a.objective, full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_true(a.strongly_connected);
+            assert_true(arcs_connected(p, team, &a));
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&full);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    print_message("%zu compared, %zu through the member cuts\n", compared, cut);
+    assert_true(compared > 30);
+    assert_true(cut > 5); /* the path under test was taken */
+}
+
+/*
+ * Up to 8 teams with the reach term: the branch and bound over team graphs
+ * against GLPK's full member model (reach rows), on random plans with reach
+ * weights from small (the members decide) to large (the reach decides),
+ * cf_required 1 to 3 and the load penalty on or off.
+ */
+static void cf_graph_search_matches_the_full_model(void **state)
+{
+    (void)state;
+    rng_state = 5151;
+    size_t compared = 0, searched = 0;
+    const double weights[] = {0.1, 1, 4};
+    for (size_t k = 0; k < 45; k++) {
+        size_t T = 4 + rnd(4), n = T * (2 + rnd(2)), *team;
+        mapa_partnership *p = random_plan(n, T, &team);
+        size_t req = 1 + rnd(T < 6 ? 2 : 3);
+        for (size_t t = 0; t < T; t++)
+            p->topics[t].cf_required = req;
+        p->settings.cf_reach_weight = weights[k % 3];
+        if (k % 4 == 1)
+            p->settings.cf_load_weight = 0;
+        mapa_cf a = MAPA_CF_INIT, full = MAPA_CF_INIT;
+        mapa_cf_options f = MAPA_CF_OPTIONS_INIT;
+        f.full = true;
+        assert_int_equal(mapa_cf_solve(&a, p, team, NULL, NULL), MAPA_OK);
+        assert_int_equal(mapa_cf_solve(&full, p, team, NULL, &f), MAPA_OK);
+        if (a.status != full.status)
+            fail_msg("instance %zu: status %d, full model %d", k, a.status, full.status);
+        if (a.status == MAPA_STATUS_OPTIMAL) {
+            compared++;
+            searched += strcmp(a.method, "branch and bound") == 0;
+            if (fabs(a.objective - full.objective) > 1e-6)
+                fail_msg("instance %zu (%s): objective %.9f, full model %.9f", k, a.method,
+                         a.objective, full.objective);
+            assert_int_equal(mapa_cf_violations(p, team, NULL, &a, NULL, NULL), 0);
+            assert_true(a.strongly_connected && arcs_connected(p, team, &a));
+        }
+        mapa_cf_dispose(&a);
+        mapa_cf_dispose(&full);
+        mapa_partnership_free(p);
+        free(team);
+    }
+    print_message("%zu compared, %zu by the branch and bound\n", compared, searched);
+    assert_true(compared > 20);
+    assert_true(searched == compared);
 }
 
 /*
@@ -438,6 +569,8 @@ int main(void)
         cmocka_unit_test(cf_keeps_every_rule_on_random_plans),
         cmocka_unit_test(cf_raises_reach_among_optimal_plans),
         cmocka_unit_test(cf_team_arcs_match_the_full_model),
+        cmocka_unit_test(cf_member_cuts_match_the_full_model),
+        cmocka_unit_test(cf_graph_search_matches_the_full_model),
         cmocka_unit_test(cf_explains_impossible_coverage),
         cmocka_unit_test(cf_baselines_are_seeded),
     };
