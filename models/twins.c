@@ -323,18 +323,35 @@ void mapa__quotient_dispose(mapa__quotient *q)
  */
 enum { UNSEEN = UINT32_MAX };
 
+/*
+ * The quotient as the searches read it: 32-bit ties (half the bytes), class
+ * sizes as doubles, and on large quotients the classes renumbered in
+ * breadth-first order, so that a class's neighbours tend to sit near it in
+ * memory (Cuthill and McKee's idea; contacts within teams and agencies make
+ * observed networks local). Sums come back in the quotient's own numbering.
+ */
+typedef struct graph {
+    size_t n;
+    size_t *first;
+    uint32_t *adj;
+    double *size;
+    uint32_t *at; /* per quotient class: its number here, or NULL when not renumbered */
+} graph;
+
+/* Classes from which the searches renumber (below, results stay bit for bit as before). */
+#define RENUMBER_FROM 20000
+
 typedef struct bfs {
     uint32_t *dist, *order;
-    double *sigma, *delta, *size;
-    const uint32_t *adj; /* q->adj narrowed: half the bytes to read */
+    double *sigma, *delta;
 } bfs;
 
 /* BFS from source class s: distances, path counts (sigma), dependencies (delta). */
-static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
+static size_t from_class(const graph *g, size_t s, bfs *b)
 {
     uint32_t *dist = b->dist;
     double *sigma = b->sigma, *delta = b->delta;
-    const uint32_t *adj = b->adj;
+    const uint32_t *adj = g->adj;
     size_t head = 0, tail = 0;
     dist[s] = 0;
     sigma[s] = 1;
@@ -342,8 +359,8 @@ static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
     while (head < tail) {
         size_t v = b->order[head++];
         uint32_t next = dist[v] + 1;
-        double through = sigma[v] * (v == s ? 1.0 : b->size[v]);
-        for (size_t e = q->first[v]; e < q->first[v + 1]; e++) {
+        double through = sigma[v] * (v == s ? 1.0 : g->size[v]);
+        for (size_t e = g->first[v]; e < g->first[v + 1]; e++) {
             uint32_t w = adj[e];
             if (dist[w] == UNSEEN) {
                 dist[w] = next;
@@ -356,8 +373,8 @@ static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
     for (size_t k = tail; k-- > 1;) {
         size_t w = b->order[k];
         uint32_t before = dist[w] - 1;
-        double share = b->size[w] * (1 + delta[w]) / sigma[w]; /* one division */
-        for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
+        double share = g->size[w] * (1 + delta[w]) / sigma[w]; /* one division */
+        for (size_t e = g->first[w]; e < g->first[w + 1]; e++) {
             uint32_t v = adj[e];
             if (dist[v] == before && v != s)
                 delta[v] += sigma[v] * share;
@@ -386,10 +403,10 @@ typedef struct sums {
  * when every node is a source, 1 when sampling): its twins at distance 1,
  * each reached class at its distance.
  */
-static void add_source(const mapa__quotient *q, size_t s, const bfs *b, size_t reached,
-                       double weight, sums *x)
+static void add_source(const graph *g, size_t s, const bfs *b, size_t reached, double weight,
+                       sums *x)
 {
-    double twins = (double)q->size[s] - 1;
+    double twins = g->size[s] - 1;
     x->inv[s] += weight; /* for s's twins: 1/1 (s itself is taken off by the caller) */
     x->total += weight * twins;
     x->pairs += weight * twins;
@@ -397,16 +414,75 @@ static void add_source(const mapa__quotient *q, size_t s, const bfs *b, size_t r
         size_t w = b->order[k];
         x->bc[w] += weight * b->delta[w];
         x->inv[w] += weight / (double)b->dist[w];
-        x->total += weight * b->size[w] * (double)b->dist[w];
-        x->pairs += weight * b->size[w];
+        x->total += weight * g->size[w] * (double)b->dist[w];
+        x->pairs += weight * g->size[w];
     }
+}
+
+static void graph_dispose(graph *g)
+{
+    free(g->first);
+    free(g->adj);
+    free(g->size);
+    free(g->at);
+    *g = (graph){0};
+}
+
+/* The classes in breadth-first order, component after component: at[x] = x's new number. */
+static bool breadth_first_numbers(const mapa__quotient *q, uint32_t *at, uint32_t *order)
+{
+    size_t Q = q->n, tail = 0;
+    for (size_t x = 0; x < Q; x++)
+        at[x] = UNSEEN;
+    for (size_t root = 0; root < Q; root++) {
+        if (at[root] != UNSEEN)
+            continue;
+        size_t head = tail;
+        at[root] = (uint32_t)tail;
+        order[tail++] = (uint32_t)root;
+        while (head < tail) {
+            size_t v = order[head++];
+            for (size_t e = q->first[v]; e < q->first[v + 1]; e++)
+                if (at[q->adj[e]] == UNSEEN) {
+                    at[q->adj[e]] = (uint32_t)tail;
+                    order[tail++] = (uint32_t)q->adj[e];
+                }
+        }
+    }
+    return tail == Q;
+}
+
+static mapa_err graph_init(graph *g, const mapa__quotient *q)
+{
+    size_t Q = q->n, ties = q->first[Q];
+    *g = (graph){Q, malloc((Q + 1) * sizeof *g->first), malloc((ties + 1) * sizeof *g->adj),
+                 malloc((Q + 1) * sizeof *g->size), NULL};
+    uint32_t *order = Q >= RENUMBER_FROM ? malloc((Q + 1) * sizeof *order) : NULL;
+    g->at = order ? malloc((Q + 1) * sizeof *g->at) : NULL;
+    if (!g->first || !g->adj || !g->size || (Q >= RENUMBER_FROM && !g->at) || Q >= UNSEEN) {
+        free(order);
+        graph_dispose(g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    }
+    if (g->at)
+        breadth_first_numbers(q, g->at, order);
+    size_t e = 0;
+    g->first[0] = 0;
+    for (size_t k = 0; k < Q; k++) { /* class x = order[k] becomes class k */
+        size_t x = order ? order[k] : k;
+        for (size_t f = q->first[x]; f < q->first[x + 1]; f++)
+            g->adj[e++] = g->at ? g->at[q->adj[f]] : (uint32_t)q->adj[f];
+        g->first[k + 1] = e;
+        g->size[k] = (double)q->size[x];
+    }
+    free(order);
+    return MAPA_OK;
 }
 
 /* One share of the searches: sources [from, to) of the list (or classes, when exact). */
 typedef struct share {
-    const mapa__quotient *q;
-    const size_t *sources;
-    const uint32_t *adj;
+    const graph *g;
+    const uint32_t *source; /* each source's class in g, or NULL: every class, by its size */
     size_t from, to;
     sums x;
     bool ok;
@@ -415,28 +491,24 @@ typedef struct share {
 static void *run_share(void *arg)
 {
     share *h = arg;
-    const mapa__quotient *q = h->q;
-    size_t Q = q->n;
-    bfs b = {malloc((Q + 1) * sizeof *b.dist),  malloc((Q + 1) * sizeof *b.order),
-             calloc(Q + 1, sizeof *b.sigma),    calloc(Q + 1, sizeof *b.delta),
-             malloc((Q + 1) * sizeof *b.size), h->adj};
+    const graph *g = h->g;
+    size_t Q = g->n;
+    bfs b = {malloc((Q + 1) * sizeof *b.dist), malloc((Q + 1) * sizeof *b.order),
+             calloc(Q + 1, sizeof *b.sigma), calloc(Q + 1, sizeof *b.delta)};
     h->x = (sums){calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
-    h->ok = b.dist && b.order && b.sigma && b.delta && b.size && h->x.bc && h->x.inv;
-    for (size_t x = 0; h->ok && x < Q; x++) {
+    h->ok = b.dist && b.order && b.sigma && b.delta && h->x.bc && h->x.inv;
+    for (size_t x = 0; h->ok && x < Q; x++)
         b.dist[x] = UNSEEN;
-        b.size[x] = (double)q->size[x];
-    }
     for (size_t k = h->from; h->ok && k < h->to; k++) {
-        size_t s = h->sources ? q->of[h->sources[k]] : k;
-        size_t reached = from_class(q, s, &b);
-        add_source(q, s, &b, reached, h->sources ? 1.0 : (double)q->size[s], &h->x);
+        size_t s = h->source ? h->source[k] : k;
+        size_t reached = from_class(g, s, &b);
+        add_source(g, s, &b, reached, h->source ? 1.0 : g->size[s], &h->x);
         forget(&b, reached);
     }
     free(b.dist);
     free(b.order);
     free(b.sigma);
     free(b.delta);
-    free(b.size);
     return NULL;
 }
 
@@ -447,20 +519,54 @@ static void *run_share(void *arg)
  */
 #define SPLIT_WORK 2e7
 
+/* Both shares' sums into the first, in the quotient's numbering; false: out of memory. */
+static bool merge(share *h, bool split, const graph *g)
+{
+    bool ok = h[0].ok && (!split || h[1].ok);
+    for (size_t c = 0; split && ok && c < g->n; c++) {
+        h[0].x.bc[c] += h[1].x.bc[c];
+        h[0].x.inv[c] += h[1].x.inv[c];
+    }
+    h[0].x.total += h[1].x.total;
+    h[0].x.pairs += h[1].x.pairs;
+    double *bc = g->at && ok ? malloc((g->n + 1) * sizeof *bc) : NULL;
+    double *inv = g->at && ok ? malloc((g->n + 1) * sizeof *inv) : NULL;
+    ok = ok && (!g->at || (bc && inv));
+    for (size_t c = 0; ok && g->at && c < g->n; c++) {
+        bc[c] = h[0].x.bc[g->at[c]];
+        inv[c] = h[0].x.inv[g->at[c]];
+    }
+    if (ok && g->at) {
+        free(h[0].x.bc);
+        free(h[0].x.inv);
+        h[0].x.bc = bc;
+        h[0].x.inv = inv;
+    } else {
+        free(bc);
+        free(inv);
+    }
+    free(h[1].x.bc);
+    free(h[1].x.inv);
+    return ok;
+}
+
 /* The searches, in one share or two; the sums into x (which owns them after). */
 static mapa_err searches(const mapa__quotient *q, const size_t *sources, size_t count, sums *x)
 {
-    size_t Q = q->n, ties = q->first[Q];
-    uint32_t *adj = malloc((ties + 1) * sizeof *adj);
-    if (!adj || Q >= UNSEEN) {
-        free(adj);
+    graph g;
+    mapa_err err = graph_init(&g, q);
+    if (err != MAPA_OK)
+        return err;
+    uint32_t *source = sources ? malloc((count + 1) * sizeof *source) : NULL;
+    if (sources && !source) {
+        graph_dispose(&g);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
     }
-    for (size_t e = 0; e < ties; e++)
-        adj[e] = (uint32_t)q->adj[e];
-    bool split = (double)count * (double)(ties + Q) > SPLIT_WORK && count > 1;
-    share h[2] = {{q, sources, adj, 0, split ? count / 2 : count, {0}, false},
-                  {q, sources, adj, split ? count / 2 : count, count, {0}, true}};
+    for (size_t k = 0; source && k < count; k++)
+        source[k] = g.at ? g.at[q->of[sources[k]]] : (uint32_t)q->of[sources[k]];
+    bool split = (double)count * (double)(q->first[q->n] + q->n) > SPLIT_WORK && count > 1;
+    share h[2] = {{&g, source, 0, split ? count / 2 : count, {0}, false},
+                  {&g, source, split ? count / 2 : count, count, {0}, true}};
     pthread_t other;
     bool threaded = split && pthread_create(&other, NULL, run_share, &h[1]) == 0;
     run_share(&h[0]);
@@ -468,22 +574,13 @@ static mapa_err searches(const mapa__quotient *q, const size_t *sources, size_t 
         pthread_join(other, NULL);
     else if (split)
         run_share(&h[1]);
-    free(adj);
-    mapa_err err = MAPA_OK;
-    if (!h[0].ok || (split && !h[1].ok))
-        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
-    for (size_t c = 0; split && err == MAPA_OK && c < Q; c++) {
-        h[0].x.bc[c] += h[1].x.bc[c];
-        h[0].x.inv[c] += h[1].x.inv[c];
-    }
-    h[0].x.total += h[1].x.total;
-    h[0].x.pairs += h[1].x.pairs;
-    free(h[1].x.bc);
-    free(h[1].x.inv);
-    if (err != MAPA_OK) {
+    bool ok = merge(h, split, &g);
+    graph_dispose(&g);
+    free(source);
+    if (!ok) {
         free(h[0].x.bc);
         free(h[0].x.inv);
-        return err;
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
     }
     *x = h[0].x;
     return MAPA_OK;
