@@ -124,7 +124,7 @@ static cost estimate(const mapa__plan_ctx *c, mapa_plan_stage stage)
     switch (stage) {
     case MAPA_PLAN_ALLOCATE: return (cost){3e-5 * n * K / 4, n * K * MAPA_MCF_BYTES_PER_ARC + n * 600};
     case MAPA_PLAN_CF:
-        return c->o->cf.policy == MAPA_CF_OPTIMAL ? (cost){6e-5 * n + 1e-4 * T * T, 3600 * n + 64 * T * T}
+        return c->o->cf.policy == MAPA_CF_OPTIMAL ? (cost){2e-5 * n + 2e-5 * T * T, 3600 * n + 64 * T * T}
                                                   : (cost){1e-6 * n, 64 * n};
     case MAPA_PLAN_METRICS: {
         bool implied = listed > MAPA_NETWORK_LIST_MAX;
