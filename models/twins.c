@@ -344,41 +344,51 @@ typedef struct graph {
 typedef struct bfs {
     uint32_t *dist, *order;
     double *sigma, *delta;
+    double *share;      /* per class, once its dependencies are known: c(w)(1 + delta(w)) / sigma(w) */
+    uint32_t *next;     /* the ties to the next level, grouped by the class searched from */
+    size_t *next_first; /* [k]: where order[k]'s ties to the next level start in next */
 } bfs;
 
-/* BFS from source class s: distances, path counts (sigma), dependencies (delta). */
+/*
+ * BFS from source class s: distances, path counts (sigma), dependencies
+ * (delta). The forward pass records each tie to the next level (the shortest
+ * paths' DAG), so the backward pass reads those ties in sequence instead of
+ * every tie with its far end's distance: the far ends' shares are all it needs.
+ */
 static size_t from_class(const graph *g, size_t s, bfs *b)
 {
-    uint32_t *dist = b->dist;
-    double *sigma = b->sigma, *delta = b->delta;
+    uint32_t *dist = b->dist, *next = b->next;
+    double *sigma = b->sigma, *delta = b->delta, *share = b->share;
     const uint32_t *adj = g->adj;
-    size_t head = 0, tail = 0;
+    size_t head = 0, tail = 0, dag = 0;
     dist[s] = 0;
     sigma[s] = 1;
     b->order[tail++] = (uint32_t)s;
     while (head < tail) {
+        b->next_first[head] = dag;
         size_t v = b->order[head++];
-        uint32_t next = dist[v] + 1;
+        uint32_t level = dist[v] + 1;
         double through = sigma[v] * (v == s ? 1.0 : g->size[v]);
         for (size_t e = g->first[v]; e < g->first[v + 1]; e++) {
             uint32_t w = adj[e];
             if (dist[w] == UNSEEN) {
-                dist[w] = next;
+                dist[w] = level;
                 b->order[tail++] = w;
             }
-            if (dist[w] == next)
+            if (dist[w] == level) {
                 sigma[w] += through;
+                next[dag++] = w;
+            }
         }
     }
-    for (size_t k = tail; k-- > 1;) {
-        size_t w = b->order[k];
-        uint32_t before = dist[w] - 1;
-        double share = g->size[w] * (1 + delta[w]) / sigma[w]; /* one division */
-        for (size_t e = g->first[w]; e < g->first[w + 1]; e++) {
-            uint32_t v = adj[e];
-            if (dist[v] == before && v != s)
-                delta[v] += sigma[v] * share;
-        }
+    b->next_first[tail] = dag;
+    for (size_t k = tail; k-- > 1;) { /* deepest first: a class's successors are done */
+        size_t v = b->order[k];
+        double sum = 0;
+        for (size_t e = b->next_first[k]; e < b->next_first[k + 1]; e++)
+            sum += share[next[e]];
+        delta[v] = sigma[v] * sum;
+        share[v] = g->size[v] * (1 + delta[v]) / sigma[v]; /* one division */
     }
     return tail;
 }
@@ -493,10 +503,13 @@ static void *run_share(void *arg)
     share *h = arg;
     const graph *g = h->g;
     size_t Q = g->n;
-    bfs b = {malloc((Q + 1) * sizeof *b.dist), malloc((Q + 1) * sizeof *b.order),
-             calloc(Q + 1, sizeof *b.sigma), calloc(Q + 1, sizeof *b.delta)};
+    bfs b = {malloc((Q + 1) * sizeof *b.dist),      malloc((Q + 1) * sizeof *b.order),
+             calloc(Q + 1, sizeof *b.sigma),        calloc(Q + 1, sizeof *b.delta),
+             calloc(Q + 1, sizeof *b.share),        malloc((g->first[Q] + 1) * sizeof *b.next),
+             malloc((Q + 2) * sizeof *b.next_first)};
     h->x = (sums){calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
-    h->ok = b.dist && b.order && b.sigma && b.delta && h->x.bc && h->x.inv;
+    h->ok = b.dist && b.order && b.sigma && b.delta && b.share && b.next && b.next_first &&
+            h->x.bc && h->x.inv;
     for (size_t x = 0; h->ok && x < Q; x++)
         b.dist[x] = UNSEEN;
     for (size_t k = h->from; h->ok && k < h->to; k++) {
@@ -509,6 +522,9 @@ static void *run_share(void *arg)
     free(b.order);
     free(b.sigma);
     free(b.delta);
+    free(b.share);
+    free(b.next);
+    free(b.next_first);
     return NULL;
 }
 
