@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "bench/bench_util.h"
@@ -37,6 +38,27 @@ static void stages(const char *log)
         fclose(fp);
 }
 
+/* User and system CPU seconds of the children waited for so far. */
+static double children_cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return (double)ru.ru_utime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+           (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_stime.tv_usec;
+}
+
+/* The one-minute load average, as the machine's share of other work. */
+static double load_average(void)
+{
+    double load = -1;
+    FILE *fp = fopen("/proc/loadavg", "r");
+    if (fp && fscanf(fp, "%lf", &load) != 1)
+        load = -1;
+    if (fp)
+        fclose(fp);
+    return load;
+}
+
 static int one(const char *mapa, const char *policy, size_t n, size_t T, size_t A, const char *dir)
 {
     char members[32], topics[32], agencies[32], actions[32], contacts[32], part[512], out[512],
@@ -60,10 +82,13 @@ static int one(const char *mapa, const char *policy, size_t n, size_t T, size_t 
     snprintf(cmd, sizeof cmd, "exec '%s' plan -v '%s' -o '%s' --cf-policy %s >/dev/null 2>'%s'",
              mapa, part, out, policy, log);
     char *plan[] = {"/bin/sh", "-c", cmd, NULL};
+    double load = load_average(), cpu = children_cpu();
     int rc = bench_run(plan, 3600, &seconds, &peak);
+    cpu = children_cpu() - cpu;
     printf("%zu members, %zu topics, %zu agencies, %zu actions, %zu contacts, Critical Friends %s:"
-           " exit %d, %.1f s wall, peak %.0f MiB\n",
-           n, T, A, n, 5 * n, policy, rc, seconds, peak);
+           " exit %d, %.1f s wall, %.1f s CPU (user and system), peak %.0f MiB, load average %.1f"
+           " before\n",
+           n, T, A, n, 5 * n, policy, rc, seconds, cpu, peak, load);
     stages(log);
     fflush(stdout);
     return rc != 0;

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <mapa/mapa.h>
@@ -16,6 +17,51 @@ typedef struct run_state {
     const mapa_partnership *p;
     char metrics_dir[4096];
 } run_state;
+
+/* A step outside the library's stages (reading, the report), timed as the stages are. */
+typedef struct lap {
+    struct timespec wall;
+    clock_t cpu;
+} lap;
+
+static bool shows_plan(const plan_options *o)
+{
+    return !o->quiet && (o->verbose || isatty(STDERR_FILENO));
+}
+
+static lap lap_start(const plan_options *o, const char *doing, const char *sizes)
+{
+    lap l;
+    clock_gettime(CLOCK_MONOTONIC, &l.wall);
+    l.cpu = clock();
+    if (sizes && shows_plan(o))
+        fprintf(stderr, "%s: %s...\n", doing, sizes);
+    return l;
+}
+
+static void lap_done(const plan_options *o, const char *doing, lap l)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double wall = (double)(now.tv_sec - l.wall.tv_sec) + 1e-9 * (double)(now.tv_nsec - l.wall.tv_nsec);
+    if (shows_plan(o))
+        fprintf(stderr, "%s: done in %.2f s (%.2f s of CPU)\n", doing, wall,
+                (double)(clock() - l.cpu) / CLOCKS_PER_SEC);
+}
+
+/*
+ * The report's resource plan: report.html and plan.xlsx grow with the members,
+ * the briefings with members x team size (each lists the others in its team:
+ * 100,000 in teams of 333 write about 2.8 GB). Per-unit costs measured with
+ * bench/bench_plan (bench/README.md).
+ */
+static void report_sizes(char *buf, size_t cap, const mapa_partnership *p)
+{
+    double n = (double)p->n_members, T = p->n_topics ? (double)p->n_topics : 1;
+    double lines = n * (n / T), seconds = 1.9e-4 * n + 1.3e-7 * lines, bytes = 3000 * n;
+    snprintf(buf, cap, "%zu members, %zu sub-teams: about %.1f s of CPU and %.0f MiB",
+             p->n_members, p->n_topics, seconds, bytes / 1048576.0);
+}
 
 static void log_line(const char *line, void *payload)
 {
@@ -155,9 +201,17 @@ static int run_pipeline(plan_options *o, const char *verb, mapa_partnership *p, 
     if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* when DIR has slots.csv */
         rc = mapa_cli_schedule_after_plan(o->dir, po->out, o->shown_out, o->quiet, p, r.team,
                                           r.spoc, r.cf_planned ? &r.cf : NULL, &sessions);
-    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) /* report.html, plan.xlsx, briefings */
+    if (rc == MAPA_EXIT_OK && o->mode == MAPA_MODE_PLAN) { /* report.html, plan.xlsx, briefings */
+        static const char doing[] = "Writing the report, workbook and briefings";
+        char sizes[160];
+        report_sizes(sizes, sizeof sizes, p);
+        lap l = lap_start(o, doing, sizes);
         rc = mapa_cli_write_report(p, &r, sessions.n_sessions ? &sessions : NULL, po->out,
                                    o->shown_out, po->diagrams_out, o->quiet);
+        if (rc == MAPA_EXIT_OK)
+            lap_done(o, doing, l);
+        fflush(stdout);
+    }
     mapa_cli_report_schedule_dispose(&sessions);
     mapa_dup_lexicon_dispose(&lex);
     mapa_plan_result_dispose(&r);
@@ -229,7 +283,10 @@ int mapa_cli_plan(const mapa_cli_spec *spec, mapa_cli_mode mode, int argc, char 
     if (rc != MAPA_EXIT_OK)
         return rc < 0 ? MAPA_EXIT_OK : rc;
     mapa_partnership *p = NULL;
+    lap l = lap_start(&o, "Reading the partnership", NULL);
     rc = mapa_cli_load(&p, verb, o.dir);
+    if (rc == MAPA_EXIT_OK)
+        lap_done(&o, "Reading the partnership", l);
     if (rc == MAPA_EXIT_OK)
         rc = mapa_cli_plan_apply(&o, verb, &p->settings);
     if (rc == MAPA_EXIT_OK) {

@@ -12,6 +12,11 @@ const char *mapa__diagram_layout(const char *wanted, size_t nodes)
     return wanted;
 }
 
+bool mapa__diagram_team_table(size_t teams)
+{
+    return teams > MAPA_DIAGRAM_CIRCO_MAX;
+}
+
 size_t mapa__diagram_floor(const size_t *count, size_t n, size_t keep)
 {
     size_t top = 0, nonzero = 0;

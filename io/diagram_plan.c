@@ -3,9 +3,12 @@
  * multi-agency meeting, sub-teams and their SPOCs), the Critical Friend
  * arrangement (a panel per team: the Critical Friends who come in and the
  * members who go out, coloured by the other team) and the team graph (teams, CF
- * links weighted by count, two-step reach in each team's label).
+ * links weighted by count, two-step reach in each team's label; a table above
+ * MAPA_DIAGRAM_CIRCO_MAX teams).
  */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,48 +206,32 @@ mapa_err mapa__diagram_cf(const mapa_diagram_input *in, const char *dir, unsigne
     return mapa__diagram_write(g, dir, "critical_friends", formats);
 }
 
-mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats)
+/* Up to MAPA_DIAGRAM_CIRCO_MAX teams: the teams and their CF arrows, on a circle above 12. */
+static mapa_err team_drawing(const mapa_diagram_input *in, const size_t *count, const size_t *reach,
+                             const char *dir, unsigned formats)
 {
     const mapa_partnership *p = in->p;
-    const mapa_cf *cf = in->cf;
     size_t T = p->n_topics;
-    size_t *count = calloc(T * T + 1, sizeof *count);
-    if (!count)
-        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    for (size_t k = 0; k < cf->n_pairs; k++) {
-        size_t h = in->team[cf->pairs[k].member];
-        if (h != MAPA_NONE)
-            count[h * T + cf->pairs[k].team]++;
-    }
     Agraph_t *g = mapa__diagram_new("team_graph",
                                     "Team graph: who learns from whom through Critical Friends");
-    if (!g) {
-        free(count);
+    if (!g)
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
-    }
     /* teams in a few ranks, not one wide row; many teams on a circle (their CF cycles) */
     mapa__diagram_set(g, "rankdir", "TB");
     if (T > 12)
         mapa__diagram_set(g, "layout", mapa__diagram_layout("circo", T)); /* bounded cost */
     Agnode_t **node = calloc(T + 1, sizeof *node);
     for (size_t t = 0; node && t < T; t++) {
-        size_t reach = 0;
-        for (size_t u = 0; u < T; u++) {
-            bool near = u != t && count[t * T + u];
-            for (size_t k = 0; !near && u != t && k < T; k++)
-                near = count[t * T + k] && count[k * T + u];
-            reach += near;
-        }
         char id[64], label[MAPA__LABEL_TEXT_CAP + 64], text[MAPA__LABEL_TEXT_CAP];
         snprintf(id, sizeof id, "t%zu", t);
         snprintf(label, sizeof label, "%s\nreaches %zu of %zu teams within two steps",
-                 mapa__diagram_text(text, p->topics[t].name), reach, T - 1);
+                 mapa__diagram_text(text, p->topics[t].name), reach[t], T - 1);
         node[t] = agnode(g, id, 1);
         mapa__diagram_set(node[t], "label", label);
         mapa__diagram_set(node[t], "style", "filled");
         mapa__diagram_set(node[t], "fillcolor", mapa__diagram_colour(t));
         mapa__diagram_set(node[t], "fontcolor", mapa__diagram_text_colour(t));
-        mapa__diagram_set(node[t], "shape", reach + 1 == T ? "doubleoctagon" : "box");
+        mapa__diagram_set(node[t], "shape", reach[t] + 1 == T ? "doubleoctagon" : "box");
     }
     for (size_t h = 0; node && h < T; h++)
         for (size_t t = 0; t < T; t++) {
@@ -257,7 +244,6 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
             snprintf(w, sizeof w, "%zu", 1 + count[h * T + t]);
             mapa__diagram_set(e, "penwidth", w);
         }
-    free(count);
     if (!node) {
         agclose(g);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
@@ -271,4 +257,140 @@ mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir,
          "2", 1}};
     mapa__diagram_legend(g, legend, 3);
     return mapa__diagram_write(g, dir, "team_graph", formats);
+}
+
+/* Team t's two-step reach: the other teams it sends a CF to, or to one that does. O(T^2). */
+static size_t two_step_reach(const size_t *count, size_t T, size_t t)
+{
+    size_t reach = 0;
+    for (size_t u = 0; u < T; u++) {
+        bool near = u != t && count[t * T + u];
+        for (size_t k = 0; !near && u != t && k < T; k++)
+            near = count[t * T + k] && count[k * T + u];
+        reach += near;
+    }
+    return reach;
+}
+
+/* HTML-like text of `s`, cut as labels are, escaped. */
+static void cell_text(char *out, size_t cap, const char *s)
+{
+    char text[MAPA__LABEL_TEXT_CAP];
+    mapa__diagram_text(text, s);
+    size_t n = 0;
+    for (const char *c = text; *c && n + 7 < cap; c++) {
+        const char *rep = *c == '&' ? "&amp;" : *c == '<' ? "&lt;" : *c == '>' ? "&gt;" : NULL;
+        if (rep)
+            n += (size_t)snprintf(out + n, cap - n, "%s", rep);
+        else
+            out[n++] = *c;
+    }
+    out[n] = '\0';
+}
+
+/* The teams of row t of `count` (or of its column when `incoming`), "name (2), ..." on fp. */
+static void table_list(FILE *fp, const mapa_partnership *p, const size_t *count, size_t t,
+                       bool incoming)
+{
+    size_t T = p->n_topics, shown = 0, more = 0;
+    for (size_t u = 0; u < T; u++) {
+        size_t c = incoming ? count[u * T + t] : count[t * T + u];
+        if (!c)
+            continue;
+        if (shown == MAPA_DIAGRAM_TABLE_NAMES) {
+            more++;
+            continue;
+        }
+        char name[2 * MAPA__LABEL_TEXT_CAP];
+        cell_text(name, sizeof name, p->topics[u].name);
+        fprintf(fp, "%s%s (%zu)", shown ? ", " : "", name, c);
+        shown++;
+    }
+    if (more)
+        fprintf(fp, " and %zu more", more);
+    if (!shown)
+        fputs("none", fp);
+}
+
+/*
+ * Above MAPA_DIAGRAM_CIRCO_MAX teams the team graph is a table, one row a
+ * team: whom its members review, who reviews it, its two-step reach; the
+ * teams that do not reach every other in two steps in bold. One node, so the
+ * layout is trivial; 300 teams are 300 rows.
+ */
+static mapa_err team_table(const mapa_diagram_input *in, const size_t *count, const size_t *reach,
+                           const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    size_t T = p->n_topics, short_of = 0;
+    for (size_t t = 0; t < T; t++)
+        short_of += reach[t] + 1 < T;
+    char *html = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&html, &len);
+    if (!fp)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    fprintf(fp, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+                "<TR><TD><B>team</B></TD><TD><B>its members are Critical Friends of (how "
+                "many)</B></TD><TD><B>its Critical Friends come from (how many)</B></TD>"
+                "<TD><B>teams reached within two steps</B></TD></TR>");
+    for (size_t t = 0; t < T; t++) {
+        char name[2 * MAPA__LABEL_TEXT_CAP];
+        cell_text(name, sizeof name, p->topics[t].name);
+        bool weak = reach[t] + 1 < T;
+        fprintf(fp, "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"%s\"><FONT COLOR=\"%s\">%s%s%s</FONT></TD>",
+                mapa__diagram_colour(t), mapa__diagram_text_colour(t), weak ? "<B>" : "", name,
+                weak ? "</B>" : "");
+        fputs("<TD ALIGN=\"LEFT\">", fp);
+        table_list(fp, p, count, t, false);
+        fputs("</TD><TD ALIGN=\"LEFT\">", fp);
+        table_list(fp, p, count, t, true);
+        fprintf(fp, "</TD><TD>%s%zu of %zu%s</TD></TR>", weak ? "<B>" : "", reach[t], T - 1,
+                weak ? "</B>" : "");
+    }
+    fputs("</TABLE>", fp);
+    if (fclose(fp) != 0 || !html) {
+        free(html);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    char title[256];
+    snprintf(title, sizeof title,
+             "Team graph as a table (%zu teams: more than %d are not drawn as a graph): %zu "
+             "reach every other team within two steps, %zu do not (in bold)",
+             T, MAPA_DIAGRAM_CIRCO_MAX, T - short_of, short_of);
+    Agraph_t *g = mapa__diagram_new("team_graph", title);
+    if (!g) {
+        free(html);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    Agnode_t *node = agnode(g, "teams", 1);
+    mapa__diagram_set(node, "shape", "plaintext");
+    agsafeset(node, "label", agstrdup_html(g, html), "");
+    free(html);
+    return mapa__diagram_write(g, dir, "team_graph", formats);
+}
+
+mapa_err mapa__diagram_team_graph(const mapa_diagram_input *in, const char *dir, unsigned formats)
+{
+    const mapa_partnership *p = in->p;
+    const mapa_cf *cf = in->cf;
+    size_t T = p->n_topics;
+    size_t *count = calloc(T * T + 1, sizeof *count), *reach = calloc(T + 1, sizeof *reach);
+    if (!count || !reach) {
+        free(count);
+        free(reach);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for a diagram");
+    }
+    for (size_t k = 0; k < cf->n_pairs; k++) {
+        size_t h = in->team[cf->pairs[k].member];
+        if (h != MAPA_NONE)
+            count[h * T + cf->pairs[k].team]++;
+    }
+    for (size_t t = 0; t < T; t++)
+        reach[t] = two_step_reach(count, T, t);
+    mapa_err err = mapa__diagram_team_table(T) ? team_table(in, count, reach, dir, formats)
+                                                : team_drawing(in, count, reach, dir, formats);
+    free(count);
+    free(reach);
+    return err;
 }

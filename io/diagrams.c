@@ -31,7 +31,10 @@ mapa_err mapa_draw_diagrams(const char *dir, const mapa_diagram_input *in, unsig
         err = mapa__diagram_observed(in, dir, formats);
         *written += err == MAPA_OK;
     }
-    if (err == MAPA_OK && in->cf && in->team && in->p->n_actions > 0) {
+    if (err == MAPA_OK && in->cf && in->team && in->p->n_actions > 0 && in->duplicates) {
+        err = mapa__diagram_duplicates(in, in->duplicates, dir, formats); /* the plan's own */
+        *written += err == MAPA_OK;
+    } else if (err == MAPA_OK && in->cf && in->team && in->p->n_actions > 0) {
         mapa_duplicates d;
         err = mapa_duplicates_find(&d, in->p, in->team, in->cf, NULL);
         if (err == MAPA_OK) {

@@ -56,6 +56,9 @@ const mapa_report_session *mapa__report_session(const mapa_report_input *in, siz
 /** `s` HTML-escaped (& < > " ') onto fp. */
 void mapa__html_put(FILE *fp, const char *s);
 
+/** The `n` bytes at `s` HTML-escaped, as mapa__html_put (a NUL among them is written). */
+void mapa__html_put_len(FILE *fp, const char *s, size_t n);
+
 /** A file name made of `id`: letters, digits and '-' kept, other bytes as _XX; into buf. */
 const char *mapa__safe_file_name(char *buf, size_t cap, const char *id);
 

@@ -3,6 +3,7 @@
  * body) and briefings/MEMBER.html, one page each, from the same text.
  */
 #define _POSIX_C_SOURCE 200809L
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,18 @@
 #include "io/report_common.h"
 #include "models/util.h"
 
+/*
+ * Every member's list line ("\n- Name (Agency)") once, grouped by team as
+ * facts.team_members is: a briefing lists the others in its team, so with
+ * teams of 333 the 100,000 briefings hold 33 million such lines, copied from
+ * here instead of formatted each time.
+ */
+typedef struct roster {
+    char *text;
+    size_t *at;  /**< [k]: where team_members[k]'s line starts in text; [allocated]: the end */
+    size_t *pos; /**< per member: its index in team_members, SIZE_MAX for none */
+} roster;
+
 static const char *team_name(const mapa_report_input *in, size_t t)
 {
     return t == MAPA_NONE ? "" : in->p->topics[t].name;
@@ -22,6 +35,36 @@ static const char *team_name(const mapa_report_input *in, size_t t)
 static void person(FILE *fp, const mapa_report_input *in, size_t m)
 {
     fprintf(fp, "%s (%s)", in->p->members[m].name, in->p->agencies[in->p->members[m].agency].name);
+}
+
+static mapa_err roster_init(roster *r, const mapa__report_facts *f)
+{
+    const mapa_partnership *p = f->in->p;
+    size_t n = f->team_first[p->n_topics], len = 0;
+    *r = (roster){NULL, malloc((n + 1) * sizeof *r->at), malloc((p->n_members + 1) * sizeof *r->pos)};
+    FILE *fp = r->at && r->pos ? open_memstream(&r->text, &len) : NULL;
+    if (!fp)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the briefings");
+    for (size_t m = 0; m < p->n_members; m++)
+        r->pos[m] = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        r->at[k] = (size_t)ftell(fp);
+        r->pos[f->team_members[k]] = k;
+        fprintf(fp, "\n- ");
+        person(fp, f->in, f->team_members[k]);
+    }
+    r->at[n] = (size_t)ftell(fp);
+    if (fclose(fp) != 0 || !r->text)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory while writing the briefings");
+    return MAPA_OK;
+}
+
+static void roster_dispose(roster *r)
+{
+    free(r->text);
+    free(r->at);
+    free(r->pos);
+    *r = (roster){NULL, NULL, NULL};
 }
 
 static void spoc_line(FILE *fp, const mapa_report_input *in, size_t t, size_t m)
@@ -56,7 +99,21 @@ static void dates(FILE *fp, const mapa_report_input *in, size_t t, unsigned stag
     }
 }
 
-static void team_part(FILE *fp, const mapa__report_facts *f, size_t m)
+/* "The others in your team:" and team t's roster lines but member m's own. */
+static void others(FILE *fp, const mapa__report_facts *f, const roster *r, size_t t, size_t m)
+{
+    fprintf(fp, "\n\nThe others in your team:");
+    size_t first = f->team_first[t], end = f->team_first[t + 1], own = r->pos[m];
+    bool listed = own >= first && own < end; /* if not, every line is another's */
+    size_t cut = listed ? own : end, next = listed ? own + 1 : end;
+    size_t before = r->at[cut] - r->at[first], after = r->at[end] - r->at[next];
+    fwrite(r->text + r->at[first], 1, before, fp);
+    fwrite(r->text + r->at[next], 1, after, fp);
+    if (!before && !after)
+        fprintf(fp, " none.");
+}
+
+static void team_part(FILE *fp, const mapa__report_facts *f, const roster *r, size_t m)
 {
     const mapa_report_input *in = f->in;
     size_t t = in->team[m];
@@ -68,16 +125,7 @@ static void team_part(FILE *fp, const mapa__report_facts *f, size_t m)
         fprintf(fp, "\n\nYour team's sessions:");
         dates(fp, in, t, MAPA_STAGE_DECISION | MAPA_STAGE_EVALUATION, "- ");
     }
-    fprintf(fp, "\n\nThe others in your team:");
-    size_t others = 0;
-    for (size_t k = f->team_first[t]; k < f->team_first[t + 1]; k++)
-        if (f->team_members[k] != m) {
-            fprintf(fp, "\n- ");
-            person(fp, in, f->team_members[k]);
-            others++;
-        }
-    if (!others)
-        fprintf(fp, " none.");
+    others(fp, f, r, t, m);
     if (in->cf && f->cf_in_first[t] < f->cf_in_first[t + 1]) {
         fprintf(fp, "\n\nCritical Friends who join your team's Decision-making and Evaluation "
                     "stages:");
@@ -119,7 +167,7 @@ static void cf_part(FILE *fp, const mapa__report_facts *f, size_t m)
 }
 
 /* The body in plain text: paragraphs separated by a blank line (malloc'd; NULL: out of memory). */
-static char *body(const mapa__report_facts *f, size_t m)
+static char *body(const mapa__report_facts *f, const roster *r, size_t m)
 {
     const mapa_report_input *in = f->in;
     char *text = NULL;
@@ -132,7 +180,7 @@ static char *body(const mapa__report_facts *f, size_t m)
         char why[1024];
         fprintf(fp, "In this plan %s.", mapa__report_reason(why, sizeof why, f, m));
     } else {
-        team_part(fp, f, m);
+        team_part(fp, f, r, m);
         cf_part(fp, f, m);
     }
     fprintf(fp, "\n\nWith thanks,\nThe co-ordination team");
@@ -168,10 +216,8 @@ static void html_body(FILE *fp, const char *text)
         if (n > 0) {
             fputs(item ? (open == LIST ? "<li>" : "<ul><li>") : open == PARA ? "<br>" : "<p>", fp);
             open = item ? LIST : PARA;
-            for (size_t k = item ? 2 : 0; k < n; k++) {
-                char c[2] = {s[k], '\0'};
-                mapa__html_put(fp, c);
-            }
+            if (n > (item ? 2u : 0u))
+                mapa__html_put_len(fp, s + (item ? 2 : 0), n - (item ? 2 : 0));
             fputs(item ? "</li>" : "", fp);
         }
         s = e ? e + 1 : s + n;
@@ -208,9 +254,25 @@ static mapa_err write_page(const char *dir, const mapa_report_input *in, size_t 
     return mapa__atomic_commit(&f);
 }
 
-static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, size_t m)
+/* A CSV cell as mapa__csv_put writes it, the runs between quotes in one fwrite each. */
+static void csv_cell(FILE *fp, const char *s, bool last)
 {
-    char *text = body(f, m), *subj = subject(f->in, m);
+    fputc('"', fp);
+    if (mapa__csv_needs_guard(s))
+        fputc('\'', fp);
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) { /* RFC 4180: a quote inside twice */
+        fwrite(s, 1, (size_t)(q - s) + 1, fp);
+        fputc('"', fp);
+    }
+    fputs(s, fp);
+    fputc('"', fp);
+    fputc(last ? '\n' : ',', fp);
+}
+
+static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, const roster *r,
+                    size_t m)
+{
+    char *text = body(f, r, m), *subj = subject(f->in, m);
     mapa_err err = MAPA_OK;
     if (!text || !subj) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory while writing the briefings");
@@ -219,7 +281,7 @@ static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, siz
     mapa__csv_put(csv, mapa__report_email(f->in, m), false);
     mapa__csv_put(csv, f->in->p->members[m].name, false);
     mapa__csv_put(csv, subj, false);
-    mapa__csv_put(csv, text, true);
+    csv_cell(csv, text, true);
     err = write_page(dir, f->in, m, subj, text);
 cleanup:
     free(text);
@@ -236,18 +298,21 @@ mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *i
     char *csv_path = mapa__path_join(dir, "briefings.csv");
     char *pages = mapa__path_join(dir, "briefings");
     mapa__atomic_file csv = {0};
+    roster r = {NULL, NULL, NULL};
     if (!csv_path || !pages) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory while writing the briefings");
         goto cleanup;
     }
-    err = mapa_make_dir(pages);
+    err = roster_init(&r, &f);
+    if (err == MAPA_OK)
+        err = mapa_make_dir(pages);
     if (err == MAPA_OK)
         err = mapa__atomic_open(&csv, csv_path);
     if (err != MAPA_OK)
         goto cleanup;
     mapa__csv_begin(csv.fp, "email,name,subject,body\n");
     for (size_t m = 0; m < in->p->n_members && err == MAPA_OK; m++)
-        err = one(csv.fp, pages, &f, m);
+        err = one(csv.fp, pages, &f, &r, m);
     if (err == MAPA_OK)
         err = mapa__atomic_commit(&csv);
     else
@@ -255,6 +320,7 @@ mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *i
 cleanup:
     free(csv_path);
     free(pages);
+    roster_dispose(&r);
     mapa__report_facts_dispose(&f);
     return err;
 }

@@ -13,6 +13,8 @@
 #include "models/twins.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,46 +315,92 @@ void mapa__quotient_dispose(mapa__quotient *q)
     *q = (mapa__quotient){0};
 }
 
+/*
+ * One BFS's state per class, field by field: on the observed network of
+ * 100,000 members almost every class is one node and the 500 sampled searches
+ * are memory-bound; most of a search's reads are a tie's far end's distance,
+ * so distances are 32 bits (400 KB, inside a core's cache) and kept apart.
+ */
+enum { UNSEEN = UINT32_MAX };
+
+/*
+ * The quotient as the searches read it: 32-bit ties (half the bytes), class
+ * sizes as doubles, and on large quotients the classes renumbered in
+ * breadth-first order, so that a class's neighbours tend to sit near it in
+ * memory (Cuthill and McKee's idea; contacts within teams and agencies make
+ * observed networks local). Sums come back in the quotient's own numbering.
+ */
+typedef struct graph {
+    size_t n;
+    size_t *first;
+    uint32_t *adj;
+    double *size;
+    uint32_t *at; /* per quotient class: its number here, or NULL when not renumbered */
+} graph;
+
+/* Classes from which the searches renumber (below, results stay bit for bit as before). */
+#define RENUMBER_FROM 20000
+
 typedef struct bfs {
-    size_t *order, *dist;
+    uint32_t *dist, *order;
     double *sigma, *delta;
+    double *share;      /* per class, once its dependencies are known: c(w)(1 + delta(w)) / sigma(w) */
+    uint32_t *next;     /* the ties to the next level, grouped by the class searched from */
+    size_t *next_first; /* [k]: where order[k]'s ties to the next level start in next */
 } bfs;
 
-/* BFS from source class s: distances, path counts (sigma), dependencies (delta). */
-static size_t from_class(const mapa__quotient *q, size_t s, bfs *b)
+/*
+ * BFS from source class s: distances, path counts (sigma), dependencies
+ * (delta). The forward pass records each tie to the next level (the shortest
+ * paths' DAG), so the backward pass reads those ties in sequence instead of
+ * every tie with its far end's distance: the far ends' shares are all it needs.
+ */
+static size_t from_class(const graph *g, size_t s, bfs *b)
 {
-    size_t head = 0, tail = 0;
-    for (size_t x = 0; x < q->n; x++) {
-        b->dist[x] = SIZE_MAX;
-        b->sigma[x] = 0;
-        b->delta[x] = 0;
-    }
-    b->dist[s] = 0;
-    b->sigma[s] = 1;
-    b->order[tail++] = s;
+    uint32_t *dist = b->dist, *next = b->next;
+    double *sigma = b->sigma, *delta = b->delta, *share = b->share;
+    const uint32_t *adj = g->adj;
+    size_t head = 0, tail = 0, dag = 0;
+    dist[s] = 0;
+    sigma[s] = 1;
+    b->order[tail++] = (uint32_t)s;
     while (head < tail) {
+        b->next_first[head] = dag;
         size_t v = b->order[head++];
-        double through = b->sigma[v] * (v == s ? 1.0 : (double)q->size[v]);
-        for (size_t e = q->first[v]; e < q->first[v + 1]; e++) {
-            size_t w = q->adj[e];
-            if (b->dist[w] == SIZE_MAX) {
-                b->dist[w] = b->dist[v] + 1;
+        uint32_t level = dist[v] + 1;
+        double through = sigma[v] * (v == s ? 1.0 : g->size[v]);
+        for (size_t e = g->first[v]; e < g->first[v + 1]; e++) {
+            uint32_t w = adj[e];
+            if (dist[w] == UNSEEN) {
+                dist[w] = level;
                 b->order[tail++] = w;
             }
-            if (b->dist[w] == b->dist[v] + 1)
-                b->sigma[w] += through;
+            if (dist[w] == level) {
+                sigma[w] += through;
+                next[dag++] = w;
+            }
         }
     }
-    for (size_t k = tail; k-- > 1;) {
-        size_t w = b->order[k], before = b->dist[w] - 1;
-        double share = (double)q->size[w] * (1 + b->delta[w]) / b->sigma[w]; /* one division */
-        for (size_t e = q->first[w]; e < q->first[w + 1]; e++) {
-            size_t v = q->adj[e];
-            if (b->dist[v] == before && v != s)
-                b->delta[v] += b->sigma[v] * share;
-        }
+    b->next_first[tail] = dag;
+    for (size_t k = tail; k-- > 1;) { /* deepest first: a class's successors are done */
+        size_t v = b->order[k];
+        double sum = 0;
+        for (size_t e = b->next_first[k]; e < b->next_first[k + 1]; e++)
+            sum += share[next[e]];
+        delta[v] = sigma[v] * sum;
+        share[v] = g->size[v] * (1 + delta[v]) / sigma[v]; /* one division */
     }
     return tail;
+}
+
+/* Back to unseen, for the next source: only the classes this search reached. */
+static void forget(bfs *b, size_t reached)
+{
+    for (size_t k = 0; k < reached; k++) {
+        uint32_t x = b->order[k];
+        b->sigma[x] = b->delta[x] = 0;
+        b->dist[x] = UNSEEN;
+    }
 }
 
 typedef struct sums {
@@ -365,10 +413,10 @@ typedef struct sums {
  * when every node is a source, 1 when sampling): its twins at distance 1,
  * each reached class at its distance.
  */
-static void add_source(const mapa__quotient *q, size_t s, const bfs *b, size_t reached,
-                       double weight, sums *x)
+static void add_source(const graph *g, size_t s, const bfs *b, size_t reached, double weight,
+                       sums *x)
 {
-    double twins = (double)q->size[s] - 1;
+    double twins = g->size[s] - 1;
     x->inv[s] += weight; /* for s's twins: 1/1 (s itself is taken off by the caller) */
     x->total += weight * twins;
     x->pairs += weight * twins;
@@ -376,9 +424,182 @@ static void add_source(const mapa__quotient *q, size_t s, const bfs *b, size_t r
         size_t w = b->order[k];
         x->bc[w] += weight * b->delta[w];
         x->inv[w] += weight / (double)b->dist[w];
-        x->total += weight * (double)q->size[w] * (double)b->dist[w];
-        x->pairs += weight * (double)q->size[w];
+        x->total += weight * g->size[w] * (double)b->dist[w];
+        x->pairs += weight * g->size[w];
     }
+}
+
+static void graph_dispose(graph *g)
+{
+    free(g->first);
+    free(g->adj);
+    free(g->size);
+    free(g->at);
+    *g = (graph){0};
+}
+
+/* The classes in breadth-first order, component after component: at[x] = x's new number. */
+static bool breadth_first_numbers(const mapa__quotient *q, uint32_t *at, uint32_t *order)
+{
+    size_t Q = q->n, tail = 0;
+    for (size_t x = 0; x < Q; x++)
+        at[x] = UNSEEN;
+    for (size_t root = 0; root < Q; root++) {
+        if (at[root] != UNSEEN)
+            continue;
+        size_t head = tail;
+        at[root] = (uint32_t)tail;
+        order[tail++] = (uint32_t)root;
+        while (head < tail) {
+            size_t v = order[head++];
+            for (size_t e = q->first[v]; e < q->first[v + 1]; e++)
+                if (at[q->adj[e]] == UNSEEN) {
+                    at[q->adj[e]] = (uint32_t)tail;
+                    order[tail++] = (uint32_t)q->adj[e];
+                }
+        }
+    }
+    return tail == Q;
+}
+
+static mapa_err graph_init(graph *g, const mapa__quotient *q)
+{
+    size_t Q = q->n, ties = q->first[Q];
+    *g = (graph){Q, malloc((Q + 1) * sizeof *g->first), malloc((ties + 1) * sizeof *g->adj),
+                 malloc((Q + 1) * sizeof *g->size), NULL};
+    uint32_t *order = Q >= RENUMBER_FROM ? malloc((Q + 1) * sizeof *order) : NULL;
+    g->at = order ? malloc((Q + 1) * sizeof *g->at) : NULL;
+    if (!g->first || !g->adj || !g->size || (Q >= RENUMBER_FROM && !g->at) || Q >= UNSEEN) {
+        free(order);
+        graph_dispose(g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    }
+    if (g->at)
+        breadth_first_numbers(q, g->at, order);
+    size_t e = 0;
+    g->first[0] = 0;
+    for (size_t k = 0; k < Q; k++) { /* class x = order[k] becomes class k */
+        size_t x = order ? order[k] : k;
+        for (size_t f = q->first[x]; f < q->first[x + 1]; f++)
+            g->adj[e++] = g->at ? g->at[q->adj[f]] : (uint32_t)q->adj[f];
+        g->first[k + 1] = e;
+        g->size[k] = (double)q->size[x];
+    }
+    free(order);
+    return MAPA_OK;
+}
+
+/* One share of the searches: sources [from, to) of the list (or classes, when exact). */
+typedef struct share {
+    const graph *g;
+    const uint32_t *source; /* each source's class in g, or NULL: every class, by its size */
+    size_t from, to;
+    sums x;
+    bool ok;
+} share;
+
+static void *run_share(void *arg)
+{
+    share *h = arg;
+    const graph *g = h->g;
+    size_t Q = g->n;
+    bfs b = {malloc((Q + 1) * sizeof *b.dist),      malloc((Q + 1) * sizeof *b.order),
+             calloc(Q + 1, sizeof *b.sigma),        calloc(Q + 1, sizeof *b.delta),
+             calloc(Q + 1, sizeof *b.share),        malloc((g->first[Q] + 1) * sizeof *b.next),
+             malloc((Q + 2) * sizeof *b.next_first)};
+    h->x = (sums){calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
+    h->ok = b.dist && b.order && b.sigma && b.delta && b.share && b.next && b.next_first &&
+            h->x.bc && h->x.inv;
+    for (size_t x = 0; h->ok && x < Q; x++)
+        b.dist[x] = UNSEEN;
+    for (size_t k = h->from; h->ok && k < h->to; k++) {
+        size_t s = h->source ? h->source[k] : k;
+        size_t reached = from_class(g, s, &b);
+        add_source(g, s, &b, reached, h->source ? 1.0 : g->size[s], &h->x);
+        forget(&b, reached);
+    }
+    free(b.dist);
+    free(b.order);
+    free(b.sigma);
+    free(b.delta);
+    free(b.share);
+    free(b.next);
+    free(b.next_first);
+    return NULL;
+}
+
+/*
+ * Searches above this much work (sources x quotient ties) are split in two
+ * shares, the second on a thread of its own: the split is fixed by the size,
+ * so the sums, added share by share, are the same with or without the thread.
+ */
+#define SPLIT_WORK 2e7
+
+/* Both shares' sums into the first, in the quotient's numbering; false: out of memory. */
+static bool merge(share *h, bool split, const graph *g)
+{
+    bool ok = h[0].ok && (!split || h[1].ok);
+    for (size_t c = 0; split && ok && c < g->n; c++) {
+        h[0].x.bc[c] += h[1].x.bc[c];
+        h[0].x.inv[c] += h[1].x.inv[c];
+    }
+    h[0].x.total += h[1].x.total;
+    h[0].x.pairs += h[1].x.pairs;
+    double *bc = g->at && ok ? malloc((g->n + 1) * sizeof *bc) : NULL;
+    double *inv = g->at && ok ? malloc((g->n + 1) * sizeof *inv) : NULL;
+    ok = ok && (!g->at || (bc && inv));
+    for (size_t c = 0; ok && g->at && c < g->n; c++) {
+        bc[c] = h[0].x.bc[g->at[c]];
+        inv[c] = h[0].x.inv[g->at[c]];
+    }
+    if (ok && g->at) {
+        free(h[0].x.bc);
+        free(h[0].x.inv);
+        h[0].x.bc = bc;
+        h[0].x.inv = inv;
+    } else {
+        free(bc);
+        free(inv);
+    }
+    free(h[1].x.bc);
+    free(h[1].x.inv);
+    return ok;
+}
+
+/* The searches, in one share or two; the sums into x (which owns them after). */
+static mapa_err searches(const mapa__quotient *q, const size_t *sources, size_t count, sums *x)
+{
+    graph g;
+    mapa_err err = graph_init(&g, q);
+    if (err != MAPA_OK)
+        return err;
+    uint32_t *source = sources ? malloc((count + 1) * sizeof *source) : NULL;
+    if (sources && !source) {
+        graph_dispose(&g);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    }
+    for (size_t k = 0; source && k < count; k++)
+        source[k] = g.at ? g.at[q->of[sources[k]]] : (uint32_t)q->of[sources[k]];
+    bool split = (double)count * (double)(q->first[q->n] + q->n) > SPLIT_WORK && count > 1;
+    share h[2] = {{&g, source, 0, split ? count / 2 : count, {0}, false},
+                  {&g, source, split ? count / 2 : count, count, {0}, true}};
+    pthread_t other;
+    bool threaded = split && pthread_create(&other, NULL, run_share, &h[1]) == 0;
+    run_share(&h[0]);
+    if (threaded)
+        pthread_join(other, NULL);
+    else if (split)
+        run_share(&h[1]);
+    bool ok = merge(h, split, &g);
+    graph_dispose(&g);
+    free(source);
+    if (!ok) {
+        free(h[0].x.bc);
+        free(h[0].x.inv);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    }
+    *x = h[0].x;
+    return MAPA_OK;
 }
 
 mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, size_t n_sources,
@@ -387,23 +608,17 @@ mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, si
     size_t Q = q->n, n = 0;
     for (size_t x = 0; x < Q; x++)
         n += q->size[x];
-    bfs b = {malloc((Q + 1) * sizeof(size_t)), malloc((Q + 1) * sizeof(size_t)),
-             malloc((Q + 1) * sizeof(double)), malloc((Q + 1) * sizeof(double))};
-    sums x = {calloc(Q + 1, sizeof(double)), calloc(Q + 1, sizeof(double)), 0, 0};
     double *own = sources ? calloc(n + 1, sizeof *own) : NULL;
-    mapa_err err = MAPA_OK;
-    if (!b.order || !b.dist || !b.sigma || !b.delta || !x.bc || !x.inv || (sources && !own)) {
-        err = mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
-        goto cleanup;
+    if (sources && !own)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for the network's paths");
+    sums x = {NULL, NULL, 0, 0};
+    mapa_err err = searches(q, sources, sources ? n_sources : Q, &x);
+    if (err != MAPA_OK) {
+        free(own);
+        return err;
     }
-    size_t count = sources ? n_sources : Q;
-    for (size_t k = 0; k < count; k++) {
-        size_t s = sources ? q->of[sources[k]] : k;
-        size_t reached = from_class(q, s, &b);
-        add_source(q, s, &b, reached, sources ? 1.0 : (double)q->size[s], &x);
-        if (own)
-            own[sources[k]] += 1; /* a source is not its own twin */
-    }
+    for (size_t k = 0; own && k < n_sources; k++)
+        own[sources[k]] += 1; /* a source is not its own twin */
     for (size_t v = 0; v < n; v++) {
         size_t c = q->of[v];
         double self = sources ? own[v] : 1; /* exact: each node was one of its class's sources */
@@ -414,13 +629,8 @@ mapa_err mapa__quotient_paths(const mapa__quotient *q, const size_t *sources, si
         harmonic[v] = sources ? (others > 0 ? inv / others * (double)(n - 1) : 0) : inv;
     }
     *mean_path = x.pairs > 0 ? x.total / x.pairs : NAN;
-cleanup:
-    free(b.order);
-    free(b.dist);
-    free(b.sigma);
-    free(b.delta);
     free(x.bc);
     free(x.inv);
     free(own);
-    return err;
+    return MAPA_OK;
 }

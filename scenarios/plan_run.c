@@ -125,7 +125,7 @@ static cost estimate(const mapa__plan_ctx *c, mapa_plan_stage stage)
     switch (stage) {
     case MAPA_PLAN_ALLOCATE: return (cost){3e-5 * n * K / 4, n * K * MAPA_MCF_BYTES_PER_ARC + n * 600};
     case MAPA_PLAN_CF:
-        return c->o->cf.policy == MAPA_CF_OPTIMAL ? (cost){6e-5 * n + 1e-4 * T * T, 3600 * n + 64 * T * T}
+        return c->o->cf.policy == MAPA_CF_OPTIMAL ? (cost){2e-5 * n + 2e-5 * T * T, 3600 * n + 64 * T * T}
                                                   : (cost){1e-6 * n, 64 * n};
     case MAPA_PLAN_METRICS: {
         bool implied = listed > MAPA_NETWORK_LIST_MAX;
@@ -379,7 +379,11 @@ static mapa_err diagrams(mapa__plan_ctx *c)
     if (!dir)
         return mapa_error_set(MAPA_ENOMEM, "out of memory");
     mapa_diagram_input in = {c->p, c->r->team, c->r->spoc, c->cf,
-                             (mapa_diagram_level)c->o->diagram_level};
+                             (mapa_diagram_level)c->o->diagram_level,
+                             /* the stage's own pairs, once they know the CF links */
+                             c->r->have_duplicates && c->r->duplicates.have_plan
+                                 ? &c->r->duplicates
+                                 : NULL};
     mapa_err err = mapa_draw_diagrams(dir, &in, c->o->diagram_formats, &c->r->diagrams);
     free(dir);
     return err;

@@ -35,6 +35,8 @@ typedef struct mapa_diagram_input {
     const size_t *spoc;       /**< per topic: its SPOC, or MAPA_NONE */
     const mapa_cf *cf;        /**< may be NULL: no Critical Friend diagrams */
     mapa_diagram_level level; /**< of the communication network diagram */
+    /** may be NULL: the duplicates map finds them (default settings); else these, borrowed */
+    const struct mapa_duplicates *duplicates;
 } mapa_diagram_input;
 
 /**

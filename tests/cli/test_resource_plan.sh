@@ -29,7 +29,16 @@ grep -q "about" "$tmp/err2" && bad "estimates printed off a terminal without -v"
 "$mapa" generate -q --members 2000 --topics 80 --agencies 20 --actions 4000 \
   --duplicate-share 0.5 -o "$tmp/d" || bad "generate"
 "$mapa" plan -q "$tmp/d" -o "$tmp/od" --cf-policy random 2>"$tmp/errd" || { bad "plan"; cat "$tmp/errd"; }
-grep -q 'layout=sfdp' "$tmp/od/diagrams/team_graph.dot" && ok || bad "team graph of 80 teams not sfdp"
+grep -q 'Team graph as a table (80 teams' "$tmp/od/diagrams/team_graph.dot" && ok || bad "team graph of 80 teams not a table"
+grep -qE '^\s*t[0-9]+ -> t[0-9]+' "$tmp/od/diagrams/team_graph.dot" && bad "the team table draws arrows" || ok
+# the switch is at MAPA_DIAGRAM_CIRCO_MAX (60): 60 teams are drawn on a circle, 61 a table
+for T in 60 61; do
+  "$mapa" generate -q --members 900 --topics $T --agencies 20 -o "$tmp/t$T" || bad "generate $T"
+  "$mapa" plan -q "$tmp/t$T" -o "$tmp/ot$T" --cf-policy random 2>"$tmp/errt" || { bad "plan $T"; cat "$tmp/errt"; }
+done
+grep -q 'layout=circo' "$tmp/ot60/diagrams/team_graph.dot" && ! grep -q 'as a table' "$tmp/ot60/diagrams/team_graph.dot" \
+  && ok || bad "60 teams: not drawn on a circle"
+grep -q 'Team graph as a table (61 teams' "$tmp/ot61/diagrams/team_graph.dot" && ok || bad "61 teams: not a table"
 grep -q 'more pairs of teams with' "$tmp/od/diagrams/duplicates.dot" && ok || bad "no count of the pairs left out"
 pairs=$(grep -E '^\s*t[0-9]+ -> t[0-9]+' "$tmp/od/diagrams/duplicates.dot" | grep -vc 'key=row')
 [ "$pairs" -gt 0 ] && [ "$pairs" -le 120 ] && ok || bad "duplicates map draws $pairs team pairs, not 1-120"

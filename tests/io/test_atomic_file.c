@@ -98,7 +98,7 @@ static void diagrams_past_a_file_size_limit_fail_cleanly(void **state)
     assert_int_equal(mapa_partnership_load(&p, &d, MAPA_TEST_DATA "/good/tiny"), MAPA_OK);
     size_t team[7] = {0, 1, 2, 0, 1, 2, MAPA_NONE}, spoc[3] = {0, 1, 2};
     assert_int_equal(p->n_members, 7);
-    mapa_diagram_input in = {p, team, spoc, NULL, MAPA_DIAGRAM_AUTO};
+    mapa_diagram_input in = {p, team, spoc, NULL, MAPA_DIAGRAM_AUTO, NULL};
     char *dir = test_mkdtemp();
     size_t written = 0;
     struct rlimit old = limit_files(8000); /* the structure's .dot fits, its .svg does not */

@@ -1,5 +1,5 @@
 /*
- * The diagrams' bounded cost: the team graph leaves circo exactly above
+ * The diagrams' bounded cost: the team graph becomes a table exactly above
  * MAPA_DIAGRAM_CIRCO_MAX teams, and the duplicates map draws at most
  * MAPA_DIAGRAM_DUP_PAIRS_MAX team pairs (the most duplicated, whole ties only),
  * counting the rest; checked on the decisions and on a drawn map.
@@ -22,6 +22,8 @@ static void team_graph_layout_switches_above_the_limit(void **state)
     assert_string_equal(mapa__diagram_layout("circo", MAPA_DIAGRAM_CIRCO_MAX), "circo");
     assert_string_equal(mapa__diagram_layout("circo", MAPA_DIAGRAM_CIRCO_MAX + 1), "sfdp");
     assert_string_equal(mapa__diagram_layout("dot", 100000), "dot");
+    assert_false(mapa__diagram_team_table(MAPA_DIAGRAM_CIRCO_MAX));
+    assert_true(mapa__diagram_team_table(MAPA_DIAGRAM_CIRCO_MAX + 1));
 }
 
 static size_t drawn(const size_t *count, size_t n, size_t floor)

@@ -156,7 +156,7 @@ static void plan_diagrams(void **state)
     mapa_partnership *p = plan(&team, &spoc, &cf, pairs);
     char dir[] = "/tmp/mapa-diagrams-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO};
+    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO, NULL};
     size_t written = 0;
     assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
     assert_int_equal(written, 5); /* no actions: no duplicates map */
@@ -361,7 +361,7 @@ static void graphviz_escapes_in_names_are_drawn_as_written(void **state)
     p->topics[1].name = copy("Team \\G \\T\\H \\E \\L");
     char dir[] = "/tmp/mapa-diagrams-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO};
+    mapa_diagram_input in = {p, team, spoc, &cf, MAPA_DIAGRAM_AUTO, NULL};
     size_t written = 0;
     assert_int_equal(mapa_draw_diagrams(dir, &in, MAPA_DIAGRAM_SVG, &written), MAPA_OK);
     static const char *const names[] = {"structure", "critical_friends", "team_graph", "stages",

@@ -21,6 +21,7 @@
 
 #include "models/handlers.h"
 #include "models/igraph_net.h"
+#include "models/twins.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-4)
 
@@ -424,6 +425,126 @@ static void observed_log(void **state)
     mapa_partnership_free(p);
 }
 
+/* Plain Brandes (2001) from each listed source on the whole graph: raw sums, as mapa's. */
+static void brandes_from(const mapa_network *net, const size_t *src, size_t k, double *bc,
+                         double *inv, double *total, double *pairs)
+{
+    size_t n = net->n, *first = calloc(n + 2, sizeof *first), *adj = malloc(2 * net->n_ties * sizeof *adj);
+    size_t *dist = malloc(n * sizeof *dist), *order = malloc(n * sizeof *order), *fill = calloc(n + 1, sizeof *fill);
+    double *sigma = malloc(n * sizeof *sigma), *delta = malloc(n * sizeof *delta);
+    assert_true(first && adj && dist && order && fill && sigma && delta);
+    for (size_t e = 0; e < net->n_ties; e++) {
+        first[net->ties[e].a + 1]++;
+        first[net->ties[e].b + 1]++;
+    }
+    for (size_t v = 0; v < n; v++)
+        first[v + 1] += first[v];
+    for (size_t e = 0; e < net->n_ties; e++) {
+        size_t a = net->ties[e].a, b = net->ties[e].b;
+        adj[first[a] + fill[a]++] = b;
+        adj[first[b] + fill[b]++] = a;
+    }
+    for (size_t j = 0; j < k; j++) {
+        size_t s = src[j], head = 0, tail = 0;
+        for (size_t v = 0; v < n; v++) {
+            dist[v] = SIZE_MAX;
+            sigma[v] = delta[v] = 0;
+        }
+        dist[s] = 0;
+        sigma[s] = 1;
+        order[tail++] = s;
+        while (head < tail) {
+            size_t v = order[head++];
+            for (size_t e = first[v]; e < first[v + 1]; e++) {
+                size_t w = adj[e];
+                if (dist[w] == SIZE_MAX) {
+                    dist[w] = dist[v] + 1;
+                    order[tail++] = w;
+                }
+                if (dist[w] == dist[v] + 1)
+                    sigma[w] += sigma[v];
+            }
+        }
+        for (size_t i = tail; i-- > 1;) {
+            size_t w = order[i];
+            for (size_t e = first[w]; e < first[w + 1]; e++)
+                if (dist[adj[e]] + 1 == dist[w])
+                    delta[adj[e]] += sigma[adj[e]] / sigma[w] * (1 + delta[w]);
+            bc[w] += delta[w];
+            inv[w] += 1.0 / (double)dist[w];
+            *total += (double)dist[w];
+            *pairs += 1;
+        }
+    }
+    free(first);
+    free(adj);
+    free(dist);
+    free(order);
+    free(fill);
+    free(sigma);
+    free(delta);
+}
+
+/*
+ * The sampled searches on a network large enough to be renumbered (20,000
+ * classes and more) and split in two shares (one on a thread): a torus grid
+ * with random chords, no twins, every figure equal to plain Brandes from the
+ * same 500 sources on the whole graph.
+ */
+static void sampled_paths_on_a_large_network_match_brandes(void **state)
+{
+    (void)state;
+    size_t side = 150, n = side * side, chords = 3000, m = 2 * n + chords;
+    size_t *e = malloc(2 * m * sizeof *e), k = 0;
+    assert_non_null(e);
+    for (size_t r = 0; r < side; r++)
+        for (size_t c = 0; c < side; c++) {
+            size_t v = r * side + c;
+            e[k++] = v, e[k++] = r * side + (c + 1) % side;
+            e[k++] = v, e[k++] = ((r + 1) % side) * side + c;
+        }
+    uint64_t x = 12345;
+    for (size_t j = 0; j < chords; j++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        size_t a = (size_t)(x >> 33) % n;
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        size_t b = (size_t)(x >> 33) % n;
+        e[k++] = a, e[k++] = b == a ? (a + 2) % n : b;
+    }
+    mapa_network net = make(n, e, m, NULL, 0);
+    free(e);
+    mapa__quotient q;
+    assert_int_equal(mapa__quotient_build(&q, &net), MAPA_OK);
+    assert_int_equal(q.n, n); /* no twins: every class is one node */
+    size_t step = n / 500, count = 0, *src = malloc((n / step + 1) * sizeof *src);
+    for (size_t v = 0; v < n; v += step)
+        src[count++] = v;
+    double *bc = malloc(n * sizeof *bc), *hs = malloc(n * sizeof *hs), mean = 0;
+    double *rbc = calloc(n, sizeof *rbc), *rinv = calloc(n, sizeof *rinv), total = 0, pairs = 0;
+    bool *is_source = calloc(n, sizeof *is_source);
+    assert_true(src && bc && hs && rbc && rinv && is_source);
+    assert_int_equal(mapa__quotient_paths(&q, src, count, bc, hs, &mean), MAPA_OK);
+    brandes_from(&net, src, count, rbc, rinv, &total, &pairs);
+    for (size_t j = 0; j < count; j++)
+        is_source[src[j]] = true;
+    for (size_t v = 0; v < n; v++) {
+        double want_bc = rbc[v] * (double)n / (double)count / 2;
+        double others = (double)count - (is_source[v] ? 1 : 0);
+        double want_hs = rinv[v] / others * (double)(n - 1);
+        assert_true(fabs(bc[v] - want_bc) <= 1e-9 * (1 + fabs(want_bc)));
+        assert_true(fabs(hs[v] - want_hs) <= 1e-9 * (1 + fabs(want_hs)));
+    }
+    assert_true(fabs(mean - total / pairs) <= 1e-12 * mean);
+    free(src);
+    free(bc);
+    free(hs);
+    free(rbc);
+    free(rinv);
+    free(is_source);
+    mapa__quotient_dispose(&q);
+    mapa_network_dispose(&net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +557,7 @@ int main(void)
         cmocka_unit_test(errors_are_reported),
         cmocka_unit_test(observed_log),
         cmocka_unit_test(degenerate_networks),
+        cmocka_unit_test(sampled_paths_on_a_large_network_match_brandes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
