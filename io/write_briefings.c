@@ -99,18 +99,31 @@ static void dates(FILE *fp, const mapa_report_input *in, size_t t, unsigned stag
     }
 }
 
-/* "The others in your team:" and team t's roster lines but member m's own. */
+/* At most this many team mates are named; the rest are counted, and the report lists them all. A
+ * briefing is read by one person: 332 names help nobody, and at 100,000 members they were 2.8 GB. */
+#define MATES_MAX 40
+
+/* "The others in your team:" and team t's roster lines but member m's own, the first MATES_MAX. */
 static void others(FILE *fp, const mapa__report_facts *f, const roster *r, size_t t, size_t m)
 {
     fprintf(fp, "\n\nThe others in your team:");
     size_t first = f->team_first[t], end = f->team_first[t + 1], own = r->pos[m];
     bool listed = own >= first && own < end; /* if not, every line is another's */
-    size_t cut = listed ? own : end, next = listed ? own + 1 : end;
-    size_t before = r->at[cut] - r->at[first], after = r->at[end] - r->at[next];
-    fwrite(r->text + r->at[first], 1, before, fp);
-    fwrite(r->text + r->at[next], 1, after, fp);
-    if (!before && !after)
+    size_t total = end - first - (listed ? 1 : 0), shown = 0;
+    for (size_t k = first; k < end && shown < MATES_MAX;) { /* runs of lines, m's own left out */
+        size_t stop = k + (MATES_MAX - shown) < end ? k + (MATES_MAX - shown) : end;
+        if (listed && own >= k && own < stop)
+            stop = own;
+        fwrite(r->text + r->at[k], 1, r->at[stop] - r->at[k], fp);
+        shown += stop - k;
+        k = listed && stop == own ? own + 1 : stop;
+    }
+    if (total == 0)
         fprintf(fp, " none.");
+    else if (shown < total)
+        fprintf(fp, "\n\n... and %zu more: the plan's report (report.html) and teams.csv list "
+                    "every member of the team.",
+                total - shown);
 }
 
 static void team_part(FILE *fp, const mapa__report_facts *f, const roster *r, size_t m)

@@ -101,9 +101,17 @@ def check(folder, label):
                     need("You are the team's Single Point of Contact", "the SPOC duty")
                 elif t["team_id"] in spoc:
                     need(spoc[t["team_id"]], "the SPOC")
-                for o in teams:
-                    if o["team_id"] == t["team_id"] and o["member_id"] != mid:
-                        need(o["name"], "a team mate")
+                mates = [o["name"] for o in teams
+                         if o["team_id"] == t["team_id"] and o["member_id"] != mid]
+                if len(mates) <= 40:  # every team mate is named
+                    for name in mates:
+                        need(name, "a team mate")
+                else:  # 40 named, the rest counted (io/write_briefings.c MATES_MAX)
+                    named = sum(1 for name in mates if name + " (" in text)
+                    if named != 40:
+                        fail("%s: %s of %r names %d of %d team mates, not 40"
+                             % (label, where, mid, named, len(mates)))
+                    need("... and %d more: the plan's report" % (len(mates) - 40), "the count")
                 for stage in ("decision", "evaluation"):
                     if (t["team_id"], stage) in when:
                         need(when[(t["team_id"], stage)], "its team's session")
@@ -141,5 +149,12 @@ with tempfile.TemporaryDirectory() as imported:
     else:
         check(part, "forms")
 check(os.path.join(root, "tests", "data", "hostile", "names"), "hostile")
+with tempfile.TemporaryDirectory() as big:  # teams of about 100: 40 mates named, the rest counted
+    r = subprocess.run([mapa, "generate", "-q", "--members", "400", "--topics", "4",
+                        "--agencies", "12", "--seed", "3", "-o", big], capture_output=True)
+    if r.returncode != 0:
+        fail("big teams: generate exit %d" % r.returncode)
+    else:
+        check(big, "big teams")
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)
