@@ -11,12 +11,14 @@
 #include "cli/report.h"
 #include "cli/schedule_cmd.h"
 
-enum { OPT_PLAN, OPT_OUT };
+enum { OPT_PLAN, OPT_OUT, OPT_PAGES };
 
 static const mapa_cli_opt opts[] = {
     {OPT_PLAN, 0, "plan", "PLAN", "the folder of a saved plan (teams.csv, critical_friends.csv)",
      0},
     {OPT_OUT, 'o', "out", "OUT", "folder for the report [PLAN]", 0},
+    {OPT_PAGES, 0, "briefing-pages", NULL,
+     "a briefing page per member however many (else only up to 5000 members)", 0},
     MAPA_CLI_OPT_END,
 };
 
@@ -40,7 +42,9 @@ typedef struct options {
 static int take(int id, const char *v, void *payload)
 {
     options *o = payload;
-    if (id == OPT_PLAN)
+    if (id == OPT_PAGES)
+        mapa_cli_report_all_pages(true);
+    else if (id == OPT_PLAN)
         o->plan = v;
     else
         o->out = v;
@@ -67,6 +71,13 @@ static mapa_report_input input_of(const mapa_partnership *p, const mapa_plan_res
     };
 }
 
+static bool all_pages; /* --briefing-pages: a page per member however many */
+
+void mapa_cli_report_all_pages(bool on)
+{
+    all_pages = on;
+}
+
 static int write_report(const mapa_partnership *p, const mapa_plan_result *r, const mapa_cf *cf,
                         const mapa_report_schedule *schedule, const char *out, const char *shown,
                         const char *diagrams, bool quiet)
@@ -82,6 +93,7 @@ static int write_report(const mapa_partnership *p, const mapa_plan_result *r, co
         snprintf(dflt, n, "%s/diagrams", out);
     }
     mapa_report_input in = input_of(p, r, cf, schedule, diagrams ? diagrams : dflt);
+    in.pages_max = all_pages ? 0 : MAPA_REPORT_PAGES_MAX;
     mapa_cli_interrupt_doing("writing the report");
     mapa_err err = mapa_report_write_all(out, &in);
     free(dflt);
@@ -89,10 +101,15 @@ static int write_report(const mapa_partnership *p, const mapa_plan_result *r, co
         fprintf(stderr, "mapa: %s\n", mapa_error_last());
         return mapa_cli_exit_code(err);
     }
-    if (!quiet)
+    if (!quiet && mapa_report_pages(&in))
         printf("\nReport: %s/report.html (to email or print), %s/plan.xlsx, and a briefing per "
                "member in %s/briefings.csv and %s/briefings/\n",
                shown, shown, shown, shown);
+    else if (!quiet)
+        printf("\nReport: %s/report.html (to email or print), %s/plan.xlsx, and a briefing per "
+               "member in %s/briefings.csv for a mail merge (no page per member above %d "
+               "members: add --briefing-pages for them)\n",
+               shown, shown, shown, MAPA_REPORT_PAGES_MAX);
     return MAPA_EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/report.h"
 
 enum {
     OPT_OUT,
@@ -35,7 +36,8 @@ enum {
     OPT_VERBOSE,
     OPT_WAIT,
     OPT_EXCEL,
-    OPT_ACCEPT_BROKEN
+    OPT_ACCEPT_BROKEN,
+    OPT_BRIEFING_PAGES
 };
 
 #define A MAPA_MODE_ALLOCATE
@@ -81,6 +83,8 @@ const mapa_cli_opt mapa_cli_plan_opts[] = {
      0},
     {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
     {OPT_ACCEPT_BROKEN, 0, "accept-broken", NULL, "go on with a teams.csv that breaks rules", C},
+    {OPT_BRIEFING_PAGES, 0, "briefing-pages", NULL,
+     "a briefing page per member however many (else only up to 5000 members)", P},
     MAPA_CLI_OPT_END,
 };
 
@@ -179,6 +183,7 @@ static int take(int id, const char *v, void *payload)
     case OPT_WAIT: o->wait = true; break;
     case OPT_EXCEL: o->excel = true; break;
     case OPT_ACCEPT_BROKEN: o->accept_broken = true; break;
+    case OPT_BRIEFING_PAGES: mapa_cli_report_all_pages(true); break;
     case OPT_WINDOW:
         if (!mapa_plan_window_valid(v))
             return mapa_cli_usage_error(t->verb, "--window is month, quarter or Nd (e.g. 30d)");

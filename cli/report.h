@@ -32,6 +32,9 @@ void mapa_cli_report_duplicates(const mapa_partnership *p, const mapa_duplicates
  * the stage sessions' dates from `schedule`, or none when NULL)
  * and say so, naming the folder `shown`, unless `quiet`; returns an exit code (cli/cmd_report.c).
  */
+/** --briefing-pages: a briefing page per member however many (cli/cmd_report.c). */
+void mapa_cli_report_all_pages(bool on);
+
 int mapa_cli_write_report(const mapa_partnership *p, const mapa_plan_result *r,
                           const mapa_report_schedule *schedule, const char *out, const char *shown,
                           const char *diagrams, bool quiet);

@@ -282,6 +282,12 @@ static void csv_cell(FILE *fp, const char *s, bool last)
     fputc(last ? '\n' : ',', fp);
 }
 
+bool mapa_report_pages(const mapa_report_input *in)
+{
+    return in->pages_max == 0 || in->p->n_members <= in->pages_max;
+}
+
+/* Member m's row of briefings.csv, and its page in `dir` unless `dir` is NULL. */
 static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, const roster *r,
                     size_t m)
 {
@@ -295,7 +301,8 @@ static mapa_err one(FILE *csv, const char *dir, const mapa__report_facts *f, con
     mapa__csv_put(csv, f->in->p->members[m].name, false);
     mapa__csv_put(csv, subj, false);
     csv_cell(csv, text, true);
-    err = write_page(dir, f->in, m, subj, text);
+    if (dir)
+        err = write_page(dir, f->in, m, subj, text);
 cleanup:
     free(text);
     free(subj);
@@ -317,15 +324,16 @@ mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *i
         goto cleanup;
     }
     err = roster_init(&r, &f);
+    bool pages_too = mapa_report_pages(in);
     if (err == MAPA_OK)
-        err = mapa_make_dir(pages);
+        err = pages_too ? mapa_make_dir(pages) : mapa_make_dir(dir);
     if (err == MAPA_OK)
         err = mapa__atomic_open(&csv, csv_path);
     if (err != MAPA_OK)
         goto cleanup;
     mapa__csv_begin(csv.fp, "email,name,subject,body\n");
     for (size_t m = 0; m < in->p->n_members && err == MAPA_OK; m++)
-        err = one(csv.fp, pages, &f, &r, m);
+        err = one(csv.fp, pages_too ? pages : NULL, &f, &r, m);
     if (err == MAPA_OK)
         err = mapa__atomic_commit(&csv);
     else

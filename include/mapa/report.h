@@ -51,7 +51,15 @@ typedef struct mapa_report_input {
     const mapa_duplicates *duplicates;     /**< duplicated actions, or NULL */
     const char *diagrams_dir;              /**< folder of NAME.svg to embed, or NULL: none */
     const mapa_report_schedule *schedule;  /**< stage sessions, or NULL: not scheduled */
+    size_t pages_max; /**< briefings/ pages only up to this many members (0: always); above it,
+                           briefings.csv alone (MAPA_REPORT_PAGES_MAX in the commands) */
 } mapa_report_input;
+
+/** The commands' default pages_max: above it a mail merge of briefings.csv is what serves. */
+#define MAPA_REPORT_PAGES_MAX 5000
+
+/** Whether `in` gets the briefings/ pages as well as briefings.csv. */
+bool mapa_report_pages(const mapa_report_input *in);
 
 /** Write the HTML report to `path` (one file, CSS, SVG and script inline), whole or not at all. */
 mapa_err mapa_report_write_html(const char *path, const mapa_report_input *in);
@@ -63,8 +71,9 @@ mapa_err mapa_report_write_html(const char *path, const mapa_report_input *in);
 mapa_err mapa_report_write_xlsx(const char *path, const mapa_report_input *in);
 
 /**
- * Write `dir`/briefings.csv (email, name, subject, body: a mail merge) and
- * `dir`/briefings/MEMBER.html, one page per member (MEMBER: the id, made safe).
+ * Write `dir`/briefings.csv (email, name, subject, body: a mail merge) and, when
+ * mapa_report_pages, `dir`/briefings/MEMBER.html, one page per member (MEMBER: the id, made
+ * safe).
  */
 mapa_err mapa_report_write_briefings(const char *dir, const mapa_report_input *in);
 

@@ -156,5 +156,26 @@ with tempfile.TemporaryDirectory() as big:  # teams of about 100: 40 mates named
         fail("big teams: generate exit %d" % r.returncode)
     else:
         check(big, "big teams")
+with tempfile.TemporaryDirectory() as big:  # above MAPA_REPORT_PAGES_MAX: briefings.csv alone
+    part, out, again = (os.path.join(big, d) for d in ("p", "o", "r"))
+    r = subprocess.run([mapa, "generate", "-q", "--members", "5001", "--topics", "30",
+                        "--agencies", "40", "--seed", "2", "-o", part], capture_output=True)
+    r = r.returncode == 0 and subprocess.run([mapa, "plan", part, "-o", out],
+                                             capture_output=True, text=True)
+    if not r or r.returncode != 0:
+        fail("5,001 members: generate or plan failed")
+    else:
+        n = len(rows(os.path.join(part, "members.csv")))
+        if len(rows(os.path.join(out, "briefings.csv"))) != n:
+            fail("5,001 members: briefings.csv has not a row per member")
+        if os.path.exists(os.path.join(out, "briefings")):
+            fail("5,001 members: a page per member above 5,000 members")
+        if "add --briefing-pages" not in r.stdout:
+            fail("5,001 members: stdout does not say how to get the pages")
+        r = subprocess.run([mapa, "report", part, "--plan", out, "-o", again, "-q",
+                            "--briefing-pages"], capture_output=True)
+        pages = os.listdir(os.path.join(again, "briefings")) if r.returncode == 0 else []
+        if len(pages) != n:
+            fail("5,001 members: --briefing-pages wrote %d pages for %d members" % (len(pages), n))
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)
