@@ -321,7 +321,7 @@ void mapa__quotient_dispose(mapa__quotient *q)
  * are memory-bound; most of a search's reads are a tie's far end's distance,
  * so distances are 32 bits (400 KB, inside a core's cache) and kept apart.
  */
-enum { UNSEEN = UINT32_MAX };
+#define UNSEEN UINT32_MAX
 
 /*
  * The quotient as the searches read it: 32-bit ties (half the bytes), class
