@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -556,7 +557,7 @@ static mapa_err write_record(const mapa_out_dir *d)
 }
 
 /* The run's folder in the target's place; afterwards d->stage names the earlier folder. */
-static mapa_err swap_in(mapa_out_dir *d)
+static mapa_err swap_renames(mapa_out_dir *d)
 {
     if (renameat2(AT_FDCWD, d->stage, AT_FDCWD, d->target, RENAME_EXCHANGE) == 0) {
         mapa__temp_run(d->stage, d->target, NULL, MAPA__RUN_DONE);
@@ -584,6 +585,21 @@ static mapa_err swap_in(mapa_out_dir *d)
     d->stage = d->aside;
     d->aside = swap;
     return MAPA_OK;
+}
+
+/*
+ * swap_renames with signals held: a SIGTERM between the exchange and the state it
+ * records would have the handler take the new run for unfinished, remove the earlier run
+ * and say nothing was written. Held, it arrives after and says the run is complete.
+ */
+static mapa_err swap_in(mapa_out_dir *d)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    mapa_err err = swap_renames(d);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return err;
 }
 
 mapa_err mapa_out_dir_commit(mapa_out_dir *d)
