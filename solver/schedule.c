@@ -221,12 +221,6 @@ static size_t day_index(const sm *c, int32_t day)
     return lo;
 }
 
-static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
-{
-    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
-    return before && e->day - d->day >= gap;
-}
-
 /*
  * Order and gap of one team, without a big-M: for each Decision-making slot,
  * that slot or the Evaluation slots too early for it. Rows only where some
@@ -239,7 +233,7 @@ static mapa_err order_rows(sm *c, const sess *d, const sess *e, int32_t gap)
         const mapa_slot *x = &cal->slots[d->c[a].slot];
         int r = 0;
         for (size_t b = 0; b < e->n_c; b++) {
-            if (in_order(x, &cal->slots[e->c[b].slot], gap))
+            if (mapa__sched_in_order(x, &cal->slots[e->c[b].slot], gap))
                 continue;
             if (!r) {
                 r = add_row(c, GLP_UP, 0, 1);

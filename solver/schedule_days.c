@@ -55,19 +55,9 @@ typedef struct dm {
     size_t budget;
 } dm;
 
-static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
-{
-    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
-    return before && e->day - d->day >= gap;
-}
-
 static double value(const dm *m, size_t i, size_t x)
 {
-    const cand *c = &m->s[i].c[x];
-    double v = m->o->w_cf * c->cf + m->o->w_members * c->mem - m->o->w_early * c->early;
-    if (m->o->previous && m->o->previous[i] == c->slot)
-        v += m->o->w_move;
-    return v;
+    return mapa__sched_value(m->o, i, &m->s[i].c[x]);
 }
 
 static size_t cand_day(const dm *m, size_t i, size_t x)
@@ -173,7 +163,8 @@ static bool cols_in_order(const dm *m, size_t t, const dcol *a, const dcol *b)
         if (!(a->mask & bit(m, k)))
             continue;
         for (size_t l = m->day_first[b->day]; l < m->cal->n_slots && m->day_of[l] == b->day; l++)
-            if ((b->mask & bit(m, l)) && in_order(&m->cal->slots[k], &m->cal->slots[l], gap))
+            if ((b->mask & bit(m, l)) &&
+                mapa__sched_in_order(&m->cal->slots[k], &m->cal->slots[l], gap))
                 return true;
     }
     return false;
@@ -291,7 +282,7 @@ static bool fits(const dm *m, size_t i, size_t x)
     if (m->at[mate] >= 0) {
         const mapa_slot *o = &m->cal->slots[m->s[mate].c[m->at[mate]].slot];
         int32_t gap = m->cal->windows[i | 1].min_gap;
-        if (!(i % 2 == 0 ? in_order(k, o, gap) : in_order(o, k, gap)))
+        if (!(i % 2 == 0 ? mapa__sched_in_order(k, o, gap) : mapa__sched_in_order(o, k, gap)))
             return false;
     }
     for (size_t q = m->nb_off[i]; q < m->nb_off[i + 1]; q++) {

@@ -88,12 +88,6 @@ static bool no_slot(mapa_schedule *out, const mapa_partnership *p, const mapa_ca
     return note(out, text);
 }
 
-static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
-{
-    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
-    return before && e->day - d->day >= gap;
-}
-
 /* Both sessions have candidates, but no pair keeps the order and the gap. */
 static bool no_gap(mapa_schedule *out, const mapa_partnership *p, const mapa_calendar *cal,
                    const sess *d, const sess *e)
@@ -101,7 +95,7 @@ static bool no_gap(mapa_schedule *out, const mapa_partnership *p, const mapa_cal
     int32_t gap = cal->windows[d->team * 2 + 1].min_gap;
     const mapa_slot *first = &cal->slots[d->c[0].slot];
     const mapa_slot *last = &cal->slots[e->c[e->n_c - 1].slot];
-    if (in_order(first, last, gap))
+    if (mapa__sched_in_order(first, last, gap))
         return true;
     char a[11], b[11];
     mapa_date_format(first->day, a);
@@ -130,7 +124,8 @@ static bool compatible(const search *q, size_t i, size_t slot)
         const mapa_slot *other = &q->cal->slots[q->at[j]];
         if (a->team == b->team) {
             int32_t gap = q->cal->windows[a->team * 2 + 1].min_gap;
-            if (a->g == 0 ? !in_order(other, k, gap) : !in_order(k, other, gap))
+            if (a->g == 0 ? !mapa__sched_in_order(other, k, gap)
+                          : !mapa__sched_in_order(k, other, gap))
                 return false;
         } else if (mapa__slots_clash(other, k, q->o->travel_minutes)) {
             return false;

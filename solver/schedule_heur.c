@@ -31,19 +31,9 @@ typedef struct hs {
     size_t *vo;
 } hs;
 
-static bool in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
-{
-    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
-    return before && e->day - d->day >= gap;
-}
-
 static double value(const hs *h, size_t i, size_t x)
 {
-    const cand *c = &h->s[i].c[x];
-    double v = h->o->w_cf * c->cf + h->o->w_members * c->mem - h->o->w_early * c->early;
-    if (h->o->previous && h->o->previous[i] == c->slot)
-        v += h->o->w_move;
-    return v;
+    return mapa__sched_value(h->o, i, &h->s[i].c[x]);
 }
 
 /* Whether session i may take candidate x with the others where they are (skip: ignore it). */
@@ -57,7 +47,7 @@ static bool fits(const hs *h, size_t i, size_t x, size_t skip)
     if (mate != skip && h->at[mate] >= 0) {
         const mapa_slot *m = &h->cal->slots[h->s[mate].c[h->at[mate]].slot];
         int32_t gap = h->cal->windows[(i | 1u)].min_gap;
-        if (!(i % 2 == 0 ? in_order(k, m, gap) : in_order(m, k, gap)))
+        if (!(i % 2 == 0 ? mapa__sched_in_order(k, m, gap) : mapa__sched_in_order(m, k, gap)))
             return false;
     }
     for (size_t q = h->nb_off[i]; q < h->nb_off[i + 1]; q++) {

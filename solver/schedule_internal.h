@@ -3,6 +3,8 @@
 #define MAPA_SOLVER_SCHEDULE_INTERNAL_H
 
 #include <glpk.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include <mapa/schedule.h>
 
@@ -12,6 +14,22 @@ typedef struct cand {
     int cf, mem; /* wanted Critical Friends and members available */
     int early;   /* days after the window's start */
 } cand;
+
+/** Whether slot e starts at least `gap` days after d, and after d ends. */
+static inline bool mapa__sched_in_order(const mapa_slot *d, const mapa_slot *e, int32_t gap)
+{
+    bool before = d->day < e->day || (d->day == e->day && d->end <= e->start);
+    return before && e->day - d->day >= gap;
+}
+
+/** Session i's weighted value in candidate c: attendance, earliness, and staying put. */
+static inline double mapa__sched_value(const mapa_schedule_options *o, size_t i, const cand *c)
+{
+    double v = o->w_cf * c->cf + o->w_members * c->mem - o->w_early * c->early;
+    if (o->previous && o->previous[i] == c->slot)
+        v += o->w_move;
+    return v;
+}
 
 typedef struct sess {
     size_t team;
