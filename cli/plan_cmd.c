@@ -106,7 +106,7 @@ static void stage_done(const run_state *st, const mapa_plan_event *ev)
         if (!r->cf_planned)
             break;
         if (!o->quiet)
-            mapa_cli_report_cf(r, out);
+            mapa_cli_report_cf(st->p, r, out);
         if (r->cf.n_notes) {
             fprintf(stderr, "Critical Friends: places left empty or rules not met:\n");
             mapa_cli_print_notes(r->cf.notes, r->cf.n_notes);

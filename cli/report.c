@@ -57,7 +57,7 @@ void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r,
     printf("\nWrote %s/teams.csv and %s/summary.json\n", out, out);
 }
 
-void mapa_cli_report_cf(const mapa_plan_result *r, const char *out)
+void mapa_cli_report_cf(const mapa_partnership *p, const mapa_plan_result *r, const char *out)
 {
     const mapa_cf *cf = &r->cf;
     if (cf->status == MAPA_STATUS_OPTIMAL)
@@ -80,6 +80,19 @@ void mapa_cli_report_cf(const mapa_plan_result *r, const char *out)
     else
         printf("  the teams are NOT all connected: some teams' knowledge cannot reach others "
                "through the Critical Friends\n");
+    if (cf->blind_spots != MAPA_NONE) {
+        size_t across = 0;
+        for (size_t k = 0; k < r->duplicates.n_pairs; k++)
+            across += p->actions[r->duplicates.pairs[k].a].team !=
+                      p->actions[r->duplicates.pairs[k].b].team;
+        printf("  placed where the teams' action plans overlap (cf_overlap_weight %g): %zu of %zu "
+               "duplicated pairs %s a blind spot (no Critical Friend link joins the two teams)",
+               p->settings.cf_overlap_weight, cf->blind_spots, across,
+               cf->blind_spots == 1 ? "is" : "are");
+        if (cf->blind_spots_without != MAPA_NONE)
+            printf(", against %zu without the term", cf->blind_spots_without);
+        printf("\n");
+    }
     printf("Wrote %s/critical_friends.csv\n", out);
 }
 

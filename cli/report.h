@@ -15,7 +15,7 @@ bool mapa_cli_report_verbose(void);
 void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r, const char *out);
 
 /** The Critical Friends: places filled, whether the team graph is strongly connected. */
-void mapa_cli_report_cf(const mapa_plan_result *r, const char *out);
+void mapa_cli_report_cf(const mapa_partnership *p, const mapa_plan_result *r, const char *out);
 
 /** The networks' figures: the plan's (with Critical Friends `cf`, may be NULL), then the
  * observed one's; `dir` where they went. */

@@ -216,6 +216,15 @@ static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
                   cf->seconds, "places", (json_int_t)cf->places, "filled", (json_int_t)cf->filled,
                   "coverage", cf->places ? (double)cf->filled / (double)cf->places : 1.0);
     json_object_set_new(o, "per_stage", json_boolean(p->settings.cf_per_stage));
+    /* the overlap term (docs/duplicates.md): blind spots with it and without it */
+    json_object_set_new(
+        o, "overlap",
+        json_pack("{s:f, s:o, s:o}", "weight", p->settings.cf_overlap_weight, "blind_spots",
+                  cf->blind_spots == MAPA_NONE ? json_null() : json_integer((json_int_t)cf->blind_spots),
+                  "blind_spots_without_term",
+                  cf->blind_spots_without == MAPA_NONE
+                      ? json_null()
+                      : json_integer((json_int_t)cf->blind_spots_without)));
     json_object_set_new(o, "team_graph", graph);
     json_object_set_new(o, "teams_short", teams);
     json_object_set_new(o, "diagnosis", notes);

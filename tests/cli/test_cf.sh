@@ -72,6 +72,17 @@ without=$(echo "$line" | sed 's/.*against \([0-9]*\) without.*/\1/')
 [ "$with" -le "$without" ] && ok || bad "blind spots $with with the term, $without without"
 marked=$(grep -c '"blind spot"' "$tmp/ovp/duplicates.csv")
 [ "$marked" = "$with" ] && ok || bad "duplicates.csv marks $marked blind spots, the log says $with"
+grep -q "placed where the teams' action plans overlap (cf_overlap_weight 1): $with of 7 duplicated pairs .*, against $without without the term" "$tmp/ov.txt" \
+    && ok || bad "the blind spots said on stdout"
+/usr/bin/python3 - "$tmp/ovp/summary.json" "$with" "$without" <<'PY' && ok || bad "summary.json critical_friends.overlap"
+import json, sys
+o = json.load(open(sys.argv[1]))["critical_friends"]["overlap"]
+sys.exit(0 if o == {"weight": 1.0, "blind_spots": int(sys.argv[2]),
+                    "blind_spots_without_term": int(sys.argv[3])} else 1)
+PY
+/usr/bin/python3 -c 'import json, sys; o = json.load(open(sys.argv[1]))["critical_friends"]["overlap"]
+sys.exit(0 if o["weight"] == 0 and o["blind_spots"] is None else 1)' "$tmp/p/summary.json" \
+    && ok || bad "without the term the overlap section says none"
 cf_ov=$(cf_value objective "$tmp/ovp/summary.json")
 cf_plain=$(cf_value objective "$tmp/p/summary.json")
 /usr/bin/python3 -c "import sys; sys.exit(0 if float('$cf_ov') > float('$cf_plain') else 1)" && ok || bad "the term adds to the objective ($cf_ov, plain $cf_plain)"
