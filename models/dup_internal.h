@@ -24,6 +24,7 @@ typedef struct mapa__dup_docs {
     float *target_w;  /* rarity of each action's target group: idf / idf of a unique one */
     size_t *tfirst;   /* CSR over p->actions[i].tags: tag_w[tfirst[i] + k] is tag k's rarity */
     float *tag_w;
+    uint32_t *tag_h;  /* beside tag_w: each tag's label hash, to compare tags without strcmp */
 } mapa__dup_docs;
 
 /* Equivalent phrases (glossary, synonyms.csv) as stem sequences: models/dup_lexicon.c. */

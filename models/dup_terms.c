@@ -240,7 +240,8 @@ static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
     for (size_t i = 0; i < n; i++)
         n_tags += p->actions[i].n_tags;
     d->tag_w = malloc((n_tags + 1) * sizeof *d->tag_w);
-    if (!key || !d->target_w || !d->tfirst || !d->tag_w) {
+    d->tag_h = malloc((n_tags + 1) * sizeof *d->tag_h);
+    if (!key || !d->target_w || !d->tfirst || !d->tag_w || !d->tag_h) {
         free(key);
         return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     }
@@ -250,6 +251,20 @@ static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
             key[k++] = (uint64_t)d->stem[x];
     if (!mapa__radix_u64(key, k))
         qsort(key, k, sizeof *key, by_u64); /* no memory for the buffer: slower */
+    size_t distinct = 0; /* each label once, its count (df) beside it in count[] */
+    uint32_t *count = malloc((k + 1) * sizeof *count);
+    if (!count) {
+        free(key);
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    }
+    for (size_t x = 0; x < k;) {
+        size_t y = x;
+        while (y < k && key[y] == key[x])
+            y++;
+        count[distinct] = (uint32_t)(y - x);
+        key[distinct++] = key[x];
+        x = y;
+    }
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
         d->tfirst[i] = at;
@@ -258,20 +273,18 @@ static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
             uint64_t v = d->stem[x];
             if (!(v & MAPA_DUP_LABEL))
                 continue;
-            uint64_t *lo = bsearch(&v, key, k, sizeof *key, by_u64);
-            size_t df = 0;
-            while (lo > key && lo[-1] == v)
-                lo--;
-            for (; lo && lo < key + k && *lo == v; lo++)
-                df++;
-            float w = rarity(df, n);
+            const uint64_t *hit = bsearch(&v, key, distinct, sizeof *key, by_u64);
+            float w = rarity(hit ? count[hit - key] : 0, n);
             if (a->target_group[0] && d->stem[x] == d->target[i] && x + 1 == d->ufirst[i + 1])
                 d->target_w[i] = w;
-            else if (at - d->tfirst[i] < a->n_tags)
+            else if (at - d->tfirst[i] < a->n_tags) {
+                d->tag_h[at] = (uint32_t)v;
                 d->tag_w[at++] = w;
+            }
         }
     }
     d->tfirst[n] = at;
+    free(count);
     free(key);
     return MAPA_OK;
 }
@@ -323,6 +336,7 @@ void mapa__dup_docs_dispose(mapa__dup_docs *d)
     free(d->target_w);
     free(d->tfirst);
     free(d->tag_w);
+    free(d->tag_h);
     *d = (mapa__dup_docs){0};
 }
 

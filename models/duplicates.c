@@ -31,13 +31,14 @@ static const double COPY_COSINE = 0.8; /* from here the ratio test is not needed
 
 /* Shared tags, each by its rarity, over the tags of either: a common tag counts for little. */
 static double tag_share(const mapa__dup_docs *d, const mapa_action *a, size_t ia,
-                        const mapa_action *b)
+                        const mapa_action *b, size_t ib)
 {
     double shared = 0;
     size_t n_shared = 0;
+    const uint32_t *ha = d->tag_h + d->tfirst[ia], *hb = d->tag_h + d->tfirst[ib];
     for (size_t x = 0; x < a->n_tags; x++)
-        for (size_t y = 0; y < b->n_tags; y++)
-            if (strcmp(a->tags[x], b->tags[y]) == 0) {
+        for (size_t y = 0; y < b->n_tags; y++) /* equal hashes first, then the words */
+            if (ha[x] == hb[y] && strcmp(a->tags[x], b->tags[y]) == 0) {
                 shared += d->tag_w[d->tfirst[ia] + x];
                 n_shared++;
                 break;
@@ -198,8 +199,9 @@ static mapa_err score(finder *f, size_t a, size_t b)
         return MAPA_OK;
     double cosine = mapa__dup_cosine(f->docs, a, b), days_share;
     int days;
-    bool same = x->target_group[0] && mapa__streq_nocase(x->target_group, y->target_group);
-    double tags = tag_share(f->docs, x, a, y), target = same ? f->docs->target_w[a] : 0;
+    bool same = x->target_group[0] && f->docs->target[a] == f->docs->target[b] &&
+                mapa__streq_nocase(x->target_group, y->target_group);
+    double tags = tag_share(f->docs, x, a, y, b), target = same ? f->docs->target_w[a] : 0;
     days_share = overlap(x, y, &days);
     double wsum =
         s->dup_text_weight + s->dup_tags_weight + s->dup_target_weight + s->dup_dates_weight;
