@@ -28,7 +28,9 @@ enum {
     OPT_EXCEL,
     OPT_CONTRAST,
     OPT_TEMPLATE_SHARE,
-    OPT_KEEP_NAMES
+    OPT_KEEP_NAMES,
+    OPT_SPREADS,
+    OPT_FIXED_FLOOR
 };
 
 static const mapa_cli_opt opts[] = {
@@ -37,12 +39,21 @@ static const mapa_cli_opt opts[] = {
     {OPT_EXACT, 0, "exact", NULL, "score every pair (the reference; default up to 2,000 actions)",
      0},
     {OPT_LSH, 0, "lsh", NULL, "MinHash and LSH bands, then verification (default above)", 0},
-    {OPT_BLOCK, 0, "block", "KEY", "score the pairs sharing a target group (target) or a tag (tags)",
-     0},
+    {OPT_BLOCK, 0, "block", "KEY",
+     "score the pairs sharing a target group (target) or a tag (tags)", 0},
     {OPT_WITHIN, 0, "within-team", NULL, "also pairs inside one team", 0},
     {OPT_TOP_K, 0, "top-k", "K",
      "a pair is kept when each action is among the other's K best matches (default 3)", 0},
-    {OPT_FLOOR, 0, "floor", "X", "and its combined score is at least X (0..1, default 0.30)", 0},
+    {OPT_FLOOR, 0, "floor", "X",
+     "and its combined score is at least X (0..1, default 0.30), or the plan's own scale when "
+     "lower (below)",
+     0},
+    {OPT_SPREADS, 0, "floor-spreads", "K",
+     "every pair scored: the floor is the plan's median pair score + K robust spreads, from "
+     "0.10 up to --floor (default 7)",
+     0},
+    {OPT_FIXED_FLOOR, 0, "fixed-floor", NULL, "the floor as --floor gives it, not the plan's scale",
+     0},
     {OPT_RATIO, 0, "min-ratio", "R",
      "and at least R times each action's mean match score (default 2.25)", 0},
     {OPT_NEAR_BEST, 0, "near-best", "X",
@@ -55,8 +66,7 @@ static const mapa_cli_opt opts[] = {
      "instead: every pair from combined score X (0..1), the rule before mapa 0.4", 0},
     {OPT_NO_GLOSSARY, 0, "no-glossary", NULL, "leave out the shipped glossary's equivalent terms",
      0},
-    {OPT_GLOSSARY, 0, "glossary", NULL, "print the shipped glossary (term, same as, reference)",
-     0},
+    {OPT_GLOSSARY, 0, "glossary", NULL, "print the shipped glossary (term, same as, reference)", 0},
     {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
      0},
     {OPT_EXCEL, 0, "excel", NULL, "CSV files with a UTF-8 byte-order mark, for Excel", 0},
@@ -74,7 +84,8 @@ static const mapa_cli_opt opts[] = {
 };
 
 static const mapa_cli_spec spec = {
-    "duplicates", "Usage: mapa duplicates [OPTIONS] DIR -o OUT",
+    "duplicates",
+    "Usage: mapa duplicates [OPTIONS] DIR -o OUT",
     "Find actions in DIR/actions.csv that describe the same work in different\n"
     "sub-teams: text (TF-IDF cosine of stems and stem pairs), shared tags, the same\n"
     "target group and overlapping dates make a combined score (docs/duplicates.md).\n"
@@ -84,9 +95,12 @@ static const mapa_cli_spec spec = {
     "duplicates section of OUT/summary.json.\n"
     "\n"
     "A pair is kept when each action is among the other's best matches in other\n"
-    "teams (mutual top 3), its score is at least 0.30 and, when every pair is scored\n"
-    "(--exact, the default up to 2,000 actions), within 5 % of each action's best\n"
-    "match and 2.25 times each action's mean match score. When the kept scores drop\n"
+    "teams (mutual top 3), its score is at least the floor and, when every pair is\n"
+    "scored (--exact, the default up to 2,000 actions), within 5 % of each action's\n"
+    "best match and 2.25 times each action's mean match score. The floor is 0.30, or\n"
+    "lower in a plan whose pairs all score low (short texts, free-text target groups):\n"
+    "the plan's median pair score plus 7 robust spreads, from 0.10 (summary.json:\n"
+    "floor, median, spread). When the kept scores drop\n"
     "by 0.15 or more with most pairs above the drop, the pairs below are left out\n"
     "(the natural break). rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
     "duplicates.csv say how far it stands above each action's other matches.\n"
@@ -100,7 +114,9 @@ static const mapa_cli_spec spec = {
     "                      (with the header line) into DIR/not_duplicates.csv.\n"
     "The shipped glossary (--glossary) makes acronyms and their expansions the same\n"
     "term (NRM = National Referral Mechanism).\n",
-    opts, "folder", NULL};
+    opts,
+    "folder",
+    NULL};
 
 typedef struct options {
     const char *dir, *plan, *out;
@@ -166,6 +182,13 @@ static int take(int id, const char *v, void *payload)
         break;
     }
     case OPT_KEEP_NAMES: o->dup.keep_different_names = true; break;
+    case OPT_FIXED_FLOOR: o->dup.fixed_floor = true; break;
+    case OPT_SPREADS:
+        o->dup.spreads = strtod(v, &end);
+        if (*end || !(o->dup.spreads > 0 && o->dup.spreads <= 100))
+            return mapa_cli_usage_error("duplicates",
+                                        "--floor-spreads is a number above 0, up to 100");
+        break;
     case OPT_CONTRAST:
         o->dup.contrast = strtod(v, &end);
         if (*end || !(o->dup.contrast >= 0 && o->dup.contrast <= 1))
@@ -208,8 +231,8 @@ static int find(const options *o, mapa_partnership *p)
     static const char *const drop[] = {"duplicates.csv", "duplicate_clusters.csv", NULL};
     mapa_out_dir_options oo = {.drop = drop, .owned = drop, .wait = o->wait};
     mapa_out_dir *d = NULL;
-    int rc = err == MAPA_OK ? mapa_cli_out_open(&d, "duplicates", o->out, &oo)
-                            : mapa_cli_exit_code(err);
+    int rc =
+        err == MAPA_OK ? mapa_cli_out_open(&d, "duplicates", o->out, &oo) : mapa_cli_exit_code(err);
     if (rc != MAPA_EXIT_OK) {
         mapa_plan_result_dispose(&r);
         mapa_saved_plan_dispose(&plan);
@@ -239,10 +262,11 @@ static int find(const options *o, mapa_partnership *p)
                    r.duplicates.ruled_out, r.duplicates.ruled_out == 1 ? "" : "s",
                    r.duplicates.ruled_out == 1 ? "it" : "them");
         if (r.duplicates.n_pairs)
-            printf("Not a duplicate? Copy its row from %s/duplicates.csv into %s/not_duplicates.csv "
-                   "(header: action_a,action_b,reason or duplicates.csv's own) and it is never "
-                   "reported again.\n",
-                   o->out, o->dir);
+            printf(
+                "Not a duplicate? Copy its row from %s/duplicates.csv into %s/not_duplicates.csv "
+                "(header: action_a,action_b,reason or duplicates.csv's own) and it is never "
+                "reported again.\n",
+                o->out, o->dir);
     }
     if (err == MAPA_OK && r.have_duplicates && r.duplicates.warning)
         fprintf(stderr, "mapa duplicates: warning: %s.\n", r.duplicates.warning);

@@ -51,7 +51,8 @@ void mapa_cli_report_alloc(const mapa_partnership *p, const mapa_plan_result *r,
         size_t s = r->spoc[t];
         printf("  %-14s %4zu %8zu  %s%s%s%s\n", p->topics[t].id, r->teams.size[t],
                r->teams.agencies[t], s == MAPA_NONE ? "(none)" : p->members[s].name,
-               s == MAPA_NONE ? "" : " (", s == MAPA_NONE ? "" : p->agencies[p->members[s].agency].name,
+               s == MAPA_NONE ? "" : " (",
+               s == MAPA_NONE ? "" : p->agencies[p->members[s].agency].name,
                s == MAPA_NONE ? "" : ")");
     }
     printf("\nWrote %s/teams.csv and %s/summary.json\n", out, out);
@@ -124,8 +125,8 @@ static void articulation(const mapa_partnership *p, const mapa_network *net, con
 static void network(const mapa_partnership *p, const mapa_network *net, const mapa_metrics *m,
                     const mapa_team_metrics *tm, const mapa_cf *cf, const char *what)
 {
-    printf("Network (%s): %zu members, %zu links between them (%.0f%% of all possible)", what,
-           m->n, m->n_ties, 100 * m->density);
+    printf("Network (%s): %zu members, %zu links between them (%.0f%% of all possible)", what, m->n,
+           m->n_ties, 100 * m->density);
     if (m->components == 1)
         printf(", everyone reachable from everyone\n");
     else

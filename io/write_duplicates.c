@@ -45,9 +45,10 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
     mapa_err err = mapa__atomic_open(&f, path);
     if (err != MAPA_OK)
         return err;
-    mapa__csv_begin(f.fp, "cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
-          "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link,rank_a,rank_b,"
-          "ratio_a,ratio_b,z_a,z_b\n");
+    mapa__csv_begin(
+        f.fp, "cluster,score,action_a,team_a,title_a,action_b,team_b,title_b,text_cosine,"
+              "tags_jaccard,same_target_group,overlap_days,shared_terms,cf_link,rank_a,rank_b,"
+              "ratio_a,ratio_b,z_a,z_b\n");
     char buf[512];
     for (size_t k = 0; k < d->n_pairs; k++) {
         const mapa_dup_pair *x = &d->pairs[k];
@@ -66,8 +67,8 @@ static mapa_err pairs_csv(const char *path, const mapa_partnership *p, const map
         terms(buf, sizeof buf, d, x);
         text(f.fp, buf, false);
         text(f.fp, spotted(d, p, x), false);
-        fprintf(f.fp, "%zu,%zu,%.2f,%.2f,%.2f,%.2f\n", x->rank_a, x->rank_b, x->ratio_a,
-                x->ratio_b, x->z_a, x->z_b);
+        fprintf(f.fp, "%zu,%zu,%.2f,%.2f,%.2f,%.2f\n", x->rank_a, x->rank_b, x->ratio_a, x->ratio_b,
+                x->z_a, x->z_b);
     }
     return mapa__atomic_commit(&f);
 }
@@ -122,11 +123,11 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
         json_t *o = json_pack(
             "{s:o, s:f, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:f, s:f, s:f, s:f}", "cluster",
             x->cluster == MAPA_NONE ? json_null() : json_integer((json_int_t)x->cluster + 1),
-            "score", x->score, "a", p->actions[x->a].id, "b", p->actions[x->b].id,
-            "shared_terms", buf, "cf_link", spotted(d, p, x), "team_a",
-            p->topics[p->actions[x->a].team].id, "team_b", p->topics[p->actions[x->b].team].id,
-            "rank_a", (json_int_t)x->rank_a, "rank_b", (json_int_t)x->rank_b, "ratio_a", x->ratio_a,
-            "ratio_b", x->ratio_b, "z_a", x->z_a, "z_b", x->z_b);
+            "score", x->score, "a", p->actions[x->a].id, "b", p->actions[x->b].id, "shared_terms",
+            buf, "cf_link", spotted(d, p, x), "team_a", p->topics[p->actions[x->a].team].id,
+            "team_b", p->topics[p->actions[x->b].team].id, "rank_a", (json_int_t)x->rank_a,
+            "rank_b", (json_int_t)x->rank_b, "ratio_a", x->ratio_a, "ratio_b", x->ratio_b, "z_a",
+            x->z_a, "z_b", x->z_b);
         json_array_append_new(pairs, o);
     }
     size_t across = 0;
@@ -144,7 +145,10 @@ static json_t *section(const mapa_partnership *p, const mapa_duplicates *d)
     json_object_set_new(o, "rule", json_string(d->rule));
     json_object_set_new(o, "largest_cluster", json_integer((json_int_t)d->largest_cluster));
     json_object_set_new(o, "ruled_out", json_integer((json_int_t)d->ruled_out));
-    json_object_set_new(o, "cut", json_real(d->cut)); /* the natural break; 0: none */
+    json_object_set_new(o, "cut", json_real(d->cut));     /* the natural break; 0: none */
+    json_object_set_new(o, "floor", json_real(d->floor)); /* plan-scaled, or as given */
+    json_object_set_new(o, "median", json_real(d->median));
+    json_object_set_new(o, "spread", json_real(d->spread));
     json_object_set_new(o, "warning", d->warning ? json_string(d->warning) : json_null());
     json_object_set_new(o, "duplicates", pairs);
     return o;

@@ -220,7 +220,8 @@ static json_t *cf_json(const mapa_partnership *p, const mapa_cf *cf)
     json_object_set_new(
         o, "overlap",
         json_pack("{s:f, s:o, s:o}", "weight", p->settings.cf_overlap_weight, "blind_spots",
-                  cf->blind_spots == MAPA_NONE ? json_null() : json_integer((json_int_t)cf->blind_spots),
+                  cf->blind_spots == MAPA_NONE ? json_null()
+                                               : json_integer((json_int_t)cf->blind_spots),
                   "blind_spots_without_term",
                   cf->blind_spots_without == MAPA_NONE
                       ? json_null()

@@ -70,22 +70,33 @@ static mapa_err join(lexbuild *b, const char *x, const char *y)
     return MAPA_OK;
 }
 
-/* Each glossary entry joins its term with every "|"-separated phrase of same_as. */
+/* Join `term` with every "|"-separated phrase of `same_as`. */
+static mapa_err join_all(lexbuild *b, const char *term, const char *same_as)
+{
+    char buf[256];
+    for (const char *s = same_as; *s;) {
+        size_t len = strcspn(s, "|");
+        snprintf(buf, sizeof buf, "%.*s", (int)len, s);
+        mapa_err err = join(b, term, buf);
+        if (err != MAPA_OK)
+            return err;
+        s += len + (s[len] == '|');
+    }
+    return MAPA_OK;
+}
+
+/* The glossary's entries, then the everyday words. */
 static mapa_err glossary(lexbuild *b)
 {
-    size_t n;
+    size_t n, m;
     const mapa_dup_term *g = mapa_dup_glossary(&n);
-    char buf[256];
-    for (size_t k = 0; k < n; k++)
-        for (const char *s = g[k].same_as; *s;) {
-            size_t len = strcspn(s, "|");
-            snprintf(buf, sizeof buf, "%.*s", (int)len, s);
-            mapa_err err = join(b, g[k].term, buf);
-            if (err != MAPA_OK)
-                return err;
-            s += len + (s[len] == '|');
-        }
-    return MAPA_OK;
+    const mapa_dup_word *w = mapa_dup_everyday(&m);
+    mapa_err err = MAPA_OK;
+    for (size_t k = 0; k < n && err == MAPA_OK; k++)
+        err = join_all(b, g[k].term, g[k].same_as);
+    for (size_t k = 0; k < m && err == MAPA_OK; k++)
+        err = join_all(b, w[k].term, w[k].same_as);
+    return err;
 }
 
 /* Canonical variant of each group, and the lists of variants by first stem. */

@@ -25,7 +25,7 @@
 #include "models/handlers.h"
 
 /* Fewer scored matches than MIN_MATCHES (a block, a few LSH candidates): no ratio test. */
-enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5 };
+enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5, HIST_BINS = 10000 };
 static const double TEXT_GATE = 0.2;
 static const double COPY_COSINE = 0.8; /* from here the ratio test is not needed */
 
@@ -74,8 +74,10 @@ typedef struct finder {
     const mapa_partnership *p;
     const mapa__dup_docs *docs;
     bool within_team;
-    bool all_scored;  /* exact: every pair scored */
-    double keep_from; /* the floor (or the threshold) */
+    bool all_scored;       /* exact: every pair scored */
+    double keep_from;      /* scored pairs from here are candidates (the floor or lower) */
+    double floor;          /* the decision's floor (plan-scaled once every pair is scored) */
+    uint32_t *hist;        /* with every pair scored: scores in HIST_BINS bins, or NULL */
     const uint64_t *ruled; /* ruled-out pairs (a << 32 | b, a < b), sorted */
     size_t n_ruled;
     double *sum, *sumsq; /* per action, over its matches with a score above 0 */
@@ -203,18 +205,24 @@ static mapa_err score(finder *f, size_t a, size_t b)
                 mapa__streq_nocase(x->target_group, y->target_group);
     double tags = tag_share(f->docs, x, a, y, b), target = same ? f->docs->target_w[a] : 0;
     days_share = overlap(x, y, &days);
-    double wsum =
-        s->dup_text_weight + s->dup_tags_weight + s->dup_target_weight + s->dup_dates_weight;
+    /* a field either action leaves empty is no disagreement: its weight is left out */
+    bool dated = x->start != INT32_MIN && x->end != INT32_MAX && y->start != INT32_MIN &&
+                 y->end != INT32_MAX;
+    double wsum = s->dup_text_weight + (x->n_tags && y->n_tags ? s->dup_tags_weight : 0) +
+                  (x->target_group[0] && y->target_group[0] ? s->dup_target_weight : 0) +
+                  (dated ? s->dup_dates_weight : 0);
     /* the context (tags, target group, dates) counts in full once the texts share some
        wording (cosine TEXT_GATE), less below: by itself it is no duplication */
     double gate = cosine >= TEXT_GATE ? 1 : cosine / TEXT_GATE;
-    double context =
-        s->dup_tags_weight * tags + s->dup_target_weight * target + s->dup_dates_weight * days_share;
+    double context = s->dup_tags_weight * tags + s->dup_target_weight * target +
+                     s->dup_dates_weight * days_share;
     double sc = wsum > 0 ? (s->dup_text_weight * cosine + gate * context) / wsum : 0;
     if (f->contrast > 0 && sc > 0) /* the difference-aware score, off by default */
         sc *= 1 - f->contrast + f->contrast * contrast(f, a, b);
     if (sc <= 0)
         return MAPA_OK;
+    if (f->hist)
+        f->hist[sc >= 1 ? HIST_BINS - 1 : (size_t)(sc * HIST_BINS)]++;
     f->sum[a] += sc;
     f->sum[b] += sc;
     f->sumsq[a] += sc * sc;
@@ -234,8 +242,8 @@ static mapa_err score(finder *f, size_t a, size_t b)
     }
     if (!mapa__grow((void **)&f->c, &f->cap, f->n + 1, sizeof *f->c))
         return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate pairs");
-    f->c[f->n++] = (cand){(uint32_t)a,   (uint32_t)b,          (float)sc, (float)cosine,
-                          (float)tags,   (float)days_share,    days,      same};
+    f->c[f->n++] = (cand){(uint32_t)a, (uint32_t)b,       (float)sc, (float)cosine,
+                          (float)tags, (float)days_share, days,      same};
     return MAPA_OK;
 }
 
@@ -428,13 +436,15 @@ static bool kept(const finder *f, const mapa_dup_options *o, const uint32_t *ran
     const cand *c = &f->c[k];
     if (o->rule == MAPA_DUP_THRESHOLD)
         return true;
+    if (c->score < f->floor)
+        return false;
     /* near-identical wording is a copy whatever else the actions match (an action copied
        into many teams has only its copies as matches, each no better than their mean) */
     bool copy = c->cosine >= COPY_COSINE;
     return rank[2 * k] <= k_top && rank[2 * k + 1] <= k_top &&
-           (copy || (near_best(f, c->a, c->score, near, best) &&
-                     near_best(f, c->b, c->score, near, best) && ratio_ok(f, c->a, c->score, r) &&
-                     ratio_ok(f, c->b, c->score, r)));
+           (copy ||
+            (near_best(f, c->a, c->score, near, best) && near_best(f, c->b, c->score, near, best) &&
+             ratio_ok(f, c->a, c->score, r) && ratio_ok(f, c->b, c->score, r)));
 }
 
 /*
@@ -485,9 +495,9 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
     for (size_t k = 0; k < f->n; k++)
         if ((keep[k] = kept(f, o, rank, best, k)))
             score[m++] = f->c[k].score;
-    d->cut = o->rule == MAPA_DUP_THRESHOLD ? 0
-                                           : natural_break(score, m, o->gap > 0 ? o->gap
-                                                                                : MAPA_DUP_BREAK);
+    d->cut = o->rule == MAPA_DUP_THRESHOLD
+                 ? 0
+                 : natural_break(score, m, o->gap > 0 ? o->gap : MAPA_DUP_BREAK);
     size_t n_keep = 0;
     for (size_t k = 0; k < f->n; k++) {
         keep[k] = keep[k] && f->c[k].score >= d->cut;
@@ -503,10 +513,17 @@ static mapa_err decide(finder *f, const mapa_dup_options *o, const unsigned char
         if (!keep[k])
             continue;
         mapa_dup_pair *q = &d->pairs[d->n_pairs++];
-        *q = (mapa_dup_pair){.a = c->a, .b = c->b, .score = c->score, .cosine = c->cosine,
-                             .tags = c->tags, .dates = c->dates, .same_target = c->same_target,
-                             .overlap_days = c->overlap_days, .rank_a = rank[2 * k],
-                             .rank_b = rank[2 * k + 1], .cluster = MAPA_NONE};
+        *q = (mapa_dup_pair){.a = c->a,
+                             .b = c->b,
+                             .score = c->score,
+                             .cosine = c->cosine,
+                             .tags = c->tags,
+                             .dates = c->dates,
+                             .same_target = c->same_target,
+                             .overlap_days = c->overlap_days,
+                             .rank_a = rank[2 * k],
+                             .rank_b = rank[2 * k + 1],
+                             .cluster = MAPA_NONE};
         q->z_a = z_score(f, c->a, c->score);
         q->z_b = z_score(f, c->b, c->score);
         q->ratio_a = ratio(f, c->a, c->score);
@@ -667,6 +684,51 @@ static size_t word_len(const unsigned char *s)
     }
 }
 
+static int by_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Dates are not places or bodies: months and weekdays, in full and shortened. */
+static const char CALENDAR_WORDS[] =
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday mon tue tues wed thu thur thurs fri sat sun";
+
+/*
+ * Stems that are never names in the names test, sorted: the calendar's words
+ * and the names and ids of the partnership's own teams (each team writes its
+ * own name: "Part of the Care sector sub-team plan" is no difference in the
+ * work). Agencies stay names: many are named after their place.
+ */
+static mapa_err not_names(const mapa_partnership *p, mapa_text *text, size_t **out, size_t *n)
+{
+    size_t cap = 0, got = 0, *ids = NULL, cap_ids = 0;
+    *out = NULL;
+    *n = 0;
+    size_t strings = 1 + 2 * p->n_topics;
+    for (size_t k = 0; k < strings; k++) {
+        const char *s = k == 0        ? CALENDAR_WORDS
+                        : (k - 1) % 2 ? p->topics[(k - 1) / 2].name
+                                      : p->topics[(k - 1) / 2].id;
+        mapa_err err = s ? mapa_text_stems(text, s, &ids, &got, &cap_ids) : MAPA_OK;
+        if (err == MAPA_OK && !mapa__grow((void **)out, &cap, *n + got + 1, sizeof **out))
+            err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
+        if (err != MAPA_OK) {
+            free(ids);
+            free(*out);
+            *out = NULL;
+            return err;
+        }
+        for (size_t j = 0; s && j < got; j++)
+            (*out)[(*n)++] = ids[j];
+    }
+    free(ids);
+    qsort(*out, *n, sizeof **out, by_size);
+    return MAPA_OK;
+}
+
 /*
  * The proper names of each action: the words it writes with a capital inside
  * a sentence that the partnership's texts never write in lower case (so a
@@ -682,7 +744,10 @@ static mapa_err proper_names(finder *f, const mapa_partnership *p, mapa_text *te
     name_tok *tok = malloc((len / 2 + 1) * sizeof *tok);
     char *words = malloc(len + 1);
     size_t *ids = NULL, n_ids = 0, id_cap = 0, *wfirst = calloc(n + 1, sizeof *wfirst);
-    mapa_err err = MAPA_OK;
+    size_t *skip = NULL, n_skip = 0;
+    mapa_err err = not_names(p, text, &skip, &n_skip);
+    if (err != MAPA_OK)
+        goto cleanup;
     f->nfirst = calloc(n + 1, sizeof *f->nfirst);
     if (!buf || !tok || !words || !wfirst || !f->nfirst) {
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
@@ -770,7 +835,7 @@ static mapa_err proper_names(finder *f, const mapa_partnership *p, mapa_text *te
             bool own = false;
             for (size_t j = d->ufirst[i]; j < d->ufirst[i + 1] && !own; j++)
                 own = d->stem[j] == ids[k];
-            if (own)
+            if (own && !(n_skip && bsearch(&ids[k], skip, n_skip, sizeof *skip, by_size)))
                 f->nstem[n_ids++] = ids[k];
         }
         f->nfirst[i + 1] = n_ids;
@@ -780,6 +845,7 @@ static mapa_err proper_names(finder *f, const mapa_partnership *p, mapa_text *te
     if (err == MAPA_OK && !f->nstem)
         err = mapa_error_set(MAPA_ENOMEM, "out of memory for proper names");
 cleanup:
+    free(skip);
     free(buf);
     free(tok);
     free(words);
@@ -790,6 +856,7 @@ cleanup:
 
 static void finder_dispose(finder *f)
 {
+    free(f->hist);
     free(f->nfirst);
     free(f->nstem);
     free((void *)f->rare);
@@ -798,6 +865,43 @@ static void finder_dispose(finder *f)
     free(f->count);
     free((void *)f->ruled);
     free(f->c);
+}
+
+/* The value below which `share` of the histogram's scores lie (a bin's middle). */
+static double hist_quantile(const uint32_t *h, size_t total, double share)
+{
+    size_t want = (size_t)(share * (double)total), seen = 0;
+    for (size_t k = 0; k < HIST_BINS; k++)
+        if ((seen += h[k]) > want)
+            return ((double)k + 0.5) / HIST_BINS;
+    return 1;
+}
+
+/*
+ * The plan-scaled floor: median + spreads x 1.4826 x the median absolute
+ * deviation of every scored pair, between MAPA_DUP_FLOOR_MIN and `floor`.
+ */
+static double plan_floor(finder *f, mapa_duplicates *d, double floor, double spreads)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < HIST_BINS; k++)
+        total += f->hist[k];
+    if (total == 0)
+        return floor;
+    double med = hist_quantile(f->hist, total, 0.5);
+    uint32_t *dev = calloc(HIST_BINS, sizeof *dev); /* |score - median|, by the same bins */
+    if (!dev)
+        return floor;
+    for (size_t k = 0; k < HIST_BINS; k++) {
+        double x = fabs(((double)k + 0.5) / HIST_BINS - med);
+        dev[x >= 1 ? HIST_BINS - 1 : (size_t)(x * HIST_BINS)] += f->hist[k];
+    }
+    d->median = med;
+    d->spread = 1.4826 * hist_quantile(dev, total, 0.5);
+    free(dev);
+    double x = med + spreads * d->spread,
+           lo = floor < MAPA_DUP_FLOOR_MIN ? floor : MAPA_DUP_FLOOR_MIN;
+    return x < lo ? lo : x > floor ? floor : x;
 }
 
 static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
@@ -811,17 +915,19 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     mapa__dup_lex lex = {0};
     unsigned char *linked = NULL;
     finder f = {.p = p, .docs = &docs, .within_team = o->within_team, .out = &d};
-    f.keep_from = o->rule == MAPA_DUP_THRESHOLD ? p->settings.dup_threshold : floor;
-    if (o->rule == MAPA_DUP_THRESHOLD)
-        snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);
-    else
-        snprintf(d.rule, sizeof d.rule,
-                 "mutual top %zu within %.0f%% of each best, score from %.2f, %.1f x mean match",
-                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K,
-                 100 * (1 - (o->near_best > 0 ? o->near_best : MAPA_DUP_NEAR_BEST)), floor,
-                 o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO);
+    bool exact =
+        o->method == MAPA_DUP_EXACT || (o->method == MAPA_DUP_AUTO && p->n_actions <= EXACT_UP_TO);
+    bool scaled = o->rule != MAPA_DUP_THRESHOLD && !o->fixed_floor && exact;
+    f.keep_from = o->rule == MAPA_DUP_THRESHOLD          ? p->settings.dup_threshold
+                  : scaled && floor > MAPA_DUP_FLOOR_MIN ? MAPA_DUP_FLOOR_MIN
+                                                         : floor;
+    f.floor = f.keep_from;
+    mapa_err err = MAPA_OK;
+    if (scaled && !(f.hist = calloc(HIST_BINS, sizeof *f.hist)))
+        err = mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     d.have_plan = team && cf;
-    mapa_err err = mapa_text_new(&d.text);
+    if (err == MAPA_OK)
+        err = mapa_text_new(&d.text);
     if (err == MAPA_OK)
         err = mapa__dup_lex_build(&lex, d.text, o->lexicon, !o->no_glossary);
     if (err == MAPA_OK)
@@ -843,17 +949,30 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     }
     err = find(&f, o, &d);
     d.names_differ = f.names_differ;
-    if (err == MAPA_OK && o->rule != MAPA_DUP_THRESHOLD && !f.all_scored)
+    f.floor = o->rule == MAPA_DUP_THRESHOLD ? f.keep_from
+              : f.hist ? plan_floor(&f, &d, floor, o->spreads > 0 ? o->spreads : MAPA_DUP_SPREADS)
+                       : floor;
+    d.floor = f.floor;
+    if (o->rule == MAPA_DUP_THRESHOLD)
+        snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);
+    else if (f.all_scored)
+        snprintf(d.rule, sizeof d.rule,
+                 "mutual top %zu within %.0f%% of each best, score from %.2f%s, %.2f x mean match",
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K,
+                 100 * (1 - (o->near_best > 0 ? o->near_best : MAPA_DUP_NEAR_BEST)), f.floor,
+                 f.hist ? " (the plan's scale)" : "",
+                 o->min_ratio > 0 ? o->min_ratio : MAPA_DUP_MIN_RATIO);
+    else
         snprintf(d.rule, sizeof d.rule,
                  "mutual top %zu, score from %.2f (pairs sampled: no near-best, ratio)",
-                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, floor);
+                 o->top_k ? o->top_k : (size_t)MAPA_DUP_TOP_K, f.floor);
     if (err == MAPA_OK)
         err = decide(&f, o, linked);
     if (err != MAPA_OK)
         goto cleanup;
     if (d.n_pairs > 1)
         qsort(d.pairs, d.n_pairs, sizeof *d.pairs, by_score);
-    err = mapa__dup_clusters(&d, p, &docs, f.keep_from);
+    err = mapa__dup_clusters(&d, p, &docs, f.floor);
     if (err != MAPA_OK)
         goto cleanup;
     d.blind_spots = 0;

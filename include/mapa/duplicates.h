@@ -30,6 +30,14 @@ enum { MAPA_DUP_TERMS = 5 };
  */
 #define MAPA_DUP_TOP_K 3
 #define MAPA_DUP_FLOOR 0.30
+/**
+ * With every pair scored, the floor is the plan's typical pair score (the
+ * median) plus this many robust spreads (1.4826 x the median absolute
+ * deviation), between MAPA_DUP_FLOOR_MIN and the floor above: a plan of short
+ * texts and free-text target groups scores everything lower, its duplicates too.
+ */
+#define MAPA_DUP_SPREADS   7.0
+#define MAPA_DUP_FLOOR_MIN 0.10
 #define MAPA_DUP_MIN_RATIO 2.25
 /** A pair is kept when its score is at least this share of each action's best match. */
 #define MAPA_DUP_NEAR_BEST 0.95
@@ -65,7 +73,10 @@ typedef struct mapa_dup_lexicon {
     size_t cap_phrase, cap_ruled;
 } mapa_dup_lexicon;
 
-#define MAPA_DUP_LEXICON_INIT {.phrase = NULL}
+#define MAPA_DUP_LEXICON_INIT                                                                      \
+    {                                                                                              \
+        .phrase = NULL                                                                             \
+    }
 
 /** Add "a means the same as b" (copies both). */
 mapa_err mapa_dup_lexicon_add_synonym(mapa_dup_lexicon *l, const char *a, const char *b);
@@ -76,15 +87,15 @@ void mapa_dup_lexicon_dispose(mapa_dup_lexicon *l);
 /** Options; {0} (or MAPA_DUP_OPTIONS_INIT) gives every default. */
 typedef struct mapa_dup_options {
     mapa_dup_method method;
-    bool within_team;  /**< also pairs inside one team */
+    bool within_team; /**< also pairs inside one team */
     mapa_dup_rule rule;
-    size_t top_k;      /**< mutual top k; 0: MAPA_DUP_TOP_K */
-    double floor;      /**< lowest combined score of a duplicate; <= 0: MAPA_DUP_FLOOR */
-    double min_ratio;  /**< lowest score / each action's mean match score; <= 0: the default */
-    bool no_glossary;  /**< leave out the shipped glossary's equivalent terms */
+    size_t top_k;     /**< mutual top k; 0: MAPA_DUP_TOP_K */
+    double floor;     /**< lowest combined score of a duplicate; <= 0: MAPA_DUP_FLOOR */
+    double min_ratio; /**< lowest score / each action's mean match score; <= 0: the default */
+    bool no_glossary; /**< leave out the shipped glossary's equivalent terms */
     const mapa_dup_lexicon *lexicon; /**< synonyms and ruled-out pairs, or NULL; borrowed */
-    double near_best;  /**< lowest score / each action's best match; <= 0: MAPA_DUP_NEAR_BEST */
-    double gap;        /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
+    double near_best; /**< lowest score / each action's best match; <= 0: MAPA_DUP_NEAR_BEST */
+    double gap;       /**< the natural break's drop; 0: MAPA_DUP_BREAK, above 1: no break */
     /** The difference-aware score (experimental, off): score x (1 - c + c x contrast), the
         contrast being the shared rare stems over those and the unmatched rare stems of
         both actions (docs/duplicates.md); 0: off, up to 1. */
@@ -94,22 +105,29 @@ typedef struct mapa_dup_options {
     /** Keep pairs where each action names a place or body (a proper name) the other does
         not; false (the default, every pair scored): such pairs are left out. */
     bool keep_different_names;
+    /** The plan-scaled floor's spreads above the median pair; <= 0: MAPA_DUP_SPREADS. */
+    double spreads;
+    /** true: the floor as given (`floor`), not lowered to the plan's scale. */
+    bool fixed_floor;
 } mapa_dup_options;
 
-#define MAPA_DUP_OPTIONS_INIT {.method = MAPA_DUP_AUTO}
+#define MAPA_DUP_OPTIONS_INIT                                                                      \
+    {                                                                                              \
+        .method = MAPA_DUP_AUTO                                                                    \
+    }
 
 typedef struct mapa_dup_pair {
     size_t a, b;  /**< action indices, a < b */
     double score; /**< combined, 0..1 */
     double cosine, tags, dates;
     bool same_target;
-    int overlap_days; /**< days both run; 0 when disjoint or undated */
-    bool spotted;     /**< a Critical Friend link joins the two teams */
-    size_t rank_a;    /**< b's place among a's matches (1: a's best match) */
-    size_t rank_b;    /**< a's place among b's matches */
-    double z_a, z_b;  /**< standard deviations above the mean score of a's (b's) matches */
+    int overlap_days;        /**< days both run; 0 when disjoint or undated */
+    bool spotted;            /**< a Critical Friend link joins the two teams */
+    size_t rank_a;           /**< b's place among a's matches (1: a's best match) */
+    size_t rank_b;           /**< a's place among b's matches */
+    double z_a, z_b;         /**< standard deviations above the mean score of a's (b's) matches */
     double ratio_a, ratio_b; /**< score over the mean score of a's (b's) matches */
-    size_t cluster;   /**< MAPA_NONE when a and b ended in different clusters */
+    size_t cluster;          /**< MAPA_NONE when a and b ended in different clusters */
     size_t terms[MAPA_DUP_TERMS]; /**< shared stems, most telling first (mapa_text_word) */
     size_t n_terms;
 } mapa_dup_pair;
@@ -120,22 +138,27 @@ typedef struct mapa_duplicates {
     size_t n_clusters;
     size_t *action_cluster; /**< per action: its cluster, MAPA_NONE when in none; owned */
     size_t largest_cluster; /**< actions in the largest cluster */
-    size_t blind_spots; /**< pairs across teams that no CF link joins */
-    bool have_plan;     /**< spotted/blind spot known (Critical Friends given) */
-    const char *method; /**< "exact", "lsh", "blocking by target group", "blocking by tags" */
-    char rule[96];      /**< the decision in words: "mutual top 3 within 5% of each best, ..." */
+    size_t blind_spots;     /**< pairs across teams that no CF link joins */
+    bool have_plan;         /**< spotted/blind spot known (Critical Friends given) */
+    const char *method;     /**< "exact", "lsh", "blocking by target group", "blocking by tags" */
+    char rule[128];     /**< the decision in words: "mutual top 3 within 5% of each best, ..." */
     size_t candidates;  /**< pairs scored */
     size_t ruled_out;   /**< scored pairs left out because not_duplicates.csv lists them */
     size_t bands, rows; /**< LSH parameters (0 without LSH) */
     double seconds;
-    char *warning; /**< why the largest cluster is large, or NULL; owned */
+    char *warning;   /**< why the largest cluster is large, or NULL; owned */
     mapa_text *text; /**< the vocabulary of `terms`; owned */
-    double cut; /**< the natural break: pairs below this score were left out; 0 when none */
-    size_t names_differ; /**< pairs from the floor left out: each names what the other does not */
+    double cut;      /**< the natural break: pairs below this score were left out; 0 when none */
+    size_t names_differ;   /**< pairs from the floor left out: each names what the other does not */
+    double floor;          /**< the floor used (plan-scaled, or as given) */
+    double median, spread; /**< the plan's median pair score and robust spread (0 unless exact) */
 } mapa_duplicates;
 
 /** An empty result (what mapa_duplicates_dispose leaves). */
-#define MAPA_DUPLICATES_INIT {.pairs = NULL}
+#define MAPA_DUPLICATES_INIT                                                                       \
+    {                                                                                              \
+        .pairs = NULL                                                                              \
+    }
 
 /**
  * Find the duplicated actions of p->actions with p->settings (weights,
@@ -177,6 +200,15 @@ typedef struct mapa_dup_term {
 
 /** The shipped glossary of the field's terms and acronyms; static, `*n` entries. */
 const mapa_dup_term *mapa_dup_glossary(size_t *n);
+
+/** An everyday word and its equivalents (docs/duplicates.md). */
+typedef struct mapa_dup_word {
+    const char *term;    /**< the plainest phrase, e.g. "leaflet" */
+    const char *same_as; /**< equivalent phrases, "|"-separated */
+} mapa_dup_word;
+
+/** The shipped everyday words of action plans; static, `*n` entries. */
+const mapa_dup_word *mapa_dup_everyday(size_t *n);
 
 #ifdef __cplusplus
 }
