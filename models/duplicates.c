@@ -878,20 +878,23 @@ static double hist_quantile(const uint32_t *h, size_t total, double share)
 }
 
 /*
- * The plan-scaled floor: median + spreads x 1.4826 x the median absolute
- * deviation of every scored pair, between MAPA_DUP_FLOOR_MIN and `floor`.
+ * The plan-scaled floor (*out): median + spreads x 1.4826 x the median
+ * absolute deviation of every scored pair, between MAPA_DUP_FLOOR_MIN (or
+ * `floor` when lower) and `floor`.
  */
-static double plan_floor(finder *f, mapa_duplicates *d, double floor, double spreads)
+static mapa_err plan_floor(const finder *f, mapa_duplicates *d, double floor, double spreads,
+                           double *out)
 {
     size_t total = 0;
+    *out = floor;
     for (size_t k = 0; k < HIST_BINS; k++)
         total += f->hist[k];
     if (total == 0)
-        return floor;
+        return MAPA_OK;
     double med = hist_quantile(f->hist, total, 0.5);
     uint32_t *dev = calloc(HIST_BINS, sizeof *dev); /* |score - median|, by the same bins */
     if (!dev)
-        return floor;
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
     for (size_t k = 0; k < HIST_BINS; k++) {
         double x = fabs(((double)k + 0.5) / HIST_BINS - med);
         dev[x >= 1 ? HIST_BINS - 1 : (size_t)(x * HIST_BINS)] += f->hist[k];
@@ -901,7 +904,8 @@ static double plan_floor(finder *f, mapa_duplicates *d, double floor, double spr
     free(dev);
     double x = med + spreads * d->spread,
            lo = floor < MAPA_DUP_FLOOR_MIN ? floor : MAPA_DUP_FLOOR_MIN;
-    return x < lo ? lo : x > floor ? floor : x;
+    *out = x < lo ? lo : x > floor ? floor : x;
+    return MAPA_OK;
 }
 
 static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p, const size_t *team,
@@ -930,6 +934,8 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
         err = mapa_text_new(&d.text);
     if (err == MAPA_OK)
         err = mapa__dup_lex_build(&lex, d.text, o->lexicon, !o->no_glossary);
+    if (err == MAPA_OK) /* the words shown are the plan's, not the glossary's */
+        mapa_text_forget_sightings(d.text);
     if (err == MAPA_OK)
         err = mapa__dup_docs_build(&docs, p, d.text, &lex);
     if (err == MAPA_OK)
@@ -949,9 +955,9 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     }
     err = find(&f, o, &d);
     d.names_differ = f.names_differ;
-    f.floor = o->rule == MAPA_DUP_THRESHOLD ? f.keep_from
-              : f.hist ? plan_floor(&f, &d, floor, o->spreads > 0 ? o->spreads : MAPA_DUP_SPREADS)
-                       : floor;
+    f.floor = o->rule == MAPA_DUP_THRESHOLD ? f.keep_from : floor;
+    if (err == MAPA_OK && o->rule != MAPA_DUP_THRESHOLD && f.hist)
+        err = plan_floor(&f, &d, floor, o->spreads > 0 ? o->spreads : MAPA_DUP_SPREADS, &f.floor);
     d.floor = f.floor;
     if (o->rule == MAPA_DUP_THRESHOLD)
         snprintf(d.rule, sizeof d.rule, "threshold %.2f", f.keep_from);

@@ -47,7 +47,7 @@ struct mapa_text {
     size_t *word_stem; /* word index -> stem id */
     size_t *word_seen; /* word index -> times seen */
     size_t n_words, cap_words, cap_word_stem, cap_word_seen;
-    char **stem_text; /* stem id -> text */
+    char **stem_text;  /* stem id -> text */
     size_t *stem_word; /* stem id -> its most frequent word (index) */
     size_t n_stems, cap_stems, cap_stem_word;
     char *buf; /* the current word, UTF-8 */
@@ -272,6 +272,12 @@ mapa_err mapa_text_stems(mapa_text *t, const char *s, size_t **ids, size_t *n, s
 const char *mapa_text_stem(const mapa_text *t, size_t id)
 {
     return id < t->n_stems ? t->stem_text[id] : "";
+}
+
+void mapa_text_forget_sightings(mapa_text *t)
+{
+    for (size_t w = 0; w < t->n_words; w++)
+        t->word_seen[w] = 0;
 }
 
 const char *mapa_text_word(const mapa_text *t, size_t id)

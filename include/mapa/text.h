@@ -39,6 +39,13 @@ const char *mapa_text_stem(const mapa_text *t, size_t id);
  */
 const char *mapa_text_word(const mapa_text *t, size_t id);
 
+/**
+ * Count no word as seen so far (the stems and their words stay): the words a
+ * reader is shown are then those of the texts stemmed after, not of a
+ * glossary stemmed before them.
+ */
+void mapa_text_forget_sightings(mapa_text *t);
+
 /** Stems in the vocabulary so far. */
 size_t mapa_text_vocabulary(const mapa_text *t);
 

@@ -27,7 +27,7 @@ cmp -s "$tmp/e/duplicates.csv" "$tmp/p/duplicates.csv" && ok || bad "--plan give
 grep -q '"same team",' "$tmp/w/duplicates.csv" && ok || bad "--within-team adds pairs inside a team"
 
 # words, not stems; team_b in summary.json
-grep -q '"car;wash;hand;rights;wages"' "$tmp/d/duplicates.csv" && ok || bad "shared terms as words"
+grep -q '"carwash;hand;rights;wages"' "$tmp/d/duplicates.csv" && ok || bad "shared terms as words"
 /usr/bin/python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["duplicates"]["duplicates"]
@@ -42,19 +42,33 @@ check_set() { # name, evaluator bounds...
     /usr/bin/python3 "$sets/evaluate.py" "$sets/$name/labels.csv" "$tmp/s-$name" "$@" >"$tmp/s-$name.txt" \
         && ok || bad "$name: $(cat "$tmp/s-$name.txt")"
 }
-check_set own-realistic --min-precision 0.8 --min-recall 0.75 --min-f1 0.78 --max-cluster 3
+check_set own-realistic --min-precision 0.85 --min-recall 0.65 --min-f1 0.75 --max-cluster 3
 check_set own-copies --min-precision 0.96 --min-recall 1.0 --min-f1 0.98 --max-cluster 2
-check_set own-template --min-recall 0.5 --min-f1 0.26 --max-cluster 16
+check_set own-template --min-precision 0.2 --min-recall 0.6 --min-f1 0.33 --max-cluster 16
 # the held-out sets (tests/data/duplicates/heldout-README.md) against issue 19's targets:
-# F1 0.72 (target 0.75, not met), 1.00 (0.95, met), 0.34 (0.5, not met); no giant cluster
-check_set heldout-realistic --min-precision 0.73 --min-recall 0.7 --min-f1 0.71 --max-cluster 3
+# F1 0.71 (target 0.75, not met), 1.00 (0.95, met), 0.33 (0.5, not met); no giant cluster
+check_set heldout-realistic --min-precision 0.66 --min-recall 0.73 --min-f1 0.7 --max-cluster 3
 check_set heldout-near-copies --min-precision 0.96 --min-recall 1.0 --min-f1 0.98 --max-cluster 2
-check_set heldout-template --min-precision 0.21 --min-recall 0.7 --min-f1 0.33 --max-cluster 40
-# the blind sets (blind2-README.md), written in other styles by another helper and scored
-# after the rule was made: F1 0.69, 0.85, 0.17 (docs/duplicates.md, Calibration)
-check_set blind2-realistic --min-precision 0.95 --min-recall 0.52 --min-f1 0.68 --max-cluster 3
+check_set heldout-template --min-precision 0.2 --min-recall 0.68 --min-f1 0.32 --max-cluster 40
+# the blind sets of the earlier round (blind2-README.md): F1 0.74, 0.85, 0.21
+check_set blind2-realistic --min-precision 0.7 --min-recall 0.74 --min-f1 0.73 --max-cluster 3
 check_set blind2-copies --min-precision 0.73 --min-recall 1.0 --min-f1 0.84 --max-cluster 3
-check_set blind2-template --min-precision 0.14 --min-recall 0.18 --min-f1 0.16 --max-cluster 35
+check_set blind2-template --min-precision 0.14 --min-recall 0.31 --min-f1 0.2 --max-cluster 35
+# the blind sets of this round (blind3-README.md), scored once the rule was frozen:
+# F1 0.72, 0.98, 0.36, 0.44 (docs/duplicates.md, Calibration)
+check_set blind3-realistic --min-precision 0.72 --min-recall 0.69 --min-f1 0.71 --max-cluster 3
+check_set blind3-copies --min-precision 0.95 --min-recall 1.0 --min-f1 0.97 --max-cluster 3
+check_set blind3-template --min-precision 0.23 --min-recall 0.64 --min-f1 0.35 --max-cluster 35
+check_set blind3-terse --min-precision 0.95 --min-recall 0.28 --min-f1 0.43 --max-cluster 3
+# the plan-scaled floor: summary.json says it; with --fixed-floor the realistic set loses
+# the pairs between it and 0.30
+/usr/bin/python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))["duplicates"]
+sys.exit(0 if 0.1 <= d["floor"] < 0.3 and d["median"] > 0 and d["spread"] > 0 else 1)' \
+    "$tmp/s-blind3-realistic/summary.json" && ok || bad "summary.json duplicates.floor, median, spread"
+"$mapa" duplicates "$sets/blind3-realistic" -o "$tmp/s-fixed" -q --fixed-floor 2>/dev/null || bad "--fixed-floor: exit"
+/usr/bin/python3 "$sets/evaluate.py" "$sets/blind3-realistic/labels.csv" "$tmp/s-fixed" --min-recall 0.5 >/dev/null \
+    && bad "--fixed-floor: recall still 0.5" || ok
+"$mapa" duplicates "$example" -o "$tmp/x" --floor-spreads 0 2>/dev/null; [ $? = 64 ] && ok || bad "--floor-spreads 0 is a usage error"
 # the proper-names test carries the template set: pairs naming different places are left
 # out, and said; --keep-different-names brings them back (F1 0.18)
 "$mapa" duplicates "$sets/heldout-template" -o "$tmp/s-names" 2>/dev/null \
@@ -105,12 +119,14 @@ id,team,title,description
 x1,training,Flyer for car wash staff,Print a flyer about wages and rights
 x2,awareness,Leaflet for car wash staff,Print a leaflet about wages and rights
 CSV
-"$mapa" duplicates "$tmp/syn" -o "$tmp/s0" -q || bad "without synonyms"
+"$mapa" duplicates "$tmp/syn" -o "$tmp/s0" -q --no-glossary || bad "without synonyms"
+"$mapa" duplicates "$tmp/syn" -o "$tmp/s2" -q || bad "with the everyday words"
 printf 'term,same_as\nflyer,leaflet\n' > "$tmp/syn/synonyms.csv"
-"$mapa" duplicates "$tmp/syn" -o "$tmp/s1" -q || bad "with synonyms"
+"$mapa" duplicates "$tmp/syn" -o "$tmp/s1" -q --no-glossary || bad "with synonyms"
 c0=$(cut -d, -f9 "$tmp/s0/duplicates.csv" | sed -n 2p); c1=$(cut -d, -f9 "$tmp/s1/duplicates.csv" | sed -n 2p)
 [ "$c1" = "1.0000" ] && ok || bad "flyer = leaflet: cosine $c1, not 1"
 /usr/bin/python3 -c "import sys; sys.exit(0 if float('$c0') < 0.9 else 1)" && ok || bad "without the synonym the cosine ($c0) is below 0.9"
+[ "$(cut -d, -f9 "$tmp/s2/duplicates.csv" | sed -n 2p)" = "1.0000" ] && ok || bad "the everyday words make flyer = leaflet without synonyms.csv"
 grep -q '"flyer' "$tmp/s1/duplicates.csv" && ok || bad "the shared term is the synonym's word"
 "$mapa" duplicates --glossary | grep -q '^"NRM","National Referral Mechanism"' && ok || bad "--glossary prints NRM"
 

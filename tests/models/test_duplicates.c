@@ -42,13 +42,16 @@ static void tokeniser_and_stemmer(void **state)
     assert_string_equal(out, "car wash worker right wage"); /* stop words gone, stems */
     stems_of(t, "running connections generously", out, sizeof out);
     assert_string_equal(out, "run connect generous"); /* Porter2 (Snowball English) */
-    stems_of(t, "ÉCOLE école", out, sizeof out); /* non-ASCII upper case folds */
+    stems_of(t, "ÉCOLE école", out, sizeof out);      /* non-ASCII upper case folds */
     char *space = strchr(out, ' ');
     assert_non_null(space);
     assert_int_equal(strncmp(out, space + 1, (size_t)(space - out)), 0);
     stems_of(t, "人口贩卖 Menschenhandel", out, sizeof out); /* other scripts are words too */
     assert_string_equal(out, "人口贩卖 menschenhandel");
-    stems_of(t, "ab\xff\xfe" "cd x", out, sizeof out); /* invalid UTF-8 separates; 1 letter dropped */
+    stems_of(t,
+             "ab\xff\xfe"
+             "cd x",
+             out, sizeof out); /* invalid UTF-8 separates; 1 letter dropped */
     assert_string_equal(out, "ab cd");
     stems_of(t, "the and of to", out, sizeof out);
     assert_string_equal(out, "");
@@ -64,8 +67,8 @@ static mapa_partnership *teams(size_t T)
     size_t idx;
     for (size_t t = 0; t < T; t++) {
         snprintf(id, sizeof id, "t%zu", t);
-        mapa_topic topic = {.id = id, .name = id, .max_size = MAPA_UNLIMITED,
-                            .max_per_agency = MAPA_UNLIMITED};
+        mapa_topic topic = {
+            .id = id, .name = id, .max_size = MAPA_UNLIMITED, .max_per_agency = MAPA_UNLIMITED};
         assert_int_equal(mapa_partnership_add_topic(p, &idx, &topic), MAPA_OK);
     }
     return p;
@@ -75,9 +78,13 @@ static void add_action(mapa_partnership *p, const char *id, size_t team, const c
                        const char *desc)
 {
     size_t idx;
-    mapa_action a = {.id = (char *)id, .team = team, .title = (char *)title,
-                     .description = (char *)desc, .target_group = "",
-                     .start = INT32_MIN, .end = INT32_MAX};
+    mapa_action a = {.id = (char *)id,
+                     .team = team,
+                     .title = (char *)title,
+                     .description = (char *)desc,
+                     .target_group = "",
+                     .start = INT32_MIN,
+                     .end = INT32_MAX};
     assert_int_equal(mapa_partnership_add_action(p, &idx, &a), MAPA_OK);
 }
 
@@ -106,8 +113,7 @@ static void tfidf_worked_example(void **state)
     mapa_partnership_free(p);
 }
 
-static bool found(const mapa_duplicates *d, const mapa_partnership *p, const char *a,
-                  const char *b)
+static bool found(const mapa_duplicates *d, const mapa_partnership *p, const char *a, const char *b)
 {
     for (size_t k = 0; k < d->n_pairs; k++) {
         const char *x = p->actions[d->pairs[k].a].id, *y = p->actions[d->pairs[k].b].id;
@@ -186,7 +192,8 @@ static void lsh_against_exact(void **state)
     assert_int_equal(mapa_generate_actions(p, 3000, 0.05, 7, &truth, &n_truth), MAPA_OK);
     mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
     mapa_duplicates ex, lsh;
-    o.near_best = 1e-9; /* LSH has no near-best test (it needs a family's links scored) */
+    o.near_best = 1e-9;   /* LSH has no near-best test (it needs a family's links scored) */
+    o.fixed_floor = true; /* nor the plan-scaled floor (it needs every pair scored) */
     o.method = MAPA_DUP_EXACT;
     assert_int_equal(mapa_duplicates_find(&ex, p, NULL, NULL, &o), MAPA_OK);
     o.method = MAPA_DUP_LSH;
@@ -307,9 +314,9 @@ static void glossary_and_synonyms_change_the_score(void **state)
 static void average_linkage_does_not_chain(void **state)
 {
     (void)state;
-    static const char *const text[] = {
-        "alpha bravo charlie", "charlie delta echo",     "echo foxtrot golf",
-        "golf hotel india",    "india juliet kilo",      "kilo lima mike"};
+    static const char *const text[] = {"alpha bravo charlie", "charlie delta echo",
+                                       "echo foxtrot golf",   "golf hotel india",
+                                       "india juliet kilo",   "kilo lima mike"};
     mapa_partnership *p = teams(6);
     for (size_t k = 0; k < 6; k++) {
         char id[8];
@@ -352,9 +359,10 @@ static void mutual_top_k_brute_force(void **state)
     mapa_duplicates all, mut;
     assert_int_equal(mapa_duplicates_find(&all, p, NULL, NULL, &o), MAPA_OK);
     o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
-    o.min_ratio = 1e-9; /* the rank part of the rule alone */
+    o.min_ratio = 1e-9; /* the rank part of the rule alone, from the fixed floor */
     o.near_best = 1e-9;
     o.gap = 2;
+    o.fixed_floor = true;
     assert_int_equal(mapa_duplicates_find(&mut, p, NULL, NULL, &o), MAPA_OK);
     size_t expect = 0;
     for (size_t k = 0; k < all.n_pairs; k++) {
@@ -380,7 +388,8 @@ static void mutual_top_k_brute_force(void **state)
             double sum = 0;
             for (size_t k = 0; k < mut.n_pairs; k++) {
                 size_t a = p->actions[mut.pairs[k].a].team, b = p->actions[mut.pairs[k].b].team;
-                sum += h != t && ((a == h && b == t) || (a == t && b == h)) ? mut.pairs[k].score : 0;
+                sum +=
+                    h != t && ((a == h && b == t) || (a == t && b == h)) ? mut.pairs[k].score : 0;
             }
             assert_true(fabs(m[h * T + t] - sum) < 1e-9);
         }
@@ -431,6 +440,7 @@ static void near_best_and_break_brute_force(void **state)
         o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
         o.method = MAPA_DUP_EXACT;
         o.min_ratio = 1e-9;
+        o.fixed_floor = true;
         assert_int_equal(mapa_duplicates_find(&got, p, NULL, NULL, &o), MAPA_OK);
         size_t n = p->n_actions, m = all.n_pairs;
         mapa_dup_pair *v = malloc((m + 1) * sizeof *v);
@@ -499,8 +509,10 @@ static void natural_break_leaves_a_near_topic_out(void **state)
     (void)state;
     mapa_partnership *p = teams(2);
     static const char *const text[] = {
-        "Leaflet drop for car wash workers in Derby", "Webinar on cuckooing for housing officers",
-        "Posters about the helpline in bus shelters", "Training on forced labour for farm managers",
+        "Leaflet drop for car wash workers in Derby",
+        "Webinar on cuckooing for housing officers",
+        "Posters about the helpline in bus shelters",
+        "Training on forced labour for farm managers",
     };
     char id[16];
     for (size_t k = 0; k < 4; k++)
@@ -577,11 +589,210 @@ static void different_names_are_left_out(void **state)
     mapa_partnership_free(p);
 }
 
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * The plan-scaled floor against its definition, from every scored pair: the
+ * median plus 7 x 1.4826 x the median absolute deviation, within [0.10, 0.30];
+ * pairs between it and 0.30 are kept, and not with the fixed floor.
+ */
+static void plan_scaled_floor(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(8);
+    mapa_planted_pair *truth = NULL;
+    size_t n_truth = 0;
+    assert_int_equal(mapa_generate_actions(p, 400, 0.1, 11, &truth, &n_truth), MAPA_OK);
+    size_t *n_tags = malloc(p->n_actions * sizeof *n_tags);
+    assert_non_null(n_tags);
+    for (size_t i = 0; i < p->n_actions; i++) { /* no context: scores are the text's alone */
+        n_tags[i] = p->actions[i].n_tags;
+        p->actions[i].n_tags = 0;
+        p->actions[i].target_group[0] = '\0';
+        p->actions[i].start = INT32_MIN;
+        p->actions[i].end = INT32_MAX;
+    }
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD;
+    p->settings.dup_threshold = 1e-12; /* every pair scoring above 0 */
+    mapa_duplicates all, scaled, fixed;
+    assert_int_equal(mapa_duplicates_find(&all, p, NULL, NULL, &o), MAPA_OK);
+    size_t m = all.n_pairs;
+    double *sc = malloc((m + 1) * sizeof *sc), *dev = malloc((m + 1) * sizeof *dev);
+    assert_non_null(sc);
+    assert_non_null(dev);
+    for (size_t k = 0; k < m; k++) {
+        sc[k] = all.pairs[k].score;
+        /* with no context the score is the text cosine */
+        assert_true(fabs(all.pairs[k].score - all.pairs[k].cosine) < 1e-6);
+    }
+    qsort(sc, m, sizeof *sc, by_double);
+    double med = sc[m / 2];
+    for (size_t k = 0; k < m; k++)
+        dev[k] = fabs(sc[k] - med);
+    qsort(dev, m, sizeof *dev, by_double);
+    double want = med + MAPA_DUP_SPREADS * 1.4826 * dev[m / 2];
+    want = want < MAPA_DUP_FLOOR_MIN ? MAPA_DUP_FLOOR_MIN
+           : want > MAPA_DUP_FLOOR   ? MAPA_DUP_FLOOR
+                                     : want;
+    o = (mapa_dup_options)MAPA_DUP_OPTIONS_INIT;
+    assert_int_equal(mapa_duplicates_find(&scaled, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(fabs(scaled.floor - want) < 3e-3); /* histogram bins of 1e-4 */
+    assert_true(scaled.floor < MAPA_DUP_FLOOR);    /* this plan's pairs all score low */
+    o.fixed_floor = true;
+    assert_int_equal(mapa_duplicates_find(&fixed, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(fixed.floor == MAPA_DUP_FLOOR);
+    size_t low = 0;
+    for (size_t k = 0; k < scaled.n_pairs; k++) {
+        assert_true(scaled.pairs[k].score >= scaled.floor - 1e-9);
+        low += scaled.pairs[k].score < MAPA_DUP_FLOOR;
+    }
+    for (size_t k = 0; k < fixed.n_pairs; k++)
+        assert_true(fixed.pairs[k].score >= MAPA_DUP_FLOOR);
+
+    assert_int_equal(low, 0);                 /* the generator's copies all score above 0.30 */
+    for (size_t i = 0; i < p->n_actions; i++) /* the tags, for mapa_partnership_free */
+        p->actions[i].n_tags = n_tags[i];
+    free(n_tags);
+    free(sc);
+    free(dev);
+    free(truth);
+    mapa_duplicates_dispose(&all);
+    mapa_duplicates_dispose(&scaled);
+    mapa_duplicates_dispose(&fixed);
+    mapa_partnership_free(p);
+}
+
+/*
+ * Twenty short actions in five teams sharing one common word; two pairs also
+ * share two words of their own, scoring below 0.30 and far above the rest:
+ * kept with the plan's floor (0.10 here), not with the fixed floor.
+ */
+static void plan_scaled_floor_keeps_low_pairs(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(5);
+    for (size_t i = 0; i < 20; i++) {
+        char id[8], desc[160];
+        snprintf(id, sizeof id, "a%zu", i);
+        int at = snprintf(desc, sizeof desc, "qq%zua qq%zub qq%zuc qq%zud qq%zue qq%zuf", i, i, i,
+                          i, i, i);
+        if (i < 4) /* a0-a1 and a2-a3, in different teams */
+            snprintf(desc + at, sizeof desc - (size_t)at, " pp%zux pp%zuy", i / 2, i / 2);
+        add_action(p, id, i % 5, "Awareness", desc);
+    }
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    mapa_duplicates scaled, fixed;
+    assert_int_equal(mapa_duplicates_find(&scaled, p, NULL, NULL, &o), MAPA_OK);
+    o.fixed_floor = true;
+    assert_int_equal(mapa_duplicates_find(&fixed, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(fabs(scaled.floor - MAPA_DUP_FLOOR_MIN) < 1e-9);
+    assert_int_equal(scaled.n_pairs, 2);
+    assert_true(found(&scaled, p, "a0", "a1") && found(&scaled, p, "a2", "a3"));
+    for (size_t k = 0; k < 2; k++)
+        assert_true(scaled.pairs[k].score < MAPA_DUP_FLOOR);
+    assert_int_equal(fixed.n_pairs, 0);
+    mapa_duplicates_dispose(&scaled);
+    mapa_duplicates_dispose(&fixed);
+    mapa_partnership_free(p);
+}
+
+/* A field one action leaves empty is no disagreement; an empty and a full one differ. */
+static void empty_fields_are_no_disagreement(void **state)
+{
+    (void)state;
+    mapa_partnership *p = teams(2);
+    add_action(p, "x", 0, "Car wash worker rights leaflet", "");
+    add_action(p, "y", 1, "Rights leaflet for car wash workers", "");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD;
+    p->settings.dup_threshold = 1e-12;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_int_equal(d.n_pairs, 1);
+    assert_true(fabs(d.pairs[0].score - d.pairs[0].cosine) < 1e-6); /* text alone */
+    double text_only = d.pairs[0].score;
+    mapa_duplicates_dispose(&d);
+    char *own0 = p->actions[0].target_group, *own1 = p->actions[1].target_group;
+    p->actions[0].target_group = "car wash workers"; /* one full, one empty: still no */
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(fabs(d.pairs[0].score - text_only) < 1e-6);
+    mapa_duplicates_dispose(&d);
+    p->actions[1].target_group = "hotel staff"; /* both full and different: it weighs */
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    const mapa_settings *s = &p->settings;
+    double w = s->dup_text_weight;
+    assert_true(fabs(d.pairs[0].score - w * text_only / (w + s->dup_target_weight)) < 1e-6);
+    mapa_duplicates_dispose(&d);
+    p->actions[0].target_group = own0; /* the partnership's own strings, to free */
+    p->actions[1].target_group = own1;
+    mapa_partnership_free(p);
+}
+
+/* Months, weekdays and the partnership's own team names are no names in the names test. */
+static void calendar_and_team_names_are_no_names(void **state)
+{
+    (void)state;
+    mapa_partnership *p = NULL;
+    assert_int_equal(mapa_partnership_new(&p), MAPA_OK);
+    const char *names[] = {"Care sector", "Housing"};
+    for (size_t t = 0; t < 2; t++) {
+        size_t idx;
+        char id[8];
+        snprintf(id, sizeof id, "t%zu", t);
+        mapa_topic topic = {.id = id,
+                            .name = (char *)names[t],
+                            .max_size = MAPA_UNLIMITED,
+                            .max_per_agency = MAPA_UNLIMITED};
+        assert_int_equal(mapa_partnership_add_topic(p, &idx, &topic), MAPA_OK);
+    }
+    add_action(p, "a", 0, "Forced labour roundtable with farm managers in Hull",
+               "Roundtable in Hull by the end of June 2027, on a Monday. Part of the Care sector "
+               "sub-team plan.");
+    add_action(p, "b", 1, "Forced labour roundtable with farm managers in Hull",
+               "Roundtable in Hull by the end of Jun 2027, on a Tuesday. Part of the Housing "
+               "sub-team plan.");
+    add_action(p, "c", 0, "Forced labour roundtable with farm managers in Goole",
+               "Roundtable in Goole by the end of June 2027. Part of the Care sector sub-team "
+               "plan.");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    o.rule = MAPA_DUP_THRESHOLD;
+    mapa_duplicates d;
+    assert_int_equal(mapa_duplicates_find(&d, p, NULL, NULL, &o), MAPA_OK);
+    assert_true(found(&d, p, "a", "b"));  /* only dates and team names differ */
+    assert_false(found(&d, p, "b", "c")); /* Hull and Goole: two pieces of work */
+    mapa_duplicates_dispose(&d);
+    mapa_partnership_free(p);
+}
+
+/* The shipped everyday words join phrases the way synonyms.csv does; --no-glossary not. */
+static void everyday_words_change_the_score(void **state)
+{
+    (void)state;
+    size_t n;
+    const mapa_dup_word *w = mapa_dup_everyday(&n);
+    assert_true(n >= 100 && w[0].term && w[0].same_as[0]);
+    mapa_partnership *p = teams(2);
+    add_action(p, "x", 0, "Flyer for car wash staff", "Print a flyer about wages and rights");
+    add_action(p, "y", 1, "Leaflet for car wash staff", "Print a leaflet about wages and rights");
+    mapa_dup_options o = MAPA_DUP_OPTIONS_INIT;
+    assert_true(fabs(pair_cosine(p, &o) - 1.0) < 1e-6);
+    o.no_glossary = true;
+    assert_true(pair_cosine(p, &o) < 0.9);
+    mapa_partnership_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(tokeniser_and_stemmer), cmocka_unit_test(tfidf_worked_example),
-        cmocka_unit_test(example_pairs),         cmocka_unit_test(lsh_against_exact),
+        cmocka_unit_test(tokeniser_and_stemmer),
+        cmocka_unit_test(tfidf_worked_example),
+        cmocka_unit_test(example_pairs),
+        cmocka_unit_test(lsh_against_exact),
         cmocka_unit_test(degenerate_inputs),
         cmocka_unit_test(glossary_and_synonyms_change_the_score),
         cmocka_unit_test(average_linkage_does_not_chain),
@@ -589,6 +800,11 @@ int main(void)
         cmocka_unit_test(near_best_and_break_brute_force),
         cmocka_unit_test(natural_break_leaves_a_near_topic_out),
         cmocka_unit_test(different_names_are_left_out),
+        cmocka_unit_test(plan_scaled_floor),
+        cmocka_unit_test(plan_scaled_floor_keeps_low_pairs),
+        cmocka_unit_test(empty_fields_are_no_disagreement),
+        cmocka_unit_test(calendar_and_team_names_are_no_names),
+        cmocka_unit_test(everyday_words_change_the_score),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
