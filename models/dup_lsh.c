@@ -9,7 +9,7 @@
  * name the same target group. For the setting duplicate_jaccard j, mapa takes
  * t = 0.52 j and the largest r with b = ceil((1/t)^r) and b x r <= 900 hash
  * functions (docs/duplicates.md has the probabilities). Bands are processed
- * one at a time: r minimums per action, a 32-bit bucket key, a radix sort,
+ * a few at a time: r minimums per action and band, a 32-bit bucket key, a radix sort,
  * the pairs of each bucket (buckets of more than 200 actions are skipped:
  * common wording); then the pairs seen often enough.
  */
@@ -19,7 +19,8 @@
 #include "models/dup_internal.h"
 #include "models/radix.h"
 
-enum { MAX_HASHES = 900, MAX_BUCKET = 200, MIN_BANDS = 2, MAX_ROWS = 16 };
+/* LANES: hash functions computed together (whole bands of them, rows <= MAX_ROWS <= LANES) */
+enum { MAX_HASHES = 900, MAX_BUCKET = 200, MIN_BANDS = 2, MAX_ROWS = 16, LANES = 24 };
 
 static uint64_t mix64(uint64_t x)
 {
@@ -71,25 +72,6 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
     }
 }
 
-/*
- * One band's bucket key for action i: r minimums of hx * a + b (mod 2^32)
- * over its elements, a and b the band's own (a odd).
- */
-static uint64_t band_key(const uint32_t *hx, size_t from, size_t to, const uint32_t *a,
-                         const uint32_t *b, size_t rows, uint64_t seed)
-{
-    uint64_t key = seed;
-    for (size_t row = 0; row < rows; row++) {
-        uint32_t lo = UINT32_MAX, ar = a[row], br = b[row];
-        for (size_t k = from; k < to; k++) {
-            uint32_t h = hx[k] * ar + br;
-            lo = h < lo ? h : lo;
-        }
-        key = mix64(key ^ lo);
-    }
-    return key;
-}
-
 /* Each action's elements, less the stems in more than `limit` actions, each hashed once. */
 static void hash_elements(uint32_t *hx, size_t *first, const mapa__dup_docs *d, size_t limit)
 {
@@ -108,22 +90,46 @@ static void hash_elements(uint32_t *hx, size_t *first, const mapa__dup_docs *d, 
     first[n] = at;
 }
 
-/* One band's bucket key for every action, as slots in document order. */
-static void band_slots(slot *s, const uint32_t *hx, const size_t *first, size_t n, size_t band,
-                       size_t rows)
+/*
+ * The bucket keys of bands [b0, b0 + g) for every action, as slots in
+ * document order (s[j * n + i]: band b0 + j, action i). Band b's row r is the
+ * minimum of hx * a + b (mod 2^32) over the action's elements, a and b its
+ * own (a odd); the g x rows minimums of an action are taken together, LANES
+ * at a time, a loop the compiler can vectorise.
+ */
+static void band_slots(slot *s, const uint32_t *hx, const size_t *first, size_t n, size_t b0,
+                       size_t g, size_t rows)
 {
-    uint32_t mul[MAX_ROWS], add[MAX_ROWS];
-    for (size_t row = 0; row < rows; row++) {
+    uint32_t mul[LANES], add[LANES], lo[LANES];
+    for (size_t k = 0; k < LANES; k++) { /* unused lanes: any odd multiplier */
+        size_t band = b0 + k / rows, row = k % rows;
         uint64_t x = mix64(band * rows + row + 1);
-        mul[row] = (uint32_t)x | 1;
-        add[row] = (uint32_t)(x >> 32);
+        mul[k] = (uint32_t)x | 1;
+        add[k] = (uint32_t)(x >> 32);
     }
-    uint64_t seed = UINT64_C(0x9e3779b97f4a7c15) * (band + 1);
     for (size_t i = 0; i < n; i++) {
-        bool empty = first[i] == first[i + 1];
-        uint64_t key = empty ? mix64(i + 1) ^ UINT64_C(0x5555)
-                             : band_key(hx, first[i], first[i + 1], mul, add, rows, seed);
-        s[i] = (slot){key >> 32, (uint32_t)i}; /* 32 bits: a rare false bucket is harmless */
+        if (first[i] == first[i + 1]) {
+            uint64_t key = mix64(i + 1) ^ UINT64_C(0x5555);
+            for (size_t j = 0; j < g; j++)
+                s[j * n + i] = (slot){key >> 32, (uint32_t)i};
+            continue;
+        }
+        for (size_t k = 0; k < LANES; k++)
+            lo[k] = UINT32_MAX;
+        for (size_t e = first[i]; e < first[i + 1]; e++) {
+            uint32_t h = hx[e];
+            for (size_t k = 0; k < LANES; k++) {
+                uint32_t v = h * mul[k] + add[k];
+                lo[k] = v < lo[k] ? v : lo[k];
+            }
+        }
+        for (size_t j = 0; j < g; j++) {
+            uint64_t key = UINT64_C(0x9e3779b97f4a7c15) * (b0 + j + 1);
+            for (size_t row = 0; row < rows; row++)
+                key = mix64(key ^ lo[j * rows + row]);
+            /* 32 bits: a rare false bucket is harmless */
+            s[j * n + i] = (slot){key >> 32, (uint32_t)i};
+        }
     }
 }
 
@@ -148,7 +154,8 @@ static mapa_err banded_pairs(mapa__dup_pairs *out, const mapa__dup_docs *d, size
                              size_t rows)
 {
     size_t n = d->n, limit = n / 100 > 50 ? n / 100 : 50, total = d->ufirst[n];
-    slot *s = malloc((n + 1) * sizeof *s);
+    size_t per = LANES / rows; /* bands hashed together */
+    slot *s = malloc((per * n + 1) * sizeof *s);
     uint32_t *hx = malloc((total + 1) * sizeof *hx); /* the elements kept, each hashed once */
     size_t *first = malloc((n + 1) * sizeof *first);
     mapa_err err = MAPA_OK;
@@ -157,15 +164,18 @@ static mapa_err banded_pairs(mapa__dup_pairs *out, const mapa__dup_docs *d, size
         goto cleanup;
     }
     hash_elements(hx, first, d, limit);
-    for (size_t band = 0; band < bands; band++) {
-        band_slots(s, hx, first, n, band, rows);
-        if (!mapa__radix_keyed32(s, n)) { /* stable: equal keys stay in document order */
-            err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
-            goto cleanup;
+    for (size_t b0 = 0; b0 < bands; b0 += per) {
+        size_t g = bands - b0 < per ? bands - b0 : per;
+        band_slots(s, hx, first, n, b0, g, rows);
+        for (size_t j = 0; j < g; j++) {
+            if (!mapa__radix_keyed32(s + j * n, n)) { /* stable: equal keys keep their order */
+                err = mapa_error_set(MAPA_ENOMEM, "out of memory for LSH");
+                goto cleanup;
+            }
+            err = bucket_pairs(out, s + j * n, n);
+            if (err != MAPA_OK)
+                goto cleanup;
         }
-        err = bucket_pairs(out, s, n);
-        if (err != MAPA_OK)
-            goto cleanup;
     }
 cleanup:
     free(s);

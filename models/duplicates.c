@@ -25,7 +25,15 @@
 #include "models/handlers.h"
 
 /* Fewer scored matches than MIN_MATCHES (a block, a few LSH candidates): no ratio test. */
-enum { EXACT_UP_TO = 2000, MAX_BLOCK = 5000, MIN_MATCHES = 5, HIST_BINS = 10000 };
+/* SCALED_UP_TO: the plan-scaled floor's plans (docs/duplicates.md: larger, an action's best
+   chance match among many climbs into the duplicates' scores) */
+enum {
+    EXACT_UP_TO = 2000,
+    SCALED_UP_TO = 500,
+    MAX_BLOCK = 5000,
+    MIN_MATCHES = 5,
+    HIST_BINS = 10000
+};
 static const double TEXT_GATE = 0.2;
 static const double COPY_COSINE = 0.8; /* from here the ratio test is not needed */
 
@@ -921,7 +929,8 @@ static mapa_err find_duplicates(mapa_duplicates *out, const mapa_partnership *p,
     finder f = {.p = p, .docs = &docs, .within_team = o->within_team, .out = &d};
     bool exact =
         o->method == MAPA_DUP_EXACT || (o->method == MAPA_DUP_AUTO && p->n_actions <= EXACT_UP_TO);
-    bool scaled = o->rule != MAPA_DUP_THRESHOLD && !o->fixed_floor && exact;
+    bool scaled =
+        o->rule != MAPA_DUP_THRESHOLD && !o->fixed_floor && exact && p->n_actions <= SCALED_UP_TO;
     f.keep_from = o->rule == MAPA_DUP_THRESHOLD          ? p->settings.dup_threshold
                   : scaled && floor > MAPA_DUP_FLOOR_MIN ? MAPA_DUP_FLOOR_MIN
                                                          : floor;

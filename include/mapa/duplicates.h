@@ -35,6 +35,7 @@ enum { MAPA_DUP_TERMS = 5 };
  * median) plus this many robust spreads (1.4826 x the median absolute
  * deviation), between MAPA_DUP_FLOOR_MIN and the floor above: a plan of short
  * texts and free-text target groups scores everything lower, its duplicates too.
+ * Up to 500 actions (larger plans keep the floor: docs/duplicates.md).
  */
 #define MAPA_DUP_SPREADS   7.0
 #define MAPA_DUP_FLOOR_MIN 0.10
