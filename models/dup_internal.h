@@ -19,12 +19,13 @@ typedef struct mapa__dup_docs {
     uint32_t *df;   /* actions holding each term */
     size_t *ufirst; /* stems only (no bigrams), sorted and unique: the MinHash sets */
     uint32_t *stem;
-    size_t n_stems; /* stems are terms 0 .. n_stems-1 (the text's vocabulary ids) */
+    size_t n_stems;   /* stems are terms 0 .. n_stems-1 (the text's vocabulary ids) */
     uint32_t *target; /* each action\'s target-group label, 0 when it has none */
     float *target_w;  /* rarity of each action's target group: idf / idf of a unique one */
     size_t *tfirst;   /* CSR over p->actions[i].tags: tag_w[tfirst[i] + k] is tag k's rarity */
     float *tag_w;
     uint32_t *tag_h;  /* beside tag_w: each tag's label hash, to compare tags without strcmp */
+    uint32_t *stem_h; /* per stem id: a hash of its text (MinHash elements) */
 } mapa__dup_docs;
 
 /* Equivalent phrases (glossary, synonyms.csv) as stem sequences: models/dup_lexicon.c. */

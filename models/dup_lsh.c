@@ -72,6 +72,12 @@ static void choose(double jaccard, size_t *bands, size_t *rows)
     }
 }
 
+/* An element's hash: a label's own (tags, target group), a stem's from its text. */
+static uint32_t element(const mapa__dup_docs *d, uint32_t e)
+{
+    return (uint32_t)(mix64(e & MAPA_DUP_LABEL ? e : d->stem_h[e]) >> 32);
+}
+
 /* Each action's elements, less the stems in more than `limit` actions, each hashed once. */
 static void hash_elements(uint32_t *hx, size_t *first, const mapa__dup_docs *d, size_t limit)
 {
@@ -81,11 +87,11 @@ static void hash_elements(uint32_t *hx, size_t *first, const mapa__dup_docs *d, 
         for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++) {
             uint32_t e = d->stem[k];
             if ((e & MAPA_DUP_LABEL) || d->df[e] <= limit)
-                hx[at++] = (uint32_t)(mix64(e) >> 32);
+                hx[at++] = element(d, e);
         }
         if (at == first[i]) /* common stems only: keep them */
             for (size_t k = d->ufirst[i]; k < d->ufirst[i + 1]; k++)
-                hx[at++] = (uint32_t)(mix64(d->stem[k]) >> 32);
+                hx[at++] = element(d, d->stem[k]);
     }
     first[n] = at;
 }

@@ -289,6 +289,25 @@ static mapa_err label_weights(mapa__dup_docs *d, const mapa_partnership *p)
     return MAPA_OK;
 }
 
+/*
+ * Each stem's 32-bit hash from its text (FNV-1a), for MinHash: an action's
+ * signature then does not depend on the order in which the glossary and the
+ * plan's words were first seen.
+ */
+static mapa_err stem_hashes(mapa__dup_docs *d, const mapa_text *text)
+{
+    d->stem_h = malloc((d->n_stems + 1) * sizeof *d->stem_h);
+    if (!d->stem_h)
+        return mapa_error_set(MAPA_ENOMEM, "out of memory for duplicate detection");
+    for (size_t k = 0; k < d->n_stems; k++) {
+        uint32_t h = 2166136261u;
+        for (const char *c = mapa_text_stem(text, k); *c; c++)
+            h = (h ^ (uint32_t)(unsigned char)*c) * 16777619u;
+        d->stem_h[k] = h & ~MAPA_DUP_LABEL;
+    }
+    return MAPA_OK;
+}
+
 mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa_text *text,
                               const mapa__dup_lex *lex)
 {
@@ -308,6 +327,8 @@ mapa_err mapa__dup_docs_build(mapa__dup_docs *d, const mapa_partnership *p, mapa
             goto cleanup;
     }
     err = weigh(&docs, mapa_text_vocabulary(text), p);
+    if (err == MAPA_OK)
+        err = stem_hashes(&docs, text);
     if (err == MAPA_OK)
         err = label_weights(&docs, p);
     if (err != MAPA_OK)
@@ -337,6 +358,7 @@ void mapa__dup_docs_dispose(mapa__dup_docs *d)
     free(d->tfirst);
     free(d->tag_w);
     free(d->tag_h);
+    free(d->stem_h);
     *d = (mapa__dup_docs){0};
 }
 

@@ -22,21 +22,21 @@
 
 /* English stop words: articles, pronouns, auxiliaries, prepositions, conjunctions. */
 static const char *const STOP[] = {
-    "a",       "about",  "above",   "after", "again",  "against", "all",   "also",  "am",
-    "an",      "and",    "any",     "are",   "as",     "at",      "be",    "been",  "before",
-    "being",   "below",  "between", "both",  "but",    "by",      "can",   "could", "did",
-    "do",      "does",   "doing",   "down",  "during", "each",    "few",   "for",   "from",
-    "further", "had",    "has",     "have",  "having", "he",      "her",   "here",  "hers",
-    "him",     "his",    "how",     "i",     "if",     "in",      "into",  "is",    "it",
-    "its",     "itself", "just",    "may",   "me",     "might",   "more",  "most",  "must",
-    "my",      "no",     "nor",     "not",   "now",    "of",      "off",   "on",    "once",
-    "one",     "only",   "or",      "other", "our",    "ours",    "out",   "over",  "own",
-    "same",    "she",    "should",  "so",    "some",   "such",    "than",  "that",  "the",
-    "their",   "theirs", "them",    "then",  "there",  "these",   "they",  "this",  "those",
-    "through", "to",     "too",     "under", "until",  "up",      "upon",  "us",    "very",
-    "was",     "we",     "were",    "what",  "when",   "where",   "which", "while", "who",
-    "whom",    "why",    "will",    "with",  "within", "without", "would", "you",   "your",
-    "yours",   "can't",  "won't",   "via",   "per",    "etc",     "s",     "t"};
+    "a",     "about",  "above",   "after",  "again", "against", "all",    "also",  "am",
+    "an",    "and",    "any",     "are",    "as",    "at",      "be",     "been",  "before",
+    "being", "below",  "between", "both",   "but",   "by",      "can",    "can't", "could",
+    "did",   "do",     "does",    "doing",  "down",  "during",  "each",   "etc",   "few",
+    "for",   "from",   "further", "had",    "has",   "have",    "having", "he",    "her",
+    "here",  "hers",   "him",     "his",    "how",   "i",       "if",     "in",    "into",
+    "is",    "it",     "its",     "itself", "just",  "may",     "me",     "might", "more",
+    "most",  "must",   "my",      "no",     "nor",   "not",     "now",    "of",    "off",
+    "on",    "once",   "one",     "only",   "or",    "other",   "our",    "ours",  "out",
+    "over",  "own",    "per",     "s",      "same",  "she",     "should", "so",    "some",
+    "such",  "t",      "than",    "that",   "the",   "their",   "theirs", "them",  "then",
+    "there", "these",  "they",    "this",   "those", "through", "to",     "too",   "under",
+    "until", "up",     "upon",    "us",     "very",  "via",     "was",    "we",    "were",
+    "what",  "when",   "where",   "which",  "while", "who",     "whom",   "why",   "will",
+    "with",  "within", "without", "won't",  "would", "you",     "your",   "yours"};
 
 struct mapa_text {
     struct sb_stemmer *stemmer;
@@ -54,12 +54,15 @@ struct mapa_text {
     size_t cap_buf;
 };
 
+static int by_text(const void *key, const void *entry)
+{
+    return strcmp(key, *(const char *const *)entry);
+}
+
+/* STOP is sorted (by bytes, as strcmp): a binary search. */
 bool mapa_text_stop_word(const char *w)
 {
-    for (size_t k = 0; k < sizeof STOP / sizeof *STOP; k++)
-        if (strcmp(w, STOP[k]) == 0)
-            return true;
-    return false;
+    return bsearch(w, STOP, sizeof STOP / sizeof *STOP, sizeof *STOP, by_text) != NULL;
 }
 
 mapa_err mapa_text_new(mapa_text **out)

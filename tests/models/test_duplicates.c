@@ -56,6 +56,13 @@ static void tokeniser_and_stemmer(void **state)
     stems_of(t, "the and of to", out, sizeof out);
     assert_string_equal(out, "");
     assert_true(mapa_text_stop_word("the") && !mapa_text_stop_word("leaflet"));
+    /* the list is searched by halves: its first, last and once-unsorted words */
+    static const char *const stop[] = {"a",   "yours", "can't", "won't",  "via",   "per",
+                                       "etc", "s",     "t",     "within", "about", "you"};
+    for (size_t k = 0; k < sizeof stop / sizeof *stop; k++)
+        assert_true(mapa_text_stop_word(stop[k]));
+    assert_false(mapa_text_stop_word("") || mapa_text_stop_word("zz") ||
+                 mapa_text_stop_word("cann"));
     mapa_text_free(t);
 }
 
