@@ -6,8 +6,9 @@
  * 10,000 (and its agreement with LSH); above that the exact pass is not run
  * and its time is estimated from the 10,000 run's rate.
  *
- * Then the calibration and held-out sets (tests/data/duplicates: own-* and
- * heldout-*) and the blind sets (blind2-*, scored once the rule was fixed):
+ * First the calibration and held-out sets (tests/data/duplicates: own-*,
+ * heldout-*, blind2-*) and the blind sets (blind3-*, scored once the rule was
+ * frozen):
  * precision, recall, F1 and the largest cluster at the default
  * settings, with each folder's synonyms.csv and not_duplicates.csv.
  *
@@ -183,7 +184,8 @@ static void score_set(const char *dir, const char *name)
             continue;
         truth++;
         for (size_t k = 0; k < d.n_pairs; k++)
-            if ((d.pairs[k].a == x && d.pairs[k].b == y) || (d.pairs[k].a == y && d.pairs[k].b == x)) {
+            if ((d.pairs[k].a == x && d.pairs[k].b == y) ||
+                (d.pairs[k].a == y && d.pairs[k].b == x)) {
                 hit++;
                 break;
             }
@@ -225,12 +227,13 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--sets") == 0 && i + 1 < argc)
             sets = argv[++i];
     printf("mapa %s duplicate-detection benchmark (wall clock, peak RSS)\n", mapa_version());
-    printf("calibration sets (own-*, heldout-*) and blind sets (blind2-*), default settings:\n");
-    static const char *const names[] = {"own-realistic",     "own-template",
-                                        "own-copies",        "heldout-realistic",
-                                        "heldout-template",  "heldout-near-copies",
-                                        "blind2-realistic",  "blind2-template",
-                                        "blind2-copies"};
+    printf("calibration sets (own-*, heldout-*, blind2-*) and blind sets (blind3-*, scored once "
+           "the rule was frozen), default settings:\n");
+    static const char *const names[] = {
+        "own-realistic",    "own-template",        "own-copies",       "heldout-realistic",
+        "heldout-template", "heldout-near-copies", "blind2-realistic", "blind2-template",
+        "blind2-copies",    "blind3-realistic",    "blind3-template",  "blind3-copies",
+        "blind3-terse"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         score_set(sets, names[k]);
     fflush(stdout);
