@@ -7,8 +7,8 @@
  * and its time is estimated from the 10,000 run's rate.
  *
  * First the calibration and held-out sets (tests/data/duplicates: own-*,
- * heldout-*, blind2-*) and the blind sets (blind3-*, scored once the rule was
- * frozen):
+ * heldout-*, blind2-*) and the blind sets (blind3-* and blind4-*, scored once
+ * the rule was frozen):
  * precision, recall, F1 and the largest cluster at the default
  * settings, with each folder's synonyms.csv and not_duplicates.csv.
  *
@@ -227,13 +227,14 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--sets") == 0 && i + 1 < argc)
             sets = argv[++i];
     printf("mapa %s duplicate-detection benchmark (wall clock, peak RSS)\n", mapa_version());
-    printf("calibration sets (own-*, heldout-*, blind2-*) and blind sets (blind3-*, scored once "
-           "the rule was frozen), default settings:\n");
+    printf(
+        "calibration sets (own-*, heldout-*, blind2-*) and blind sets (blind3-*, blind4-*, scored "
+        "once the rule was frozen), default settings:\n");
     static const char *const names[] = {
         "own-realistic",    "own-template",        "own-copies",       "heldout-realistic",
         "heldout-template", "heldout-near-copies", "blind2-realistic", "blind2-template",
         "blind2-copies",    "blind3-realistic",    "blind3-template",  "blind3-copies",
-        "blind3-terse"};
+        "blind3-terse",     "blind4-realistic",    "blind4-template",  "blind4-copies"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         score_set(sets, names[k]);
     fflush(stdout);

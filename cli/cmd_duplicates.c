@@ -49,8 +49,8 @@ static const mapa_cli_opt opts[] = {
      "lower (below)",
      0},
     {OPT_SPREADS, 0, "floor-spreads", "K",
-     "every pair scored: the floor is the plan's median pair score + K robust spreads, from "
-     "0.10 up to --floor (default 7)",
+     "every pair scored, up to 500 actions: the floor is the plan's median pair score + K "
+     "robust spreads, from 0.10 up to --floor (default 7)",
      0},
     {OPT_FIXED_FLOOR, 0, "fixed-floor", NULL, "the floor as --floor gives it, not the plan's scale",
      0},
@@ -64,8 +64,8 @@ static const mapa_cli_opt opts[] = {
      0},
     {OPT_THRESHOLD, 0, "threshold", "X",
      "instead: every pair from combined score X (0..1), the rule before mapa 0.4", 0},
-    {OPT_NO_GLOSSARY, 0, "no-glossary", NULL, "leave out the shipped glossary's equivalent terms",
-     0},
+    {OPT_NO_GLOSSARY, 0, "no-glossary", NULL,
+     "leave out the shipped glossary's equivalent terms and the everyday words", 0},
     {OPT_GLOSSARY, 0, "glossary", NULL, "print the shipped glossary (term, same as, reference)", 0},
     {OPT_WAIT, 0, "wait", NULL, "wait for another run writing OUT instead of refusing (exit 75)",
      0},
@@ -97,11 +97,11 @@ static const mapa_cli_spec spec = {
     "A pair is kept when each action is among the other's best matches in other\n"
     "teams (mutual top 3), its score is at least the floor and, when every pair is\n"
     "scored (--exact, the default up to 2,000 actions), within 5 % of each action's\n"
-    "best match and 2.25 times each action's mean match score. The floor is 0.30, or\n"
-    "lower in a plan whose pairs all score low (short texts, free-text target groups):\n"
-    "the plan's median pair score plus 7 robust spreads, from 0.10 (summary.json:\n"
-    "floor, median, spread). When the kept scores drop\n"
-    "by 0.15 or more with most pairs above the drop, the pairs below are left out\n"
+    "best match and 2.25 times each action's mean match score. The floor is 0.30, or,\n"
+    "up to 500 actions, lower in a plan whose pairs all score low (short texts,\n"
+    "free-text target groups): the plan's median pair score plus 7 robust spreads,\n"
+    "from 0.10 (summary.json: floor, median, spread). When the kept scores drop by\n"
+    "0.15 or more with most pairs above the drop, the pairs below are left out\n"
     "(the natural break). rank_a, rank_b, ratio_a, ratio_b, z_a and z_b in\n"
     "duplicates.csv say how far it stands above each action's other matches.\n"
     "\n"
@@ -113,7 +113,9 @@ static const mapa_cli_spec spec = {
     "                      rule out a pair, copy its row from OUT/duplicates.csv\n"
     "                      (with the header line) into DIR/not_duplicates.csv.\n"
     "The shipped glossary (--glossary) makes acronyms and their expansions the same\n"
-    "term (NRM = National Referral Mechanism).\n",
+    "term (NRM = National Referral Mechanism), and the shipped everyday words make\n"
+    "the same thing named differently one term (leaflet = flyer = handout);\n"
+    "--no-glossary leaves both out.\n",
     opts,
     "folder",
     NULL};
