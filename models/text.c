@@ -52,7 +52,35 @@ struct mapa_text {
     size_t n_stems, cap_stems, cap_stem_word;
     char *buf; /* the current word, UTF-8 */
     size_t cap_buf;
+    struct block *strings; /* the words' and stems' text, in blocks never moved */
 };
+
+/* Strings of a tokeniser in blocks of BLOCK bytes (larger for a longer string). */
+enum { BLOCK = 1 << 14 };
+struct block {
+    struct block *next;
+    size_t used, cap;
+    char text[];
+};
+
+/* A copy of s[0 .. n) with its '\0', in the tokeniser's blocks; NULL on ENOMEM. */
+static char *keep(mapa_text *t, const char *s, size_t n)
+{
+    struct block *b = t->strings;
+    if (!b || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > BLOCK ? n + 1 : BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        *b = (struct block){.next = t->strings, .used = 0, .cap = cap};
+        t->strings = b;
+    }
+    char *out = b->text + b->used;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    b->used += n + 1;
+    return out;
+}
 
 static int by_text(const void *key, const void *entry)
 {
@@ -105,16 +133,16 @@ void mapa_text_free(mapa_text *t)
         freelocale(t->utf8);
     mapa__idmap_free(t->words);
     mapa__idmap_free(t->stems);
-    for (size_t k = 0; k < t->n_words; k++)
-        free(t->word_keys[k]);
     free(t->word_keys);
     free(t->word_stem);
     free(t->word_seen);
     free(t->stem_word);
-    for (size_t k = 0; k < t->n_stems; k++)
-        free(t->stem_text[k]);
     free(t->stem_text);
     free(t->buf);
+    for (struct block *b = t->strings, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(t);
 }
 
@@ -172,24 +200,22 @@ static void seen(mapa_text *t, size_t w)
         t->stem_word[sid] = w;
 }
 
-/* The stem id of `stem` (taking ownership), added when new with `w` as its word. */
-static mapa_err intern_stem(mapa_text *t, char *stem, size_t w, size_t *sid)
+/* The stem id of `stem` (len bytes, '\0'-terminated), added when new with `w` as its word. */
+static mapa_err intern_stem(mapa_text *t, const char *stem, size_t len, size_t w, size_t *sid)
 {
     *sid = mapa__idmap_get(t->stems, stem);
-    if (*sid != MAPA_NONE) {
-        free(stem);
+    if (*sid != MAPA_NONE)
         return MAPA_OK;
-    }
-    if (!mapa__grow((void **)&t->stem_text, &t->cap_stems, t->n_stems + 1, sizeof *t->stem_text) ||
+    char *own = keep(t, stem, len);
+    if (!own ||
+        !mapa__grow((void **)&t->stem_text, &t->cap_stems, t->n_stems + 1, sizeof *t->stem_text) ||
         !mapa__grow((void **)&t->stem_word, &t->cap_stem_word, t->n_stems + 1,
-                    sizeof *t->stem_word)) {
-        free(stem);
+                    sizeof *t->stem_word))
         return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
-    }
     *sid = t->n_stems;
     t->stem_word[t->n_stems] = w;
-    t->stem_text[t->n_stems++] = stem;
-    return mapa__idmap_put(t->stems, stem, *sid, NULL);
+    t->stem_text[t->n_stems++] = own;
+    return mapa__idmap_put(t->stems, own, *sid, NULL);
 }
 
 /* The stem id of the word in t->buf (stemmed on first sight). */
@@ -205,23 +231,16 @@ static mapa_err stem_id(mapa_text *t, size_t *id)
         sb_stemmer_stem(t->stemmer, (const sb_symbol *)t->buf, (int)strlen(t->buf));
     if (!st)
         return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
-    char *stem = mapa__strndup((const char *)st, (size_t)sb_stemmer_length(t->stemmer));
-    char *word = mapa__strdup(t->buf);
     w = t->n_words;
-    if (!stem || !word ||
-        !mapa__grow((void **)&t->word_keys, &t->cap_words, w + 1, sizeof *t->word_keys) ||
+    char *word = keep(t, t->buf, strlen(t->buf));
+    if (!word || !mapa__grow((void **)&t->word_keys, &t->cap_words, w + 1, sizeof *t->word_keys) ||
         !mapa__grow((void **)&t->word_stem, &t->cap_word_stem, w + 1, sizeof *t->word_stem) ||
-        !mapa__grow((void **)&t->word_seen, &t->cap_word_seen, w + 1, sizeof *t->word_seen)) {
-        free(stem);
-        free(word);
+        !mapa__grow((void **)&t->word_seen, &t->cap_word_seen, w + 1, sizeof *t->word_seen))
         return mapa_error_set(MAPA_ENOMEM, "out of memory stemming");
-    }
-    size_t sid;
-    mapa_err err = intern_stem(t, stem, w, &sid); /* owns stem now */
-    if (err != MAPA_OK) {
-        free(word);
+    size_t sid; /* the stemmer's buffer ends in '\0' */
+    mapa_err err = intern_stem(t, (const char *)st, (size_t)sb_stemmer_length(t->stemmer), w, &sid);
+    if (err != MAPA_OK)
         return err;
-    }
     t->word_keys[t->n_words++] = word;
     t->word_stem[w] = sid;
     t->word_seen[w] = 0;
